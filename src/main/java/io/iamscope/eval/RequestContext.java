@@ -1,0 +1,161 @@
+package io.iamscope.eval;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The condition keys of a request. Key names compare case-insensitively, as AWS documents for condition keys.
+ * A key is in one of three states: present (with one or more values), <em>unknown</em> (the caller declared
+ * that it cannot say; conditions on it are reported, not decided) or absent (AWS's "key not present").
+ * Unknown keys may end in {@code *} to cover a family ({@code aws:RequestTag/*}).
+ */
+public final class RequestContext {
+    private static final RequestContext EMPTY = new RequestContext(Map.of(), Map.of(), Set.of(), List.of());
+
+    private final Map<String, List<String>> values;
+    private final Map<String, String> writtenNames;
+    private final Set<String> unknown;
+    private final List<String> unknownPrefixes;
+
+    private RequestContext(Map<String, List<String>> values, Map<String, String> writtenNames, Set<String> unknown,
+                           List<String> unknownPrefixes) {
+        this.values = values;
+        this.writtenNames = writtenNames;
+        this.unknown = unknown;
+        this.unknownPrefixes = unknownPrefixes;
+    }
+
+    public static RequestContext empty() {
+        return EMPTY;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The values of a present key, or null when the key is absent or unknown. */
+    public List<String> values(String key) {
+        return values.get(normalize(key));
+    }
+
+    /** The single value of a present key (the first when there are several), or null. */
+    public String value(String key) {
+        List<String> v = values(key);
+        return v == null || v.isEmpty() ? null : v.get(0);
+    }
+
+    public boolean isUnknown(String key) {
+        String k = normalize(key);
+        if (values.containsKey(k)) {
+            return false;
+        }
+        if (unknown.contains(k)) {
+            return true;
+        }
+        for (String prefix : unknownPrefixes) {
+            if (k.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean isPresent(String key) {
+        return values.containsKey(normalize(key));
+    }
+
+    /** Present keys with their written names, in insertion order. */
+    public Map<String, List<String>> entries() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        writtenNames.forEach((k, written) -> out.put(written, values.get(k)));
+        return out;
+    }
+
+    public Set<String> unknownKeys() {
+        Set<String> out = new LinkedHashSet<>(unknown);
+        unknownPrefixes.forEach(p -> out.add(p + "*"));
+        return out;
+    }
+
+    /** A copy with more values or unknowns; later values replace earlier ones for the same key. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        entries().forEach(b::put);
+        unknownKeys().forEach(b::unknown);
+        return b;
+    }
+
+    static String normalize(String key) {
+        return key.toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String toString() {
+        return "RequestContext" + entries() + (unknownKeys().isEmpty() ? "" : " unknown " + unknownKeys());
+    }
+
+    /** Builds a context; not thread-safe. */
+    public static final class Builder {
+        private final Map<String, List<String>> values = new HashMap<>();
+        private final Map<String, String> written = new LinkedHashMap<>();
+        private final Set<String> unknown = new LinkedHashSet<>();
+        private final List<String> unknownPrefixes = new ArrayList<>();
+
+        public Builder put(String key, String value) {
+            return put(key, List.of(value));
+        }
+
+        public Builder put(String key, List<String> keyValues) {
+            String k = normalize(key);
+            values.put(k, List.copyOf(keyValues));
+            written.put(k, key);
+            return this;
+        }
+
+        /** Puts the key only when it has no value yet (derived defaults never override what a caller gave). */
+        public Builder putIfAbsent(String key, List<String> keyValues) {
+            String k = normalize(key);
+            if (!values.containsKey(k) && !unknown.contains(k)) {
+                put(key, keyValues);
+            }
+            return this;
+        }
+
+        public boolean has(String key) {
+            String k = normalize(key);
+            return values.containsKey(k) || unknown.contains(k);
+        }
+
+        public Builder remove(String key) {
+            String k = normalize(key);
+            values.remove(k);
+            written.remove(k);
+            unknown.remove(k);
+            return this;
+        }
+
+        /** Declares a key unknown; {@code aws:RequestTag/*} declares every key with that prefix unknown. */
+        public Builder unknown(String key) {
+            String k = normalize(key);
+            values.remove(k);
+            written.remove(k);
+            if (k.endsWith("*")) {
+                unknownPrefixes.add(k.substring(0, k.length() - 1));
+            } else {
+                unknown.add(k);
+            }
+            return this;
+        }
+
+        public RequestContext build() {
+            return new RequestContext(Map.copyOf(values), new LinkedHashMap<>(written), Set.copyOf(unknown),
+                    List.copyOf(unknownPrefixes));
+        }
+    }
+}
