@@ -16,8 +16,12 @@ public final class Glob {
     private final boolean hasWildcards;
 
     private Glob(String text, boolean[] wild, boolean ignoreCase) {
+        this(ignoreCase ? text.toLowerCase(Locale.ROOT) : text, wild, false, ignoreCase);
+    }
+
+    private Glob(String text, boolean[] wild, boolean lowered, boolean ignoreCase) {
         this.ignoreCase = ignoreCase;
-        this.text = ignoreCase ? text.toLowerCase(Locale.ROOT) : text;
+        this.text = text;
         this.wild = wild;
         boolean any = false;
         for (boolean w : wild) {
@@ -93,6 +97,14 @@ public final class Glob {
             p++;
         }
         return p == n;
+    }
+
+    /** The part {@code [from, to)} of this pattern, wildcards kept. */
+    Glob sub(int from, int to) {
+        if (from == 0 && to == text.length()) {
+            return this;
+        }
+        return new Glob(text.substring(from, to), Arrays.copyOfRange(wild, from, to), false, ignoreCase);
     }
 
     boolean ignoreCase() {
