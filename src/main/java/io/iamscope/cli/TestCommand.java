@@ -1,0 +1,85 @@
+package io.iamscope.cli;
+
+import io.iamscope.eval.local.LocalAuthorizer;
+import io.iamscope.policytest.CaseFileReader;
+import io.iamscope.policytest.CaseResult;
+import io.iamscope.policytest.CaseRunner;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code iamscope test FILE...}: policy unit tests in JSON Lines, one line per failing case and a summary. */
+@Command(name = "test", description = "Run policy test cases (JSON Lines or a JSON array; directories are searched"
+        + " for *.jsonl and *.json).")
+final class TestCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Case files or directories.")
+    List<Path> files;
+
+    @Option(names = {"-v", "--verbose"}, description = "Also print passing cases.")
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        CaseRunner runner = new CaseRunner(new LocalAuthorizer());
+        int passed = 0;
+        int failed = 0;
+        int skipped = 0;
+        for (Path file : expand(files)) {
+            for (CaseFileReader.RawCase raw : CaseFileReader.read(file)) {
+                CaseResult r = runner.run(raw);
+                switch (r.status()) {
+                    case PASSED -> {
+                        passed++;
+                        if (verbose) {
+                            out.println("PASS " + r.id() + " (" + r.origin() + ")");
+                        }
+                    }
+                    case FAILED -> {
+                        failed++;
+                        out.println("FAIL " + r.id() + " (" + r.origin() + "): " + r.message());
+                    }
+                    case SKIPPED -> {
+                        skipped++;
+                        out.println("SKIP " + r.id() + " (" + r.origin() + "): " + r.message());
+                    }
+                }
+            }
+        }
+        out.println(passed + " passed, " + failed + " failed" + (skipped > 0 ? ", " + skipped + " skipped" : ""));
+        out.flush();
+        return failed > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    private static List<Path> expand(List<Path> given) {
+        List<Path> out = new ArrayList<>();
+        for (Path p : given) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> walk = Files.walk(p)) {
+                    walk.filter(f -> f.toString().endsWith(".jsonl") || f.toString().endsWith(".json"))
+                            .sorted().forEach(out::add);
+                } catch (IOException e) {
+                    throw new UserInputException("cannot read directory `" + p + "`: " + e.getMessage());
+                }
+            } else if (!Files.isRegularFile(p)) {
+                throw new UserInputException("no such file `" + p + "`");
+            } else {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,50 @@
+package io.iamscope.eval;
+
+import io.iamscope.policy.Diagnostic;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An authorization decision with its explanation. Never thrown, always returned (as Cedar's authorizer does).
+ *
+ * <p>A decision is definite when {@code condition} is {@link Constraint#TRUE}. Otherwise {@code outcome}
+ * holds when the condition holds, and {@code otherwise} when it does not; the outcome is always the most
+ * permissive possibility (Allow if Allow is possible at all), so that a blast radius never under-counts.
+ *
+ * @param statements the statements that applied (allows and denies, every layer)
+ * @param layers     each layer's verdict, in AWS's order, for explanations
+ * @param errors     problems met while evaluating (a statement that could not be evaluated is reported here
+ *                   and treated as unknown, never silently dropped)
+ */
+public record Decision(Outcome outcome, Constraint condition, Outcome otherwise, List<MatchedStatement> statements,
+                       List<LayerVerdict> layers, List<Diagnostic> errors) {
+
+    public Decision {
+        statements = List.copyOf(statements);
+        layers = List.copyOf(layers);
+        errors = List.copyOf(errors);
+    }
+
+    public boolean isConditional() {
+        return condition != Constraint.TRUE;
+    }
+
+    public boolean isAllowed() {
+        return outcome == Outcome.ALLOW && !isConditional();
+    }
+
+    /** Allowed now or under some values of the unknown keys. */
+    public boolean isPossiblyAllowed() {
+        return outcome == Outcome.ALLOW;
+    }
+
+    /** The unknown keys the decision depends on; empty when definite. */
+    public Set<String> conditionalKeys() {
+        return condition.keys();
+    }
+
+    /** The statements of the given effect that applied. */
+    public List<MatchedStatement> statements(io.iamscope.policy.Effect effect) {
+        return statements.stream().filter(s -> s.ref().effect() == effect).toList();
+    }
+}

@@ -1,0 +1,226 @@
+package io.iamscope.eval.local;
+
+import io.iamscope.eval.Authorizer;
+import io.iamscope.eval.Caller;
+import io.iamscope.eval.CallerKind;
+import io.iamscope.eval.Constraint;
+import io.iamscope.eval.Decision;
+import io.iamscope.eval.Layer;
+import io.iamscope.eval.LayerVerdict;
+import io.iamscope.eval.MatchedStatement;
+import io.iamscope.eval.Outcome;
+import io.iamscope.eval.PolicySet;
+import io.iamscope.eval.Request;
+import io.iamscope.eval.compile.Candidates;
+import io.iamscope.eval.compile.CompiledPolicySet;
+import io.iamscope.eval.compile.CompiledStatement;
+import io.iamscope.eval.compile.PolicyCompiler;
+import io.iamscope.eval.match.PrincipalMatch;
+import io.iamscope.policy.Diagnostic;
+import io.iamscope.policy.Effect;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * The local policy engine: AWS's documented evaluation logic (IAM User Guide: "Policy evaluation logic",
+ * "Policy evaluation for requests within a single account", "Cross-account policy evaluation logic").
+ *
+ * <ol>
+ *   <li>An explicit Deny in any applicable policy denies.</li>
+ *   <li>SCPs (caller's account, not the management account, not service-linked roles) must allow at every
+ *       level. RCPs carry an implied RCPFullAWSAccess at every level, so only their Denies matter.</li>
+ *   <li>Within one account, a resource-based policy that names the caller (or everyone) grants on its own; one
+ *       that names the role behind a session (or the user behind a federated session) grants but is limited
+ *       by the session's boundary and session policies; one that names the account delegates to identity
+ *       policies. Otherwise identity policies must allow, within the boundary and session policies.</li>
+ *   <li>Across accounts, both the caller's side (identity, boundary, session) and the resource policy must
+ *       allow.</li>
+ *   <li>Role trust policies and KMS key policies must allow themselves ({@link ResourcePolicyKind}).</li>
+ * </ol>
+ *
+ * Each statement contributes a {@link Constraint} (TRUE, FALSE, or depending on unknown keys), so the same
+ * walk yields definite and conditional decisions. Thread-safe.
+ */
+public final class LocalAuthorizer implements Authorizer {
+    private final PolicyCompiler compiler = new PolicyCompiler();
+    private final Map<PolicySet, CompiledPolicySet> compiled = Collections.synchronizedMap(new WeakHashMap<>());
+    private volatile CompiledPolicySet lastCompiled;
+    private volatile PolicySet lastSet;
+
+    public CompiledPolicySet compile(PolicySet set) {
+        PolicySet seen = lastSet;
+        CompiledPolicySet hit = lastCompiled;
+        if (seen == set && hit != null) {
+            return hit;
+        }
+        CompiledPolicySet c = compiled.computeIfAbsent(set, s -> new CompiledPolicySet(s, compiler));
+        lastCompiled = c;
+        lastSet = set;
+        return c;
+    }
+
+    @Override
+    public Decision authorize(Request request, PolicySet policies) {
+        CompiledPolicySet set = compile(policies);
+        Candidates c = set.candidates(request.action());
+        Caller caller = request.caller();
+        Evaluation e = new Evaluation(request, set.errors());
+
+        boolean identityApplies = caller.hasIdentityPolicies();
+        boolean boundaryApplies = c.boundary() != null
+                && (caller.kind() == CallerKind.USER || caller.kind() == CallerKind.ROLE_SESSION);
+        boolean sessionApplies = c.session() != null && identityApplies;
+        boolean scpApplies = c.scpLevels() != null && caller.isIamPrincipal() && !caller.serviceLinked()
+                && !caller.managementAccount();
+        boolean rcpApplies = c.rcp() != null && !caller.serviceLinked() && RcpScope.covers(request.service());
+
+        // Organizations guardrails: every SCP level must allow; RCP Denies deny.
+        Constraint guard = Constraint.TRUE;
+        if (scpApplies) {
+            CompiledStatement[][] levels = c.scpLevels();
+            for (int i = 0; i < levels.length; i++) {
+                Constraint levelAllows = e.layer(levels[i], Layer.SCP, i, true);
+                guard = Constraint.and(guard, levelAllows);
+            }
+        }
+        if (rcpApplies) {
+            e.layer(c.rcp(), Layer.RCP, -1, false);
+        }
+
+        // The caller's side.
+        Constraint identity = Constraint.TRUE;
+        if (identityApplies) {
+            identity = e.layer(c.identity(), Layer.IDENTITY, -1, true);
+        } else if (caller.kind() != CallerKind.ROOT) {
+            identity = Constraint.FALSE;
+        }
+        Constraint limits = Constraint.TRUE;
+        if (boundaryApplies) {
+            limits = Constraint.and(limits, e.layer(c.boundary(), Layer.BOUNDARY, -1, true));
+        }
+        if (sessionApplies) {
+            limits = Constraint.and(limits, e.layer(c.session(), Layer.SESSION, -1, true));
+        }
+
+        // The resource's side, by how its Principal names the caller.
+        ResourcePolicyKind kind = ResourcePolicyKind.of(request);
+        Constraint rpExact = Constraint.FALSE;
+        Constraint rpParent = Constraint.FALSE;
+        Constraint rpAccount = Constraint.FALSE;
+        if (c.resource() != null) {
+            for (CompiledStatement s : c.resource()) {
+                PrincipalMatch how = s.principalMatch(request);
+                if (how == PrincipalMatch.NONE) {
+                    continue;
+                }
+                Constraint applies = e.statement(s);
+                if (s.effect() == Effect.ALLOW) {
+                    switch (how) {
+                        case EXACT -> rpExact = Constraint.or(rpExact, applies);
+                        case PARENT -> rpParent = Constraint.or(rpParent, applies);
+                        default -> rpAccount = Constraint.or(rpAccount, applies);
+                    }
+                }
+            }
+            Constraint any = Constraint.or(rpExact, Constraint.or(rpParent, rpAccount));
+            e.verdict(Layer.RESOURCE, -1, any, false);
+        }
+
+        Constraint allow;
+        Constraint callerSide = Constraint.and(identity, limits);
+        if (caller.kind() == CallerKind.ANONYMOUS || caller.kind() == CallerKind.SERVICE
+                || caller.kind() == CallerKind.FEDERATED) {
+            // No identity policies: only a resource policy naming them (or everyone) can grant.
+            allow = rpExact;
+        } else if (request.sameAccount()) {
+            Constraint viaIdentity = kind.mustAllow() ? Constraint.and(rpAccount, callerSide) : callerSide;
+            allow = Constraint.or(rpExact, Constraint.or(Constraint.and(rpParent, limits), viaIdentity));
+        } else {
+            Constraint resourceSide = Constraint.or(rpExact, Constraint.or(rpParent, rpAccount));
+            allow = Constraint.and(callerSide, resourceSide);
+        }
+        return e.decide(Constraint.and(guard, allow));
+    }
+
+    /** The state of one authorization: denies seen, statements that applied, layer verdicts. */
+    private static final class Evaluation {
+        private final Request request;
+        private Constraint deny = Constraint.FALSE;
+        private List<MatchedStatement> matched;
+        private final List<LayerVerdict> verdicts = new ArrayList<>(6);
+        private final List<Diagnostic> errors;
+
+        Evaluation(Request request, List<Diagnostic> errors) {
+            this.request = request;
+            this.errors = errors;
+        }
+
+        /** Evaluates one layer's candidate statements; returns what its Allows grant. */
+        Constraint layer(CompiledStatement[] statements, Layer layer, int level, boolean required) {
+            Constraint allows = Constraint.FALSE;
+            Constraint denies = Constraint.FALSE;
+            for (CompiledStatement s : statements) {
+                if (layer == Layer.RCP && s.principalMatch(request) == PrincipalMatch.NONE) {
+                    continue;
+                }
+                Constraint applies = statement(s);
+                if (s.effect() == Effect.ALLOW) {
+                    allows = Constraint.or(allows, applies);
+                } else {
+                    denies = Constraint.or(denies, applies);
+                }
+            }
+            verdicts.add(new LayerVerdict(layer, level, allows, denies, required));
+            return allows;
+        }
+
+        void verdict(Layer layer, int level, Constraint allows, boolean required) {
+            verdicts.add(new LayerVerdict(layer, level, allows, Constraint.FALSE, required));
+        }
+
+        /** Evaluates one statement, records it when it applies, and folds a Deny into the deny formula. */
+        Constraint statement(CompiledStatement s) {
+            Constraint applies = s.applies(request);
+            if (applies != Constraint.FALSE) {
+                if (matched == null) {
+                    matched = new ArrayList<>(4);
+                }
+                matched.add(new MatchedStatement(s.ref(), applies));
+                if (s.effect() == Effect.DENY) {
+                    deny = Constraint.or(deny, applies);
+                }
+            }
+            return applies;
+        }
+
+        Decision decide(Constraint allowed) {
+            Constraint allowWhen = Constraint.and(allowed, Constraint.not(deny));
+            Outcome outcome;
+            Constraint condition;
+            Outcome otherwise = null;
+            if (allowWhen == Constraint.TRUE) {
+                outcome = Outcome.ALLOW;
+                condition = Constraint.TRUE;
+            } else if (allowWhen != Constraint.FALSE) {
+                outcome = Outcome.ALLOW;
+                condition = allowWhen;
+                otherwise = deny == Constraint.FALSE ? Outcome.IMPLICIT_DENY : Outcome.EXPLICIT_DENY;
+            } else if (deny == Constraint.TRUE) {
+                outcome = Outcome.EXPLICIT_DENY;
+                condition = Constraint.TRUE;
+            } else if (deny == Constraint.FALSE) {
+                outcome = Outcome.IMPLICIT_DENY;
+                condition = Constraint.TRUE;
+            } else {
+                outcome = Outcome.EXPLICIT_DENY;
+                condition = deny;
+                otherwise = Outcome.IMPLICIT_DENY;
+            }
+            return new Decision(outcome, condition, otherwise, matched == null ? List.of() : matched, verdicts,
+                    errors);
+        }
+    }
+}

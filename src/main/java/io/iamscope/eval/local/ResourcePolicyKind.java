@@ -1,0 +1,37 @@
+package io.iamscope.eval.local;
+
+import io.iamscope.eval.Arns;
+import io.iamscope.eval.Request;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Resource policies that AWS treats as the documented exceptions: a role's trust policy and a KMS key policy
+ * must themselves allow the request. "Unless a key policy explicitly allows it, you cannot use IAM policies
+ * to allow access to a KMS key" (AWS KMS Developer Guide: Key policies); a role can be assumed only if its
+ * trust policy allows the caller (IAM User Guide: Policy evaluation logic, role trust policies). Naming the
+ * account root there delegates to the account's identity policies.
+ */
+enum ResourcePolicyKind {
+    ORDINARY, ROLE_TRUST, KMS_KEY;
+
+    private static final Set<String> TRUST_ACTIONS = Set.of("sts:assumerole", "sts:assumerolewithsaml",
+            "sts:assumerolewithwebidentity", "sts:tagsession", "sts:setsourceidentity", "sts:setcontext");
+
+    static ResourcePolicyKind of(Request request) {
+        String service = Arns.service(request.resource());
+        String resource = Arns.resource(request.resource());
+        if ("iam".equals(service) && resource != null && resource.startsWith("role/")
+                && TRUST_ACTIONS.contains(request.action().toLowerCase(Locale.ROOT))) {
+            return ROLE_TRUST;
+        }
+        if ("kms".equals(service) && resource != null && resource.startsWith("key/")) {
+            return KMS_KEY;
+        }
+        return ORDINARY;
+    }
+
+    boolean mustAllow() {
+        return this != ORDINARY;
+    }
+}

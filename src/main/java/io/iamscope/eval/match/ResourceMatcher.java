@@ -1,0 +1,76 @@
+package io.iamscope.eval.match;
+
+import io.iamscope.eval.RequestContext;
+import io.iamscope.eval.Truth;
+import io.iamscope.policy.PatternList;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Matches a resource ARN against {@code Resource}/{@code NotResource}: case-sensitive, wildcards within
+ * each ARN component ({@link ArnMatch}), policy variables substituted per request. A statement without
+ * either element (as in role trust policies) applies to any resource.
+ */
+public final class ResourceMatcher {
+    private static final ResourceMatcher ANY = new ResourceMatcher(new Template[0], false, true);
+
+    private final Template[] templates;
+    private final boolean negated;
+    private final boolean any;
+
+    private ResourceMatcher(Template[] templates, boolean negated, boolean any) {
+        this.templates = templates;
+        this.negated = negated;
+        this.any = any;
+    }
+
+    /** Compiles the element; {@code list == null} (no Resource element) matches everything. */
+    public static ResourceMatcher compile(PatternList list, boolean substituteVariables) {
+        if (list == null) {
+            return ANY;
+        }
+        Template[] templates = new Template[list.patterns().size()];
+        boolean star = false;
+        for (int i = 0; i < templates.length; i++) {
+            String p = list.patterns().get(i);
+            star |= "*".equals(p);
+            templates[i] = Template.parse(p, substituteVariables, false);
+        }
+        return new ResourceMatcher(templates, list.negated(), star);
+    }
+
+    public Truth matches(String resource, RequestContext context) {
+        Truth hit = any ? Truth.TRUE : Truth.FALSE;
+        for (int i = 0; hit != Truth.TRUE && i < templates.length; i++) {
+            Template.Resolution r = templates[i].resolve(context);
+            switch (r.status()) {
+                case RESOLVED -> hit = hit.or(Truth.of(ArnMatch.matches(r.glob(), resource)));
+                case UNKNOWN -> hit = hit.or(Truth.UNKNOWN);
+                case ABSENT -> { }
+            }
+        }
+        return negated ? hit.not() : hit;
+    }
+
+    /** The variable keys that are unknown in this context (for explaining an UNKNOWN match). */
+    public List<String> unknownKeys(RequestContext context) {
+        List<String> keys = new ArrayList<>();
+        for (Template t : templates) {
+            for (String k : t.variableKeys()) {
+                if (context.isUnknown(k) && !keys.contains(k)) {
+                    keys.add(k);
+                }
+            }
+        }
+        return keys;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(negated ? "NotResource " : "Resource ");
+        for (Template t : templates) {
+            sb.append(t.raw()).append(' ');
+        }
+        return sb.toString().trim();
+    }
+}

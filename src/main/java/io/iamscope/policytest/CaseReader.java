@@ -1,0 +1,145 @@
+package io.iamscope.policytest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.iamscope.eval.Arns;
+import io.iamscope.eval.AttachedPolicy;
+import io.iamscope.eval.Caller;
+import io.iamscope.eval.Outcome;
+import io.iamscope.eval.PolicySet;
+import io.iamscope.eval.Request;
+import io.iamscope.eval.RequestContext;
+import io.iamscope.policy.SourceLocation;
+import io.iamscope.policy.parse.PolicyParser;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a case's JSON into a {@link PolicyTestCase}. The format is documented in {@code docs/policy-tests.md};
+ * policies are parsed with their location inside the case ({@code case.jsonl:3 at /identityPolicies/0}), so a
+ * bad policy is reported where it is.
+ */
+public final class CaseReader {
+    private CaseReader() {
+    }
+
+    public static PolicyTestCase read(CaseFileReader.RawCase raw) {
+        JsonNode json = raw.json();
+        String origin = raw.origin();
+        String id = json.path("id").asText(origin);
+        JsonNode principal = required(json, "principal");
+        JsonNode request = required(json, "request");
+        String expectedWord = required(json, "expected").asText();
+        Outcome expected = Outcome.fromWord(expectedWord);
+        if (expected == null) {
+            throw new InvalidCaseException("`" + expectedWord + "` is not an outcome (use Allow, ImplicitDeny"
+                    + " or ExplicitDeny): /expected");
+        }
+        PolicySet.Builder set = PolicySet.builder();
+        policies(json, "identityPolicies", origin).forEach(set::identity);
+        policies(json, "groupPolicies", origin).forEach(set::identity);
+        single(json, "permissionBoundary", origin, set::boundary);
+        single(json, "sessionPolicy", origin, set::session);
+        single(json, "resourcePolicy", origin, set::resourcePolicy);
+        if (json.has("scps")) {
+            set.scps(levels(json.get("scps"), "scps", origin));
+        }
+        if (json.has("rcps")) {
+            set.rcps(levels(json.get("rcps"), "rcps", origin));
+        }
+
+        Caller caller = CallerReader.read(principal);
+        String action = required(request, "action").asText();
+        String resource = required(request, "resource").asText();
+        String resourceAccount = request.hasNonNull("resourceAccount") ? request.get("resourceAccount").asText()
+                : Arns.account(resource);
+        RequestContext.Builder context = RequestContext.builder();
+        Iterator<Map.Entry<String, JsonNode>> it = request.path("context").fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            context.put(e.getKey(), strings(e.getValue(), "/request/context/" + e.getKey()));
+        }
+        for (JsonNode key : json.path("unknown")) {
+            context.unknown(key.asText());
+        }
+        CallerReader.deriveContext(principal, caller, context);
+
+        List<String> conditional = null;
+        if (json.has("conditional")) {
+            conditional = strings(json.get("conditional"), "/conditional");
+        }
+        return new PolicyTestCase(id, json.path("source").asText(null), set.build(),
+                new Request(caller, action, resource, resourceAccount, context.build()), expected, conditional,
+                origin);
+    }
+
+    private static List<AttachedPolicy> policies(JsonNode json, String field, String origin) {
+        List<AttachedPolicy> out = new ArrayList<>();
+        JsonNode list = json.get(field);
+        if (list == null) {
+            return out;
+        }
+        if (!list.isArray()) {
+            throw new InvalidCaseException("`" + field + "` must be a list of policy documents: /" + field);
+        }
+        for (int i = 0; i < list.size(); i++) {
+            out.add(policy(list.get(i), origin, "/" + field + "/" + i, field + "[" + i + "]"));
+        }
+        return out;
+    }
+
+    private static void single(JsonNode json, String field, String origin,
+                               java.util.function.Consumer<AttachedPolicy> into) {
+        JsonNode doc = json.get(field);
+        if (doc != null && !doc.isNull()) {
+            into.accept(policy(doc, origin, "/" + field, field));
+        }
+    }
+
+    private static List<List<AttachedPolicy>> levels(JsonNode node, String field, String origin) {
+        if (!node.isArray()) {
+            throw new InvalidCaseException("`" + field + "` must be a list of levels, each a list of policy"
+                    + " documents: /" + field);
+        }
+        List<List<AttachedPolicy>> out = new ArrayList<>();
+        for (int level = 0; level < node.size(); level++) {
+            JsonNode docs = node.get(level);
+            if (!docs.isArray()) {
+                throw new InvalidCaseException("each level of `" + field + "` must be a list of policy documents: /"
+                        + field + "/" + level);
+            }
+            List<AttachedPolicy> atLevel = new ArrayList<>();
+            for (int i = 0; i < docs.size(); i++) {
+                String where = "/" + field + "/" + level + "/" + i;
+                atLevel.add(policy(docs.get(i), origin, where, field + "[" + level + "][" + i + "]"));
+            }
+            out.add(atLevel);
+        }
+        return out;
+    }
+
+    private static AttachedPolicy policy(JsonNode doc, String origin, String pointer, String name) {
+        return AttachedPolicy.of(name, PolicyParser.parse(doc, new SourceLocation(origin, pointer)));
+    }
+
+    private static JsonNode required(JsonNode json, String field) {
+        JsonNode v = json.get(field);
+        if (v == null || v.isNull()) {
+            throw new InvalidCaseException("a case needs `" + field + "`");
+        }
+        return v;
+    }
+
+    private static List<String> strings(JsonNode node, String pointer) {
+        List<String> out = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(v -> out.add(v.asText()));
+        } else if (node.isValueNode()) {
+            out.add(node.asText());
+        } else {
+            throw new InvalidCaseException("expected a string or a list of strings: " + pointer);
+        }
+        return out;
+    }
+}
