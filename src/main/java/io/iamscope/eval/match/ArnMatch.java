@@ -27,27 +27,19 @@ public final class ArnMatch {
         if (!pattern.hasWildcards()) {
             return p.equals(s);
         }
-        int[] pb = boundaries(p);
-        int[] sb = boundaries(s);
-        int pn = pb.length - 1;
-        int sn = sb.length - 1;
-        if (pn < COMPONENTS || sn < COMPONENTS) {
-            // Not both well-formed ARNs: compare component by component as far as the pattern goes, the last
-            // pattern component taking the remainder.
-            if (sn < pn) {
-                return false;
-            }
-            for (int c = 0; c < pn; c++) {
-                int sEnd = c == pn - 1 ? s.length() : sb[c + 1] - 1;
-                if (!matchesRegion(pattern, pb[c], pb[c + 1] - (c == pn - 1 ? 0 : 1), s, sb[c], sEnd)) {
-                    return false;
-                }
-            }
-            return true;
+        int[] pb = starts(p);
+        int[] sb = starts(s);
+        int pn = pb.length;
+        int sn = sb.length;
+        // A pattern of fewer than six components (not a well-formed ARN) compares component by component as
+        // far as it goes, its last component taking the remainder of the ARN.
+        if (sn < pn) {
+            return false;
         }
-        for (int c = 0; c < COMPONENTS; c++) {
-            int pEnd = c == COMPONENTS - 1 ? p.length() : pb[c + 1] - 1;
-            int sEnd = c == COMPONENTS - 1 ? s.length() : sb[c + 1] - 1;
+        for (int c = 0; c < pn; c++) {
+            boolean last = c == pn - 1;
+            int pEnd = last ? p.length() : pb[c + 1] - 1;
+            int sEnd = last ? s.length() : sb[c + 1] - 1;
             if (!matchesRegion(pattern, pb[c], pEnd, s, sb[c], sEnd)) {
                 return false;
             }
@@ -55,9 +47,9 @@ public final class ArnMatch {
         return true;
     }
 
-    /** Start offsets of up to six components, plus a final sentinel of length + 1. */
-    private static int[] boundaries(String s) {
-        int[] starts = new int[COMPONENTS + 1];
+    /** Start offsets of up to six components; the sixth runs to the end even when it holds colons. */
+    private static int[] starts(String s) {
+        int[] starts = new int[COMPONENTS];
         int count = 0;
         starts[count++] = 0;
         int i = 0;
@@ -69,8 +61,7 @@ public final class ArnMatch {
             starts[count++] = colon + 1;
             i = colon + 1;
         }
-        starts[count] = s.length() + 1;
-        return java.util.Arrays.copyOf(starts, count + 1);
+        return count == COMPONENTS ? starts : java.util.Arrays.copyOf(starts, count);
     }
 
     private static boolean matchesRegion(Glob pattern, int pFrom, int pTo, String s, int sFrom, int sTo) {

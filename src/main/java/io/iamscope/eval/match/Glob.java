@@ -16,10 +16,11 @@ public final class Glob {
     private final boolean hasWildcards;
 
     private Glob(String text, boolean[] wild, boolean ignoreCase) {
-        this(ignoreCase ? text.toLowerCase(Locale.ROOT) : text, wild, false, ignoreCase);
+        this(ignoreCase, ignoreCase ? text.toLowerCase(Locale.ROOT) : text, wild);
     }
 
-    private Glob(String text, boolean[] wild, boolean lowered, boolean ignoreCase) {
+    /** For text already in this glob's case. */
+    private Glob(boolean ignoreCase, String text, boolean[] wild) {
         this.ignoreCase = ignoreCase;
         this.text = text;
         this.wild = wild;
@@ -104,7 +105,7 @@ public final class Glob {
         if (from == 0 && to == text.length()) {
             return this;
         }
-        return new Glob(text.substring(from, to), Arrays.copyOfRange(wild, from, to), false, ignoreCase);
+        return new Glob(ignoreCase, text.substring(from, to), Arrays.copyOfRange(wild, from, to));
     }
 
     boolean ignoreCase() {

@@ -1,0 +1,75 @@
+package io.iamscope.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the package arrows of the design true: {@code cli -> report -> analysis/graph -> eval -> policy,
+ * model}; {@code collect -> model}. Framework types stay where they belong.
+ */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.iamscope");
+    }
+
+    @Test
+    void policyDependsOnNothingOfOurs() {
+        noClasses().that().resideInAPackage("io.iamscope.policy..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.iamscope.eval..", "io.iamscope.cli..",
+                        "io.iamscope.policytest..", "io.iamscope.catalog..", "io.iamscope.model..")
+                .check(classes);
+    }
+
+    @Test
+    void policyModelHasNoJackson() {
+        noClasses().that().resideInAPackage("io.iamscope.policy").or().resideInAPackage("io.iamscope.policy.condition")
+                .should().dependOnClassesThat().resideInAPackage("com.fasterxml..")
+                .check(classes);
+    }
+
+    @Test
+    void evalDoesNotReachUpward() {
+        noClasses().that().resideInAPackage("io.iamscope.eval..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.iamscope.cli..", "io.iamscope.policytest..",
+                        "io.iamscope.report..", "io.iamscope.analysis..", "io.iamscope.graph..",
+                        "io.iamscope.collect..", "io.iamscope.policy.parse..", "com.fasterxml..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyCliUsesPicocli() {
+        noClasses().that().resideOutsideOfPackage("io.iamscope.cli..")
+                .should().dependOnClassesThat().resideInAPackage("picocli..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyCollectAndSimulatorUseTheAwsSdk() {
+        noClasses().that().resideOutsideOfPackages("io.iamscope.collect..", "io.iamscope.simulator..")
+                .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..")
+                .check(classes);
+    }
+
+    @Test
+    void nothingButCliDependsOnCli() {
+        noClasses().that().resideOutsideOfPackage("io.iamscope.cli..")
+                .should().dependOnClassesThat().resideInAPackage("io.iamscope.cli..")
+                .check(classes);
+    }
+
+    /** Concerns (top-level packages) form no cycle; a concern's own sub-packages may refer to each other. */
+    @Test
+    void packagesAreFreeOfCycles() {
+        slices().matching("io.iamscope.(*)..").should().beFreeOfCycles().check(classes);
+    }
+}

@@ -1,0 +1,92 @@
+package io.iamscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class TestCommandTest {
+    private static final String USER = "{\"arn\":\"arn:aws:iam::111122223333:user/alice\",\"type\":\"user\"}";
+    private static final String REQ = "{\"action\":\"s3:GetObject\",\"resource\":\"arn:aws:s3:::b/k\"}";
+    private static final String ALLOW_ALL = "[{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\","
+            + "\"Action\":\"*\",\"Resource\":\"*\"}}]";
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private Path file(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void passingCasesExitZeroWithSummary() throws IOException {
+        Path f = file("ok.jsonl", "{\"id\":\"a\",\"identityPolicies\":" + ALLOW_ALL + ",\"principal\":" + USER
+                + ",\"request\":" + REQ + ",\"expected\":\"Allow\"}\n\n"
+                + "{\"id\":\"b\",\"principal\":" + USER + ",\"request\":" + REQ + ",\"expected\":\"ImplicitDeny\"}\n");
+        Run r = run("test", f.toString());
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().trim().endsWith("2 passed, 0 failed"), r.out());
+    }
+
+    @Test
+    void failingCaseIsOneLineAndExitsOne() throws IOException {
+        Path f = file("bad.json", "[{\"id\":\"wrong\",\"identityPolicies\":" + ALLOW_ALL + ",\"principal\":" + USER
+                + ",\"request\":" + REQ + ",\"expected\":\"ExplicitDeny\"}]");
+        Run r = run("test", f.toString());
+        assertEquals(1, r.exit());
+        String[] lines = r.out().trim().split("\n");
+        assertEquals(2, lines.length, r.out());
+        assertTrue(lines[0].startsWith("FAIL wrong (") && lines[0].contains("expected ExplicitDeny, got Allow"),
+                lines[0]);
+        assertEquals("0 passed, 1 failed", lines[1]);
+    }
+
+    @Test
+    void invalidPolicyIsSkippedWithPointer() throws IOException {
+        Path f = file("skip.jsonl", "{\"id\":\"s\",\"identityPolicies\":[{\"Statement\":{\"Effect\":\"Permit\","
+                + "\"Action\":\"*\"}}],\"principal\":" + USER + ",\"request\":" + REQ + ",\"expected\":\"Allow\"}");
+        Run r = run("test", f.toString());
+        assertEquals(0, r.exit());
+        assertTrue(r.out().contains("SKIP s (") && r.out().contains("/identityPolicies/0/Statement/Effect"), r.out());
+        assertTrue(r.out().trim().endsWith("0 passed, 0 failed, 1 skipped"), r.out());
+    }
+
+    @Test
+    void malformedCaseFileExitsTwoWithoutStackTrace() throws IOException {
+        Path f = file("broken.jsonl", "{\"id\": \"x\",\n");
+        Run r = run("test", f.toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().startsWith("iamscope: ") && r.err().contains("broken.jsonl:1"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void missingFileAndBadUsageExitTwo() {
+        assertEquals(2, run("test", dir.resolve("nope.jsonl").toString()).exit());
+        assertEquals(2, run("test").exit());
+        assertEquals(2, run("frobnicate").exit());
+    }
+}
