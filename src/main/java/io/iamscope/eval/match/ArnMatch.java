@@ -36,11 +36,10 @@ public final class ArnMatch {
         if (sn < pn) {
             return false;
         }
+        Glob[] components = pattern.arnComponents(pb);
         for (int c = 0; c < pn; c++) {
-            boolean last = c == pn - 1;
-            int pEnd = last ? p.length() : pb[c + 1] - 1;
-            int sEnd = last ? s.length() : sb[c + 1] - 1;
-            if (!matchesRegion(pattern, pb[c], pEnd, s, sb[c], sEnd)) {
+            int sEnd = c == pn - 1 ? s.length() : sb[c + 1] - 1;
+            if (!components[c].matches(s, sb[c], sEnd)) {
                 return false;
             }
         }
@@ -62,9 +61,5 @@ public final class ArnMatch {
             i = colon + 1;
         }
         return count == COMPONENTS ? starts : java.util.Arrays.copyOf(starts, count);
-    }
-
-    private static boolean matchesRegion(Glob pattern, int pFrom, int pTo, String s, int sFrom, int sTo) {
-        return pattern.sub(pFrom, pTo).matches(s, sFrom, sTo);
     }
 }

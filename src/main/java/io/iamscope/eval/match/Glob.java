@@ -14,6 +14,8 @@ public final class Glob {
     private final boolean[] wild;
     private final boolean ignoreCase;
     private final boolean hasWildcards;
+    /** This pattern split into ARN components, computed on first use by {@link ArnMatch}. */
+    private Glob[] arnComponents;
 
     private Glob(String text, boolean[] wild, boolean ignoreCase) {
         this(ignoreCase, ignoreCase ? text.toLowerCase(Locale.ROOT) : text, wild);
@@ -98,6 +100,20 @@ public final class Glob {
             p++;
         }
         return p == n;
+    }
+
+    /** This pattern cut at the given component starts (benign race: the result is always the same). */
+    Glob[] arnComponents(int[] starts) {
+        Glob[] c = arnComponents;
+        if (c == null) {
+            c = new Glob[starts.length];
+            for (int i = 0; i < starts.length; i++) {
+                int end = i == starts.length - 1 ? text.length() : starts[i + 1] - 1;
+                c[i] = sub(starts[i], end);
+            }
+            arnComponents = c;
+        }
+        return c;
     }
 
     /** The part {@code [from, to)} of this pattern, wildcards kept. */
