@@ -14,6 +14,10 @@ import java.util.List;
  *   the request context, the values do not match and the condition is false. If the policy condition requires
  *   that the key is not matched, such as StringNotLike or ArnNotLike, and the right key is not present, the
  *   condition is true." (Condition operators, Important box).</li>
+ *   <li>Several policy values: "If a single condition operator includes multiple values for a context key, those
+ *   values are evaluated using a logical OR. If a single negated matching condition operator includes multiple
+ *   values for a context key, those values are evaluated using a logical NOR" (Conditions with multiple context
+ *   keys or values). So a Not form is the negation of the positive form over all values.</li>
  *   <li>{@code IfExists}: "If the key is not present, evaluate the condition element as true" (Condition
  *   operators, ...IfExists condition operators).</li>
  *   <li>{@code ForAllValues}: true iff every request value matches at least one policy value; "also returns
