@@ -4,6 +4,7 @@ import io.iamscope.eval.RequestContext;
 import io.iamscope.eval.Truth;
 import io.iamscope.policy.condition.SetQualifier;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A compiled clause of any family but Null: applies the key lookup, {@code IfExists}, the set qualifier and
@@ -45,7 +46,9 @@ final class ClauseTest implements ConditionTest {
     private final ValueMatcher matcher;
 
     ClauseTest(String key, SetQualifier qualifier, boolean negated, boolean ifExists, ValueMatcher matcher) {
-        this.key = key;
+        // Lower case once: RequestContext lowers keys on every lookup, and lowering an already lower-case
+        // string returns it without allocating.
+        this.key = key.toLowerCase(Locale.ROOT);
         this.qualifier = qualifier;
         this.negated = negated;
         this.ifExists = ifExists;

@@ -3,7 +3,6 @@ package io.iamscope.eval.condition;
 import io.iamscope.eval.RequestContext;
 import io.iamscope.eval.Truth;
 import io.iamscope.policy.condition.BaseOperator;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -14,18 +13,18 @@ import java.util.List;
  */
 final class DateMatcher implements ValueMatcher {
     private final Comparison comparison;
-    private final Instant[] instants;
+    private final long[] instants;
 
-    private DateMatcher(Comparison comparison, Instant[] instants) {
+    private DateMatcher(Comparison comparison, long[] instants) {
         this.comparison = comparison;
         this.instants = instants;
     }
 
     static DateMatcher compile(BaseOperator op, List<String> values) throws InvalidConditionValue {
-        Instant[] instants = new Instant[values.size()];
+        long[] instants = new long[values.size()];
         for (int i = 0; i < instants.length; i++) {
             instants[i] = Dates.parse(values.get(i));
-            if (instants[i] == null) {
+            if (instants[i] == Dates.INVALID) {
                 throw new InvalidConditionValue("`" + values.get(i) + "` is not an iso 8601 date or epoch seconds");
             }
         }
@@ -34,12 +33,12 @@ final class DateMatcher implements ValueMatcher {
 
     @Override
     public Truth matchesAny(String requestValue, RequestContext context) {
-        Instant request = Dates.parse(requestValue);
-        if (request == null) {
+        long request = Dates.parse(requestValue);
+        if (request == Dates.INVALID) {
             return Truth.FALSE;
         }
-        for (Instant policy : instants) {
-            if (comparison.test(request.compareTo(policy))) {
+        for (long policy : instants) {
+            if (comparison.test(Long.compare(request, policy))) {
                 return Truth.TRUE;
             }
         }

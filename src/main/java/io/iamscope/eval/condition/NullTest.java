@@ -3,6 +3,7 @@ package io.iamscope.eval.condition;
 import io.iamscope.eval.RequestContext;
 import io.iamscope.eval.Truth;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The {@code Null} operator: policy value {@code true} means "the key doesn't exist — it is null", {@code false}
@@ -17,7 +18,7 @@ final class NullTest implements ConditionTest {
     private final boolean acceptsPresent;
 
     NullTest(String key, boolean acceptsAbsent, boolean acceptsPresent) {
-        this.key = key;
+        this.key = key.toLowerCase(Locale.ROOT);
         this.acceptsAbsent = acceptsAbsent;
         this.acceptsPresent = acceptsPresent;
     }
