@@ -7,10 +7,12 @@ import java.util.List;
 
 /**
  * The {@code Bool} operator: compares a key to "true" or "false" (IAM JSON policy elements: Condition
- * operators, Boolean condition operators). We read both sides case-insensitively. Policy variables are
- * supported (same section), so a value like {@code ${aws:PrincipalTag/admin}} is parsed per request; a
- * substituted value that is not a boolean matches nothing. A request value that is not a boolean matches
- * nothing either.
+ * operators, Boolean condition operators). We read both sides case-insensitively. Policy variables: the
+ * Condition operators page says "You can use a policy variable with the Boolean condition operator", while
+ * IAM policy elements: Variables and tags lists Boolean among the operators that can't use one. We follow the
+ * operators page (the more specific one), so a value like {@code ${aws:PrincipalTag/admin}} is parsed per
+ * request; a substituted value that is not a boolean matches nothing. A request value that is not a boolean
+ * matches nothing either.
  */
 final class BoolMatcher implements ValueMatcher {
     private static final byte FALSE = 0;

@@ -49,7 +49,8 @@ final class StringMatcher implements ValueMatcher {
             switch (r.status()) {
                 case UNKNOWN -> result = Truth.UNKNOWN;
                 case ABSENT -> {
-                    // "If the variable's key is not present, the element doesn't match" (Variables and tags).
+                    // A variable whose key is "not present ... any attempt to match it fails" (IAM policy
+                    // elements: Variables and tags, principal key values): this policy value matches nothing.
                 }
                 case RESOLVED -> {
                     if (matches(r.glob(), requestValue)) {
