@@ -1,0 +1,35 @@
+package io.iamscope.eval.condition;
+
+import io.iamscope.eval.RequestContext;
+import io.iamscope.eval.Truth;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The {@code Null} operator: policy value {@code true} means "the key doesn't exist — it is null", {@code false}
+ * means "the key exists and its value is not null" (IAM JSON policy elements: Condition operators, Condition
+ * operator to check existence of condition keys). Several policy values are ORed, so {@code ["true","false"]}
+ * is always true. A present key with an empty value list has no non-null value, so we count it as null.
+ * A key the caller declared unknown gives UNKNOWN. Set qualifiers have no meaning here and are ignored.
+ */
+final class NullTest implements ConditionTest {
+    private final String key;
+    private final boolean acceptsAbsent;
+    private final boolean acceptsPresent;
+
+    NullTest(String key, boolean acceptsAbsent, boolean acceptsPresent) {
+        this.key = key.toLowerCase(Locale.ROOT);
+        this.acceptsAbsent = acceptsAbsent;
+        this.acceptsPresent = acceptsPresent;
+    }
+
+    @Override
+    public Truth evaluate(RequestContext context) {
+        if (context.isUnknown(key)) {
+            return Truth.UNKNOWN;
+        }
+        List<String> values = context.values(key);
+        boolean isNull = values == null || values.isEmpty();
+        return Truth.of(isNull ? acceptsAbsent : acceptsPresent);
+    }
+}
