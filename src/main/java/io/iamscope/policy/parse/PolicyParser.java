@@ -26,7 +26,7 @@ import java.util.Set;
 /**
  * Reads IAM policy documents in the shapes AWS produces: a JSON object, a JSON string holding the document,
  * or the URL-encoded text the raw IAM API returns. Structural errors throw {@link PolicyParseException} with
- * the JSON pointer; lesser problems (unknown operators, malformed ARNs, unknown elements) become diagnostics
+ * the JSON pointer; lesser problems (malformed ARNs and actions, unknown elements) become diagnostics
  * on the document and are never silently matched or ignored downstream.
  */
 public final class PolicyParser {
@@ -227,11 +227,9 @@ public final class PolicyParser {
             while (operators.hasNext()) {
                 Map.Entry<String, JsonNode> op = operators.next();
                 SourceLocation opAt = at.child(op.getKey());
+                // An unrecognised operator is kept as written; the condition compile pass reports it
+                // (UNKNOWN_CONDITION_OPERATOR) and evaluates it as unknown, never as a silent match.
                 ConditionOperator operator = ConditionOperator.parse(op.getKey());
-                if (!operator.recognized()) {
-                    diagnostics.add(Diagnostic.error("UNKNOWN_CONDITION_OPERATOR", "`" + op.getKey()
-                            + "` is not an IAM condition operator", opAt));
-                }
                 if (!op.getValue().isObject()) {
                     throw error("POLICY_INVALID_CONDITION", "a condition operator must map to an object of"
                             + " condition keys", opAt);
