@@ -61,6 +61,11 @@ public final class CompiledStatement {
         return valid;
     }
 
+    /** Whether the statement uses {@code NotPrincipal}. */
+    public boolean notPrincipal() {
+        return source.principal() != null && source.principal().negated();
+    }
+
     /** How the statement's Principal covers the caller; EXACT when the statement has no Principal element. */
     public PrincipalMatch principalMatch(Request request) {
         return principal == null ? PrincipalMatch.EXACT : principal.match(request.caller());

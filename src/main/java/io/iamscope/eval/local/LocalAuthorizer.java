@@ -113,6 +113,12 @@ public final class LocalAuthorizer implements Authorizer {
         if (c.resource() != null) {
             for (CompiledStatement s : c.resource()) {
                 PrincipalMatch how = s.principalMatch(request);
+                if (how == PrincipalMatch.NONE && boundaryApplies && s.notPrincipal() && s.effect() == Effect.DENY) {
+                    // "A NotPrincipal element with a Deny effect will always deny any IAM principal that has a
+                    // permissions boundary policy attached, regardless of the values specified in the
+                    // NotPrincipal element" (IAM JSON policy elements: NotPrincipal).
+                    how = PrincipalMatch.EXACT;
+                }
                 if (how == PrincipalMatch.NONE) {
                     continue;
                 }
