@@ -31,7 +31,7 @@ public final class Catalog {
     private final Map<String, Integer> idsByName = new HashMap<>();
     private final int[] serviceStart;
     private final List<ConditionKey> globalConditionKeys;
-    private final ConditionKeyIndex conditionKeys = new ConditionKeyIndex();
+    private volatile ConditionKeyIndex conditionKeys;
     private final ActionSet all;
     private final ActionSet none;
 
@@ -58,16 +58,6 @@ public final class Catalog {
             }
             lowerNames[id] = actions[id].name().toLowerCase(Locale.ROOT);
             idsByName.put(actions[id].fullName().toLowerCase(Locale.ROOT), id);
-        }
-        globalConditionKeys.forEach(conditionKeys::add);
-        for (Service s : services) {
-            s.conditionKeys().forEach(conditionKeys::add);
-            for (ResourceType r : s.resourceTypes()) {
-                r.conditionKeys().forEach(k -> conditionKeys.add(new ConditionKey(k, null)));
-            }
-            for (Action a : s.actions()) {
-                a.conditionKeys().forEach(k -> conditionKeys.add(new ConditionKey(k, null)));
-            }
         }
         all = ActionSet.all(actions.length);
         none = ActionSet.empty(actions.length);
@@ -251,11 +241,37 @@ public final class Catalog {
 
     /** The condition key {@code name} (ignoring case, templates honoured), wherever the catalog lists it. */
     public Optional<ConditionKey> conditionKey(String name) {
-        return conditionKeys.find(name);
+        return conditionKeys().find(name);
     }
 
     /** Whether {@code name} is a condition key AWS documents, ignoring case and honouring templated keys. */
     public boolean isKnownConditionKey(String name) {
-        return conditionKeys.find(name).isPresent();
+        return conditionKeys().find(name).isPresent();
+    }
+
+    /** Built on first use: most runs never look up a condition key, and it is a third of the load time. */
+    private ConditionKeyIndex conditionKeys() {
+        ConditionKeyIndex index = conditionKeys;
+        if (index == null) {
+            synchronized (this) {
+                index = conditionKeys;
+                if (index == null) {
+                    ConditionKeyIndex built = new ConditionKeyIndex();
+                    globalConditionKeys.forEach(built::add);
+                    for (Service s : services) {
+                        s.conditionKeys().forEach(built::add);
+                        for (ResourceType r : s.resourceTypes()) {
+                            r.conditionKeys().forEach(k -> built.add(new ConditionKey(k, null)));
+                        }
+                        for (Action a : s.actions()) {
+                            a.conditionKeys().forEach(k -> built.add(new ConditionKey(k, null)));
+                        }
+                    }
+                    index = built;
+                    conditionKeys = index;
+                }
+            }
+        }
+        return index;
     }
 }
