@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every AWS service, action, resource type and condition key of the Service Authorization Reference, with
@@ -20,6 +21,7 @@ import java.util.Optional;
 public final class Catalog {
     static final String RESOURCE = "/io/iamscope/catalog/catalog.json.gz";
 
+    private static final int MAX_CACHED_EXPANSIONS = 4096;
     private static volatile Catalog bundled;
 
     private final CatalogSource source;
@@ -34,6 +36,7 @@ public final class Catalog {
     private volatile ConditionKeyIndex conditionKeys;
     private final ActionSet all;
     private final ActionSet none;
+    private final Map<String, ActionSet> expansions = new ConcurrentHashMap<>();
 
     Catalog(CatalogSource source, List<Service> services, List<ConditionKey> globalConditionKeys) {
         this.source = source;
@@ -152,6 +155,20 @@ public final class Catalog {
      * {@code *} and {@code ?}, or a lone {@code *} for everything. A pattern without a colon names nothing.
      */
     public ActionSet expand(String pattern) {
+        String key = pattern.trim().toLowerCase(Locale.ROOT);
+        ActionSet cached = expansions.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        ActionSet set = expandUncached(pattern);
+        // Policies repeat a few patterns endlessly, and *:List* scans every action; the cap bounds memory.
+        if (expansions.size() < MAX_CACHED_EXPANSIONS) {
+            expansions.put(key, set);
+        }
+        return set;
+    }
+
+    private ActionSet expandUncached(String pattern) {
         String p = pattern.trim();
         if (p.equals("*")) {
             return all;
