@@ -1,0 +1,31 @@
+package io.iamscope.catalog;
+
+import java.util.List;
+
+/**
+ * One AWS action, e.g. {@code s3:GetObject}.
+ *
+ * @param id            the interned id, an index into the catalog's actions and a bit of an {@link ActionSet}
+ * @param service       the service prefix, lower case
+ * @param name          the action name with AWS's spelling, e.g. {@code GetObject}
+ * @param accessLevel   the access level
+ * @param resources     the resource types the action applies to; empty when it applies only to {@code *}
+ * @param conditionKeys the action's condition keys, with AWS's spelling
+ */
+public record Action(int id, String service, String name, AccessLevel accessLevel, List<ActionResource> resources,
+                     List<String> conditionKeys) {
+    public Action {
+        resources = List.copyOf(resources);
+        conditionKeys = List.copyOf(conditionKeys);
+    }
+
+    /** {@code service:Name}, the spelling policies use. */
+    public String fullName() {
+        return service + ":" + name;
+    }
+
+    @Override
+    public String toString() {
+        return fullName();
+    }
+}

@@ -1,0 +1,135 @@
+package io.iamscope.catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A compiled ARN format from the Service Authorization Reference, such as
+ * {@code arn:${Partition}:s3:::${BucketName}/${ObjectName}}, matched against concrete ARNs component by component
+ * over the six colon-separated ARN components (the sixth runs to the end and may hold colons).
+ *
+ * <p>Each {@code ${...}} placeholder matches any run of characters, except that in the resource component it
+ * does not cross a {@code /} or {@code :} unless its name says it holds a path or an object key
+ * ({@code ${RoleNameWithPath}}, {@code ${ResourcePath}}, {@code ${ObjectName}}). Without that rule the bucket
+ * format {@code ${BucketName}} would also accept {@code bucket/key}, and {@code s3:ListBucket} would seem to
+ * apply to objects. Literals are compared ignoring case, which can only widen a match.
+ */
+public final class ArnFormat {
+    private static final int COMPONENTS = 6;
+
+    private final String format;
+    private final List<List<Token>> components;
+
+    private record Token(String literal, boolean freeForm) {
+        boolean isPlaceholder() {
+            return literal == null;
+        }
+    }
+
+    private ArnFormat(String format, List<List<Token>> components) {
+        this.format = format;
+        this.components = components;
+    }
+
+    /** Compiles {@code format}; a format without six components matches only itself, ignoring case. */
+    public static ArnFormat compile(String format) {
+        String[] parts = split(format);
+        List<List<Token>> components = new ArrayList<>();
+        if (parts != null) {
+            for (int c = 0; c < COMPONENTS; c++) {
+                components.add(tokens(parts[c], c == COMPONENTS - 1));
+            }
+        }
+        return new ArnFormat(format, List.copyOf(components));
+    }
+
+    /** The format as documented. */
+    public String format() {
+        return format;
+    }
+
+    /** Whether the concrete {@code arn} fits this format. */
+    public boolean matches(String arn) {
+        if (components.isEmpty()) {
+            return format.equalsIgnoreCase(arn);
+        }
+        String[] parts = split(arn);
+        if (parts == null) {
+            return false;
+        }
+        for (int c = 0; c < COMPONENTS; c++) {
+            if (!matches(components.get(c), 0, parts[c].toLowerCase(Locale.ROOT), 0, c == COMPONENTS - 1)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean matches(List<Token> tokens, int t, String s, int i, boolean resource) {
+        if (t == tokens.size()) {
+            return i == s.length();
+        }
+        Token token = tokens.get(t);
+        if (!token.isPlaceholder()) {
+            return s.startsWith(token.literal(), i) && matches(tokens, t + 1, s, i + token.literal().length(),
+                    resource);
+        }
+        for (int end = i; end <= s.length(); end++) {
+            if (matches(tokens, t + 1, s, end, resource)) {
+                return true;
+            }
+            if (end < s.length() && resource && !token.freeForm()) {
+                char c = s.charAt(end);
+                if (c == '/' || c == ':') {
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static List<Token> tokens(String component, boolean resource) {
+        List<Token> tokens = new ArrayList<>();
+        int i = 0;
+        while (i < component.length()) {
+            int open = component.indexOf("${", i);
+            int close = open < 0 ? -1 : component.indexOf('}', open);
+            if (close < 0) {
+                tokens.add(new Token(component.substring(i).toLowerCase(Locale.ROOT), false));
+                break;
+            }
+            if (open > i) {
+                tokens.add(new Token(component.substring(i, open).toLowerCase(Locale.ROOT), false));
+            }
+            String name = component.substring(open + 2, close).toLowerCase(Locale.ROOT);
+            tokens.add(new Token(null, resource && (name.contains("path") || name.equals("objectname"))));
+            i = close + 1;
+        }
+        return List.copyOf(tokens);
+    }
+
+    /** The six components, or {@code null} when there are fewer or the text is not an ARN. */
+    private static String[] split(String arn) {
+        if (!arn.regionMatches(true, 0, "arn:", 0, 4)) {
+            return null;
+        }
+        String[] parts = new String[COMPONENTS];
+        int from = 0;
+        for (int c = 0; c < COMPONENTS - 1; c++) {
+            int colon = arn.indexOf(':', from);
+            if (colon < 0) {
+                return null;
+            }
+            parts[c] = arn.substring(from, colon);
+            from = colon + 1;
+        }
+        parts[COMPONENTS - 1] = arn.substring(from);
+        return parts;
+    }
+
+    @Override
+    public String toString() {
+        return format;
+    }
+}

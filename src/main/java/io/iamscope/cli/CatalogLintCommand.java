@@ -1,0 +1,109 @@
+package io.iamscope.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.iamscope.catalog.Catalog;
+import io.iamscope.catalog.LintFinding;
+import io.iamscope.catalog.PolicyLint;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code iamscope catalog lint FILE}: unknown actions, services and condition keys in a policy document. Exit 0
+ * when clean, 1 with findings, 2 when the file cannot be read as a policy.
+ */
+@Command(name = "lint", mixinStandardHelpOptions = true,
+        description = "Flag unknown actions, services and condition keys in a policy document.")
+final class CatalogLintCommand implements Callable<Integer> {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "a policy document (JSON)")
+    Path file;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+    CatalogCommand.Format format;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        JsonNode policy;
+        try {
+            policy = read();
+        } catch (InputError e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return CatalogCommand.INPUT_ERROR;
+        }
+        Catalog catalog = CatalogCommand.catalogOrReport(err);
+        if (catalog == null) {
+            return CatalogCommand.INPUT_ERROR;
+        }
+        List<LintFinding> findings = new PolicyLint(catalog).lint(policy);
+        if (format == CatalogCommand.Format.json) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (LintFinding f : findings) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("code", f.code());
+                row.put("pointer", f.pointer());
+                row.put("message", f.message());
+                rows.add(row);
+            }
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("file", file.toString());
+            doc.put("findings", rows);
+            out.println(CatalogJson.write(doc));
+        } else {
+            for (LintFinding f : findings) {
+                out.println(file + "#" + f.pointer() + ": " + f.code() + ": " + f.message());
+            }
+            if (findings.isEmpty()) {
+                out.println(file + ": no unknown names");
+            }
+        }
+        out.flush();
+        return findings.isEmpty() ? CatalogCommand.OK : CatalogCommand.FINDINGS;
+    }
+
+    private JsonNode read() throws InputError {
+        JsonNode policy;
+        try {
+            policy = MAPPER.readTree(Files.readString(file));
+        } catch (NoSuchFileException e) {
+            throw new InputError("cannot read `" + file + "`: no such file");
+        } catch (JsonProcessingException e) {
+            throw new InputError("`" + file + "` is not valid json: " + e.getOriginalMessage().replace('\n', ' ')
+                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+        } catch (IOException e) {
+            throw new InputError("cannot read `" + file + "`: " + e.getMessage());
+        }
+        if (policy == null || !policy.isObject() || !policy.has("Statement")) {
+            throw new InputError("`" + file + "` is not a policy document: it has no `Statement`");
+        }
+        return policy;
+    }
+
+    /** A file that cannot be linted; its message is the one line the user sees. */
+    private static final class InputError extends Exception {
+        InputError(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.iamscope.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PolicyLintTest {
+    private final PolicyLint lint = new PolicyLint(Catalog.bundled());
+
+    private List<LintFinding> lint(String json) throws Exception {
+        return lint.lint(new ObjectMapper().readTree(json));
+    }
+
+    @Test
+    void flagsATypoWithItsPointerAndASuggestion() throws Exception {
+        List<LintFinding> findings = lint("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject","s3:GetObjct"],
+                 "Resource":"*"}]}""");
+        assertEquals(List.of(new LintFinding("UNKNOWN_ACTION", "/Statement/0/Action/1",
+                "unknown action `s3:GetObjct`: did you mean `s3:GetObject`")), findings);
+    }
+
+    @Test
+    void flagsServicesConditionKeysAndMalformedActions() throws Exception {
+        List<LintFinding> findings = lint("""
+                {"Statement":{"Effect":"Deny","NotAction":"s4:*","Resource":"*",
+                 "Condition":{"StringEquals":{"aws:RequestTag/team":"x","aws:SourceIpp":"1.2.3.4"}}}}""");
+        assertEquals(List.of(
+                new LintFinding("UNKNOWN_SERVICE", "/Statement/NotAction", "unknown service `s4` in action `s4:*`"),
+                new LintFinding("UNKNOWN_CONDITION_KEY", "/Statement/Condition/StringEquals/aws:SourceIpp",
+                        "unknown condition key `aws:SourceIpp`")), findings);
+        assertEquals("MALFORMED_ACTION", lint("{\"Statement\":[{\"Action\":\"GetObject\"}]}").get(0).code());
+    }
+
+    @Test
+    void cleanPoliciesHaveNoFindings() throws Exception {
+        assertTrue(lint("""
+                {"Statement":[{"Effect":"Allow","Action":["*","ec2:Describe*","iam:?etRole","S3:getobject"],
+                 "Resource":"*","Condition":{"StringLike":{"s3:ExistingObjectTag/class":"a","AWS:PrincipalOrgID":"o"},
+                 "Bool":{"aws:MultiFactorAuthPresent":"true"}}}]}""").isEmpty());
+    }
+
+    @Test
+    void escapesSlashesInPointers() throws Exception {
+        List<LintFinding> findings = lint("{\"Statement\":[{\"Condition\":{\"StringEquals\":{\"x:a/b~c\":\"v\"}}}]}");
+        assertEquals("/Statement/0/Condition/StringEquals/x:a~1b~0c", findings.get(0).pointer());
+    }
+}
