@@ -1,5 +1,6 @@
 package io.iamscope.eval.compile;
 
+import io.iamscope.catalog.Catalog;
 import io.iamscope.eval.AttachedPolicy;
 import io.iamscope.eval.Layer;
 import io.iamscope.eval.StatementRef;
@@ -29,14 +30,28 @@ public final class PolicyCompiler {
 
     private final Map<AttachedPolicy, Map<Key, CompiledPolicy>> cache =
             Collections.synchronizedMap(new WeakHashMap<>());
+    private final Catalog catalog;
+
+    /** A compiler that does not check action names. */
+    public PolicyCompiler() {
+        this(null);
+    }
+
+    /**
+     * A compiler that also warns about actions the catalog does not know ({@code UNKNOWN_ACTION}); such
+     * actions are still evaluated as written, since the catalog may be older than the policy.
+     */
+    public PolicyCompiler(Catalog catalog) {
+        this.catalog = catalog;
+    }
 
     public CompiledPolicy compile(AttachedPolicy policy, Layer layer, int level) {
         Map<Key, CompiledPolicy> perLayer = cache.computeIfAbsent(policy,
                 p -> Collections.synchronizedMap(new java.util.HashMap<>()));
-        return perLayer.computeIfAbsent(new Key(layer, level), k -> compileNow(policy, layer, level));
+        return perLayer.computeIfAbsent(new Key(layer, level), k -> compileNow(policy, layer, level, catalog));
     }
 
-    private static CompiledPolicy compileNow(AttachedPolicy policy, Layer layer, int level) {
+    private static CompiledPolicy compileNow(AttachedPolicy policy, Layer layer, int level, Catalog catalog) {
         PolicyDocument doc = policy.document();
         List<Diagnostic> diagnostics = new ArrayList<>(doc.diagnostics());
         List<CompiledStatement> out = new ArrayList<>();
@@ -57,6 +72,9 @@ public final class PolicyCompiler {
                 diagnostics.add(Diagnostic.warning("IDENTITY_POLICY_PRINCIPAL", "`Principal` has no meaning in"
                         + " a " + layer.description() + " and is ignored", s.principal().location()));
             }
+            if (catalog != null) {
+                checkActions(s, catalog, diagnostics);
+            }
             ConditionTest[] conditions = new ConditionTest[s.conditions().size()];
             for (int i = 0; i < conditions.length; i++) {
                 conditions[i] = ConditionCompiler.compile(s.conditions().get(i), substitute, diagnostics);
@@ -69,5 +87,16 @@ public final class PolicyCompiler {
             }
         }
         return new CompiledPolicy(policy, out, diagnostics);
+    }
+
+    private static void checkActions(Statement s, Catalog catalog, List<Diagnostic> diagnostics) {
+        List<String> patterns = s.action().patterns();
+        for (int i = 0; i < patterns.size(); i++) {
+            String p = patterns.get(i);
+            if (!"*".equals(p) && catalog.expand(p).isEmpty()) {
+                diagnostics.add(Diagnostic.warning("UNKNOWN_ACTION", "`" + p + "` matches no action the catalog"
+                        + " knows; it is evaluated as written", s.action().location().child(i)));
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.iamscope.eval.local;
 
+import io.iamscope.catalog.Catalog;
 import io.iamscope.eval.Authorizer;
 import io.iamscope.eval.Caller;
 import io.iamscope.eval.CallerKind;
@@ -45,10 +46,23 @@ import java.util.WeakHashMap;
  * walk yields definite and conditional decisions. Thread-safe.
  */
 public final class LocalAuthorizer implements Authorizer {
-    private final PolicyCompiler compiler = new PolicyCompiler();
+    private final PolicyCompiler compiler;
     private final Map<PolicySet, CompiledPolicySet> compiled = Collections.synchronizedMap(new WeakHashMap<>());
     private volatile CompiledPolicySet lastCompiled;
     private volatile PolicySet lastSet;
+
+    public LocalAuthorizer() {
+        this(new PolicyCompiler());
+    }
+
+    /** An engine whose compiler reports actions the catalog does not know. */
+    public LocalAuthorizer(Catalog catalog) {
+        this(new PolicyCompiler(catalog));
+    }
+
+    private LocalAuthorizer(PolicyCompiler compiler) {
+        this.compiler = compiler;
+    }
 
     public CompiledPolicySet compile(PolicySet set) {
         PolicySet seen = lastSet;

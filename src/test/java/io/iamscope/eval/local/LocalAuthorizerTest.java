@@ -114,4 +114,17 @@ class LocalAuthorizerTest {
         assertTrue(d.layers().stream().anyMatch(v -> v.layer() == Layer.SCP && v.level() == 1
                 && v.allows() == io.iamscope.eval.Constraint.FALSE && v.required()), d.layers().toString());
     }
+
+    @Test
+    void catalogFlagsUnknownActionsButTheyStillEvaluate() {
+        LocalAuthorizer checked = new LocalAuthorizer(io.iamscope.catalog.Catalog.bundled());
+        AttachedPolicy p = policy("Typo", "{\"Version\":\"2012-10-17\",\"Statement\":"
+                + "{\"Effect\":\"Allow\",\"Action\":[\"s3:GetObject\",\"s3:GetObjct\"],\"Resource\":\"*\"}}");
+        PolicySet set = PolicySet.builder().identity(p).build();
+        var compiled = checked.compile(set);
+        assertEquals(1, compiled.diagnostics().stream().filter(d -> d.code().equals("UNKNOWN_ACTION")).count());
+        assertEquals("/Statement/Action/1", compiled.diagnostics().stream()
+                .filter(d -> d.code().equals("UNKNOWN_ACTION")).findFirst().orElseThrow().location().pointer());
+        assertEquals(Outcome.ALLOW, checked.authorize(request("s3:GetObjct", "arn:aws:s3:::b/k", null), set).outcome());
+    }
 }
