@@ -1,9 +1,8 @@
 package io.iamscope.catalog;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -22,8 +21,7 @@ import java.util.zip.ZipException;
  */
 final class CatalogReader {
     static final int FORMAT = 1;
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final String origin;
     private int nextId;
@@ -32,11 +30,11 @@ final class CatalogReader {
         this.origin = origin;
     }
 
-    /** The file's shape; records so that Jackson binds them straight from the token stream, without a tree. */
+    /** The file's shape, read straight from the token stream by {@link StreamedFile}. */
     record FileDto(Integer format, SourceDto source, List<KeyDto> globalConditionKeys, List<ServiceDto> services) {
     }
 
-    record SourceDto(@JsonProperty("package") String packageName, String version, String updatedAt,
+    record SourceDto(String packageName, String version, String updatedAt,
                      String convertedAt) {
     }
 
@@ -59,7 +57,9 @@ final class CatalogReader {
     static Catalog read(InputStream gzipped, String origin) {
         FileDto file;
         try (InputStream in = new GZIPInputStream(new BufferedInputStream(gzipped, 1 << 16), 1 << 16)) {
-            file = MAPPER.readValue(in, FileDto.class);
+            try (JsonParser parser = JSON.createParser(in)) {
+                file = StreamedFile.read(parser);
+            }
         } catch (ZipException | EOFException e) {
             throw new CatalogException("catalog `" + origin + "` is not a complete gzip file: " + e.getMessage(), e);
         } catch (JsonProcessingException e) {
