@@ -1,0 +1,57 @@
+package io.iamscope.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.iamscope.synth.AccountGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code iamscope generate}: a synthetic account, as a snapshot, for benchmarks. */
+@Command(name = "generate", description = "Write a synthetic account snapshot for benchmarks.")
+final class GenerateCommand implements Callable<Integer> {
+    @Option(names = "--users", defaultValue = "100", description = "Number of IAM users (default: ${DEFAULT-VALUE}).")
+    int users;
+
+    @Option(names = "--roles", defaultValue = "200", description = "Number of roles (default: ${DEFAULT-VALUE}).")
+    int roles;
+
+    @Option(names = "--policies", defaultValue = "400",
+            description = "Number of customer managed policies (default: ${DEFAULT-VALUE}).")
+    int policies;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--account", defaultValue = "123456789012", description = "Account id (default: ${DEFAULT-VALUE}).")
+    String account;
+
+    @Option(names = "--out", required = true, description = "Snapshot file to write.")
+    Path out;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (users < 0 || roles < 0 || policies < 1) {
+            throw new UserInputException("`--users` and `--roles` must be at least 0 and `--policies` at least 1");
+        }
+        if (!account.matches("\\d{12}")) {
+            throw new UserInputException("`--account` must be 12 digits, not `" + account + "`");
+        }
+        var snapshot = new AccountGenerator(new AccountGenerator.Spec(users, roles, policies, seed, account)).snapshot();
+        try (OutputStream os = Files.newOutputStream(out)) {
+            new ObjectMapper().writeValue(os, snapshot);
+        } catch (IOException e) {
+            throw new UserInputException("cannot write `" + out + "`: " + e.getMessage());
+        }
+        spec.commandLine().getErr().println("wrote " + out + ": " + users + " users, " + roles + " roles, " + policies
+                + " managed policies (seed " + seed + ")");
+        return ExitCodes.OK;
+    }
+}
