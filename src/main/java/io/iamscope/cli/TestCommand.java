@@ -4,6 +4,7 @@ import io.iamscope.eval.local.LocalAuthorizer;
 import io.iamscope.policytest.CaseFileReader;
 import io.iamscope.policytest.CaseResult;
 import io.iamscope.policytest.CaseRunner;
+import io.iamscope.report.CaseResultsJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -28,6 +29,9 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Also print passing cases.")
     boolean verbose;
 
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -35,12 +39,27 @@ final class TestCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         CaseRunner runner = new CaseRunner(new LocalAuthorizer());
+        List<CaseResult> results = new ArrayList<>();
+        for (Path file : expand(files)) {
+            for (CaseFileReader.RawCase raw : CaseFileReader.read(file)) {
+                results.add(runner.run(raw));
+            }
+        }
+        int failed = (int) results.stream().filter(r -> r.status() == CaseResult.Status.FAILED).count();
+        if (format == OutputFormat.JSON) {
+            out.println(CaseResultsJson.render(results));
+        } else {
+            printText(results, out);
+        }
+        out.flush();
+        return failed > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    private void printText(List<CaseResult> results, PrintWriter out) {
         int passed = 0;
         int failed = 0;
         int skipped = 0;
-        for (Path file : expand(files)) {
-            for (CaseFileReader.RawCase raw : CaseFileReader.read(file)) {
-                CaseResult r = runner.run(raw);
+        for (CaseResult r : results) {
                 switch (r.status()) {
                     case PASSED -> {
                         passed++;
@@ -57,11 +76,8 @@ final class TestCommand implements Callable<Integer> {
                         out.println("SKIP " + r.id() + " (" + r.origin() + "): " + r.message());
                     }
                 }
-            }
         }
         out.println(passed + " passed, " + failed + " failed" + (skipped > 0 ? ", " + skipped + " skipped" : ""));
-        out.flush();
-        return failed > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
     private static List<Path> expand(List<Path> given) {

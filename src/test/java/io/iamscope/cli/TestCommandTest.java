@@ -89,4 +89,16 @@ class TestCommandTest {
         assertEquals(2, run("test").exit());
         assertEquals(2, run("frobnicate").exit());
     }
+
+    @Test
+    void jsonFormatListsEveryResultWithItsDecision() throws IOException {
+        Path f = file("j.jsonl", "{\"id\":\"a\",\"identityPolicies\":" + ALLOW_ALL + ",\"principal\":" + USER
+                + ",\"request\":" + REQ + ",\"expected\":\"Allow\"}");
+        Run r = run("test", "--format", "json", f.toString());
+        assertEquals(0, r.exit(), r.err());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertEquals(1, json.get("passed").asInt());
+        assertEquals("Allow", json.get("results").get(0).get("decision").asText());
+        assertEquals("identity", json.get("results").get(0).get("statements").get(0).get("layer").asText());
+    }
 }
