@@ -64,7 +64,7 @@ final class TestCommand implements Callable<Integer> {
         return failed > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
-    private static List<Path> expand(List<Path> given) {
+    static List<Path> expand(List<Path> given) {
         List<Path> out = new ArrayList<>();
         for (Path p : given) {
             if (Files.isDirectory(p)) {
