@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.iamscope.simulator.SimulatorXml.custom;
 import static io.iamscope.simulator.SimulatorXml.matched;
 import static io.iamscope.simulator.SimulatorXml.missing;
@@ -15,84 +14,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.iamscope.eval.AttachedPolicy;
 import io.iamscope.eval.Caller;
 import io.iamscope.eval.Decision;
 import io.iamscope.eval.Layer;
 import io.iamscope.eval.MatchedStatement;
 import io.iamscope.eval.Outcome;
-import io.iamscope.eval.PolicySet;
-import io.iamscope.eval.Request;
 import io.iamscope.eval.RequestContext;
 import io.iamscope.policy.Effect;
-import io.iamscope.policy.parse.PolicyParser;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /** The simulator authorizer against a local server speaking the IAM query protocol; nothing reaches AWS. */
-class SimulatorAuthorizerTest {
-    static final String ALICE = "arn:aws:iam::111122223333:user/alice";
-    static final String BUCKET = "arn:aws:s3:::reports/q1.csv";
-    static WireMockServer server;
-
-    static final AttachedPolicy READ = AttachedPolicy.of("user/alice inline `read`", PolicyParser.parse("""
-            {"Version":"2012-10-17","Statement":[
-              {"Sid":"Read","Effect":"Allow","Action":"s3:GetObject","Resource":"*"},
-              {"Sid":"NoDelete","Effect":"Deny","Action":"s3:DeleteObject","Resource":"*"}]}""", "read"));
-
-    @BeforeAll
-    static void start() {
-        System.setProperty("aws.disableEc2Metadata", "true");
-        server = new WireMockServer(options().dynamicPort());
-        server.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.resetAll();
-    }
-
-    static SimulatorConnection connection(String url) {
-        return new SimulatorConnection(url, null, "us-east-1",
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "test-secret")));
-    }
-
-    static SimulatorAuthorizer simulator(SimulatorSettings settings) {
-        return SimulatorAuthorizer.connect(connection(server.baseUrl()), settings);
-    }
-
-    static void answer(String body) {
-        server.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/xml").withBody(body)));
-    }
-
-    static Request request(String action, RequestContext context) {
-        return new Request(Caller.user(ALICE), action, BUCKET, null, context);
-    }
-
-    static PolicySet policies() {
-        return PolicySet.builder().identity(READ).build();
-    }
-
-    static String sentBody() {
-        return URLDecoder.decode(server.getAllServeEvents().get(0).getRequest().getBodyAsString(),
-                StandardCharsets.UTF_8);
-    }
+class SimulatorAuthorizerTest extends WireMockIamTest {
 
     @Test
     void allowedNamesTheStatementAndSendsTypedContext() {
