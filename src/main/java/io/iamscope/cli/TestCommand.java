@@ -80,7 +80,7 @@ final class TestCommand implements Callable<Integer> {
         out.println(passed + " passed, " + failed + " failed" + (skipped > 0 ? ", " + skipped + " skipped" : ""));
     }
 
-    private static List<Path> expand(List<Path> given) {
+    static List<Path> expand(List<Path> given) {
         List<Path> out = new ArrayList<>();
         for (Path p : given) {
             if (Files.isDirectory(p)) {

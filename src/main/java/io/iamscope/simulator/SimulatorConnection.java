@@ -1,0 +1,71 @@
+package io.iamscope.simulator;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.IamClientBuilder;
+
+/**
+ * Where and as whom to call IAM: the {@code --endpoint-url}, {@code --profile} and {@code --region} options
+ * shared with {@code collect}. IAM is a global service, so the region defaults to {@code aws-global}.
+ *
+ * @param endpointUrl  an endpoint override (a local test server, a VPC endpoint), or null
+ * @param profile      a named profile of the shared credentials and config files, or null for the default chain
+ * @param region       a region id, or null
+ * @param credentials  explicit credentials (tests), or null to use the profile or the default chain
+ */
+public record SimulatorConnection(String endpointUrl, String profile, String region,
+                                  AwsCredentialsProvider credentials) {
+
+    public static SimulatorConnection of(String endpointUrl, String profile, String region) {
+        return new SimulatorConnection(endpointUrl, profile, region, null);
+    }
+
+    /**
+     * A client with the SDK's adaptive retry strategy: throttling errors are retried with backoff, and the
+     * client's own send rate drops while AWS throttles.
+     */
+    public IamClient client() {
+        IamClientBuilder b = IamClient.builder()
+                .region(region == null || region.isBlank() ? Region.AWS_GLOBAL : Region.of(region))
+                .credentialsProvider(credentialsProvider())
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy())
+                        .apiCallTimeout(Duration.ofMinutes(2))
+                        .build());
+        if (endpointUrl != null && !endpointUrl.isBlank()) {
+            b.endpointOverride(uri(endpointUrl));
+        }
+        return b.build();
+    }
+
+    private AwsCredentialsProvider credentialsProvider() {
+        if (credentials != null) {
+            return credentials;
+        }
+        if (profile != null && !profile.isBlank()) {
+            return ProfileCredentialsProvider.builder().profileName(profile).build();
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+
+    private static URI uri(String url) {
+        try {
+            URI u = new URI(url);
+            if (u.getScheme() == null || u.getHost() == null) {
+                throw new SimulatorException("SIMULATOR_BAD_ENDPOINT", "`" + url + "` is not an endpoint url"
+                        + " (write it as `https://host[:port]`)", null);
+            }
+            return u;
+        } catch (URISyntaxException e) {
+            throw new SimulatorException("SIMULATOR_BAD_ENDPOINT", "`" + url + "` is not an endpoint url", e);
+        }
+    }
+}

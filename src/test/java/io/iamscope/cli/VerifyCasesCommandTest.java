@@ -1,0 +1,108 @@
+package io.iamscope.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code iamscope verify-cases} against a local server speaking the IAM query protocol. */
+class VerifyCasesCommandTest {
+    private static final String CASE = "{\"id\":\"read\",\"identityPolicies\":[{\"Version\":\"2012-10-17\","
+            + "\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}}],"
+            + "\"principal\":{\"arn\":\"arn:aws:iam::111122223333:user/alice\",\"type\":\"user\"},"
+            + "\"request\":{\"action\":\"s3:GetObject\",\"resource\":\"arn:aws:s3:::b/k\"},\"expected\":\"Allow\"}\n";
+    static WireMockServer server;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        System.setProperty("aws.disableEc2Metadata", "true");
+        System.setProperty("aws.accessKeyId", "AKIAIOSFODNN7EXAMPLE");
+        System.setProperty("aws.secretAccessKey", "test-secret");
+        server = new WireMockServer(options().dynamicPort());
+        server.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+        System.clearProperty("aws.accessKeyId");
+        System.clearProperty("aws.secretAccessKey");
+    }
+
+    @BeforeEach
+    void reset() {
+        server.resetAll();
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private Run verify(String decision, int status) throws IOException {
+        String body = status == 200
+                ? "<SimulateCustomPolicyResponse><SimulateCustomPolicyResult><IsTruncated>false</IsTruncated>"
+                + "<EvaluationResults><member><EvalActionName>s3:GetObject</EvalActionName>"
+                + "<EvalResourceName>arn:aws:s3:::b/k</EvalResourceName><EvalDecision>" + decision
+                + "</EvalDecision></member></EvaluationResults></SimulateCustomPolicyResult>"
+                + "</SimulateCustomPolicyResponse>"
+                : "<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>not authorized"
+                + "</Message></Error></ErrorResponse>";
+        server.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(status).withBody(body)));
+        Path f = dir.resolve("cases.jsonl");
+        Files.writeString(f, CASE);
+        return run("verify-cases", "--endpoint-url", server.baseUrl(), "--region", "us-east-1", f.toString());
+    }
+
+    @Test
+    void agreementExitsZeroWithSummary() throws IOException {
+        Run r = verify("allowed", 200);
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().trim().startsWith("1 agree, 0 disagree, 0 not checked by the simulator"), r.out());
+        assertTrue(r.out().contains("1 simulator calls"), r.out());
+    }
+
+    @Test
+    void disagreementIsOneLineWithBothExplanationsAndExitsOne() throws IOException {
+        Run r = verify("implicitDeny", 200);
+        assertEquals(1, r.exit(), r.out() + r.err());
+        String first = r.out().split("\n")[0];
+        assertTrue(first.startsWith("DISAGREE read ("), first);
+        assertTrue(first.contains("local Allow by identity-based policy"), first);
+        assertTrue(first.contains("; simulator ImplicitDeny"), first);
+    }
+
+    @Test
+    void accessDeniedIsOneLineAndExitsThree() throws IOException {
+        Run r = verify(null, 403);
+        assertEquals(3, r.exit(), r.out() + r.err());
+        assertTrue(r.err().startsWith("iamscope: SIMULATOR_ACCESS_DENIED: access denied for"), r.err());
+        assertEquals(1, r.err().trim().split("\n").length, r.err());
+    }
+}
