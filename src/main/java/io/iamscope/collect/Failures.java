@@ -65,6 +65,7 @@ public final class Failures {
 
     /** Collapses whitespace so that a message stays on one line. */
     public static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s+", " ").trim();
+        // The SDK appends its attempt count; the report says what failed, not how often it was tried.
+        return s == null ? "" : s.replaceAll("\\s+", " ").replaceAll(" \\(SDK Attempt Count: \\d+\\)", "").trim();
     }
 }
