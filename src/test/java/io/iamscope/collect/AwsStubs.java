@@ -37,8 +37,8 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
  * (the query protocol's {@code Action}, the JSON protocols' {@code X-Amz-Target}, S3's and Lambda's paths).
  * Defaults describe an empty account; tests add their own stubs, which take precedence.
  */
-final class AwsStubs implements AutoCloseable {
-    static final String ACCOUNT = "111122223333";
+public final class AwsStubs implements AutoCloseable {
+    public static final String ACCOUNT = "111122223333";
     static final String CALLER_ARN = "arn:aws:iam::" + ACCOUNT + ":user/auditor";
     static final AwsCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIATESTCALLER", "test-secret"));
@@ -47,13 +47,13 @@ final class AwsStubs implements AutoCloseable {
 
     final WireMockServer server = new WireMockServer(options().dynamicPort());
 
-    AwsStubs() {
+    public AwsStubs() {
         System.setProperty("aws.disableEc2Metadata", "true");
         server.start();
         defaults();
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://localhost:" + server.port());
     }
 
@@ -79,7 +79,7 @@ final class AwsStubs implements AutoCloseable {
         return post(urlPathEqualTo("/")).withRequestBody(matching("(.*&)?Action=" + action + "(&.*)?"));
     }
 
-    static MappingBuilder json(String target) {
+    public static MappingBuilder json(String target) {
         return post(urlPathEqualTo("/")).withHeader("X-Amz-Target", equalTo(target));
     }
 
@@ -113,12 +113,12 @@ final class AwsStubs implements AutoCloseable {
                 .withBody(jsonBody);
     }
 
-    static ResponseDefinitionBuilder jsonError(int status, String type, String message) {
+    public static ResponseDefinitionBuilder jsonError(int status, String type, String message) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/x-amz-json-1.1")
                 .withBody("{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}");
     }
 
-    void stub(MappingBuilder request, ResponseDefinitionBuilder response) {
+    public void stub(MappingBuilder request, ResponseDefinitionBuilder response) {
         server.stubFor(request.atPriority(TEST).willReturn(response));
     }
 
