@@ -1,0 +1,123 @@
+package io.iamscope.cli;
+
+import io.iamscope.collect.CollectException;
+import io.iamscope.collect.CollectOptions;
+import io.iamscope.collect.CollectResult;
+import io.iamscope.collect.Collector;
+import io.iamscope.collect.GapReport;
+import io.iamscope.collect.Progress;
+import io.iamscope.collect.SnapshotFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code iamscope collect --out FILE}: reads IAM, the organization and resource policies from AWS into a
+ * snapshot. Failed calls become gaps and the snapshot is still written (exit 0); exit 3 when nothing could
+ * be collected at all.
+ */
+@Command(name = "collect", description = "Collect IAM, organization and resource policies from AWS into a snapshot"
+        + " file (read-only; see docs/collect-policy.json for the permissions).")
+final class CollectCommand implements Callable<Integer> {
+    /** Member accounts collected at a time: enough to hide latency, few enough to stay under API rate limits. */
+    private static final int MEMBER_PARALLELISM = 4;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Snapshot file to write.")
+    Path out;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "Named profile (default: the default credential"
+            + " chain).")
+    String profile;
+
+    @Option(names = "--region", paramLabel = "REGION", defaultValue = CollectOptions.DEFAULT_REGION,
+            description = "Home region for global calls and region discovery (default: ${DEFAULT-VALUE}).")
+    String region;
+
+    @Option(names = "--regions", split = ",", paramLabel = "REGION", description = "Regions for resource policies"
+            + " (default: every region enabled for the account).")
+    List<String> regions;
+
+    @Option(names = "--endpoint-url", paramLabel = "URL", description = "One endpoint for every service (emulators,"
+            + " VPC endpoints).")
+    String endpointUrl;
+
+    @Option(names = "--org", description = "Also collect the AWS Organization: tree, SCPs and RCPs.")
+    boolean org;
+
+    @Option(names = "--assume-role-name", paramLabel = "NAME", description = "With --org: assume this role in each"
+            + " member account and collect it too.")
+    String assumeRoleName;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress and no summary; gaps are still reported.")
+    boolean quiet;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (assumeRoleName != null && !org) {
+            throw new UserInputException("`--assume-role-name` needs `--org`: member accounts come from the"
+                    + " organization");
+        }
+        CollectOptions options = new CollectOptions(profile, region, endpoint(), org, assumeRoleName, regions,
+                MEMBER_PARALLELISM);
+        // Progress only on a terminal: CI logs stay quiet.
+        Progress progress = !quiet && System.console() != null ? line -> {
+            err.println("iamscope: " + line);
+            err.flush();
+        } : Progress.NONE;
+
+        CollectResult result;
+        try {
+            result = new Collector(options, progress).run();
+        } catch (CollectException e) {
+            err.println("iamscope: " + e.getMessage());
+            err.flush();
+            return ExitCodes.AWS_ERROR;
+        }
+        try {
+            SnapshotFile.write(out, result.snapshot());
+        } catch (IOException e) {
+            throw new UserInputException("cannot write `" + out + "`: " + e.getMessage());
+        }
+        report(err, result);
+        return ExitCodes.OK;
+    }
+
+    private void report(PrintWriter err, CollectResult result) {
+        int resources = result.accounts().stream().mapToInt(CollectResult.AccountSummary::resources).sum();
+        int gaps = result.gapCount();
+        if (!quiet || gaps > 0) {
+            err.println("iamscope: wrote `" + out + "`: " + result.accounts().size() + " account(s), " + resources
+                    + " resource(s)" + (gaps == 0 ? "" : ", " + gaps + " gap(s): the snapshot marks what is missing"
+                    + " as unknown"));
+        }
+        for (String line : GapReport.lines(result)) {
+            err.println("iamscope:   gap " + line);
+        }
+        err.flush();
+    }
+
+    private URI endpoint() {
+        if (endpointUrl == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(endpointUrl);
+            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                throw new UserInputException("invalid `--endpoint-url` `" + endpointUrl + "`: expected http(s)://HOST[:PORT]");
+            }
+            return uri;
+        } catch (java.net.URISyntaxException e) {
+            throw new UserInputException("invalid `--endpoint-url` `" + endpointUrl + "`: " + e.getReason());
+        }
+    }
+}

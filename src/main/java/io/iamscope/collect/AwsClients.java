@@ -1,0 +1,105 @@
+package io.iamscope.collect;
+
+import java.net.URI;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * Builds SDK clients for one set of credentials: one shared HTTP client, the endpoint override if any, and
+ * the adaptive retry strategy (throttling is retried with backoff and client-side rate limiting). Callers
+ * close the service clients they build; {@link #close()} closes nothing shared.
+ *
+ * @param credentials the credentials of the account being collected
+ * @param http        the HTTP client, owned by whoever created this
+ * @param endpoint    one endpoint for every service, or null for AWS's
+ * @param retries     a fresh retry strategy per client
+ */
+public record AwsClients(AwsCredentialsProvider credentials, SdkHttpClient http, URI endpoint,
+        Supplier<RetryStrategy> retries) {
+
+    /** The adaptive strategy: AWS's recommendation for batch jobs that would otherwise be throttled. */
+    public static Supplier<RetryStrategy> adaptiveRetries() {
+        return AwsRetryStrategy::adaptiveRetryStrategy;
+    }
+
+    /** The default chain, or the named profile. */
+    public static AwsCredentialsProvider credentialsFor(String profile) {
+        return profile == null ? DefaultCredentialsProvider.builder().build()
+                : ProfileCredentialsProvider.builder().profileName(profile).build();
+    }
+
+    /** The same clients with other credentials (an assumed role in a member account). */
+    public AwsClients withCredentials(AwsCredentialsProvider other) {
+        return new AwsClients(other, http, endpoint, retries);
+    }
+
+    public IamClient iam() {
+        // IAM is global; its requests are signed for us-east-1 whatever the home region.
+        return configure(IamClient.builder(), Region.AWS_GLOBAL.id());
+    }
+
+    public StsClient sts(String region) {
+        return configure(StsClient.builder(), region);
+    }
+
+    public Ec2Client ec2(String region) {
+        return configure(Ec2Client.builder(), region);
+    }
+
+    public S3Client s3(String region) {
+        // An endpoint override (emulator, test, VPC endpoint) cannot resolve virtual-hosted bucket names.
+        return configure(S3Client.builder().forcePathStyle(endpoint != null), region);
+    }
+
+    public KmsClient kms(String region) {
+        return configure(KmsClient.builder(), region);
+    }
+
+    public SqsClient sqs(String region) {
+        return configure(SqsClient.builder(), region);
+    }
+
+    public SnsClient sns(String region) {
+        return configure(SnsClient.builder(), region);
+    }
+
+    public LambdaClient lambda(String region) {
+        return configure(LambdaClient.builder(), region);
+    }
+
+    public SecretsManagerClient secretsManager(String region) {
+        return configure(SecretsManagerClient.builder(), region);
+    }
+
+    public EcrClient ecr(String region) {
+        return configure(EcrClient.builder(), region);
+    }
+
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configure(B builder,
+            String region) {
+        builder.region(Region.of(region)).credentialsProvider(credentials).httpClient(http)
+                .overrideConfiguration(o -> o.retryStrategy(retries.get()));
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,183 @@
+package io.iamscope.collect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.iamscope.collect.org.OrganizationCollector;
+import io.iamscope.collect.org.OrganizationsApi;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.DescribeRegionsResponse;
+import software.amazon.awssdk.services.ec2.model.Region;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
+
+/**
+ * {@code iamscope collect}: the caller's identity, the organization (with {@code --org}), the caller's account
+ * and, with an assumable role, each member account, into one snapshot tree. A failing call becomes a gap;
+ * only a failure to learn who the caller is (no credentials, no network) stops everything.
+ */
+public final class Collector {
+    /** The tool name written into snapshots. */
+    public static final String TOOL = "iamscope 0.1.0";
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final CollectOptions options;
+    private final Progress progress;
+    private final AwsCredentialsProvider credentials;
+    private final Supplier<RetryStrategy> retries;
+
+    /** A collector using the default credential chain (or the profile) and the adaptive retry strategy. */
+    public Collector(CollectOptions options, Progress progress) {
+        this(options, progress, AwsClients.credentialsFor(options.profile()), AwsClients.adaptiveRetries());
+    }
+
+    /** A collector with given credentials and retries (tests: static keys, no backoff). */
+    public Collector(CollectOptions options, Progress progress, AwsCredentialsProvider credentials,
+            Supplier<RetryStrategy> retries) {
+        this.options = options;
+        this.progress = progress;
+        this.credentials = credentials;
+        this.retries = retries;
+    }
+
+    /** Collects everything; throws {@link CollectException} only when nothing at all can be collected. */
+    public CollectResult run() {
+        Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        try (SdkHttpClient http = ApacheHttpClient.builder().build()) {
+            AwsClients clients = new AwsClients(credentials, http, options.endpoint(), retries);
+            GetCallerIdentityResponse caller = callerIdentity(clients);
+            String accountId = caller.account();
+            String partition = partitionOf(caller.arn());
+            progress.report("collecting as " + caller.arn());
+
+            Gaps callerGaps = new Gaps();
+            List<String> regions = regions(clients, new Calls(callerGaps));
+
+            ObjectNode snapshot = NODES.objectNode();
+            snapshot.put("format", "iamscope-snapshot");
+            snapshot.put("version", 1);
+            snapshot.put("collectedAt", started.toString());
+            snapshot.set("collectedBy", SdkJson.toJson(caller));
+            snapshot.put("tool", TOOL);
+
+            ObjectNode organization = null;
+            if (options.organization()) {
+                organization = new OrganizationCollector(new OrganizationsApi(http, credentials, options.endpoint(),
+                        retries), new Calls(callerGaps)).collect();
+                if (organization != null) {
+                    snapshot.set("organization", organization);
+                    progress.report("organization " + organization.path("id").asText() + ": "
+                            + organization.path("accounts").size() + " accounts");
+                }
+            }
+
+            List<CollectResult.AccountSummary> summaries = new ArrayList<>();
+            ArrayNode accounts = snapshot.putArray("accounts");
+            ObjectNode own = new AccountCollector(clients, progress).collect(accountId, partition, options.region(),
+                    regions, callerGaps);
+            add(accounts, summaries, own, callerGaps);
+
+            if (organization != null && options.assumeRoleName() != null) {
+                MemberCollector members = new MemberCollector(clients, options, progress, partition, regions);
+                for (MemberCollector.Member m : members.collectAll(memberIds(organization, accountId))) {
+                    add(accounts, summaries, m.account(), m.gaps());
+                }
+            }
+            return new CollectResult(snapshot, summaries);
+        }
+    }
+
+    private static void add(ArrayNode accounts, List<CollectResult.AccountSummary> summaries, ObjectNode account,
+            Gaps gaps) {
+        accounts.add(account);
+        summaries.add(new CollectResult.AccountSummary(account.path("accountId").asText(),
+                account.path("resources").size(), gaps.list()));
+    }
+
+    /** Who we are; the one call whose failure ends the collection (exit 3). */
+    private GetCallerIdentityResponse callerIdentity(AwsClients clients) {
+        try (StsClient sts = clients.sts(options.region())) {
+            return sts.getCallerIdentity();
+        } catch (SdkException e) {
+            Failures.Failure f = Failures.classify(e);
+            String where = options.endpoint() != null ? " at `" + options.endpoint() + "`" : "";
+            String message = switch (f.code()) {
+                case Failures.NO_CREDENTIALS -> f.message();
+                case Gap.UNREACHABLE -> "cannot reach aws" + where + ": " + f.message();
+                default -> "cannot read the caller identity" + where + ": " + f.code() + ": " + f.message();
+            };
+            throw new CollectException(f.code(), message);
+        }
+    }
+
+    /** The regions asked for, or every region enabled for the account; the home region if that fails. */
+    private List<String> regions(AwsClients clients, Calls calls) {
+        if (!options.regions().isEmpty()) {
+            return options.regions();
+        }
+        try (Ec2Client ec2 = clients.ec2(options.region())) {
+            // Without AllRegions, DescribeRegions lists only the regions enabled for the account.
+            DescribeRegionsResponse r = calls.get(AwsOperation.EC2_DESCRIBE_REGIONS, options.region(), null,
+                    () -> ec2.describeRegions(b -> { }));
+            if (r == null || r.regions().isEmpty()) {
+                return List.of(options.region());
+            }
+            return r.regions().stream().map(Region::regionName).sorted().toList();
+        }
+    }
+
+    private static List<String> memberIds(ObjectNode organization, String callerAccount) {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode a : organization.path("accounts")) {
+            String id = a.path("Id").asText();
+            if (!id.equals(callerAccount) && !"SUSPENDED".equals(a.path("Status").asText())) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    /** The partition from an ARN: {@code aws}, {@code aws-us-gov}, {@code aws-cn}. */
+    static String partitionOf(String arn) {
+        String[] parts = arn == null ? new String[0] : arn.split(":", 3);
+        return parts.length >= 2 && !parts[1].isEmpty() ? parts[1] : "aws";
+    }
+
+    /** Runs {@code tasks} on {@code threads} threads, returning results in order. */
+    static <T> List<T> inParallel(List<java.util.concurrent.Callable<T>> tasks, int threads) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, tasks.size())));
+        try {
+            List<Future<T>> futures = pool.invokeAll(tasks);
+            List<T> out = new ArrayList<>();
+            for (Future<T> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CollectException("INTERRUPTED", "collection interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.iamscope.collect.resources;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.iamscope.collect.AwsOperation;
+import io.iamscope.collect.Calls;
+import io.iamscope.collect.Paging;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.GetQueueAttributesResponse;
+import software.amazon.awssdk.services.sqs.model.ListQueuesResponse;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/** SQS queues with their queue policies. */
+final class SqsCollector implements ResourceCollector {
+
+    @Override
+    public String service() {
+        return "sqs";
+    }
+
+    @Override
+    public int collect(Target t, ArrayNode out) {
+        Calls calls = t.calls();
+        try (SqsClient sqs = t.clients().sqs(t.region())) {
+            List<String> urls = Paging.all(calls, AwsOperation.SQS_LIST_QUEUES, t.region(), null, token -> {
+                ListQueuesResponse r = sqs.listQueues(b -> b.nextToken(token));
+                return Paging.Page.of(r.queueUrls(), r.nextToken());
+            });
+            for (String url : urls) {
+                String fallbackArn = arnOf(t, url);
+                Calls.Fetched<GetQueueAttributesResponse> attrs = calls.fetch(AwsOperation.SQS_GET_QUEUE_ATTRIBUTES,
+                        t.region(), fallbackArn, () -> sqs.getQueueAttributes(b -> b.queueUrl(url)
+                                .attributeNames(QueueAttributeName.POLICY, QueueAttributeName.QUEUE_ARN)));
+                if (attrs.failed()) {
+                    out.add(Resources.recordWithoutPolicy(fallbackArn, "AWS::SQS::Queue", t.region()));
+                    continue;
+                }
+                Map<String, String> a = attrs.value().attributesAsStrings();
+                out.add(Resources.record(a.getOrDefault("QueueArn", fallbackArn), "AWS::SQS::Queue", t.region(),
+                        a.get("Policy")));
+            }
+            return urls.size();
+        }
+    }
+
+    /** A queue URL ends in {@code /ACCOUNT/NAME}. */
+    private static String arnOf(Target t, String url) {
+        String[] parts = url.split("/");
+        String name = parts[parts.length - 1];
+        String account = parts.length >= 2 ? parts[parts.length - 2] : t.accountId();
+        return "arn:" + t.partition() + ":sqs:" + t.region() + ":" + account + ":" + name;
+    }
+}

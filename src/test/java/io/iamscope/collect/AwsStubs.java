@@ -1,0 +1,217 @@
+package io.iamscope.collect;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+
+/**
+ * A WireMock server that answers like AWS, one endpoint for every service: requests are routed by shape
+ * (the query protocol's {@code Action}, the JSON protocols' {@code X-Amz-Target}, S3's and Lambda's paths).
+ * Defaults describe an empty account; tests add their own stubs, which take precedence.
+ */
+public final class AwsStubs implements AutoCloseable {
+    public static final String ACCOUNT = "111122223333";
+    static final String CALLER_ARN = "arn:aws:iam::" + ACCOUNT + ":user/auditor";
+    static final AwsCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIATESTCALLER", "test-secret"));
+    private static final int DEFAULT = 10;
+    static final int TEST = 1;
+
+    final WireMockServer server = new WireMockServer(options().dynamicPort());
+
+    public AwsStubs() {
+        System.setProperty("aws.disableEc2Metadata", "true");
+        server.start();
+        defaults();
+    }
+
+    public URI endpoint() {
+        return URI.create("http://localhost:" + server.port());
+    }
+
+    /** Retries as in production but without waiting, so that tests stay fast. */
+    static Supplier<RetryStrategy> fastRetries() {
+        return () -> AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
+                .backoffStrategy(BackoffStrategy.retryImmediately())
+                .throttlingBackoffStrategy(BackoffStrategy.fixedDelay(Duration.ofMillis(1)))
+                .build();
+    }
+
+    Collector collector(List<String> regions) {
+        return collector(new CollectOptions(null, "us-east-1", endpoint(), false, null, regions, 4));
+    }
+
+    Collector collector(CollectOptions options) {
+        return new Collector(options, Progress.NONE, CREDENTIALS, fastRetries());
+    }
+
+    // ---- request matchers by protocol
+
+    static MappingBuilder query(String action) {
+        return post(urlPathEqualTo("/")).withRequestBody(matching("(.*&)?Action=" + action + "(&.*)?"));
+    }
+
+    public static MappingBuilder json(String target) {
+        return post(urlPathEqualTo("/")).withHeader("X-Amz-Target", equalTo(target));
+    }
+
+    static MappingBuilder s3(String bucket, String subresource) {
+        return get(urlMatching("/" + bucket + "\\?(.*&)?" + subresource + "(=[^&]*)?(&.*)?"));
+    }
+
+    // ---- responses by protocol
+
+    static ResponseDefinitionBuilder xml(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "text/xml").withBody(body);
+    }
+
+    static ResponseDefinitionBuilder queryResult(String action, String ns, String inner) {
+        return xml("<" + action + "Response xmlns=\"" + ns + "\"><" + action + "Result>" + inner + "</" + action
+                + "Result><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></" + action + "Response>");
+    }
+
+    static ResponseDefinitionBuilder iam(String action, String inner) {
+        return queryResult(action, "https://iam.amazonaws.com/doc/2010-05-08/", inner);
+    }
+
+    static ResponseDefinitionBuilder queryError(int status, String code, String message) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "text/xml")
+                .withBody("<ErrorResponse><Error><Type>Sender</Type><Code>" + code + "</Code><Message>" + message
+                        + "</Message></Error><RequestId>r</RequestId></ErrorResponse>");
+    }
+
+    static ResponseDefinitionBuilder ok(String jsonBody) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1")
+                .withBody(jsonBody);
+    }
+
+    public static ResponseDefinitionBuilder jsonError(int status, String type, String message) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/x-amz-json-1.1")
+                .withBody("{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}");
+    }
+
+    public void stub(MappingBuilder request, ResponseDefinitionBuilder response) {
+        server.stubFor(request.atPriority(TEST).willReturn(response));
+    }
+
+    private void fallback(MappingBuilder request, ResponseDefinitionBuilder response) {
+        server.stubFor(request.atPriority(DEFAULT).willReturn(response));
+    }
+
+    private void defaults() {
+        fallback(query("GetCallerIdentity"), queryResult("GetCallerIdentity", "https://sts.amazonaws.com/doc/2011-06-15/",
+                "<Arn>" + CALLER_ARN + "</Arn><UserId>AIDAAUDITOR</UserId><Account>" + ACCOUNT + "</Account>"));
+        fallback(query("GetAccountAuthorizationDetails"), iam("GetAccountAuthorizationDetails",
+                "<IsTruncated>false</IsTruncated><UserDetailList/><GroupDetailList/><RoleDetailList/><Policies/>"));
+        fallback(query("ListUsers"), iam("ListUsers", "<IsTruncated>false</IsTruncated><Users/>"));
+        fallback(query("ListOpenIDConnectProviders"), iam("ListOpenIDConnectProviders",
+                "<OpenIDConnectProviderList/>"));
+        fallback(query("ListSAMLProviders"), iam("ListSAMLProviders", "<SAMLProviderList/>"));
+        fallback(query("ListAccountAliases"), iam("ListAccountAliases",
+                "<IsTruncated>false</IsTruncated><AccountAliases/>"));
+        fallback(query("DescribeRegions"), xml("<DescribeRegionsResponse xmlns=\"http://ec2.amazonaws.com/doc/"
+                + "2016-11-15/\"><requestId>r</requestId><regionInfo><item><regionName>us-east-1</regionName>"
+                + "</item></regionInfo></DescribeRegionsResponse>"));
+        fallback(query("DescribeInstances"), xml("<DescribeInstancesResponse xmlns=\"http://ec2.amazonaws.com/doc/"
+                + "2016-11-15/\"><requestId>r</requestId><reservationSet/></DescribeInstancesResponse>"));
+        fallback(query("ListTopics"), queryResult("ListTopics", "http://sns.amazonaws.com/doc/2010-03-31/",
+                "<Topics/>"));
+        fallback(get(urlPathEqualTo("/")), xml("<ListAllMyBucketsResult xmlns=\"http://s3.amazonaws.com/doc/"
+                + "2006-03-01/\"><Owner><ID>o</ID></Owner><Buckets/></ListAllMyBucketsResult>"));
+        fallback(json("TrentService.ListKeys"), ok("{\"Keys\":[],\"Truncated\":false}"));
+        fallback(json("AmazonSQS.ListQueues"), ok("{}"));
+        fallback(get(urlMatching("/2015-03-31/functions/?(\\?.*)?")), ok("{\"Functions\":[]}"));
+        fallback(json("secretsmanager.ListSecrets"), ok("{\"SecretList\":[]}"));
+        fallback(json("AmazonEC2ContainerRegistry_V20150921.DescribeRepositories"), ok("{\"repositories\":[]}"));
+        server.stubFor(any(anyUrl()).atPriority(100).willReturn(aResponse().withStatus(599)
+                .withBody("no stub for this request")));
+    }
+
+    // ---- what was asked
+
+    private static final Pattern SCOPE = Pattern.compile("Credential=([^/]+)/[^/]+/([^/]+)/([^/]+)/aws4_request");
+
+    /** One request as the collect policy sees it: signing service, operation, access key. */
+    record Call(String service, String operation, String accessKey) {
+    }
+
+    /** Every request the server received, decoded to service and operation. */
+    List<Call> calls() {
+        List<Call> out = new ArrayList<>();
+        for (var event : server.getAllServeEvents()) {
+            LoggedRequest r = event.getRequest();
+            Matcher m = SCOPE.matcher(Optional.ofNullable(r.getHeader("Authorization")).orElse(""));
+            if (!m.find()) {
+                out.add(new Call("?", r.getMethod() + " " + r.getUrl(), "?"));
+                continue;
+            }
+            out.add(new Call(m.group(3), operation(m.group(3), r), m.group(1)));
+        }
+        return out;
+    }
+
+    private static String operation(String service, LoggedRequest r) {
+        String target = r.getHeader("X-Amz-Target");
+        if (target != null) {
+            return target.substring(target.indexOf('.') + 1);
+        }
+        String body = r.getBodyAsString();
+        for (String pair : body.split("&")) {
+            if (pair.startsWith("Action=")) {
+                return URLDecoder.decode(pair.substring(7), StandardCharsets.UTF_8);
+            }
+        }
+        String url = r.getUrl();
+        if (service.equals("s3")) {
+            if (url.equals("/") || url.startsWith("/?")) {
+                return "ListBuckets";
+            }
+            if (url.contains("?location")) {
+                return "GetBucketLocation";
+            }
+            if (url.contains("?policy")) {
+                return "GetBucketPolicy";
+            }
+            if (url.contains("?publicAccessBlock")) {
+                return "GetPublicAccessBlock";
+            }
+        }
+        if (service.equals("lambda")) {
+            return url.contains("/policy") ? "GetPolicy" : "ListFunctions";
+        }
+        return r.getMethod() + " " + url;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

@@ -1,0 +1,302 @@
+package io.iamscope.collect;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static io.iamscope.collect.AwsStubs.iam;
+import static io.iamscope.collect.AwsStubs.json;
+import static io.iamscope.collect.AwsStubs.jsonError;
+import static io.iamscope.collect.AwsStubs.ok;
+import static io.iamscope.collect.AwsStubs.query;
+import static io.iamscope.collect.AwsStubs.queryError;
+import static io.iamscope.collect.AwsStubs.queryResult;
+import static io.iamscope.collect.AwsStubs.s3;
+import static io.iamscope.collect.AwsStubs.xml;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The real SDK against a WireMock server answering like AWS. */
+class CollectorTest {
+    private static final String ENCODED_DOC = "%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%5B%7B"
+            + "%22Effect%22%3A%22Allow%22%2C%22Action%22%3A%22s3%3A*%22%2C%22Resource%22%3A%22*%22%7D%5D%7D";
+    private static final String POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[]}";
+    private static final String POLICY_XML = "{&quot;Version&quot;:&quot;2012-10-17&quot;,&quot;Statement&quot;:[]}";
+    private static final String POLICY_JSON = "\"{\\\"Version\\\":\\\"2012-10-17\\\",\\\"Statement\\\":[]}\"";
+
+    private final AwsStubs aws = new AwsStubs();
+
+    @AfterEach
+    void stop() {
+        aws.close();
+    }
+
+    private static JsonNode account(CollectResult r) {
+        return r.snapshot().get("accounts").get(0);
+    }
+
+    private static Map<String, JsonNode> resourcesByType(JsonNode account) {
+        return StreamSupport.stream(account.get("resources").spliterator(), false)
+                .collect(Collectors.toMap(n -> n.get("type").asText(), Function.identity(), (a, b) -> a));
+    }
+
+    private void stubFullAccount() {
+        aws.stub(query("GetAccountAuthorizationDetails"), iam("GetAccountAuthorizationDetails",
+                "<IsTruncated>true</IsTruncated><Marker>m1</Marker><UserDetailList><member><UserName>alice</UserName>"
+                        + "<UserId>AIDAALICE</UserId><Arn>arn:aws:iam::111122223333:user/alice</Arn><Path>/</Path>"
+                        + "<CreateDate>2025-01-01T00:00:00Z</CreateDate><UserPolicyList><member><PolicyName>inline"
+                        + "</PolicyName><PolicyDocument>" + ENCODED_DOC + "</PolicyDocument></member></UserPolicyList>"
+                        + "<GroupList><member>admins</member></GroupList></member></UserDetailList><GroupDetailList/>"
+                        + "<RoleDetailList/><Policies/>"));
+        aws.stub(query("GetAccountAuthorizationDetails").withRequestBody(containing("Marker=m1")),
+                iam("GetAccountAuthorizationDetails", "<IsTruncated>false</IsTruncated><UserDetailList/>"
+                        + "<GroupDetailList/><RoleDetailList><member><RoleName>fn</RoleName><RoleId>AROAFN</RoleId>"
+                        + "<Arn>arn:aws:iam::111122223333:role/fn</Arn><Path>/</Path>"
+                        + "<AssumeRolePolicyDocument>" + ENCODED_DOC + "</AssumeRolePolicyDocument>"
+                        + "<CreateDate>2025-01-01T00:00:00Z</CreateDate></member></RoleDetailList><Policies><member>"
+                        + "<PolicyName>p</PolicyName><Arn>arn:aws:iam::111122223333:policy/p</Arn>"
+                        + "<DefaultVersionId>v1</DefaultVersionId><PolicyVersionList><member><Document>" + ENCODED_DOC
+                        + "</Document><VersionId>v1</VersionId><IsDefaultVersion>true</IsDefaultVersion></member>"
+                        + "</PolicyVersionList></member></Policies>"));
+        aws.stub(query("ListUsers"), iam("ListUsers", "<Users><member><UserName>alice</UserName><UserId>AIDAALICE"
+                + "</UserId><Arn>arn:aws:iam::111122223333:user/alice</Arn><Path>/</Path><CreateDate>"
+                + "2025-01-01T00:00:00Z</CreateDate></member></Users><IsTruncated>false</IsTruncated>"));
+        aws.stub(query("ListAccessKeys"), iam("ListAccessKeys", "<AccessKeyMetadata><member><UserName>alice"
+                + "</UserName><AccessKeyId>AKIAALICE</AccessKeyId><Status>Active</Status><CreateDate>"
+                + "2025-01-01T00:00:00Z</CreateDate></member></AccessKeyMetadata><IsTruncated>false</IsTruncated>"));
+        aws.stub(query("GetAccessKeyLastUsed"), iam("GetAccessKeyLastUsed", "<UserName>alice</UserName>"
+                + "<AccessKeyLastUsed><LastUsedDate>2026-11-01T00:00:00Z</LastUsedDate><ServiceName>s3"
+                + "</ServiceName><Region>us-east-1</Region></AccessKeyLastUsed>"));
+        aws.stub(query("ListOpenIDConnectProviders"), iam("ListOpenIDConnectProviders", "<OpenIDConnectProviderList>"
+                + "<member><Arn>arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com</Arn>"
+                + "</member></OpenIDConnectProviderList>"));
+        aws.stub(query("ListAccountAliases"), iam("ListAccountAliases",
+                "<AccountAliases><member>prod</member></AccountAliases><IsTruncated>false</IsTruncated>"));
+
+        aws.stub(get(urlMatching("/(\\?.*)?")), xml("<ListAllMyBucketsResult xmlns=\"http://s3.amazonaws.com/doc/"
+                + "2006-03-01/\"><Owner><ID>o</ID></Owner><Buckets><Bucket><Name>data</Name><CreationDate>"
+                + "2025-01-01T00:00:00.000Z</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>"));
+        aws.stub(s3("data", "location"), xml("<LocationConstraint xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
+                + "eu-west-1</LocationConstraint>"));
+        aws.stub(s3("data", "policy"), aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody(POLICY));
+        aws.stub(s3("data", "publicAccessBlock"), xml("<PublicAccessBlockConfiguration xmlns=\"http://s3.amazonaws"
+                + ".com/doc/2006-03-01/\"><BlockPublicAcls>true</BlockPublicAcls><BlockPublicPolicy>true"
+                + "</BlockPublicPolicy></PublicAccessBlockConfiguration>"));
+
+        String key = "arn:aws:kms:us-east-1:111122223333:key/k1";
+        aws.stub(json("TrentService.ListKeys"), ok("{\"Keys\":[{\"KeyId\":\"k1\",\"KeyArn\":\"" + key + "\"}],"
+                + "\"Truncated\":false}"));
+        aws.stub(json("TrentService.DescribeKey"), ok("{\"KeyMetadata\":{\"KeyId\":\"k1\",\"Arn\":\"" + key
+                + "\",\"KeyManager\":\"CUSTOMER\",\"KeyState\":\"Enabled\"}}"));
+        aws.stub(json("TrentService.GetKeyPolicy"), ok("{\"Policy\":" + POLICY_JSON + ",\"PolicyName\":\"default\"}"));
+
+        aws.stub(json("AmazonSQS.ListQueues"), ok("{\"QueueUrls\":[\"https://sqs.us-east-1.amazonaws.com/"
+                + "111122223333/jobs\"]}"));
+        aws.stub(json("AmazonSQS.GetQueueAttributes"), ok("{\"Attributes\":{\"Policy\":" + POLICY_JSON
+                + ",\"QueueArn\":\"arn:aws:sqs:us-east-1:111122223333:jobs\"}}"));
+
+        aws.stub(query("ListTopics"), queryResult("ListTopics", "http://sns.amazonaws.com/doc/2010-03-31/",
+                "<Topics><member><TopicArn>arn:aws:sns:us-east-1:111122223333:alerts</TopicArn></member></Topics>"));
+        aws.stub(query("GetTopicAttributes"), queryResult("GetTopicAttributes", "http://sns.amazonaws.com/doc/"
+                + "2010-03-31/", "<Attributes><entry><key>Policy</key><value>" + POLICY_XML + "</value></entry>"
+                + "</Attributes>"));
+
+        aws.stub(get(urlMatching("/2015-03-31/functions/?(\\?.*)?")), ok("{\"Functions\":[{\"FunctionName\":\"f\","
+                + "\"FunctionArn\":\"arn:aws:lambda:us-east-1:111122223333:function:f\","
+                + "\"Role\":\"arn:aws:iam::111122223333:role/fn\"}]}"));
+        aws.stub(get(urlMatching("/2015-03-31/functions/.*/policy.*")), aResponse().withStatus(404)
+                .withHeader("x-amzn-ErrorType", "ResourceNotFoundException")
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"Type\":\"User\",\"Message\":\"no policy\"}"));
+
+        aws.stub(json("secretsmanager.ListSecrets"), ok("{\"SecretList\":[{\"ARN\":\"arn:aws:secretsmanager:"
+                + "us-east-1:111122223333:secret:db-AbCdEf\",\"Name\":\"db\",\"Tags\":[{\"Key\":\"team\","
+                + "\"Value\":\"data\"}]}]}"));
+        aws.stub(json("secretsmanager.GetResourcePolicy"), ok("{\"Name\":\"db\",\"ResourcePolicy\":" + POLICY_JSON
+                + "}"));
+
+        aws.stub(json("AmazonEC2ContainerRegistry_V20150921.DescribeRepositories"), ok("{\"repositories\":[{"
+                + "\"repositoryArn\":\"arn:aws:ecr:us-east-1:111122223333:repository/app\",\"repositoryName\":"
+                + "\"app\",\"registryId\":\"111122223333\"}]}"));
+        aws.stub(json("AmazonEC2ContainerRegistry_V20150921.GetRepositoryPolicy"),
+                jsonError(400, "RepositoryPolicyNotFoundException", "no policy"));
+
+        aws.stub(query("DescribeInstances"), xml("<DescribeInstancesResponse xmlns=\"http://ec2.amazonaws.com/doc/"
+                + "2016-11-15/\"><requestId>r</requestId><reservationSet><item><reservationId>r-1</reservationId>"
+                + "<ownerId>111122223333</ownerId><instancesSet><item><instanceId>i-1</instanceId>"
+                + "<iamInstanceProfile><arn>arn:aws:iam::111122223333:instance-profile/web</arn><id>AIPA</id>"
+                + "</iamInstanceProfile><instanceState><code>16</code><name>running</name></instanceState>"
+                + "<tagSet><item><key>team</key><value>web</value></item></tagSet></item></instancesSet></item>"
+                + "</reservationSet></DescribeInstancesResponse>"));
+    }
+
+    @Test
+    void collectsAFullAccountInAwsShape() {
+        stubFullAccount();
+        CollectResult result = aws.collector(List.of()).run();
+        JsonNode snap = result.snapshot();
+        assertEquals("iamscope-snapshot", snap.get("format").asText());
+        assertEquals(1, snap.get("version").asInt());
+        assertEquals(AwsStubs.ACCOUNT, snap.at("/collectedBy/Account").asText());
+        assertEquals(AwsStubs.CALLER_ARN, snap.at("/collectedBy/Arn").asText());
+
+        JsonNode account = account(result);
+        assertEquals(List.of(), result.accounts().get(0).gaps());
+        assertEquals("prod", account.get("alias").asText());
+        JsonNode details = account.get("authorizationDetails");
+        // Both pages merged, documents kept URL-encoded as the API returned them.
+        assertEquals("alice", details.at("/UserDetailList/0/UserName").asText());
+        assertEquals(ENCODED_DOC, details.at("/UserDetailList/0/UserPolicyList/0/PolicyDocument").asText());
+        assertEquals("admins", details.at("/UserDetailList/0/GroupList/0").asText());
+        assertEquals(ENCODED_DOC, details.at("/RoleDetailList/0/AssumeRolePolicyDocument").asText());
+        assertTrue(details.at("/Policies/0/PolicyVersionList/0/IsDefaultVersion").asBoolean());
+        assertEquals(0, details.get("GroupDetailList").size());
+
+        assertEquals("AKIAALICE", account.at("/accessKeys/0/AccessKeyId").asText());
+        assertEquals("alice", account.at("/accessKeys/0/UserName").asText());
+        assertEquals("2026-11-01T00:00:00Z", account.at("/accessKeys/0/LastUsedDate").asText());
+        assertEquals("s3", account.at("/accessKeys/0/LastUsedService").asText());
+        assertEquals("OIDC", account.at("/identityProviders/0/Type").asText());
+
+        Map<String, JsonNode> res = resourcesByType(account);
+        JsonNode bucket = res.get("AWS::S3::Bucket");
+        assertEquals("arn:aws:s3:::data", bucket.get("arn").asText());
+        assertEquals("eu-west-1", bucket.get("region").asText());
+        assertEquals(POLICY, bucket.get("policy").asText());
+        assertTrue(bucket.at("/properties/PublicAccessBlock/BlockPublicPolicy").asBoolean());
+        assertEquals("CUSTOMER", res.get("AWS::KMS::Key").at("/properties/KeyManager").asText());
+        assertEquals(POLICY, res.get("AWS::KMS::Key").get("policy").asText());
+        assertEquals("arn:aws:sqs:us-east-1:111122223333:jobs", res.get("AWS::SQS::Queue").get("arn").asText());
+        assertEquals(POLICY, res.get("AWS::SNS::Topic").get("policy").asText());
+        JsonNode fn = res.get("AWS::Lambda::Function");
+        assertTrue(fn.get("policy").isNull(), "no policy is null, not a gap");
+        assertEquals("arn:aws:iam::111122223333:role/fn", fn.get("roleArn").asText());
+        assertEquals("data", res.get("AWS::SecretsManager::Secret").at("/tags/team").asText());
+        assertTrue(res.get("AWS::ECR::Repository").get("policy").isNull());
+        JsonNode instance = res.get("AWS::EC2::Instance");
+        assertEquals("arn:aws:ec2:us-east-1:111122223333:instance/i-1", instance.get("arn").asText());
+        assertEquals("arn:aws:iam::111122223333:instance-profile/web", instance.get("instanceProfileArn").asText());
+        assertEquals(8, account.get("resources").size());
+    }
+
+    @Test
+    void everyRequestIsARegisteredOperation() {
+        stubFullAccount();
+        aws.collector(List.of()).run();
+        List<AwsStubs.Call> calls = aws.calls();
+        assertFalse(calls.isEmpty());
+        for (AwsStubs.Call c : calls) {
+            assertTrue(AwsOperation.find(c.service(), c.operation()).isPresent(), "unregistered call " + c);
+        }
+    }
+
+    @Test
+    void emptyAccountUsesTheEnabledRegionsAndHasNoGaps() {
+        CollectResult result = aws.collector(List.of()).run();
+        JsonNode account = account(result);
+        assertEquals(AwsStubs.ACCOUNT, account.get("accountId").asText());
+        assertEquals(0, account.get("resources").size());
+        assertEquals(0, account.at("/authorizationDetails/UserDetailList").size());
+        assertEquals(0, account.get("accessKeys").size());
+        assertEquals(0, account.get("gaps").size());
+        assertFalse(account.has("alias"));
+        assertTrue(aws.calls().stream().anyMatch(c -> c.operation().equals("DescribeRegions")));
+    }
+
+    @Test
+    void accessDeniedOnOneServiceIsAGapAndCollectionGoesOn() {
+        aws.stub(json("TrentService.ListKeys"), jsonError(400, "AccessDeniedException", "not allowed: kms:ListKeys"));
+        aws.stub(json("AmazonSQS.ListQueues"), ok("{\"QueueUrls\":[\"https://sqs.us-east-1.amazonaws.com/"
+                + "111122223333/jobs\"]}"));
+        aws.stub(json("AmazonSQS.GetQueueAttributes"), ok("{\"Attributes\":{}}"));
+        CollectResult result = aws.collector(List.of("us-east-1")).run();
+        List<Gap> gaps = result.accounts().get(0).gaps();
+        assertEquals(List.of(new Gap("kms", "ListKeys", "us-east-1", null, "AccessDeniedException",
+                "not allowed: kms:ListKeys")), gaps);
+        JsonNode gap = account(result).at("/gaps/0");
+        assertEquals("AccessDeniedException", gap.get("errorCode").asText());
+        assertEquals(1, account(result).get("resources").size());
+        assertTrue(account(result).at("/resources/0/policy").isNull());
+        assertTrue(GapReport.lines(result).get(0).contains("kms:ListKeys AccessDeniedException: 1 call in us-east-1"));
+    }
+
+    @Test
+    void throttlingIsRetriedThenSucceeds() {
+        aws.stub(query("ListUsers").inScenario("throttle").whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("calm"), queryError(400, "Throttling", "Rate exceeded"));
+        aws.stub(query("ListUsers").inScenario("throttle").whenScenarioStateIs("calm"), iam("ListUsers",
+                "<Users><member><UserName>bob</UserName><UserId>AIDABOB</UserId><Arn>arn:aws:iam::111122223333:"
+                        + "user/bob</Arn><Path>/</Path><CreateDate>2025-01-01T00:00:00Z</CreateDate></member></Users>"
+                        + "<IsTruncated>false</IsTruncated>"));
+        aws.stub(query("ListAccessKeys"), iam("ListAccessKeys", "<AccessKeyMetadata/><IsTruncated>false"
+                + "</IsTruncated>"));
+        CollectResult result = aws.collector(List.of("us-east-1")).run();
+        assertEquals(List.of(), result.accounts().get(0).gaps());
+        assertEquals(2, aws.calls().stream().filter(c -> c.operation().equals("ListUsers")).count());
+        assertEquals(1, aws.calls().stream().filter(c -> c.operation().equals("ListAccessKeys")).count());
+    }
+
+    @Test
+    void malformedResponseIsAGapNotACrash() {
+        aws.stub(query("ListTopics"), xml("<ListTopicsResponse><ListTopicsResult><Topics><member>"));
+        aws.stub(json("secretsmanager.ListSecrets"), ok("{\"SecretList\": [ {"));
+        CollectResult result = aws.collector(List.of("us-east-1")).run();
+        List<Gap> gaps = result.accounts().get(0).gaps();
+        assertEquals(2, gaps.size(), gaps.toString());
+        assertTrue(gaps.stream().allMatch(g -> g.errorCode().equals(Gap.MALFORMED_RESPONSE)), gaps.toString());
+    }
+
+    @Test
+    void truncatedPageWithoutMarkerStopsWithAGap() {
+        aws.stub(query("ListUsers"), iam("ListUsers", "<Users><member><UserName>bob</UserName><UserId>AIDABOB"
+                + "</UserId><Arn>arn:aws:iam::111122223333:user/bob</Arn><Path>/</Path><CreateDate>"
+                + "2025-01-01T00:00:00Z</CreateDate></member></Users><IsTruncated>true</IsTruncated>"));
+        aws.stub(query("ListAccessKeys"), iam("ListAccessKeys", "<AccessKeyMetadata/><IsTruncated>false"
+                + "</IsTruncated>"));
+        CollectResult result = aws.collector(List.of("us-east-1")).run();
+        List<Gap> gaps = result.accounts().get(0).gaps();
+        assertEquals(1, gaps.size(), gaps.toString());
+        assertEquals(Gap.TRUNCATED_PAGE, gaps.get(0).errorCode());
+        assertEquals("ListUsers", gaps.get(0).operation());
+        assertEquals(1, aws.calls().stream().filter(c -> c.operation().equals("ListAccessKeys")).count(),
+                "the users of the truncated page are still collected");
+    }
+
+    @Test
+    void rejectedCredentialsStopEverything() {
+        aws.stub(query("GetCallerIdentity"), queryError(403, "InvalidClientTokenId",
+                "The security token included in the request is invalid."));
+        CollectException e = assertThrows(CollectException.class, () -> aws.collector(List.of()).run());
+        assertEquals("InvalidClientTokenId", e.code());
+        assertFalse(e.getMessage().contains("\n"));
+    }
+
+    @Test
+    void unreachableEndpointStopsEverything() throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        CollectOptions options = new CollectOptions(null, "us-east-1", URI.create("http://localhost:" + port), false,
+                null, List.of("us-east-1"), 1);
+        CollectException e = assertThrows(CollectException.class, () -> aws.collector(options).run());
+        assertEquals(Gap.UNREACHABLE, e.code());
+        assertTrue(e.getMessage().startsWith("cannot reach aws at `http://localhost:" + port + "`"), e.getMessage());
+    }
+}
