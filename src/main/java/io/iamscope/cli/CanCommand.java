@@ -106,7 +106,7 @@ final class CanCommand implements Callable<Integer> {
             throw new LookupException("RESOURCE_INVALID", "`" + resource + "` is not an ARN",
                     index.nearestResources(resource));
         }
-        if (index.resource(resource) == null && index.principal(resource) == null) {
+        if (!index.knows(resource)) {
             List<String> near = index.nearestResources(resource);
             if (!near.isEmpty()) {
                 err.println("iamscope: `" + resource + "` is not in the snapshot: did you mean "

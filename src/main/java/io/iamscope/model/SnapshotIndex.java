@@ -247,10 +247,24 @@ public final class SnapshotIndex {
         return parts.length >= 5 ? parts[4] : "";
     }
 
+    /** Whether the snapshot holds anything under this ARN: a resource, principal, managed policy or instance profile. */
+    public boolean knows(String arn) {
+        if (resource(arn) != null || byArn.containsKey(arn) || policies.containsKey(arn)) {
+            return true;
+        }
+        for (Principal p : byArn.values()) {
+            if (p instanceof Role r && r.instanceProfiles().stream().anyMatch(i -> arn.equals(i.arn()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Resource ARNs closest to a mistyped one. */
     public List<String> nearestResources(String arn) {
         Set<String> names = new LinkedHashSet<>(resources.keySet());
         names.addAll(byArn.keySet());
+        names.addAll(policies.keySet());
         return Nearest.to(arn, names, 3);
     }
 

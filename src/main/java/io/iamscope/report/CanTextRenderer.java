@@ -23,7 +23,9 @@ public final class CanTextRenderer {
                     .append(d.otherwise().word()).append(')');
         }
         out.println(head);
-        out.println("  principal: " + Describe.principal(g.principal()) + " acting as `" + r.caller().arn() + "`");
+        boolean session = !r.caller().arn().equals(g.principal().arn());
+        out.println("  principal: " + Describe.principal(g.principal())
+                + (session ? " acting as `" + r.caller().arn() + "`" : ""));
         out.println("  request:   `" + r.action() + "` on `" + r.resource() + "`"
                 + (r.resourceAccount() == null ? "" : " (account " + r.resourceAccount() + ")"));
         if (d.isConditional()) {
@@ -33,8 +35,8 @@ public final class CanTextRenderer {
         for (LayerRow row : LayerRow.of(g, d)) {
             out.println("  " + row.name() + ": " + row.verdict() + (row.when() == null ? "" : " if " + row.when()));
             for (MatchedStatement s : row.statements()) {
-                out.println("    " + s.ref().effect().name().toLowerCase(java.util.Locale.ROOT) + " by `"
-                        + s.ref().policy() + "` statement " + Describe.statement(s.ref())
+                out.println("    " + s.ref().effect().name().toLowerCase(java.util.Locale.ROOT) + " by "
+                        + s.ref().policy() + " statement " + Describe.statement(s.ref())
                         + (s.when() == io.iamscope.eval.Constraint.TRUE ? "" : " if " + s.when()));
             }
         }

@@ -39,6 +39,10 @@ record LayerRow(Layer layer, int level, String name, String verdict, String when
                 } else if (v.allows() != Constraint.FALSE) {
                     verdict = "allows";
                     when = v.allows();
+                } else if (layer == Layer.RCP) {
+                    // RCPFullAWSAccess is attached at every level: only an RCP Deny changes a decision.
+                    verdict = "does not deny";
+                    when = Constraint.TRUE;
                 } else {
                     verdict = "no allow";
                     when = Constraint.TRUE;
@@ -55,7 +59,7 @@ record LayerRow(Layer layer, int level, String name, String verdict, String when
             case SCP -> level >= 0 && level < g.scpLevels().size() ? "SCPs at " + g.scpLevels().get(level)
                     : "service control policies";
             case RCP -> g.rcpLevels().isEmpty() ? "resource control policies"
-                    : "resource control policies of " + g.rcpLevels().get(g.rcpLevels().size() - 1) + "'s path";
+                    : "resource control policies (" + g.rcpLevels().get(g.rcpLevels().size() - 1) + ")";
             case RESOURCE -> g.resourcePolicy() == null ? "resource-based policy" : "resource-based policy ("
                     + g.resourcePolicy() + ")";
             default -> layer.description();

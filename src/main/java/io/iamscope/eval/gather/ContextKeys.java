@@ -1,11 +1,13 @@
 package io.iamscope.eval.gather;
 
+import io.iamscope.eval.Arns;
 import io.iamscope.eval.Caller;
 import io.iamscope.eval.CallerKind;
 import io.iamscope.eval.RequestContext;
 import io.iamscope.model.Organization;
 import io.iamscope.model.Principal;
 import io.iamscope.model.PrincipalRef;
+import io.iamscope.model.Resource;
 import java.util.List;
 import java.util.Map;
 
@@ -57,6 +59,23 @@ final class ContextKeys {
             put(given, b, "aws:ResourceOrgPaths", org.orgPath(account));
         }
         tags(given, b, "aws:ResourceTag/", tags);
+    }
+
+    /**
+     * {@code aws:RequestedRegion}: AWS always sets it. Taken from the resource ARN, else from the resource record;
+     * when neither says, the key is declared unknown so that region conditions (a region-lock SCP) make the
+     * answer conditional instead of silently denying or allowing.
+     */
+    static void region(String resourceArn, Resource record, RequestContext given, RequestContext.Builder b) {
+        String region = Arns.region(resourceArn);
+        if ((region == null || region.isEmpty()) && record != null) {
+            region = record.region();
+        }
+        if (region != null && !region.isEmpty()) {
+            put(given, b, "aws:RequestedRegion", region);
+        } else if (!given.isPresent("aws:RequestedRegion") && !given.isUnknown("aws:RequestedRegion")) {
+            b.unknown("aws:RequestedRegion");
+        }
     }
 
     private static void tags(RequestContext given, RequestContext.Builder b, String prefix,

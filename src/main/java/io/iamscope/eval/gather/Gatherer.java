@@ -1,5 +1,6 @@
 package io.iamscope.eval.gather;
 
+import io.iamscope.eval.Arns;
 import io.iamscope.eval.AttachedPolicy;
 import io.iamscope.eval.Caller;
 import io.iamscope.eval.CallerKind;
@@ -86,7 +87,8 @@ public final class Gatherer {
                     resourcePolicy = attach(r.policy(), r.arn() + " resource policy", null);
                     resourcePolicyName = "policy of `" + r.arn() + "`";
                 }
-            } else if (resourcePrincipal == null) {
+            } else if (!index.knows(resource) && !"iam".equals(Arns.service(resource))) {
+                // IAM resources have no resource-based policies besides role trust policies.
                 notes.add("resource policy not in snapshot: `" + resource + "` is not a resource of the snapshot"
                         + " (evaluated with no resource policy)");
             }
@@ -108,13 +110,14 @@ public final class Gatherer {
         RequestContext.Builder b = context.toBuilder();
         ContextKeys.principal(who, cp.caller(), org, context, b);
         ContextKeys.resource(resourceAccount, resourceTags, org, context, b);
+        ContextKeys.region(resource, index.resource(resource), context, b);
         Request request = new Request(cp.caller(), action, resource, resourceAccount, b.build());
         return new Gathered(who, request, set, cp.scpLevels(), rcps.names(), resourcePolicyName, notes);
     }
 
     private Principal byName(String roleArn) {
         String name = roleArn.substring(roleArn.lastIndexOf('/') + 1);
-        String account = io.iamscope.eval.Arns.account(roleArn);
+        String account = Arns.account(roleArn);
         for (var a : index.snapshot().accounts()) {
             if (a.accountId().equals(account)) {
                 for (Role r : a.roles()) {
