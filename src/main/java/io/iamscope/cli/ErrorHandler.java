@@ -1,5 +1,7 @@
 package io.iamscope.cli;
 
+import io.iamscope.model.ModelException;
+import io.iamscope.model.io.SnapshotException;
 import io.iamscope.policy.PolicyParseException;
 import io.iamscope.policytest.CaseFileException;
 import io.iamscope.policytest.InvalidCaseException;
@@ -17,6 +19,14 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         PrintWriter err = cmd.getErr();
         if (e instanceof PolicyParseException p) {
             err.println("iamscope: " + p.describe());
+            return ExitCodes.INPUT_ERROR;
+        }
+        if (e instanceof SnapshotException) {
+            err.println("iamscope: " + e.getMessage());
+            return ExitCodes.INPUT_ERROR;
+        }
+        if (e instanceof ModelException m) {
+            err.println("iamscope: " + m.code() + ": " + m.getMessage());
             return ExitCodes.INPUT_ERROR;
         }
         if (e instanceof CaseFileException || e instanceof InvalidCaseException || e instanceof UserInputException) {

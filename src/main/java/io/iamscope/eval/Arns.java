@@ -23,6 +23,15 @@ public final class Arns {
         return parts.length >= 3 ? parts[2] : null;
     }
 
+    /** The region component, or null when the ARN has none (IAM, S3 buckets). */
+    public static String region(String arn) {
+        if (arn == null || !arn.startsWith("arn:")) {
+            return null;
+        }
+        String[] parts = arn.split(":", 6);
+        return parts.length >= 4 && !parts[3].isEmpty() ? parts[3] : null;
+    }
+
     /** The resource component (the sixth), or null. */
     public static String resource(String arn) {
         if (arn == null || !arn.startsWith("arn:")) {

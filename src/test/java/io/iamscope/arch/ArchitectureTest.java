@@ -67,6 +67,41 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    @Test
+    void modelUsesOnlyPolicy() {
+        noClasses().that().resideInAPackage("io.iamscope.model")
+                .should().dependOnClassesThat().resideInAnyPackage("io.iamscope.eval..", "io.iamscope.cli..",
+                        "io.iamscope.report..", "io.iamscope.policy.parse..", "io.iamscope.collect..",
+                        "com.fasterxml..")
+                .check(classes);
+    }
+
+    @Test
+    void modelIoDoesNotReachUpward() {
+        noClasses().that().resideInAPackage("io.iamscope.model.io..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.iamscope.eval..", "io.iamscope.cli..",
+                        "io.iamscope.report..", "io.iamscope.collect..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyGatherInEvalUsesTheModel() {
+        noClasses().that().resideInAPackage("io.iamscope.eval..").and().resideOutsideOfPackage("io.iamscope.eval.gather..")
+                .should().dependOnClassesThat().resideInAPackage("io.iamscope.model..")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.iamscope.eval.gather..")
+                .should().dependOnClassesThat().resideInAPackage("io.iamscope.model.io..")
+                .check(classes);
+    }
+
+    @Test
+    void reportHoldsNoCommandLineOrReaders() {
+        noClasses().that().resideInAPackage("io.iamscope.report..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.iamscope.cli..", "io.iamscope.model.io..",
+                        "io.iamscope.eval.local..")
+                .check(classes);
+    }
+
     /** Concerns (top-level packages) form no cycle; a concern's own sub-packages may refer to each other. */
     @Test
     void packagesAreFreeOfCycles() {

@@ -1,0 +1,217 @@
+package io.iamscope.eval.gather;
+
+import io.iamscope.eval.Arns;
+import io.iamscope.eval.AttachedPolicy;
+import io.iamscope.eval.Caller;
+import io.iamscope.eval.CallerKind;
+import io.iamscope.eval.PolicySet;
+import io.iamscope.eval.Request;
+import io.iamscope.eval.RequestContext;
+import io.iamscope.model.Gap;
+import io.iamscope.model.Group;
+import io.iamscope.model.InlinePolicy;
+import io.iamscope.model.ManagedPolicy;
+import io.iamscope.model.OrgPolicy;
+import io.iamscope.model.Organization;
+import io.iamscope.model.Principal;
+import io.iamscope.model.PrincipalRef;
+import io.iamscope.model.Resource;
+import io.iamscope.model.Role;
+import io.iamscope.model.SnapshotIndex;
+import io.iamscope.model.User;
+import io.iamscope.policy.PolicyDocument;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The bridge from a snapshot to the engine: for a principal and a request, the {@link Caller}, the
+ * {@link PolicySet} (identity policies with the user's groups', boundary, SCP chain of the caller's account,
+ * RCP chain of the resource's account, resource policy) and the context keys AWS derives. Policy sets are
+ * cached per principal and resource policy, and each document gets one {@link AttachedPolicy} instance, since
+ * the engine caches compiled forms by identity. Thread-safe.
+ */
+public final class Gatherer {
+    /** Actions whose resource policy is the role's trust policy (IAM User Guide: Policy evaluation logic). */
+    private static final Set<String> TRUST_ACTIONS = Set.of("sts:assumerole", "sts:assumerolewithsaml",
+            "sts:assumerolewithwebidentity", "sts:tagsession", "sts:setsourceidentity", "sts:setcontext");
+    private static final String DEFAULT_SESSION = "iamscope";
+
+    private final SnapshotIndex index;
+    private final Organization org;
+    private final Map<PolicyDocument, AttachedPolicy> attached = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final Map<String, CallerPolicies> callers = new ConcurrentHashMap<>();
+    private final Map<List<Object>, PolicySet> sets = new ConcurrentHashMap<>();
+
+    public Gatherer(SnapshotIndex index) {
+        this.index = index;
+        this.org = index.snapshot().organization();
+    }
+
+    /**
+     * Builds the request and its policies.
+     *
+     * @param given context keys the user set or declared unknown; derived keys never override them
+     */
+    public Gathered gather(PrincipalRef who, String action, String resource, RequestContext given) {
+        RequestContext context = given == null ? RequestContext.empty() : given;
+        CallerPolicies cp = callers.computeIfAbsent(key(who), k -> callerPolicies(who));
+        List<String> notes = new ArrayList<>(cp.notes());
+
+        String resourceAccount = index.accountOf(resource);
+        AttachedPolicy resourcePolicy = null;
+        String resourcePolicyName = null;
+        Map<String, String> resourceTags = Map.of();
+        Principal resourcePrincipal = "*".equals(resource) ? null : index.principal(resource);
+        if (resourcePrincipal == null && resource.contains(":role/")) {
+            resourcePrincipal = byName(resource);
+        }
+        if (TRUST_ACTIONS.contains(action.toLowerCase(Locale.ROOT)) && resource.contains(":role/")) {
+            if (resourcePrincipal instanceof Role r && r.trustPolicy() != null) {
+                resourcePolicy = attach(r.trustPolicy(), "role/" + r.name() + " trust policy", null);
+                resourcePolicyName = "trust policy of role `" + r.name() + "`";
+            } else {
+                notes.add("role `" + resource + "` is not in the snapshot: its trust policy is unknown"
+                        + " (evaluated as if it had none)");
+            }
+        } else if (!"*".equals(resource)) {
+            Resource r = index.resource(resource);
+            if (r != null) {
+                resourceTags = r.tags();
+                if (r.policy() != null) {
+                    resourcePolicy = attach(r.policy(), r.arn() + " resource policy", null);
+                    resourcePolicyName = "policy of `" + r.arn() + "`";
+                }
+            } else if (!index.knows(resource) && !"iam".equals(Arns.service(resource))) {
+                // IAM resources have no resource-based policies besides role trust policies.
+                notes.add("resource policy not in snapshot: `" + resource + "` is not a resource of the snapshot"
+                        + " (evaluated with no resource policy)");
+            }
+        }
+        if (resourcePrincipal != null) {
+            resourceTags = resourcePrincipal.tags();
+        }
+        for (Gap g : gapsFor(resource, resourceAccount)) {
+            notes.add("collection gap: `" + g.operation() + "` failed with `" + g.errorCode() + "` for `"
+                    + g.resource() + "`: what it would have returned is unknown");
+        }
+        OrgChains.Chain rcps = OrgChains.rcps(org, resourceAccount, this::attach);
+
+        AttachedPolicy rp = resourcePolicy;
+        PolicySet set = sets.computeIfAbsent(java.util.Arrays.asList(key(who), rp == null ? "" : rp,
+                resourceAccount == null ? "" : resourceAccount), k -> PolicySet.builder().identity(cp.identity())
+                .boundary(cp.boundary()).scps(cp.scps()).rcps(rcps.levels()).resourcePolicy(rp).build());
+
+        RequestContext.Builder b = context.toBuilder();
+        ContextKeys.principal(who, cp.caller(), org, context, b);
+        ContextKeys.resource(resourceAccount, resourceTags, org, context, b);
+        ContextKeys.region(resource, index.resource(resource), context, b);
+        Request request = new Request(cp.caller(), action, resource, resourceAccount, b.build());
+        return new Gathered(who, request, set, cp.scpLevels(), rcps.names(), resourcePolicyName, notes);
+    }
+
+    private Principal byName(String roleArn) {
+        String name = roleArn.substring(roleArn.lastIndexOf('/') + 1);
+        String account = Arns.account(roleArn);
+        for (var a : index.snapshot().accounts()) {
+            if (a.accountId().equals(account)) {
+                for (Role r : a.roles()) {
+                    if (r.name().equals(name)) {
+                        return r;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private List<Gap> gapsFor(String resource, String account) {
+        List<Gap> out = new ArrayList<>();
+        var a = account == null ? null : index.snapshot().account(account);
+        if (a != null) {
+            for (Gap g : a.gaps()) {
+                if (g.resource() != null && (resource.equals(g.resource()) || resource.startsWith(g.resource() + "/"))) {
+                    out.add(g);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String key(PrincipalRef who) {
+        return who.arn() + (who.sessionArn() == null ? "" : "|" + who.sessionArn());
+    }
+
+    private CallerPolicies callerPolicies(PrincipalRef who) {
+        String account = who.accountId();
+        boolean management = org != null && org.isManagementAccount(account);
+        List<String> notes = new ArrayList<>();
+        List<AttachedPolicy> identity = new ArrayList<>();
+        AttachedPolicy boundary = null;
+        Caller caller;
+        switch (who.kind()) {
+            case USER -> {
+                User u = (User) who.principal();
+                caller = new Caller(u.arn(), account, CallerKind.USER, null, false, management, null);
+                addOwn(u, "user/" + u.name(), identity, notes);
+                for (Group g : index.groupsOf(u)) {
+                    addOwn(g, "group/" + g.name(), identity, notes);
+                }
+                boundary = boundary(u.boundaryArn(), notes);
+            }
+            case ROLE -> {
+                Role r = (Role) who.principal();
+                String session = who.sessionArn() != null ? who.sessionArn()
+                        : "arn:aws:sts::" + account + ":assumed-role/" + r.name() + "/" + DEFAULT_SESSION;
+                caller = new Caller(session, account, CallerKind.ROLE_SESSION, r.arn(), r.serviceLinked(), management,
+                        null);
+                addOwn(r, "role/" + r.name(), identity, notes);
+                boundary = boundary(r.boundaryArn(), notes);
+            }
+            default -> caller = new Caller("arn:aws:iam::" + account + ":root", account, CallerKind.ROOT, null, false,
+                    management, null);
+        }
+        OrgChains.Chain scps = OrgChains.scps(org, account, this::attach);
+        return new CallerPolicies(caller, List.copyOf(identity), boundary, scps.levels(), scps.names(),
+                List.copyOf(notes));
+    }
+
+    private void addOwn(Principal p, String owner, List<AttachedPolicy> into, List<String> notes) {
+        for (InlinePolicy i : p.inlinePolicies()) {
+            into.add(attach(i.document(), owner + " inline `" + i.name() + "`", null));
+        }
+        for (String arn : p.attachedPolicyArns()) {
+            ManagedPolicy m = index.managedPolicy(arn);
+            if (m == null || m.document() == null) {
+                notes.add("managed policy `" + arn + "` attached to " + owner + " is not in the snapshot: left out");
+            } else {
+                into.add(attach(m.document(), m.name(), m.arn()));
+            }
+        }
+    }
+
+    private AttachedPolicy boundary(String arn, List<String> notes) {
+        if (arn == null) {
+            return null;
+        }
+        ManagedPolicy m = index.managedPolicy(arn);
+        if (m == null || m.document() == null) {
+            notes.add("permissions boundary `" + arn + "` is not in the snapshot: evaluated without it");
+            return null;
+        }
+        return attach(m.document(), m.name(), m.arn());
+    }
+
+    private AttachedPolicy attach(OrgPolicy p) {
+        return attach(p.content(), p.name() != null ? p.name() : p.id(), null);
+    }
+
+    private AttachedPolicy attach(PolicyDocument doc, String name, String arn) {
+        return attached.computeIfAbsent(doc, d -> new AttachedPolicy(name, arn, d));
+    }
+}

@@ -1,0 +1,37 @@
+package io.iamscope.model;
+
+import java.util.List;
+
+/** One AWS account of a snapshot: its IAM identities and policies, access keys, resources and gaps. */
+public record Account(String accountId, String alias, List<User> users, List<Group> groups, List<Role> roles,
+                      List<ManagedPolicy> policies, List<AccessKey> accessKeys,
+                      List<IdentityProvider> identityProviders, List<Resource> resources, List<Gap> gaps) {
+
+    public Account {
+        users = List.copyOf(users);
+        groups = List.copyOf(groups);
+        roles = List.copyOf(roles);
+        policies = List.copyOf(policies);
+        accessKeys = List.copyOf(accessKeys);
+        identityProviders = List.copyOf(identityProviders);
+        resources = List.copyOf(resources);
+        gaps = List.copyOf(gaps);
+    }
+
+    /** A copy with more resources (from {@code --resources FILE}). */
+    public Account withResources(List<Resource> more) {
+        List<Resource> all = new java.util.ArrayList<>(resources);
+        all.addAll(more);
+        return new Account(accountId, alias, users, groups, roles, policies, accessKeys, identityProviders, all, gaps);
+    }
+
+    /** Users, groups and roles together. */
+    public int principalCount() {
+        return users.size() + groups.size() + roles.size();
+    }
+
+    /** {@code acme-prod (222222222222)}, or the id alone. */
+    public String label() {
+        return alias == null || alias.isEmpty() ? accountId : alias + " (" + accountId + ")";
+    }
+}

@@ -1,0 +1,22 @@
+package io.iamscope.model;
+
+import java.util.List;
+import java.util.Map;
+
+/** An IAM user ({@code UserDetailList} entry); {@code groupNames} as listed, resolved by {@link SnapshotIndex}. */
+public record User(String arn, String name, String path, String id, String accountId, String createDate,
+                   List<InlinePolicy> inlinePolicies, List<String> attachedPolicyArns, String boundaryArn,
+                   List<String> groupNames, Map<String, String> tags) implements Principal {
+
+    public User {
+        inlinePolicies = List.copyOf(inlinePolicies);
+        attachedPolicyArns = List.copyOf(attachedPolicyArns);
+        groupNames = List.copyOf(groupNames);
+        tags = Map.copyOf(tags);
+    }
+
+    @Override
+    public String kindName() {
+        return "user";
+    }
+}
