@@ -74,6 +74,6 @@ public final class ArnMatch {
     }
 
     private static boolean matchesRegion(Glob pattern, int pFrom, int pTo, String s, int sFrom, int sTo) {
-        return pattern.sub(pFrom, pTo).matches(s, sFrom, sTo);
+        return pattern.matches(pFrom, pTo, s, sFrom, sTo);
     }
 }

@@ -74,11 +74,19 @@ public final class Glob {
 
     /** Matches the region {@code [from, to)} of an input already in this glob's case. */
     boolean matches(String s, int from, int to) {
-        int p = 0;
+        return matches(0, text.length(), s, from, to);
+    }
+
+    /**
+     * Matches the pattern region {@code [pFrom, pTo)} against the input region {@code [from, to)}, so that ARN
+     * matching can test component by component without building a sub-pattern per component.
+     */
+    boolean matches(int pFrom, int pTo, String s, int from, int to) {
+        int p = pFrom;
         int i = from;
         int starP = -1;
         int starI = -1;
-        int n = text.length();
+        int n = pTo;
         while (i < to) {
             if (p < n && wild[p] && text.charAt(p) == '*') {
                 starP = p++;
