@@ -39,7 +39,8 @@ public final class ArnMatch {
             }
             for (int c = 0; c < pn; c++) {
                 int sEnd = c == pn - 1 ? s.length() : sb[c + 1] - 1;
-                if (!matchesRegion(pattern, pb[c], pb[c + 1] - (c == pn - 1 ? 0 : 1), s, sb[c], sEnd)) {
+                int pEnd = c == pn - 1 ? p.length() : pb[c + 1] - 1;
+                if (!matchesRegion(pattern, pb[c], pEnd, s, sb[c], sEnd)) {
                     return false;
                 }
             }
