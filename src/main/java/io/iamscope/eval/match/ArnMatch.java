@@ -27,6 +27,12 @@ public final class ArnMatch {
         if (!pattern.hasWildcards()) {
             return p.equals(s);
         }
+        // The characters before the first wildcard are matched literally, colons included, whichever
+        // components they span, so an ARN that does not start with them cannot match. Most comparisons fail
+        // here (another service, account or bucket) without splitting either string into components.
+        if (!pattern.startsWithLiteralPrefix(s)) {
+            return false;
+        }
         int[] pb = boundaries(p);
         int[] sb = boundaries(s);
         int pn = pb.length - 1;

@@ -14,6 +14,8 @@ public final class Glob {
     private final boolean[] wild;
     private final boolean ignoreCase;
     private final boolean hasWildcards;
+    /** Index of the first wildcard, or the length: the pattern's literal prefix, known without allocating. */
+    private final int firstWildcard;
 
     private Glob(String text, boolean[] wild, boolean ignoreCase) {
         this(ignoreCase ? text.toLowerCase(Locale.ROOT) : text, wild, false, ignoreCase);
@@ -23,11 +25,14 @@ public final class Glob {
         this.ignoreCase = ignoreCase;
         this.text = text;
         this.wild = wild;
-        boolean any = false;
-        for (boolean w : wild) {
-            any |= w;
+        int first = wild.length;
+        for (int i = wild.length - 1; i >= 0; i--) {
+            if (wild[i]) {
+                first = i;
+            }
         }
-        this.hasWildcards = any;
+        this.hasWildcards = first < wild.length;
+        this.firstWildcard = first;
     }
 
     /** A pattern whose every {@code *} and {@code ?} is a wildcard. */
@@ -121,12 +126,12 @@ public final class Glob {
 
     /** The literal prefix before the first wildcard (useful for indexing). */
     public String literalPrefix() {
-        for (int i = 0; i < wild.length; i++) {
-            if (wild[i]) {
-                return text.substring(0, i);
-            }
-        }
-        return text;
+        return text.substring(0, firstWildcard);
+    }
+
+    /** Whether {@code s} (already in this glob's case) starts with the literal prefix: a cheap necessary test. */
+    boolean startsWithLiteralPrefix(String s) {
+        return s.regionMatches(0, text, 0, firstWildcard);
     }
 
     @Override
