@@ -63,6 +63,24 @@ class AuthorizerProperties {
                 () -> "reference vs local for " + request + "\nlocal condition: " + actual.condition());
     }
 
+    /** As above, on worlds nudged toward allowing the request (more definite and conditional allows). */
+    @Property(tries = 2 * TRIES)
+    void localAgreesWithReferenceNearAllows(@ForAll("alignedCases") PolicyArbitraries.Case c) {
+        PolicySet set = c.world().build();
+        Request r = c.request().build();
+        Decision expected = reference.authorize(r, set);
+        Assume.that(expected.errors().stream().noneMatch(e -> e.code().equals("REFERENCE_TOO_MANY_UNKNOWNS")));
+        Decision actual = local.authorize(r, set);
+        Statistics.label("decision").collect(DecisionSummary.of(expected).outcome(), expected.isConditional());
+        assertEquals(DecisionSummary.of(expected), DecisionSummary.of(actual),
+                () -> "reference vs local\nlocal condition: " + actual.condition());
+    }
+
+    @Provide
+    Arbitrary<PolicyArbitraries.Case> alignedCases() {
+        return PolicyArbitraries.alignedCases();
+    }
+
     /** Adding an unconditional matching Deny to any layer that applies gives a definite explicit deny. */
     @Property(tries = TRIES)
     void explicitDenyBeatsAnyAllow(@ForAll("worlds") World world, @ForAll("requests") RequestSpec request,

@@ -98,6 +98,41 @@ final class PolicyArbitraries {
         return Combinators.combine(identity, boundary, session, scps, rcps, resource).as(World::new);
     }
 
+    /** A world and a request generated together. */
+    record Case(World world, RequestSpec request) {
+        @Override
+        public String toString() {
+            return world + "request " + request;
+        }
+    }
+
+    /**
+     * Worlds nudged toward the request, so that allows (definite and conditional) are common: an identity Allow
+     * naming the request's action and resource, and a resource-policy Allow for some principal, each added half
+     * of the time. The other layers stay random, so SCPs, boundaries, session policies and Denies still cut in.
+     */
+    static Arbitrary<Case> alignedCases() {
+        return Combinators.combine(worlds(), requests(), Arbitraries.of(PRINCIPALS), Arbitraries.integers().between(0, 3),
+                conditions().list().ofMaxSize(1)).as((w, r, principal, mode, conds) -> {
+                    World world = w;
+                    if ((mode & 1) != 0) {
+                        Stmt aligned = new Stmt("Allow", false, List.of(r.action()), false, List.of(r.resource()),
+                                null, false, conds);
+                        List<Pol> identity = new ArrayList<>(world.identity());
+                        identity.set(0, identity.get(0).plus(aligned));
+                        world = new World(identity, world.boundary(), world.session(), world.scps(), world.rcps(),
+                                world.resource());
+                    }
+                    if ((mode & 2) != 0) {
+                        Stmt grant = new Stmt("Allow", false, List.of("*"), false, List.of("*"), principal, false, conds);
+                        world = new World(world.identity(), world.boundary(), world.session(), world.scps(),
+                                world.rcps(), world.resource() == null ? new Pol("resource", List.of(grant))
+                                        : world.resource().plus(grant));
+                    }
+                    return new Case(world, r);
+                });
+    }
+
     static Arbitrary<RequestSpec> requests() {
         Arbitrary<Boolean> session = Arbitraries.of(true, false);
         Arbitrary<String> action = Arbitraries.of(ACTIONS);
