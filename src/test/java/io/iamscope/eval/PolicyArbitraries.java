@@ -34,7 +34,10 @@ final class PolicyArbitraries {
             "{\"AWS\": \"arn:aws:iam::111111111111:root\"}", "{\"AWS\": \"arn:aws:iam::111111111111:user/alice\"}",
             "{\"AWS\": \"arn:aws:iam::111111111111:role/app\"}",
             "{\"AWS\": \"arn:aws:sts::111111111111:assumed-role/app/s1\"}", "{\"AWS\": \"222222222222\"}",
-            "{\"AWS\": \"arn:aws:iam::111111111111:user/bob\"}");
+            "{\"AWS\": \"arn:aws:iam::111111111111:user/bob\"}",
+            // Caller and its account together: the form the NotPrincipal docs ask for.
+            "{\"AWS\": [\"arn:aws:iam::111111111111:user/alice\", \"arn:aws:iam::111111111111:root\"]}",
+            "{\"AWS\": [\"arn:aws:sts::111111111111:assumed-role/app/s1\", \"111111111111\"]}");
 
     private PolicyArbitraries() {
     }

@@ -46,10 +46,6 @@ public final class ReferenceAuthorizer implements Authorizer {
     @Override
     public Decision authorize(Request request, PolicySet policies) {
         Caller caller = request.caller();
-        List<Constraint.Atom> atoms = new ArrayList<>();
-        List<Diagnostic> errors = new ArrayList<>();
-        StatementReader reader = new StatementReader(request, atoms, errors);
-        List<Candidate> candidates = new ArrayList<>();
 
         // Which policy types apply to this caller ("Policy evaluation logic", policy types).
         boolean identityApplies = caller.hasIdentityPolicies();
@@ -65,6 +61,10 @@ public final class ReferenceAuthorizer implements Authorizer {
         boolean rcpApplies = policies.rcps() != null && !caller.serviceLinked()
                 && RCP_SERVICES.contains(request.service());
 
+        List<Constraint.Atom> atoms = new ArrayList<>();
+        List<Diagnostic> errors = new ArrayList<>();
+        StatementReader reader = new StatementReader(request, boundaryApplies, atoms, errors);
+        List<Candidate> candidates = new ArrayList<>();
         if (identityApplies) {
             readAll(reader, policies.identity(), Layer.IDENTITY, -1, candidates);
         }

@@ -14,6 +14,7 @@ import io.iamscope.eval.match.PrincipalMatch;
 import io.iamscope.eval.match.PrincipalMatcher;
 import io.iamscope.eval.match.Template;
 import io.iamscope.policy.Diagnostic;
+import io.iamscope.policy.Effect;
 import io.iamscope.policy.PatternList;
 import io.iamscope.policy.Statement;
 import io.iamscope.policy.condition.ConditionClause;
@@ -28,9 +29,11 @@ final class StatementReader {
     private final Request request;
     private final List<Constraint.Atom> atoms;
     private final List<Diagnostic> errors;
+    private final boolean boundaryAttached;
 
-    StatementReader(Request request, List<Constraint.Atom> atoms, List<Diagnostic> errors) {
+    StatementReader(Request request, boolean boundaryAttached, List<Constraint.Atom> atoms, List<Diagnostic> errors) {
         this.request = request;
+        this.boundaryAttached = boundaryAttached;
         this.atoms = atoms;
         this.errors = errors;
     }
@@ -50,6 +53,13 @@ final class StatementReader {
                 return null;
             }
             principal = PrincipalMatcher.compile(s.principal()).match(request.caller());
+            // "The NotPrincipal element with a Deny effect will always deny any IAM principal that has a
+            // permissions boundary policy attached, regardless of the values specified in the NotPrincipal
+            // element" (IAM User Guide: Permissions boundaries for IAM entities; also NotPrincipal).
+            if (layer == Layer.RESOURCE && boundaryAttached && s.principal().negated()
+                    && s.effect() == Effect.DENY) {
+                principal = PrincipalMatch.EXACT;
+            }
             if (principal == PrincipalMatch.NONE) {
                 return null;
             }
