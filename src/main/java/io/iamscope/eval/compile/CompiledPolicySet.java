@@ -20,6 +20,7 @@ public final class CompiledPolicySet {
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private volatile List<Diagnostic> errors;
     private final ConcurrentHashMap<String, Candidates> byAction = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Candidates> bySpelling = new ConcurrentHashMap<>();
 
     public CompiledPolicySet(PolicySet set, PolicyCompiler compiler) {
         this.identity = compileAll(set.identity(), Layer.IDENTITY, -1, compiler);
@@ -80,12 +81,15 @@ public final class CompiledPolicySet {
         return boundary != null;
     }
 
-    /** The statements that name the action, per layer; cached per lowercase action name. */
+    /**
+     * The statements that name the action, per layer; cached per lowercase action name, and looked up first
+     * by the action as the request spells it so that a cache hit does not lowercase (allocate) every time.
+     */
     public Candidates candidates(String action) {
-        String key = action.toLowerCase(Locale.ROOT);
-        Candidates c = byAction.get(key);
+        Candidates c = bySpelling.get(action);
         if (c == null) {
-            c = byAction.computeIfAbsent(key, this::collect);
+            c = byAction.computeIfAbsent(action.toLowerCase(Locale.ROOT), this::collect);
+            bySpelling.putIfAbsent(action, c);
         }
         return c;
     }

@@ -19,6 +19,12 @@ enum ResourcePolicyKind {
             "sts:assumerolewithwebidentity", "sts:tagsession", "sts:setsourceidentity", "sts:setcontext");
 
     static ResourcePolicyKind of(Request request) {
+        String arn = request.resource();
+        // Called on every request: an ARN whose service is iam or kms contains ":iam:" or ":kms:", so any other
+        // resource is ordinary without splitting the ARN (which allocates).
+        if (!arn.contains(":iam:") && !arn.contains(":kms:")) {
+            return ORDINARY;
+        }
         String service = Arns.service(request.resource());
         String resource = Arns.resource(request.resource());
         if ("iam".equals(service) && resource != null && resource.startsWith("role/")

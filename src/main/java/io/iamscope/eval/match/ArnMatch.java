@@ -27,28 +27,44 @@ public final class ArnMatch {
         if (!pattern.hasWildcards()) {
             return p.equals(s);
         }
-        int[] pb = starts(p);
-        int[] sb = starts(s);
-        int pn = pb.length;
-        int sn = sb.length;
-        // A pattern of fewer than six components (not a well-formed ARN) compares component by component as
-        // far as it goes, its last component taking the remainder of the ARN.
-        if (sn < pn) {
+        // The characters before the first wildcard are matched literally, colons included, whichever
+        // components they span, so an ARN that does not start with them cannot match. Most comparisons fail
+        // here (another service, account or bucket) without splitting either string into components.
+        if (!pattern.startsWithLiteralPrefix(s)) {
             return false;
         }
-        Glob[] components = pattern.arnComponents(pb);
-        for (int c = 0; c < pn; c++) {
-            int sEnd = c == pn - 1 ? s.length() : sb[c + 1] - 1;
-            if (!components[c].matches(s, sb[c], sEnd)) {
+        int[] pb = boundaries(p);
+        int[] sb = boundaries(s);
+        int pn = pb.length - 1;
+        int sn = sb.length - 1;
+        if (pn < COMPONENTS || sn < COMPONENTS) {
+            // Not both well-formed ARNs: compare component by component as far as the pattern goes, the last
+            // pattern component taking the remainder.
+            if (sn < pn) {
+                return false;
+            }
+            for (int c = 0; c < pn; c++) {
+                int sEnd = c == pn - 1 ? s.length() : sb[c + 1] - 1;
+                int pEnd = c == pn - 1 ? p.length() : pb[c + 1] - 1;
+                if (!matchesRegion(pattern, pb[c], pEnd, s, sb[c], sEnd)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        for (int c = 0; c < COMPONENTS; c++) {
+            int pEnd = c == COMPONENTS - 1 ? p.length() : pb[c + 1] - 1;
+            int sEnd = c == COMPONENTS - 1 ? s.length() : sb[c + 1] - 1;
+            if (!matchesRegion(pattern, pb[c], pEnd, s, sb[c], sEnd)) {
                 return false;
             }
         }
         return true;
     }
 
-    /** Start offsets of up to six components; the sixth runs to the end even when it holds colons. */
-    private static int[] starts(String s) {
-        int[] starts = new int[COMPONENTS];
+    /** Start offsets of up to six components, plus a final sentinel of length + 1. */
+    private static int[] boundaries(String s) {
+        int[] starts = new int[COMPONENTS + 1];
         int count = 0;
         starts[count++] = 0;
         int i = 0;
@@ -60,6 +76,11 @@ public final class ArnMatch {
             starts[count++] = colon + 1;
             i = colon + 1;
         }
-        return count == COMPONENTS ? starts : java.util.Arrays.copyOf(starts, count);
+        starts[count] = s.length() + 1;
+        return java.util.Arrays.copyOf(starts, count + 1);
+    }
+
+    private static boolean matchesRegion(Glob pattern, int pFrom, int pTo, String s, int sFrom, int sTo) {
+        return pattern.matches(pFrom, pTo, s, sFrom, sTo);
     }
 }

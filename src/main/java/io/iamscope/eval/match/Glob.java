@@ -14,23 +14,25 @@ public final class Glob {
     private final boolean[] wild;
     private final boolean ignoreCase;
     private final boolean hasWildcards;
-    /** This pattern split into ARN components, computed on first use by {@link ArnMatch}. */
-    private Glob[] arnComponents;
+    /** Index of the first wildcard, or the length: the pattern's literal prefix, known without allocating. */
+    private final int firstWildcard;
 
     private Glob(String text, boolean[] wild, boolean ignoreCase) {
-        this(ignoreCase, ignoreCase ? text.toLowerCase(Locale.ROOT) : text, wild);
+        this(ignoreCase ? text.toLowerCase(Locale.ROOT) : text, wild, false, ignoreCase);
     }
 
-    /** For text already in this glob's case. */
-    private Glob(boolean ignoreCase, String text, boolean[] wild) {
+    private Glob(String text, boolean[] wild, boolean lowered, boolean ignoreCase) {
         this.ignoreCase = ignoreCase;
         this.text = text;
         this.wild = wild;
-        boolean any = false;
-        for (boolean w : wild) {
-            any |= w;
+        int first = wild.length;
+        for (int i = wild.length - 1; i >= 0; i--) {
+            if (wild[i]) {
+                first = i;
+            }
         }
-        this.hasWildcards = any;
+        this.hasWildcards = first < wild.length;
+        this.firstWildcard = first;
     }
 
     /** A pattern whose every {@code *} and {@code ?} is a wildcard. */
@@ -77,11 +79,19 @@ public final class Glob {
 
     /** Matches the region {@code [from, to)} of an input already in this glob's case. */
     boolean matches(String s, int from, int to) {
-        int p = 0;
+        return matches(0, text.length(), s, from, to);
+    }
+
+    /**
+     * Matches the pattern region {@code [pFrom, pTo)} against the input region {@code [from, to)}, so that ARN
+     * matching can test component by component without building a sub-pattern per component.
+     */
+    boolean matches(int pFrom, int pTo, String s, int from, int to) {
+        int p = pFrom;
         int i = from;
         int starP = -1;
         int starI = -1;
-        int n = text.length();
+        int n = pTo;
         while (i < to) {
             if (p < n && wild[p] && text.charAt(p) == '*') {
                 starP = p++;
@@ -102,26 +112,12 @@ public final class Glob {
         return p == n;
     }
 
-    /** This pattern cut at the given component starts (benign race: the result is always the same). */
-    Glob[] arnComponents(int[] starts) {
-        Glob[] c = arnComponents;
-        if (c == null) {
-            c = new Glob[starts.length];
-            for (int i = 0; i < starts.length; i++) {
-                int end = i == starts.length - 1 ? text.length() : starts[i + 1] - 1;
-                c[i] = sub(starts[i], end);
-            }
-            arnComponents = c;
-        }
-        return c;
-    }
-
     /** The part {@code [from, to)} of this pattern, wildcards kept. */
     Glob sub(int from, int to) {
         if (from == 0 && to == text.length()) {
             return this;
         }
-        return new Glob(ignoreCase, text.substring(from, to), Arrays.copyOfRange(wild, from, to));
+        return new Glob(text.substring(from, to), Arrays.copyOfRange(wild, from, to), false, ignoreCase);
     }
 
     boolean ignoreCase() {
@@ -130,12 +126,12 @@ public final class Glob {
 
     /** The literal prefix before the first wildcard (useful for indexing). */
     public String literalPrefix() {
-        for (int i = 0; i < wild.length; i++) {
-            if (wild[i]) {
-                return text.substring(0, i);
-            }
-        }
-        return text;
+        return text.substring(0, firstWildcard);
+    }
+
+    /** Whether {@code s} (already in this glob's case) starts with the literal prefix: a cheap necessary test. */
+    boolean startsWithLiteralPrefix(String s) {
+        return s.regionMatches(0, text, 0, firstWildcard);
     }
 
     @Override

@@ -1,0 +1,192 @@
+package io.iamscope.eval.reference;
+
+import io.iamscope.eval.Arns;
+import io.iamscope.eval.AttachedPolicy;
+import io.iamscope.eval.Authorizer;
+import io.iamscope.eval.Caller;
+import io.iamscope.eval.CallerKind;
+import io.iamscope.eval.Constraint;
+import io.iamscope.eval.Decision;
+import io.iamscope.eval.Layer;
+import io.iamscope.eval.Outcome;
+import io.iamscope.eval.PolicySet;
+import io.iamscope.eval.Request;
+import io.iamscope.eval.match.PrincipalMatch;
+import io.iamscope.policy.Diagnostic;
+import io.iamscope.policy.Effect;
+import io.iamscope.policy.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A deliberately naive evaluator, written straight from the IAM User Guide ("Policy evaluation logic", "How
+ * AWS enforcement code logic evaluates requests to allow or deny access", "Policy evaluation for requests
+ * within a single account", "Cross-account policy evaluation logic"), to test the fast engine against.
+ *
+ * <p>No index, no cache, nothing compiled ahead: every statement of every policy is read for every request.
+ * A test on an unknown key becomes an atom; the decision is computed for every true/false assignment of the
+ * atoms ({@link TruthTable}), so three-valued logic is never hand-simplified. Thread-safe (stateless).
+ */
+public final class ReferenceAuthorizer implements Authorizer {
+
+    /**
+     * "RCPs apply to ... Amazon S3, AWS STS, AWS KMS, Amazon SQS, AWS Secrets Manager, Amazon Cognito, Amazon
+     * CloudWatch Logs, Amazon DynamoDB, Amazon ECR, Amazon OpenSearch Serverless" (AWS Organizations User
+     * Guide: Resource control policies).
+     */
+    private static final Set<String> RCP_SERVICES = Set.of("s3", "sts", "kms", "sqs", "secretsmanager",
+            "cognito-identity", "cognito-idp", "logs", "dynamodb", "ecr", "aoss");
+
+    /** Actions governed by a role's trust policy (IAM User Guide: Roles terms and concepts, trust policy). */
+    private static final Set<String> TRUST_ACTIONS = Set.of("sts:assumerole", "sts:assumerolewithsaml",
+            "sts:assumerolewithwebidentity", "sts:tagsession", "sts:setsourceidentity", "sts:setcontext");
+
+    @Override
+    public Decision authorize(Request request, PolicySet policies) {
+        Caller caller = request.caller();
+
+        // Which policy types apply to this caller ("Policy evaluation logic", policy types).
+        boolean identityApplies = caller.hasIdentityPolicies();
+        // "Permissions boundaries for IAM entities": a boundary is set on an IAM user or role.
+        boolean boundaryApplies = policies.boundary() != null
+                && (caller.kind() == CallerKind.USER || caller.kind() == CallerKind.ROLE_SESSION);
+        boolean sessionApplies = policies.session() != null && identityApplies;
+        // SCPs "don't affect users or roles in the management account" nor "service-linked roles" (AWS
+        // Organizations User Guide: Service control policies); they limit IAM principals of member accounts.
+        boolean scpApplies = policies.scps() != null && caller.isIamPrincipal() && !caller.serviceLinked()
+                && !caller.managementAccount();
+        // RCPs do not restrict service-linked roles and govern only the services listed above.
+        boolean rcpApplies = policies.rcps() != null && !caller.serviceLinked()
+                && RCP_SERVICES.contains(request.service());
+
+        List<Constraint.Atom> atoms = new ArrayList<>();
+        List<Diagnostic> errors = new ArrayList<>();
+        StatementReader reader = new StatementReader(request, boundaryApplies, atoms, errors);
+        List<Candidate> candidates = new ArrayList<>();
+        if (identityApplies) {
+            readAll(reader, policies.identity(), Layer.IDENTITY, -1, candidates);
+        }
+        if (boundaryApplies) {
+            readAll(reader, List.of(policies.boundary()), Layer.BOUNDARY, -1, candidates);
+        }
+        if (sessionApplies) {
+            readAll(reader, policies.session(), Layer.SESSION, -1, candidates);
+        }
+        int scpLevels = 0;
+        if (scpApplies) {
+            scpLevels = policies.scps().size();
+            for (int i = 0; i < scpLevels; i++) {
+                readAll(reader, policies.scps().get(i), Layer.SCP, i, candidates);
+            }
+        }
+        if (rcpApplies) {
+            for (int i = 0; i < policies.rcps().size(); i++) {
+                readAll(reader, policies.rcps().get(i), Layer.RCP, i, candidates);
+            }
+        }
+        if (policies.resourcePolicy() != null) {
+            readAll(reader, List.of(policies.resourcePolicy()), Layer.RESOURCE, -1, candidates);
+        }
+
+        Rules rules = new Rules(request, candidates, scpLevels, boundaryApplies, sessionApplies);
+        return TruthTable.decide(atoms, rules::outcome, candidates, errors);
+    }
+
+    private static void readAll(StatementReader reader, List<AttachedPolicy> policies, Layer layer, int level,
+                                List<Candidate> out) {
+        for (AttachedPolicy p : policies) {
+            for (Statement s : p.document().statements()) {
+                Candidate c = reader.read(p, s, layer, level);
+                if (c != null) {
+                    out.add(c);
+                }
+            }
+        }
+    }
+
+    /** The documented decision for one definite world (every atom true or false). */
+    private record Rules(Request request, List<Candidate> candidates, int scpLevels, boolean boundaryApplies,
+                         boolean sessionApplies) {
+
+        Outcome outcome(long world) {
+            // "Deny evaluation": an applicable Deny statement in any policy type gives a final Deny.
+            for (Candidate c : candidates) {
+                if (c.effect() == Effect.DENY && c.appliesUnder(world)) {
+                    return Outcome.EXPLICIT_DENY;
+                }
+            }
+            // "Organizations SCPs": without an applicable Allow, the final decision is Deny. The SCPs at every
+            // level of the hierarchy (root, each OU, the account) must allow (Organizations User Guide: SCP
+            // evaluation).
+            for (int level = 0; level < scpLevels; level++) {
+                if (!allows(Layer.SCP, level, null, world)) {
+                    return Outcome.IMPLICIT_DENY;
+                }
+            }
+            // "Organizations RCPs": RCPFullAWSAccess is attached everywhere and cannot be detached, so there is
+            // always an Allow; only RCP Denies (above) change a decision.
+            return granted(world) ? Outcome.ALLOW : Outcome.IMPLICIT_DENY;
+        }
+
+        private boolean granted(long world) {
+            Caller caller = request.caller();
+            // "all requests are implicitly denied with the exception of the AWS account root user, which has
+            // full access" (How AWS enforcement code logic evaluates requests).
+            boolean identity = caller.kind() == CallerKind.ROOT || allows(Layer.IDENTITY, -1, null, world);
+            boolean boundary = !boundaryApplies || allows(Layer.BOUNDARY, -1, null, world);
+            boolean session = !sessionApplies || allows(Layer.SESSION, -1, null, world);
+            boolean callerSide = identity && boundary && session;
+            boolean namesCaller = allows(Layer.RESOURCE, -1, PrincipalMatch.EXACT, world);
+            boolean namesParent = allows(Layer.RESOURCE, -1, PrincipalMatch.PARENT, world);
+            boolean namesAccount = allows(Layer.RESOURCE, -1, PrincipalMatch.ACCOUNT, world);
+
+            if (caller.kind() == CallerKind.ANONYMOUS || caller.kind() == CallerKind.SERVICE
+                    || caller.kind() == CallerKind.FEDERATED) {
+                // No identity-based policies exist for them: only a resource policy naming them can grant.
+                return namesCaller;
+            }
+            if (!request.sameAccount()) {
+                // "Cross-account policy evaluation logic": the principal's identity-based policy (within its
+                // boundary and session policies) must allow, and the resource-based policy in the trusting
+                // account must specify the principal (the account, the role, the user or the session).
+                return callerSide && (namesCaller || namesParent || namesAccount);
+            }
+            // Within one account ("Resource-based policies" in How AWS enforcement code logic evaluates
+            // requests): a resource policy naming the user ARN or the assumed-role session ARN grants on its own,
+            // "not limited by an implicit deny in an identity-based policy, a permissions boundary, or session
+            // policy"; one naming the role ARN is "limited by an implicit deny in a permissions boundary or
+            // session policy"; one naming the account delegates to identity-based policies.
+            if (namesCaller || namesParent && boundary && session) {
+                return true;
+            }
+            // "IAM role trust policies and KMS key policies are exceptions to this logic, because they must
+            // explicitly allow access for principals": naming the account there delegates to IAM policies.
+            return mustAllowItself() ? namesAccount && callerSide : callerSide;
+        }
+
+        private boolean mustAllowItself() {
+            String service = Arns.service(request.resource());
+            String resource = Arns.resource(request.resource());
+            if (resource == null) {
+                return false;
+            }
+            boolean trust = "iam".equals(service) && resource.startsWith("role/")
+                    && TRUST_ACTIONS.contains(request.action().toLowerCase(Locale.ROOT));
+            boolean kmsKey = "kms".equals(service) && resource.startsWith("key/");
+            return trust || kmsKey;
+        }
+
+        /** Whether an Allow of the layer (at the level; naming the caller as given) applies in this world. */
+        private boolean allows(Layer layer, int level, PrincipalMatch how, long world) {
+            for (Candidate c : candidates) {
+                if (c.layer() == layer && c.effect() == Effect.ALLOW && (level < 0 || c.level() == level)
+                        && (how == null || c.principal() == how) && c.appliesUnder(world)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.iamscope.eval;
+
+/**
+ * A generated request as a plain value. Each condition key is present (a value), absent (null) or declared
+ * unknown ({@link #UNKNOWN}).
+ */
+record RequestSpec(boolean roleSession, String action, String resource, String resourceAccount, String team,
+                   String region) {
+
+    static final String UNKNOWN = "<unknown>";
+    static final String ACCOUNT = "111111111111";
+    static final String OTHER_ACCOUNT = "222222222222";
+    static final String USER_ARN = "arn:aws:iam::" + ACCOUNT + ":user/alice";
+    static final String ROLE_ARN = "arn:aws:iam::" + ACCOUNT + ":role/app";
+    static final String SESSION_ARN = "arn:aws:sts::" + ACCOUNT + ":assumed-role/app/s1";
+    static final String TEAM = "aws:PrincipalTag/team";
+    static final String REGION = "aws:RequestedRegion";
+
+    Caller caller() {
+        return roleSession ? Caller.roleSession(SESSION_ARN, ROLE_ARN) : Caller.user(USER_ARN);
+    }
+
+    Request build() {
+        RequestContext.Builder c = RequestContext.builder();
+        put(c, TEAM, team);
+        put(c, REGION, region);
+        return new Request(caller(), action, resource, resourceAccount, c.build());
+    }
+
+    private static void put(RequestContext.Builder c, String key, String value) {
+        if (UNKNOWN.equals(value)) {
+            c.unknown(key);
+        } else if (value != null) {
+            c.put(key, value);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return (roleSession ? SESSION_ARN : USER_ARN) + " " + action + " on " + resource + " (account "
+                + resourceAccount + ") context {" + TEAM + "=" + team + ", " + REGION + "=" + region + "}";
+    }
+}
