@@ -13,41 +13,63 @@ import java.util.List;
  * Identity equality: the engine caches the compiled form per instance.
  */
 public final class PolicySet {
-    private final List<AttachedPolicy> identity;
-    private final AttachedPolicy boundary;
-    private final List<AttachedPolicy> session;
-    private final List<List<AttachedPolicy>> scps;
+    /**
+     * The caller's side of a policy set: identity policies, boundary, session policies and the SCP chain. Sets
+     * derived with {@link #withResource} share it, so the engine compiles and indexes it once per principal
+     * rather than once per (principal, resource). Identity equality, like the set.
+     */
+    public static final class CallerSide {
+        private final List<AttachedPolicy> identity;
+        private final AttachedPolicy boundary;
+        private final List<AttachedPolicy> session;
+        private final List<List<AttachedPolicy>> scps;
+
+        private CallerSide(Builder b) {
+            this.identity = List.copyOf(b.identity);
+            this.boundary = b.boundary;
+            this.session = b.session == null ? null : List.copyOf(b.session);
+            this.scps = b.scps == null ? null : b.scps.stream().map(List::copyOf).toList();
+        }
+    }
+
+    private final CallerSide caller;
     private final List<List<AttachedPolicy>> rcps;
     private final AttachedPolicy resourcePolicy;
 
-    private PolicySet(Builder b) {
-        this.identity = List.copyOf(b.identity);
-        this.boundary = b.boundary;
-        this.session = b.session == null ? null : List.copyOf(b.session);
-        this.scps = b.scps == null ? null : b.scps.stream().map(List::copyOf).toList();
-        this.rcps = b.rcps == null ? null : b.rcps.stream().map(List::copyOf).toList();
-        this.resourcePolicy = b.resourcePolicy;
+    private PolicySet(CallerSide caller, List<List<AttachedPolicy>> rcps, AttachedPolicy resourcePolicy) {
+        this.caller = caller;
+        this.rcps = rcps == null ? null : rcps.stream().map(List::copyOf).toList();
+        this.resourcePolicy = resourcePolicy;
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
+    /** The same caller side with another resource policy and RCP chain. */
+    public PolicySet withResource(AttachedPolicy resourcePolicy, List<List<AttachedPolicy>> rcps) {
+        return new PolicySet(caller, rcps, resourcePolicy);
+    }
+
+    public CallerSide callerSide() {
+        return caller;
+    }
+
     public List<AttachedPolicy> identity() {
-        return identity;
+        return caller.identity;
     }
 
     public AttachedPolicy boundary() {
-        return boundary;
+        return caller.boundary;
     }
 
     /** Session policies, or null when the session was created without any. */
     public List<AttachedPolicy> session() {
-        return session;
+        return caller.session;
     }
 
     public List<List<AttachedPolicy>> scps() {
-        return scps;
+        return caller.scps;
     }
 
     public List<List<AttachedPolicy>> rcps() {
@@ -61,10 +83,10 @@ public final class PolicySet {
     /** A copy with other layers changed. */
     public Builder toBuilder() {
         Builder b = new Builder();
-        b.identity.addAll(identity);
-        b.boundary = boundary;
-        b.session = session == null ? null : new ArrayList<>(session);
-        b.scps = scps == null ? null : new ArrayList<>(scps);
+        b.identity.addAll(identity());
+        b.boundary = boundary();
+        b.session = session() == null ? null : new ArrayList<>(session());
+        b.scps = scps() == null ? null : new ArrayList<>(scps());
         b.rcps = rcps == null ? null : new ArrayList<>(rcps);
         b.resourcePolicy = resourcePolicy;
         return b;
@@ -118,7 +140,7 @@ public final class PolicySet {
         }
 
         public PolicySet build() {
-            return new PolicySet(this);
+            return new PolicySet(new CallerSide(this), rcps, resourcePolicy);
         }
     }
 }

@@ -31,6 +31,16 @@ public final class RequestContext {
         this.unknownPrefixes = unknownPrefixes;
     }
 
+    /**
+     * A condition key name lowered once, for lookups on the hot path: compiled policies hold these so that no
+     * request lowers a key name again.
+     */
+    public record Key(String name) {
+        public static Key of(String written) {
+            return new Key(normalize(written));
+        }
+    }
+
     public static RequestContext empty() {
         return EMPTY;
     }
@@ -50,8 +60,20 @@ public final class RequestContext {
         return v == null || v.isEmpty() ? null : v.get(0);
     }
 
+    /** The values of a present key, or null when the key is absent or unknown. */
+    public List<String> values(Key key) {
+        return values.get(key.name());
+    }
+
     public boolean isUnknown(String key) {
-        String k = normalize(key);
+        return isUnknown(new Key(normalize(key)));
+    }
+
+    public boolean isUnknown(Key key) {
+        String k = key.name();
+        if (unknown.isEmpty() && unknownPrefixes.isEmpty()) {
+            return false;
+        }
         if (values.containsKey(k)) {
             return false;
         }

@@ -52,6 +52,21 @@ public final class CompiledPolicy {
         return diagnostics;
     }
 
+    /** The lowercase service prefix of a lowercase action name. */
+    static String serviceOf(String action) {
+        int colon = action.indexOf(':');
+        return colon < 0 ? action : action.substring(0, colon);
+    }
+
+    /** The statements of these policies that name the action, in order. */
+    static CompiledStatement[] gather(List<CompiledPolicy> policies, String action, String service) {
+        List<CompiledStatement> out = new ArrayList<>();
+        for (CompiledPolicy p : policies) {
+            p.collect(action, service, out);
+        }
+        return Candidates.array(out);
+    }
+
     /** Adds to {@code out} the statements whose Action/NotAction matches the action, in document order. */
     void collect(String action, String service, List<CompiledStatement> out) {
         CompiledStatement[] indexed = byService.getOrDefault(service, NONE);

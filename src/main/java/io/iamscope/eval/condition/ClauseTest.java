@@ -4,7 +4,6 @@ import io.iamscope.eval.RequestContext;
 import io.iamscope.eval.Truth;
 import io.iamscope.policy.condition.SetQualifier;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A compiled clause of any family but Null: applies the key lookup, {@code IfExists}, the set qualifier and
@@ -39,16 +38,14 @@ import java.util.Locale;
  * value to match: positive forms are false, negated forms true, ForAllValues true, ForAnyValue false.
  */
 final class ClauseTest implements ConditionTest {
-    private final String key;
+    private final RequestContext.Key key;
     private final SetQualifier qualifier;
     private final boolean negated;
     private final boolean ifExists;
     private final ValueMatcher matcher;
 
     ClauseTest(String key, SetQualifier qualifier, boolean negated, boolean ifExists, ValueMatcher matcher) {
-        // Lower case once: RequestContext lowers keys on every lookup, and lowering an already lower-case
-        // string returns it without allocating.
-        this.key = key.toLowerCase(Locale.ROOT);
+        this.key = RequestContext.Key.of(key);
         this.qualifier = qualifier;
         this.negated = negated;
         this.ifExists = ifExists;

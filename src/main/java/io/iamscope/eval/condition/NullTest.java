@@ -3,7 +3,6 @@ package io.iamscope.eval.condition;
 import io.iamscope.eval.RequestContext;
 import io.iamscope.eval.Truth;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The {@code Null} operator: policy value {@code true} means "the key doesn't exist — it is null", {@code false}
@@ -13,12 +12,12 @@ import java.util.Locale;
  * A key the caller declared unknown gives UNKNOWN. Set qualifiers have no meaning here and are ignored.
  */
 final class NullTest implements ConditionTest {
-    private final String key;
+    private final RequestContext.Key key;
     private final boolean acceptsAbsent;
     private final boolean acceptsPresent;
 
     NullTest(String key, boolean acceptsAbsent, boolean acceptsPresent) {
-        this.key = key.toLowerCase(Locale.ROOT);
+        this.key = RequestContext.Key.of(key);
         this.acceptsAbsent = acceptsAbsent;
         this.acceptsPresent = acceptsPresent;
     }

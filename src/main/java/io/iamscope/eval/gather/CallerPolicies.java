@@ -1,10 +1,12 @@
 package io.iamscope.eval.gather;
 
-import io.iamscope.eval.AttachedPolicy;
+import io.iamscope.eval.PolicySet;
 import io.iamscope.eval.Caller;
 import java.util.List;
 
-/** What a principal brings to every request, gathered once per principal. */
-record CallerPolicies(Caller caller, List<AttachedPolicy> identity, AttachedPolicy boundary,
-                      List<List<AttachedPolicy>> scps, List<String> scpLevels, List<String> notes) {
+/**
+ * What a principal brings to every request, gathered once per principal. {@code base} is the policy set of
+ * its caller side alone; each request derives its set from it with {@link PolicySet#withResource}.
+ */
+record CallerPolicies(Caller caller, PolicySet base, List<String> scpLevels, List<String> notes) {
 }

@@ -46,7 +46,6 @@ public final class Gatherer {
     private final Organization org;
     private final Map<PolicyDocument, AttachedPolicy> attached = Collections.synchronizedMap(new IdentityHashMap<>());
     private final Map<String, CallerPolicies> callers = new ConcurrentHashMap<>();
-    private final Map<List<Object>, PolicySet> sets = new ConcurrentHashMap<>();
 
     public Gatherer(SnapshotIndex index) {
         this.index = index;
@@ -102,10 +101,8 @@ public final class Gatherer {
         }
         OrgChains.Chain rcps = OrgChains.rcps(org, resourceAccount, this::attach);
 
-        AttachedPolicy rp = resourcePolicy;
-        PolicySet set = sets.computeIfAbsent(java.util.Arrays.asList(key(who), rp == null ? "" : rp,
-                resourceAccount == null ? "" : resourceAccount), k -> PolicySet.builder().identity(cp.identity())
-                .boundary(cp.boundary()).scps(cp.scps()).rcps(rcps.levels()).resourcePolicy(rp).build());
+        // Derived from the principal's shared caller side, so the engine compiles that side once per principal.
+        PolicySet set = cp.base().withResource(resourcePolicy, rcps.levels());
 
         RequestContext.Builder b = context.toBuilder();
         ContextKeys.principal(who, cp.caller(), org, context, b);
@@ -177,8 +174,8 @@ public final class Gatherer {
                     management, null);
         }
         OrgChains.Chain scps = OrgChains.scps(org, account, this::attach);
-        return new CallerPolicies(caller, List.copyOf(identity), boundary, scps.levels(), scps.names(),
-                List.copyOf(notes));
+        PolicySet base = PolicySet.builder().identity(identity).boundary(boundary).scps(scps.levels()).build();
+        return new CallerPolicies(caller, base, scps.names(), List.copyOf(notes));
     }
 
     private void addOwn(Principal p, String owner, List<AttachedPolicy> into, List<String> notes) {

@@ -13,6 +13,7 @@ import io.iamscope.eval.Outcome;
 import io.iamscope.eval.PolicySet;
 import io.iamscope.eval.Request;
 import io.iamscope.eval.compile.Candidates;
+import io.iamscope.eval.compile.CompiledCallerSide;
 import io.iamscope.eval.compile.CompiledPolicySet;
 import io.iamscope.eval.compile.CompiledStatement;
 import io.iamscope.eval.compile.PolicyCompiler;
@@ -47,9 +48,10 @@ import java.util.WeakHashMap;
  */
 public final class LocalAuthorizer implements Authorizer {
     private final PolicyCompiler compiler;
-    private final Map<PolicySet, CompiledPolicySet> compiled = Collections.synchronizedMap(new WeakHashMap<>());
-    private volatile CompiledPolicySet lastCompiled;
-    private volatile PolicySet lastSet;
+    private final Map<PolicySet.CallerSide, CompiledCallerSide> callers =
+            Collections.synchronizedMap(new WeakHashMap<>());
+    /** The last set compiled and its compiled form, as one pair so that threads never see a torn pair. */
+    private volatile Object[] lastSeen;
 
     public LocalAuthorizer() {
         this(new PolicyCompiler());
@@ -64,15 +66,19 @@ public final class LocalAuthorizer implements Authorizer {
         this.compiler = compiler;
     }
 
+    /**
+     * The compiled form of a set. The caller side is compiled and indexed once per shared
+     * {@link PolicySet.CallerSide} (so once per principal when sets are derived with
+     * {@link PolicySet#withResource}); the resource side is a cheap wrapper built per set.
+     */
     public CompiledPolicySet compile(PolicySet set) {
-        PolicySet seen = lastSet;
-        CompiledPolicySet hit = lastCompiled;
-        if (seen == set && hit != null) {
-            return hit;
+        Object[] last = lastSeen;
+        if (last != null && last[0] == set) {
+            return (CompiledPolicySet) last[1];
         }
-        CompiledPolicySet c = compiled.computeIfAbsent(set, s -> new CompiledPolicySet(s, compiler));
-        lastCompiled = c;
-        lastSet = set;
+        CompiledCallerSide caller = callers.computeIfAbsent(set.callerSide(), k -> new CompiledCallerSide(set, compiler));
+        CompiledPolicySet c = new CompiledPolicySet(set, caller, compiler);
+        lastSeen = new Object[] {set, c};
         return c;
     }
 

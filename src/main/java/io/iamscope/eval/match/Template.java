@@ -22,7 +22,10 @@ public final class Template {
     private record Text(String text) implements Part {
     }
 
-    private record Variable(String key, String defaultValue) implements Part {
+    private record Variable(String key, String defaultValue, RequestContext.Key lookup) implements Part {
+        Variable(String key, String defaultValue) {
+            this(key, defaultValue, RequestContext.Key.of(key));
+        }
     }
 
     private record Special(char c) implements Part {
@@ -122,10 +125,10 @@ public final class Template {
         }
         for (Part p : parts) {
             if (p instanceof Variable v) {
-                if (context.isUnknown(v.key())) {
+                if (context.isUnknown(v.lookup())) {
                     return new Resolution(Resolution.Status.UNKNOWN, null, v.key());
                 }
-                List<String> values = context.values(v.key());
+                List<String> values = context.values(v.lookup());
                 if ((values == null || values.size() != 1) && v.defaultValue() == null) {
                     return new Resolution(Resolution.Status.ABSENT, null, v.key());
                 }
@@ -142,7 +145,7 @@ public final class Template {
             } else if (p instanceof Special s) {
                 b.literal(String.valueOf(s.c()));
             } else if (p instanceof Variable v) {
-                List<String> values = context.values(v.key());
+                List<String> values = context.values(v.lookup());
                 b.literal(values != null && values.size() == 1 ? values.get(0) : v.defaultValue());
             }
         }

@@ -107,10 +107,11 @@ class GathererTest {
     }
 
     @Test
-    void policySetsAndAttachedPoliciesAreReused() {
+    void callerSidesAndAttachedPoliciesAreReused() {
         Gathered a = gather("mlee", "glue:GetTable", "*");
         Gathered b = gather("AKIADEVMLEE000000001", "athena:StartQueryExecution", "*");
-        assertSame(a.policies(), b.policies());
+        // The engine compiles a caller side once: every request of one principal must share it.
+        assertSame(a.policies().callerSide(), b.policies().callerSide());
         Gathered c = gather("data-hwang", "glue:GetTable", "*");
         AttachedPolicy shared = a.policies().identity().stream()
                 .filter(p -> "data-eng-access".equals(p.name())).findFirst().orElseThrow();
