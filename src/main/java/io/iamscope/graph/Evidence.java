@@ -1,0 +1,21 @@
+package io.iamscope.graph;
+
+import io.iamscope.eval.Constraint;
+import io.iamscope.eval.Outcome;
+import io.iamscope.eval.StatementRef;
+import java.util.List;
+
+/**
+ * One authorization check behind an edge: the action on the resource, the decision, the condition under
+ * which it holds (TRUE when definite), and the statements that grant it.
+ */
+public record Evidence(String action, String resource, Outcome outcome, Constraint condition,
+                       List<StatementRef> grantedBy) {
+    public Evidence {
+        grantedBy = List.copyOf(grantedBy);
+    }
+
+    public boolean conditional() {
+        return condition != Constraint.TRUE;
+    }
+}
