@@ -1,7 +1,7 @@
 package io.iamscope.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iamscope.eval.Decision;
-import io.iamscope.eval.RequestContext;
 import io.iamscope.eval.gather.Gathered;
 import io.iamscope.eval.gather.Gatherer;
 import io.iamscope.eval.local.LocalAuthorizer;
@@ -9,14 +9,16 @@ import io.iamscope.model.LookupException;
 import io.iamscope.model.Nearest;
 import io.iamscope.model.PrincipalRef;
 import io.iamscope.model.SnapshotIndex;
-import io.iamscope.model.io.ReadResult;
-import io.iamscope.model.io.SnapshotReader;
 import io.iamscope.report.CanJsonRenderer;
 import io.iamscope.report.CanTextRenderer;
+import io.iamscope.simulator.Agreement;
+import io.iamscope.simulator.DifferentialAuthorizer;
+import io.iamscope.simulator.NotChecked;
+import io.iamscope.simulator.SimulatorAuthorizer;
+import io.iamscope.simulator.SimulatorException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
@@ -46,23 +48,18 @@ final class CanCommand implements Callable<Integer> {
     @Parameters(index = "2", paramLabel = "RESOURCE", description = "The resource ARN, or * for actions without one.")
     String resource;
 
-    @Option(names = "--snapshot", required = true, paramLabel = "FILE",
-            description = "Snapshot v1 or get-account-authorization-details output; repeat for several accounts.")
-    List<Path> snapshots;
+    @CommandLine.Mixin
+    SnapshotOptions input = new SnapshotOptions();
 
-    @Option(names = "--resources", paramLabel = "FILE", description = "A JSON array of resource records to add.")
-    Path resources;
+    @CommandLine.Mixin
+    ContextOptions contextOptions = new ContextOptions();
 
-    @Option(names = "--org-dir", paramLabel = "DIR", description = "An organization exported with the AWS CLI.")
-    Path orgDir;
+    @Option(names = "--engine", defaultValue = "local",
+            description = "local, simulator (AWS's IAM policy simulator; calls AWS) or both (default: ${DEFAULT-VALUE}).")
+    Engine engine;
 
-    @Option(names = "--context", paramLabel = "KEY=VALUE",
-            description = "A condition key's value; commas separate the values of a list (aws:TagKeys=a,b).")
-    List<String> context = List.of();
-
-    @Option(names = "--unknown", paramLabel = "KEY",
-            description = "A condition key whose value is unknown (the answer says what it depends on).")
-    List<String> unknown = List.of();
+    @CommandLine.Mixin
+    SimulatorOptions simulatorOptions = new SimulatorOptions();
 
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -74,21 +71,74 @@ final class CanCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ReadResult read = SnapshotReader.read(snapshots, resources, orgDir);
-        read.summary().forEach(err::println);
-        SnapshotIndex index = new SnapshotIndex(read.snapshot());
+        SnapshotIndex index = input.read(err);
         PrincipalRef who = index.resolvePrincipal(principal);
         checkAction(index);
         checkResource(index, err);
-        Gathered g = new Gatherer(index).gather(who, action, resource, context());
-        Decision d = new LocalAuthorizer().authorize(g.request(), g.policies());
-        if (format == Format.json) {
-            CanJsonRenderer.render(g, d, out);
-        } else {
-            CanTextRenderer.render(g, d, out);
+        Gathered g = new Gatherer(index).gather(who, action, resource, contextOptions.context());
+        if (engine == Engine.LOCAL) {
+            render(g, new LocalAuthorizer().authorize(g.request(), g.policies()), out);
+            err.flush();
+            return ExitCodes.OK;
+        }
+        try (SimulatorAuthorizer simulator = simulatorOptions.connect()) {
+            Decision simulated = simulate(simulator, who, g);
+            if (engine == Engine.SIMULATOR) {
+                render(g, simulated, out);
+            } else {
+                Decision local = new LocalAuthorizer().authorize(g.request(), g.policies());
+                renderBoth(g, local, simulated, out);
+            }
+        } catch (SimulatorException e) {
+            throw new AwsFailureException(e.code() + ": " + e.getMessage());
         }
         err.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * A principal of the account is simulated as itself (SimulatePrincipalPolicy: AWS loads its policies, its
+     * groups' and its boundary, and the SCPs); the root user through the documents (SimulateCustomPolicy).
+     */
+    private static Decision simulate(SimulatorAuthorizer simulator, PrincipalRef who, Gathered g) {
+        if (who.principal() == null) {
+            return simulator.authorize(g.request(), g.policies());
+        }
+        return simulator.authorizePrincipal(who.principal().arn(), g.request(), g.policies().resourcePolicy());
+    }
+
+    private void render(Gathered g, Decision d, PrintWriter out) {
+        if (format == Format.json) {
+            ObjectNode tree = CanJsonRenderer.tree(g, d);
+            tree.put("engine", engine.name().toLowerCase(Locale.ROOT));
+            CanJsonRenderer.print(tree, out);
+        } else {
+            CanTextRenderer.render(g, d, out);
+        }
+    }
+
+    private void renderBoth(Gathered g, Decision local, Decision simulated, PrintWriter out) {
+        Agreement agreement = DifferentialAuthorizer.agreement(local, simulated);
+        if (format == Format.json) {
+            ObjectNode tree = CanJsonRenderer.tree(g, local);
+            tree.put("engine", "both");
+            tree.set("simulator", CanJsonRenderer.tree(g, simulated));
+            tree.put("agreement", agreement.name().toLowerCase(Locale.ROOT));
+            CanJsonRenderer.print(tree, out);
+            return;
+        }
+        out.println("== local engine");
+        CanTextRenderer.render(g, local, out);
+        out.println();
+        out.println("== IAM policy simulator");
+        CanTextRenderer.render(g, simulated, out);
+        out.println();
+        out.println(switch (agreement) {
+            case AGREE -> "the engines agree";
+            case DISAGREE -> "the engines DISAGREE: compare the explanations above";
+            case NOT_COMPARABLE -> "not checked by the simulator: " + String.join("; ", NotChecked.reasons(simulated));
+        });
+        out.flush();
     }
 
     private void checkAction(SnapshotIndex index) {
@@ -113,18 +163,5 @@ final class CanCommand implements Callable<Integer> {
                         + String.join(", ", near.stream().map(n -> "`" + n + "`").toList()) + "?");
             }
         }
-    }
-
-    private RequestContext context() {
-        RequestContext.Builder b = RequestContext.builder();
-        for (String kv : context) {
-            int eq = kv.indexOf('=');
-            if (eq <= 0) {
-                throw new UserInputException("`--context " + kv + "` must be KEY=VALUE");
-            }
-            b.put(kv.substring(0, eq), Arrays.asList(kv.substring(eq + 1).split(",", -1)));
-        }
-        unknown.forEach(b::unknown);
-        return b.build();
     }
 }

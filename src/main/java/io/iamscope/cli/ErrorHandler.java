@@ -33,6 +33,10 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             err.println("iamscope: " + e.getMessage());
             return ExitCodes.INPUT_ERROR;
         }
+        if (e instanceof AwsFailureException) {
+            err.println("iamscope: " + e.getMessage());
+            return ExitCodes.AWS_ERROR;
+        }
         err.println("iamscope: internal error: " + e + " (please report it; run with --debug for details)");
         if (Boolean.getBoolean("iamscope.debug")) {
             e.printStackTrace(err);

@@ -25,6 +25,21 @@ public final class CanJsonRenderer {
     }
 
     public static void render(Gathered g, Decision d, PrintWriter out) {
+        print(tree(g, d), out);
+    }
+
+    /** Prints a tree built by {@link #tree} (possibly with more fields added). */
+    public static void print(ObjectNode root, PrintWriter out) {
+        try {
+            out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.flush();
+    }
+
+    /** The answer as a JSON tree: {@code decision}, {@code conditional}, {@code reasons}, {@code layers}, ... */
+    public static ObjectNode tree(Gathered g, Decision d) {
         ObjectNode root = MAPPER.createObjectNode();
         Request r = g.request();
         root.put("decision", d.outcome().word());
@@ -62,12 +77,7 @@ public final class CanJsonRenderer {
         g.notes().forEach(notes::add);
         ArrayNode errors = root.putArray("errors");
         d.errors().forEach(e -> errors.add(e.toString()));
-        try {
-            out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.flush();
+        return root;
     }
 
     private static ObjectNode reason(MatchedStatement s) {

@@ -31,7 +31,8 @@ public final class DifferentialAuthorizer {
         return new Comparison(id, request, l, s, agreement(l, s));
     }
 
-    static Agreement agreement(Decision local, Decision simulator) {
+    /** Whether two decisions on the same request agree, by the rules above. */
+    public static Agreement agreement(Decision local, Decision simulator) {
         if (NotChecked.isNotChecked(simulator)) {
             return Agreement.NOT_COMPARABLE;
         }

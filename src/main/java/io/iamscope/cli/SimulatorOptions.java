@@ -1,0 +1,27 @@
+package io.iamscope.cli;
+
+import io.iamscope.simulator.SimulatorAuthorizer;
+import io.iamscope.simulator.SimulatorConnection;
+import io.iamscope.simulator.SimulatorSettings;
+import picocli.CommandLine.Option;
+
+/** How to reach the IAM policy simulator: the same connection options as {@code collect}. */
+final class SimulatorOptions {
+    @Option(names = "--endpoint-url", description = "IAM endpoint to call instead of the default.")
+    String endpointUrl;
+
+    @Option(names = "--profile", description = "Named AWS profile for credentials.")
+    String profile;
+
+    @Option(names = "--region", description = "AWS region (IAM is global; defaults to aws-global).")
+    String region;
+
+    @Option(names = "--rate", description = "At most this many simulator calls per second (0: no limit).",
+            defaultValue = "0")
+    double rate;
+
+    SimulatorAuthorizer connect() {
+        return SimulatorAuthorizer.connect(SimulatorConnection.of(endpointUrl, profile, region),
+                SimulatorSettings.DEFAULTS.withRate(rate));
+    }
+}

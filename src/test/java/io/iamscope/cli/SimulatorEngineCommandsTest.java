@@ -1,0 +1,124 @@
+package io.iamscope.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code can --engine simulator|both} and {@code verify --snapshot --sample} against a local IAM endpoint. */
+class SimulatorEngineCommandsTest {
+    private static final String SNAPSHOT = "policies-fixtures/sample-org/snapshot.json";
+    private static final String LEAKED_KEY = "AKIAZCONTRACTOR7LEAK";
+    private static final String ACTION = "iam:CreatePolicyVersion";
+    private static final String POLICY = "arn:aws:iam::333333333333:policy/contractor-tooling";
+    static WireMockServer server;
+
+    @BeforeAll
+    static void start() {
+        System.setProperty("aws.disableEc2Metadata", "true");
+        System.setProperty("aws.accessKeyId", "AKIAIOSFODNN7EXAMPLE");
+        System.setProperty("aws.secretAccessKey", "test-secret");
+        server = new WireMockServer(options().dynamicPort());
+        server.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+        System.clearProperty("aws.accessKeyId");
+        System.clearProperty("aws.secretAccessKey");
+    }
+
+    @BeforeEach
+    void reset() {
+        server.resetAll();
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        return new Run(cl.execute(args), out.toString(), err.toString());
+    }
+
+    private void answer(String decision) {
+        server.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(200).withBody(
+                "<SimulatePrincipalPolicyResponse><SimulatePrincipalPolicyResult><IsTruncated>false</IsTruncated>"
+                        + "<EvaluationResults><member><EvalActionName>" + ACTION + "</EvalActionName>"
+                        + "<EvalResourceName>" + POLICY + "</EvalResourceName><EvalDecision>" + decision
+                        + "</EvalDecision></member></EvaluationResults></SimulatePrincipalPolicyResult>"
+                        + "</SimulatePrincipalPolicyResponse>")));
+    }
+
+    @Test
+    void canAsksTheSimulatorAboutThePrincipalItself() throws Exception {
+        answer("allowed");
+        Run r = run("can", LEAKED_KEY, ACTION, POLICY, "--snapshot", SNAPSHOT, "--engine", "simulator",
+                "--endpoint-url", server.baseUrl(), "--region", "us-east-1", "--format", "json");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals("Allow", json.get("decision").asText());
+        assertEquals("simulator", json.get("engine").asText());
+        server.verify(postRequestedFor(urlEqualTo("/"))
+                .withRequestBody(containing("Action=SimulatePrincipalPolicy"))
+                .withRequestBody(containing("user%2Fext-contractor-jdoe")));
+    }
+
+    @Test
+    void bothEnginesShowTheDisagreement() {
+        answer("implicitDeny");
+        Run r = run("can", LEAKED_KEY, ACTION, POLICY, "--snapshot", SNAPSHOT, "--engine", "both",
+                "--endpoint-url", server.baseUrl(), "--region", "us-east-1");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("== local engine\nAllow"), r.out());
+        assertTrue(r.out().contains("== IAM policy simulator\nImplicitDeny"), r.out());
+        assertTrue(r.out().trim().endsWith("the engines DISAGREE: compare the explanations above"), r.out());
+    }
+
+    @Test
+    void unreachableSimulatorIsOneLineExitThree() {
+        Run r = run("can", LEAKED_KEY, ACTION, POLICY, "--snapshot", SNAPSHOT, "--engine", "simulator",
+                "--endpoint-url", "http://127.0.0.1:1", "--region", "us-east-1");
+        assertEquals(3, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains("iamscope: SIMULATOR_UNREACHABLE"), r.err());
+        assertTrue(!r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void verifySamplesTheSnapshotAndReportsTheAgreementRate() {
+        // Every simulated answer is "allowed" for the action the stub names and missing for others: the
+        // report must count each sampled request exactly once.
+        server.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(200).withBody(
+                "<SimulatePrincipalPolicyResponse><SimulatePrincipalPolicyResult><IsTruncated>false</IsTruncated>"
+                        + "<EvaluationResults></EvaluationResults></SimulatePrincipalPolicyResult>"
+                        + "</SimulatePrincipalPolicyResponse>")));
+        Run r = run("verify", "--snapshot", SNAPSHOT, "--sample", "5", "--seed", "3",
+                "--endpoint-url", server.baseUrl(), "--region", "us-east-1");
+        String last = r.out().trim().substring(r.out().trim().lastIndexOf('\n') + 1);
+        assertTrue(last.matches("\\d+ agree, \\d+ disagree, \\d+ not checked by the simulator \\(agreement .*\\)"),
+                r.out() + r.err());
+        String[] counts = last.split("[^0-9]+");
+        assertEquals(5, Integer.parseInt(counts[0]) + Integer.parseInt(counts[1]) + Integer.parseInt(counts[2]),
+                r.out());
+    }
+}
