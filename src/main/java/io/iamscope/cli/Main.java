@@ -32,6 +32,7 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        withHelpOptions(cl);
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler((ex, args) -> {
             ex.getCommandLine().getErr().println("iamscope: " + ex.getMessage());
@@ -40,6 +41,16 @@ public final class Main implements Runnable {
             return ExitCodes.INPUT_ERROR;
         });
         return cl;
+    }
+
+    /** Every command answers {@code --help} (and {@code --version}), however it was declared. */
+    private static void withHelpOptions(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (!sub.getCommandSpec().mixinStandardHelpOptions() && !(sub.getCommand() instanceof CommandLine.HelpCommand)) {
+                sub.getCommandSpec().mixinStandardHelpOptions(true);
+            }
+            withHelpOptions(sub);
+        }
     }
 
     public static void main(String[] args) {
