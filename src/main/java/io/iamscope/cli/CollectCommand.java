@@ -6,8 +6,7 @@ import io.iamscope.collect.CollectResult;
 import io.iamscope.collect.Collector;
 import io.iamscope.collect.GapReport;
 import io.iamscope.collect.Progress;
-import io.iamscope.collect.SnapshotFile;
-import java.io.IOException;
+import io.iamscope.model.io.SnapshotWriter;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -83,11 +82,7 @@ final class CollectCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.AWS_ERROR;
         }
-        try {
-            SnapshotFile.write(out, result.snapshot());
-        } catch (IOException e) {
-            throw new UserInputException("cannot write `" + out + "`: " + e.getMessage());
-        }
+        SnapshotWriter.write(out, result.snapshot());
         report(err, result);
         return ExitCodes.OK;
     }

@@ -196,6 +196,21 @@ class CollectorTest {
     }
 
     @Test
+    void whatTheCollectorWritesTheReaderReads(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        stubFullAccount();
+        java.nio.file.Path file = dir.resolve("snapshot.json");
+        io.iamscope.model.io.SnapshotWriter.write(file, aws.collector(List.of()).run().snapshot());
+        var read = io.iamscope.model.io.SnapshotReader.read(List.of(file), null, null);
+        var acct = read.snapshot().accounts().get(0);
+        assertEquals(AwsStubs.ACCOUNT, acct.accountId());
+        assertEquals("alice", acct.users().get(0).name());
+        assertEquals(8, acct.resources().size());
+        // URL-encoded documents as the API returned them are decoded by the reader.
+        assertEquals(1, acct.users().get(0).inlinePolicies().size());
+        assertTrue(read.summary().get(0).contains("iamscope snapshot v1"), read.summary().toString());
+    }
+
+    @Test
     void everyRequestIsARegisteredOperation() {
         stubFullAccount();
         aws.collector(List.of()).run();
