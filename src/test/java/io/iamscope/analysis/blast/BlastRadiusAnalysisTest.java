@@ -62,4 +62,94 @@ class BlastRadiusAnalysisTest {
         assertTrue(b.huntTargets().stream().anyMatch(t -> t.value().equals("AKIAZCONTRACTOR7LEAK")));
         assertTrue(b.huntingQueries().get(0).sql().contains("'AKIAZCONTRACTOR7LEAK'"));
     }
+
+    @Test
+    void dataEngineerReadsTheDatalakeDefinitely() {
+        BlastRadius b = blast(new FakeGraph(), "data-hwang", AttackerProfile.STOLEN_KEYS);
+        assertFalse(b.canReachAdmin());
+        assertTrue(b.notes().get(0).contains("not in the access graph"), b.notes().toString());
+        ActionAccess get = action(b, "s3:GetObject").orElseThrow();
+        ResourceAccess lake = get.resources().get(0);
+        assertEquals("arn:aws:s3:::acme-dev-datalake/*", lake.resource());
+        assertTrue(lake.concrete());
+        assertFalse(get.conditional());
+        assertEquals(AccessLevel.READ, get.accessLevel());
+        // Not the prod customer data: the policy names the datalake only.
+        assertTrue(get.resources().stream().noneMatch(r -> r.resource().contains("acme-prod-customer-data")));
+        ServiceAccess s3 = b.services().stream().filter(s -> s.prefix().equals("s3")).findFirst().orElseThrow();
+        assertTrue(s3.accessLevels().get(AccessLevel.WRITE) > 0);
+        // iam:PassRole on role/lambda-* matches the admin execution role: a concrete, definite grant.
+        ActionAccess pass = action(b, "iam:PassRole").orElseThrow();
+        assertTrue(pass.resources().stream().anyMatch(r -> r.concrete()
+                && r.resource().equals(SampleOrg.DEV + "role/lambda-admin-exec") && !r.conditional()));
+    }
+
+    @Test
+    void mfaGatedAssumeIsDeniedForStolenKeysConditionalForAnInsiderAllowedForAConsoleSession() {
+        String breakGlass = SampleOrg.MGMT + "role/break-glass-mgmt";
+        assertTrue(assumeOf(AttackerProfile.STOLEN_KEYS, breakGlass).isEmpty());
+        ResourceAccess insider = assumeOf(AttackerProfile.INSIDER, breakGlass).orElseThrow();
+        assertTrue(insider.conditional());
+        assertTrue(insider.grantedBy().get(0).conditionKeys().contains("aws:multifactorauthpresent")
+                || insider.grantedBy().get(0).conditionKeys().contains("aws:MultiFactorAuthPresent"),
+                insider.grantedBy().toString());
+        ResourceAccess console = assumeOf(AttackerProfile.CONSOLE_SESSION, breakGlass).orElseThrow();
+        assertFalse(console.conditional());
+    }
+
+    private static Optional<ResourceAccess> assumeOf(AttackerProfile profile, String role) {
+        BlastRadius b = blast(new FakeGraph(), "org-admin-mchen", profile);
+        return action(b, "sts:AssumeRole").flatMap(a -> a.resources().stream()
+                .filter(r -> r.resource().equals(role)).findFirst());
+    }
+
+    @Test
+    void stopLoggingInTheManagementAccountIsDefenseEvasion() {
+        BlastRadius b = blast(new FakeGraph(), "org-admin-mchen", AttackerProfile.STOLEN_KEYS);
+        TacticAccess evasion = b.tactics().stream().filter(t -> t.tactic() == Tactic.DEFENSE_EVASION).findFirst()
+                .orElseThrow();
+        ActionAccess stop = evasion.actions().stream().filter(a -> a.action().equals("cloudtrail:StopLogging"))
+                .findFirst().orElseThrow();
+        assertTrue(stop.resources().stream().anyMatch(r -> r.concrete()
+                && r.resource().equals("arn:aws:cloudtrail:us-east-1:111111111111:trail/acme-org-trail")));
+        assertEquals(SampleOrg.MGMT + "user/org-admin-mchen", stop.resources().get(0).grantedBy().get(0).principal());
+        assertFalse(evasion.why().isEmpty());
+    }
+
+    @Test
+    void aConditionalPathMakesTheTargetsAccessConditionalAndKeepsIt() {
+        BlastRadius b = blast(SampleOrg.graph(), SampleOrg.OPS_USER, AttackerProfile.STOLEN_KEYS);
+        Reachable bg = b.reachable().stream().filter(r -> r.arn().equals(SampleOrg.BREAK_GLASS)).findFirst()
+                .orElseThrow();
+        assertTrue(bg.conditional());
+        assertTrue(b.canReachAdmin());
+        assertTrue(b.adminConditional());
+        assertEquals(SampleOrg.BREAK_GLASS, b.adminVia());
+        // dev-break-glass holds AdministratorAccess (cloudtrail changes stay denied by the SCP): its grants are
+        // there, all conditional on the MFA of the path.
+        ActionAccess createUser = action(b, "iam:CreateUser").orElseThrow();
+        assertTrue(createUser.conditional());
+        assertTrue(createUser.resources().get(0).grantedBy().get(0).conditionKeys()
+                .contains("aws:MultiFactorAuthPresent"));
+    }
+
+    @Test
+    void profileOverridesReplaceDefaults() {
+        var ctx = AttackerProfile.STOLEN_KEYS.context(Map.of("aws:MultiFactorAuthPresent", List.of("true")),
+                List.of("aws:ViaAWSService"));
+        assertEquals("true", ctx.value("aws:MultiFactorAuthPresent"));
+        assertTrue(ctx.isUnknown("aws:ViaAWSService"));
+        assertTrue(ctx.isUnknown("aws:SourceIp"));
+        assertFalse(AttackerProfile.STOLEN_KEYS.context(Map.of(), List.of()).isPresent("aws:MultiFactorAuthPresent"));
+        assertEquals(AttackerProfile.INSIDER, AttackerProfile.named("Insider").orElseThrow());
+    }
+
+    @Test
+    void sessionArnAndRoleNameResolveToTheRole() {
+        BlastRadius b = blast(SampleOrg.graph(), "arn:aws:sts::333333333333:assumed-role/ci-deployer/gh-run-1",
+                AttackerProfile.STOLEN_KEYS);
+        assertEquals(CI, b.start().arn());
+        assertEquals(List.of(DEPLOY), b.reachable().stream().map(Reachable::arn).toList());
+        assertFalse(b.canReachAdmin());
+    }
 }
