@@ -72,6 +72,11 @@ public final class BlastRadiusAnalysis {
             reachable = reachable(node, options);
         }
         AdminFinding admin = admin(own, reachable);
+        if (own.admin() && !own.how().isEmpty()) {
+            notes.add("`" + who.arn() + "` can make itself an administrator (" + own.how() + "): the access listed"
+                    + " is what it holds now; as an administrator it could do whatever SCPs allow in account `"
+                    + who.accountId() + "`");
+        }
 
         // The start acts as itself (as the session the user named, if any); reachable principals by their ARN.
         Map<String, Subject> subjects = new LinkedHashMap<>();

@@ -64,6 +64,16 @@ final class ResourcePool {
         return byAction.computeIfAbsent(action.id(), id -> compute(action));
     }
 
+    /** The {@code bucket/*} stand-in for a bucket's objects. */
+    private static boolean isObjects(String arn) {
+        return arn.startsWith("arn:aws:s3:::") && arn.endsWith("/*");
+    }
+
+    /** The bucket ARN format also fits {@code bucket/*}; only object actions should see the objects. */
+    private static boolean actsOnObjects(Action action) {
+        return action.resources().stream().anyMatch(r -> r.type().name().equals("object"));
+    }
+
     private List<String> compute(Action action) {
         if (action.resources().isEmpty()) {
             return List.of();
@@ -79,7 +89,7 @@ final class ResourcePool {
         List<String> out = new ArrayList<>();
         for (String service : services) {
             for (String arn : byService.getOrDefault(service, List.of())) {
-                if (catalog.appliesTo(action, arn)) {
+                if (catalog.appliesTo(action, arn) && (!isObjects(arn) || actsOnObjects(action))) {
                     out.add(arn);
                 }
             }
