@@ -6,6 +6,7 @@ import io.iamscope.catalog.Catalog;
 import io.iamscope.eval.AttachedPolicy;
 import io.iamscope.eval.Authorizer;
 import io.iamscope.eval.Decision;
+import io.iamscope.eval.MatchedStatement;
 import io.iamscope.eval.RequestContext;
 import io.iamscope.eval.gather.Gathered;
 import io.iamscope.eval.gather.Gatherer;
@@ -104,7 +105,10 @@ final class AccessEnumerator {
         Gathered g = gatherer.gather(who, action.fullName(), resource, context);
         Decision d = authorizer.authorize(g.request(), g.policies());
         if (d.isPossiblyAllowed()) {
-            out.add(new Allowed(action.id(), resource, concrete, d));
+            List<MatchedStatement> allows = d.statements(Effect.ALLOW);
+            List<String> keys = d.isConditional() ? List.copyOf(d.conditionalKeys()) : List.of();
+            out.add(new Allowed(action.id(), resource, concrete, d.isConditional(), keys,
+                    allows.isEmpty() ? null : allows.get(0).ref()));
         }
     }
 

@@ -8,10 +8,10 @@ import io.iamscope.catalog.Catalog;
 import io.iamscope.catalog.Tactic;
 import io.iamscope.catalog.TacticRule;
 import io.iamscope.catalog.Tactics;
-import io.iamscope.eval.MatchedStatement;
-import io.iamscope.policy.Effect;
+import io.iamscope.eval.StatementRef;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,17 +30,22 @@ record AccessSummary(List<ServiceAccess> services, List<TacticAccess> tactics) {
         // action id -> resource -> grantors, in subject order (the start first, then nearest first).
         Map<Integer, Map<String, List<Grantor>>> byAction = new TreeMap<>();
         Map<String, Boolean> concrete = new LinkedHashMap<>();
+        Map<StatementRef, String> described = new HashMap<>();
         allowed.forEach((arn, list) -> {
             Subject s = subjects.get(arn);
             for (Allowed a : list) {
-                Set<String> keys = new LinkedHashSet<>(a.decision().conditionalKeys());
-                keys.addAll(Hop.keys(s.path()));
-                boolean conditional = a.decision().isConditional() || s.pathConditional();
-                List<MatchedStatement> allows = a.decision().statements(Effect.ALLOW);
-                String statement = allows.isEmpty() ? null : allows.get(0).ref().describe();
+                List<String> keys = a.conditionKeys();
+                if (s.pathConditional()) {
+                    Set<String> all = new LinkedHashSet<>(keys);
+                    all.addAll(Hop.keys(s.path()));
+                    keys = List.copyOf(all);
+                }
+                boolean conditional = a.conditional() || s.pathConditional();
+                String statement = a.statement() == null ? null
+                        : described.computeIfAbsent(a.statement(), StatementRef::describe);
                 byAction.computeIfAbsent(a.actionId(), k -> new LinkedHashMap<>())
                         .computeIfAbsent(a.resource(), k -> new ArrayList<>())
-                        .add(new Grantor(arn, conditional, List.copyOf(keys), statement));
+                        .add(new Grantor(arn, conditional, keys, statement));
                 concrete.putIfAbsent(a.resource(), a.concrete());
             }
         });
