@@ -7,6 +7,8 @@ import io.iamscope.eval.AttachedPolicy;
 import io.iamscope.eval.Authorizer;
 import io.iamscope.eval.Decision;
 import io.iamscope.eval.MatchedStatement;
+import io.iamscope.eval.PolicySet;
+import io.iamscope.eval.Request;
 import io.iamscope.eval.RequestContext;
 import io.iamscope.eval.gather.Gathered;
 import io.iamscope.eval.gather.Gatherer;
@@ -19,6 +21,8 @@ import io.iamscope.policy.Effect;
 import io.iamscope.policy.PolicyDocument;
 import io.iamscope.policy.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,6 +35,8 @@ import java.util.Set;
  * the gatherer and the authorizer, so SCPs, boundaries, resource policies and denies all apply. Thread-safe.
  */
 final class AccessEnumerator {
+    private static final String STS = "sts";
+
     private final SnapshotIndex index;
     private final Gatherer gatherer;
     private final Authorizer authorizer;
@@ -72,16 +78,18 @@ final class AccessEnumerator {
             }
         }
         List<Allowed> out = new ArrayList<>();
+        Map<String, Gathered> byResource = new HashMap<>();
         for (int id : candidates.build()) {
-            evaluate(who, catalog.action(id), scoped, out);
+            evaluate(who, catalog.action(id), scoped, byResource, out);
         }
         return out;
     }
 
-    private void evaluate(PrincipalRef who, Action action, List<Scoped> scoped, List<Allowed> out) {
+    private void evaluate(PrincipalRef who, Action action, List<Scoped> scoped, Map<String, Gathered> byResource,
+                          List<Allowed> out) {
         List<String> concrete = pool.forAction(action);
         if (action.resources().isEmpty()) {
-            check(who, action, "*", false, out);
+            check(who, action, "*", false, byResource, out);
             return;
         }
         Set<String> patterns = new LinkedHashSet<>();
@@ -93,17 +101,32 @@ final class AccessEnumerator {
         for (String pattern : patterns) {
             // A pattern naming one resource of the snapshot is checked with the concrete ones.
             if (!concrete.contains(pattern)) {
-                check(who, action, pattern, false, out);
+                check(who, action, pattern, false, byResource, out);
             }
         }
         for (String arn : concrete) {
-            check(who, action, arn, true, out);
+            check(who, action, arn, true, byResource, out);
         }
     }
 
-    private void check(PrincipalRef who, Action action, String resource, boolean concrete, List<Allowed> out) {
-        Gathered g = gatherer.gather(who, action.fullName(), resource, context);
-        Decision d = authorizer.authorize(g.request(), g.policies());
+    private void check(PrincipalRef who, Action action, String resource, boolean concrete,
+                       Map<String, Gathered> byResource, List<Allowed> out) {
+        Request request;
+        PolicySet policies;
+        if (STS.equals(action.service())) {
+            // STS actions on a role use its trust policy as the resource policy: always gathered afresh.
+            Gathered g = gatherer.gather(who, action.fullName(), resource, context);
+            request = g.request();
+            policies = g.policies();
+        } else {
+            // The policies and derived context depend on the principal and the resource, not the action: gathering
+            // them once per resource, not once per action, is most of an administrator's enumeration time.
+            Gathered g = byResource.computeIfAbsent(resource, r -> gatherer.gather(who, action.fullName(), r, context));
+            Request r = g.request();
+            request = new Request(r.caller(), action.fullName(), resource, r.resourceAccount(), r.context());
+            policies = g.policies();
+        }
+        Decision d = authorizer.authorize(request, policies);
         if (d.isPossiblyAllowed()) {
             List<MatchedStatement> allows = d.statements(Effect.ALLOW);
             List<String> keys = d.isConditional() ? List.copyOf(d.conditionalKeys()) : List.of();
