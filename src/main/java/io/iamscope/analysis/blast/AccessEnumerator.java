@@ -1,0 +1,175 @@
+package io.iamscope.analysis.blast;
+
+import io.iamscope.catalog.Action;
+import io.iamscope.catalog.ActionSet;
+import io.iamscope.catalog.Catalog;
+import io.iamscope.eval.AttachedPolicy;
+import io.iamscope.eval.Authorizer;
+import io.iamscope.eval.Decision;
+import io.iamscope.eval.MatchedStatement;
+import io.iamscope.eval.PolicySet;
+import io.iamscope.eval.Request;
+import io.iamscope.eval.RequestContext;
+import io.iamscope.eval.gather.Gathered;
+import io.iamscope.eval.gather.Gatherer;
+import io.iamscope.model.Account;
+import io.iamscope.model.PrincipalRef;
+import io.iamscope.model.Resource;
+import io.iamscope.model.Role;
+import io.iamscope.model.SnapshotIndex;
+import io.iamscope.policy.Effect;
+import io.iamscope.policy.PolicyDocument;
+import io.iamscope.policy.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything one principal may do, without evaluating every action of AWS on every resource: the candidate
+ * actions are those its Allow statements name (patterns expanded through the catalog, NotAction as the
+ * complement) and those resource policies of the snapshot grant; each candidate is evaluated against the
+ * statement's resource patterns and against the snapshot's concrete resources of the action's types, through
+ * the gatherer and the authorizer, so SCPs, boundaries, resource policies and denies all apply. Thread-safe.
+ */
+final class AccessEnumerator {
+    private static final String STS = "sts";
+
+    private final SnapshotIndex index;
+    private final Gatherer gatherer;
+    private final Authorizer authorizer;
+    private final Catalog catalog;
+    private final ResourcePool pool;
+    private final RequestContext context;
+    private final ActionSet resourcePolicyActions;
+
+    AccessEnumerator(SnapshotIndex index, Gatherer gatherer, Authorizer authorizer, Catalog catalog,
+                     RequestContext context) {
+        this.index = index;
+        this.gatherer = gatherer;
+        this.authorizer = authorizer;
+        this.catalog = catalog;
+        this.context = context;
+        this.pool = new ResourcePool(index, catalog);
+        this.resourcePolicyActions = resourcePolicyActions();
+    }
+
+    /** An Allow statement's actions and the resource patterns it names ({@code *} for NotResource). */
+    private record Scoped(ActionSet actions, List<String> patterns) {
+    }
+
+    List<Allowed> enumerate(PrincipalRef who) {
+        Gathered base = gatherer.gather(who, "sts:GetCallerIdentity", "*", context);
+        List<Scoped> scoped = new ArrayList<>();
+        ActionSet.Builder candidates = new ActionSet.Builder(catalog.size()).addAll(resourcePolicyActions);
+        for (AttachedPolicy p : base.policies().identity()) {
+            for (Statement s : p.document().statements()) {
+                if (s.effect() != Effect.ALLOW || s.action() == null) {
+                    continue;
+                }
+                ActionSet named = catalog.expandAll(s.action().patterns());
+                ActionSet actions = s.action().negated() ? catalog.complement(named) : named;
+                List<String> patterns = s.resource() == null || s.resource().negated() ? List.of("*")
+                        : s.resource().patterns().stream().map(r -> substitute(r, who)).toList();
+                scoped.add(new Scoped(actions, patterns));
+                candidates.addAll(actions);
+            }
+        }
+        List<Allowed> out = new ArrayList<>();
+        Map<String, Gathered> byResource = new HashMap<>();
+        for (int id : candidates.build()) {
+            evaluate(who, catalog.action(id), scoped, byResource, out);
+        }
+        return out;
+    }
+
+    private void evaluate(PrincipalRef who, Action action, List<Scoped> scoped, Map<String, Gathered> byResource,
+                          List<Allowed> out) {
+        List<String> concrete = pool.forAction(action);
+        if (action.resources().isEmpty()) {
+            check(who, action, "*", false, byResource, out);
+            return;
+        }
+        Set<String> patterns = new LinkedHashSet<>();
+        for (Scoped s : scoped) {
+            if (s.actions().contains(action.id())) {
+                patterns.addAll(s.patterns());
+            }
+        }
+        for (String pattern : patterns) {
+            // A pattern naming one resource of the snapshot is checked with the concrete ones.
+            if (!concrete.contains(pattern)) {
+                check(who, action, pattern, false, byResource, out);
+            }
+        }
+        for (String arn : concrete) {
+            check(who, action, arn, true, byResource, out);
+        }
+    }
+
+    private void check(PrincipalRef who, Action action, String resource, boolean concrete,
+                       Map<String, Gathered> byResource, List<Allowed> out) {
+        Request request;
+        PolicySet policies;
+        if (STS.equals(action.service())) {
+            // STS actions on a role use its trust policy as the resource policy: always gathered afresh.
+            Gathered g = gatherer.gather(who, action.fullName(), resource, context);
+            request = g.request();
+            policies = g.policies();
+        } else {
+            // The policies and derived context depend on the principal and the resource, not the action: gathering
+            // them once per resource, not once per action, is most of an administrator's enumeration time.
+            Gathered g = byResource.computeIfAbsent(resource, r -> gatherer.gather(who, action.fullName(), r, context));
+            Request r = g.request();
+            request = new Request(r.caller(), action.fullName(), resource, r.resourceAccount(), r.context());
+            policies = g.policies();
+        }
+        Decision d = authorizer.authorize(request, policies);
+        if (d.isPossiblyAllowed()) {
+            List<MatchedStatement> allows = d.statements(Effect.ALLOW);
+            List<String> keys = d.isConditional() ? List.copyOf(d.conditionalKeys()) : List.of();
+            out.add(new Allowed(action.id(), resource, concrete, d.isConditional(), keys,
+                    allows.isEmpty() ? null : allows.get(0).ref()));
+        }
+    }
+
+    /**
+     * A resource pattern as a request resource: the principal's own name and account replace their policy
+     * variables, so that {@code user/${aws:username}} is checked as the principal's own ARN.
+     */
+    private static String substitute(String pattern, PrincipalRef who) {
+        if (!pattern.contains("${")) {
+            return pattern;
+        }
+        String name = who.principal() == null ? "" : who.principal().name();
+        return pattern.replace("${aws:username}", name).replace("${aws:PrincipalAccount}", who.accountId());
+    }
+
+    /** Actions some resource or trust policy of the snapshot allows: they may be granted without an identity policy. */
+    private ActionSet resourcePolicyActions() {
+        ActionSet.Builder b = new ActionSet.Builder(catalog.size());
+        for (Account a : index.snapshot().accounts()) {
+            for (Resource r : a.resources()) {
+                addAllows(r.policy(), b);
+            }
+            for (Role r : a.roles()) {
+                addAllows(r.trustPolicy(), b);
+            }
+        }
+        return b.build();
+    }
+
+    private void addAllows(PolicyDocument doc, ActionSet.Builder into) {
+        if (doc == null) {
+            return;
+        }
+        for (Statement s : doc.statements()) {
+            if (s.effect() == Effect.ALLOW && s.action() != null) {
+                ActionSet named = catalog.expandAll(s.action().patterns());
+                into.addAll(s.action().negated() ? catalog.complement(named) : named);
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.iamscope.analysis.blast;
+
+import io.iamscope.analysis.Hop;
+import io.iamscope.analysis.blast.BlastRadiusAnalysis.Subject;
+import io.iamscope.catalog.Action;
+import io.iamscope.catalog.ActionSet;
+import io.iamscope.catalog.Catalog;
+import io.iamscope.catalog.Tactic;
+import io.iamscope.catalog.TacticRule;
+import io.iamscope.catalog.Tactics;
+import io.iamscope.eval.StatementRef;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Folds what each principal may do into per-action access (who can, where, definite or not), grouped by
+ * service and by tactic. A principal reached through a conditional path grants only conditionally.
+ */
+record AccessSummary(List<ServiceAccess> services, List<TacticAccess> tactics) {
+
+    static AccessSummary of(Catalog catalog, Tactics tactics, Map<String, Subject> subjects,
+                            Map<String, List<Allowed>> allowed) {
+        // action id -> resource -> grantors, in subject order (the start first, then nearest first).
+        Map<Integer, Map<String, List<Grantor>>> byAction = new TreeMap<>();
+        Map<String, Boolean> concrete = new LinkedHashMap<>();
+        Map<StatementRef, String> described = new HashMap<>();
+        allowed.forEach((arn, list) -> {
+            Subject s = subjects.get(arn);
+            for (Allowed a : list) {
+                List<String> keys = a.conditionKeys();
+                if (s.pathConditional()) {
+                    Set<String> all = new LinkedHashSet<>(keys);
+                    all.addAll(Hop.keys(s.path()));
+                    keys = List.copyOf(all);
+                }
+                boolean conditional = a.conditional() || s.pathConditional();
+                String statement = a.statement() == null ? null
+                        : described.computeIfAbsent(a.statement(), StatementRef::describe);
+                byAction.computeIfAbsent(a.actionId(), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(a.resource(), k -> new ArrayList<>())
+                        .add(new Grantor(arn, conditional, keys, statement));
+                concrete.putIfAbsent(a.resource(), a.concrete());
+            }
+        });
+        Map<Integer, ActionAccess> actions = new LinkedHashMap<>();
+        byAction.forEach((id, resources) -> {
+            List<ResourceAccess> list = new ArrayList<>();
+            resources.forEach((resource, grantors) -> {
+                List<Grantor> sorted = new ArrayList<>(grantors);
+                sorted.sort(Comparator.comparing(Grantor::conditional));
+                list.add(new ResourceAccess(resource, concrete.get(resource), sorted));
+            });
+            // Concrete resources first, definite before conditional, then by ARN.
+            list.sort(Comparator.comparing((ResourceAccess r) -> !r.concrete()).thenComparing(ResourceAccess::conditional)
+                    .thenComparing(ResourceAccess::resource));
+            Action action = catalog.action(id);
+            actions.put(id, new ActionAccess(action.fullName(), action.accessLevel(), list));
+        });
+        return new AccessSummary(services(catalog, actions), tactics(catalog, tactics, actions));
+    }
+
+    private static List<ServiceAccess> services(Catalog catalog, Map<Integer, ActionAccess> actions) {
+        Map<String, List<ActionAccess>> byService = new TreeMap<>();
+        actions.forEach((id, a) -> byService.computeIfAbsent(catalog.action(id).service(), k -> new ArrayList<>()).add(a));
+        List<ServiceAccess> out = new ArrayList<>();
+        byService.forEach((prefix, list) -> {
+            list.sort(Comparator.comparing(ActionAccess::accessLevel).thenComparing(ActionAccess::action));
+            String name = catalog.service(prefix).map(s -> s.name()).orElse(prefix);
+            out.add(new ServiceAccess(prefix, name, list));
+        });
+        return out;
+    }
+
+    private static List<TacticAccess> tactics(Catalog catalog, Tactics tactics, Map<Integer, ActionAccess> actions) {
+        ActionSet.Builder b = new ActionSet.Builder(catalog.size());
+        actions.keySet().forEach(b::add);
+        ActionSet reached = b.build();
+        List<TacticAccess> out = new ArrayList<>();
+        for (Map.Entry<Tactic, ActionSet> e : tactics.group(reached).entrySet()) {
+            List<ActionAccess> list = new ArrayList<>();
+            e.getValue().forEach(id -> list.add(actions.get(id)));
+            // Definite first: what the attacker can surely do leads the section.
+            list.sort(Comparator.comparing(ActionAccess::conditional).thenComparing(ActionAccess::action));
+            Set<String> why = new LinkedHashSet<>();
+            for (TacticRule r : tactics.rules()) {
+                if (r.tactic() == e.getKey() && !r.actions().intersect(e.getValue()).isEmpty()) {
+                    why.add(r.why());
+                }
+            }
+            out.add(new TacticAccess(e.getKey(), List.copyOf(why), list));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,39 @@
+package io.iamscope.analysis.blast;
+
+import io.iamscope.analysis.Hop;
+import io.iamscope.analysis.hunt.HuntTarget;
+import io.iamscope.analysis.hunt.HuntingQuery;
+import java.util.List;
+
+/**
+ * What an attacker holding the start principal can reach: whether it is or can become an administrator,
+ * every principal it can act as (with a path), what those can do per service and per incident-response
+ * tactic, and the CloudTrail queries to see what they did. Definite and conditional access are kept apart,
+ * and conditional access is never dropped.
+ *
+ * @param profile          the attacker profile's name
+ * @param adminEquivalent  whether the start itself is admin-equivalent
+ * @param canReachAdmin    whether it is or can become one (through a path)
+ * @param adminConditional whether that depends on unknown keys
+ * @param adminPath        the shortest path to an administrator (empty when the start is one, or none)
+ * @param adminVia         the administrator reached, or null
+ * @param reachable        every principal it can act as, itself excluded, nearest first
+ * @param principalsEvaluated the principals whose permissions were enumerated (the start and reachable users
+ *                         and roles of the snapshot)
+ * @param notes            what the answer could not cover (principals outside the snapshot, roots)
+ */
+public record BlastRadius(Start start, String profile, boolean adminEquivalent, boolean canReachAdmin,
+                          boolean adminConditional, List<Hop> adminPath, String adminVia, List<Reachable> reachable,
+                          List<String> principalsEvaluated, List<TacticAccess> tactics, List<ServiceAccess> services,
+                          List<HuntTarget> huntTargets, List<HuntingQuery> huntingQueries, List<String> notes) {
+    public BlastRadius {
+        adminPath = List.copyOf(adminPath);
+        reachable = List.copyOf(reachable);
+        principalsEvaluated = List.copyOf(principalsEvaluated);
+        tactics = List.copyOf(tactics);
+        services = List.copyOf(services);
+        huntTargets = List.copyOf(huntTargets);
+        huntingQueries = List.copyOf(huntingQueries);
+        notes = List.copyOf(notes);
+    }
+}

@@ -1,0 +1,193 @@
+package io.iamscope.analysis.blast;
+
+import io.iamscope.analysis.Hop;
+import io.iamscope.analysis.hunt.HuntTarget;
+import io.iamscope.analysis.hunt.HuntingQueries;
+import io.iamscope.catalog.Catalog;
+import io.iamscope.catalog.Tactics;
+import io.iamscope.eval.Authorizer;
+import io.iamscope.eval.RequestContext;
+import io.iamscope.eval.gather.Gatherer;
+import io.iamscope.graph.AccessEdge;
+import io.iamscope.graph.AccessGraph;
+import io.iamscope.graph.AdminStatus;
+import io.iamscope.graph.NodeKind;
+import io.iamscope.graph.PrincipalNode;
+import io.iamscope.model.AccessKey;
+import io.iamscope.model.Account;
+import io.iamscope.model.Principal;
+import io.iamscope.model.PrincipalRef;
+import io.iamscope.model.Role;
+import io.iamscope.model.SnapshotIndex;
+import io.iamscope.model.User;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jgrapht.GraphPath;
+
+/**
+ * Computes the {@link BlastRadius} of a principal: the access graph says whom it can become, the authorizer
+ * what each of those can do ({@link AccessEnumerator}, in parallel across principals), the catalog's tactics
+ * what that means for an incident, and {@link HuntingQueries} where to look in CloudTrail.
+ */
+public final class BlastRadiusAnalysis {
+    private final SnapshotIndex index;
+    private final AccessGraph graph;
+    private final Authorizer authorizer;
+    private final Catalog catalog;
+    private final Tactics tactics;
+
+    public BlastRadiusAnalysis(SnapshotIndex index, AccessGraph graph, Authorizer authorizer, Catalog catalog,
+                               Tactics tactics) {
+        this.index = index;
+        this.graph = graph;
+        this.authorizer = authorizer;
+        this.catalog = catalog;
+        this.tactics = tactics;
+    }
+
+    /**
+     * @param query   the start: a user or role ARN or name, an assumed-role session ARN, an access key id
+     * @param profile the attacker profile's name, for the report
+     * @param context the attacker's request context (profile defaults with the user's overrides)
+     * @throws io.iamscope.model.LookupException when the start is not in the snapshot
+     */
+    public BlastRadius analyse(String query, String profile, RequestContext context, BlastOptions options) {
+        PrincipalRef who = index.resolvePrincipal(query);
+        Start start = new Start(query, who.arn(), who.kind().name().toLowerCase(Locale.ROOT), who.accountId(),
+                who.via());
+        List<String> notes = new ArrayList<>();
+        PrincipalNode node = graph.node(who.arn()).orElse(null);
+        List<Reachable> reachable = new ArrayList<>();
+        AdminStatus own = AdminStatus.NOT_ADMIN;
+        if (node == null) {
+            notes.add("`" + who.arn() + "` is not in the access graph: only its own permissions are listed");
+        } else {
+            own = graph.admin(node);
+            reachable = reachable(node, options);
+        }
+        AdminFinding admin = admin(own, reachable);
+        if (own.admin() && !own.how().isEmpty()) {
+            notes.add("`" + who.arn() + "` can make itself an administrator (" + own.how() + "): the access listed"
+                    + " is what it holds now; as an administrator it could do whatever SCPs allow in account `"
+                    + who.accountId() + "`");
+        }
+
+        // The start acts as itself (as the session the user named, if any); reachable principals by their ARN.
+        Map<String, Subject> subjects = new LinkedHashMap<>();
+        subjects.put(who.arn(), new Subject(who, List.of()));
+        for (Reachable r : reachable) {
+            Principal p = index.principal(r.arn());
+            if (p instanceof User || p instanceof Role) {
+                subjects.putIfAbsent(r.arn(), new Subject(index.resolvePrincipal(r.arn()), r.path()));
+            } else if (r.kind() == NodeKind.ROOT) {
+                notes.add("root user of account `" + r.account() + "` is reachable: it holds every permission of"
+                        + " that account that SCPs allow (not enumerated)");
+            } else if (r.kind() != NodeKind.GROUP) {
+                notes.add(r.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " `" + r.arn()
+                        + "` is reachable: its permissions are outside the snapshot (not enumerated)");
+            }
+        }
+        AccessEnumerator enumerator = new AccessEnumerator(index, new Gatherer(index), authorizer, catalog, context);
+        Map<String, List<Allowed>> allowed = ParallelEnumeration.run(enumerator, subjects, options.threads());
+        AccessSummary summary = AccessSummary.of(catalog, tactics, subjects, allowed);
+
+        List<HuntTarget> targets = huntTargets(who, reachable);
+        HuntingQueries hunting = new HuntingQueries(options.athenaTable(), options.eventDataStore());
+        return new BlastRadius(start, profile, own.admin(), admin.reached, admin.conditional, admin.path, admin.via,
+                reachable, List.copyOf(subjects.keySet()), summary.tactics(), summary.services(), targets,
+                hunting.forTargets(targets, options.huntSince()), notes);
+    }
+
+    /** A principal whose permissions are enumerated, and the path the attacker takes to it. */
+    record Subject(PrincipalRef ref, List<Hop> path) {
+        boolean pathConditional() {
+            return Hop.anyConditional(path);
+        }
+    }
+
+    private List<Reachable> reachable(PrincipalNode start, BlastOptions options) {
+        Map<PrincipalNode, GraphPath<PrincipalNode, AccessEdge>> paths = graph.reachableFrom(start, options.limits());
+        List<Reachable> out = new ArrayList<>();
+        paths.forEach((n, path) -> {
+            List<Hop> hops = Hop.of(path);
+            AdminStatus a = graph.admin(n);
+            // A technique that gives its target arbitrary permissions makes it an administrator, whatever it holds now.
+            List<AccessEdge> edges = path.getEdgeList();
+            boolean granted = !edges.isEmpty() && edges.get(edges.size() - 1).yieldsAdmin();
+            out.add(new Reachable(n.arn(), n.kind(), n.account(), hops, Hop.anyConditional(hops),
+                    a.admin() || granted, a.admin() ? a.conditional() : false));
+        });
+        // Nearest first, definite before conditional, then by ARN: the order a responder reads them in.
+        out.sort(Comparator.comparingInt((Reachable r) -> r.path().size()).thenComparing(Reachable::conditional)
+                .thenComparing(Reachable::arn));
+        return out;
+    }
+
+    private record AdminFinding(boolean reached, boolean conditional, List<Hop> path, String via) {
+    }
+
+    /**
+     * The start is or can become an administrator: it is one, it reaches one, or a hop on a path to something
+     * gives the target arbitrary permissions ({@code yieldsAdmin}). Definite findings beat conditional ones,
+     * then shorter paths.
+     */
+    private static AdminFinding admin(AdminStatus own, List<Reachable> reachable) {
+        if (own.admin() && !own.conditional()) {
+            return new AdminFinding(true, false, List.of(), null);
+        }
+        AdminFinding best = own.admin() ? new AdminFinding(true, true, List.of(), null) : null;
+        for (Reachable r : reachable) {
+            List<Hop> toAdmin = null;
+            boolean conditional = r.conditional();
+            if (r.admin()) {
+                toAdmin = r.path();
+                conditional |= r.adminConditional();
+            }
+            if (toAdmin != null) {
+                AdminFinding f = new AdminFinding(true, conditional, toAdmin, r.arn());
+                if (best == null || better(f, best)) {
+                    best = f;
+                }
+            }
+        }
+        return best == null ? new AdminFinding(false, false, List.of(), null) : best;
+    }
+
+    private static boolean better(AdminFinding a, AdminFinding b) {
+        if (a.conditional != b.conditional) {
+            return !a.conditional;
+        }
+        return a.path.size() < b.path.size();
+    }
+
+    /** The start, reachable users, roles and roots, and every access key of the users among them. */
+    private List<HuntTarget> huntTargets(PrincipalRef who, List<Reachable> reachable) {
+        Set<String> arns = new LinkedHashSet<>();
+        arns.add(who.arn());
+        for (Reachable r : reachable) {
+            if (r.kind() == NodeKind.USER || r.kind() == NodeKind.ROLE || r.kind() == NodeKind.ROOT) {
+                arns.add(r.arn());
+            }
+        }
+        List<HuntTarget> out = new ArrayList<>();
+        arns.forEach(a -> out.add(HuntTarget.ofArn(a)));
+        for (String arn : arns) {
+            if (index.principal(arn) instanceof User u) {
+                Account account = index.snapshot().account(u.accountId());
+                // Inactive keys too: an attacker with IAM rights can reactivate one.
+                for (AccessKey k : account == null ? List.<AccessKey>of() : account.accessKeys()) {
+                    if (k.userName().equals(u.name())) {
+                        out.add(HuntTarget.accessKey(k.accessKeyId()));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,99 @@
+package io.iamscope.analysis.blast;
+
+import io.iamscope.catalog.Action;
+import io.iamscope.catalog.ActionResource;
+import io.iamscope.catalog.Catalog;
+import io.iamscope.eval.Arns;
+import io.iamscope.model.Account;
+import io.iamscope.model.Principal;
+import io.iamscope.model.Resource;
+import io.iamscope.model.Role;
+import io.iamscope.model.SnapshotIndex;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The concrete resources of a snapshot an action can be evaluated against: its resource records, its users,
+ * groups, roles, managed policies and instance profiles (IAM actions act on those), and for each S3 bucket its
+ * objects as {@code bucket/*}. Indexed by the ARN's service and, per action, cached, so that the catalog's
+ * ARN formats are tested once per action and not once per principal.
+ */
+final class ResourcePool {
+    private final Catalog catalog;
+    private final Map<String, List<String>> byService = new HashMap<>();
+    private final Map<Integer, List<String>> byAction = new ConcurrentHashMap<>();
+
+    ResourcePool(SnapshotIndex index, Catalog catalog) {
+        this.catalog = catalog;
+        Set<String> arns = new LinkedHashSet<>();
+        for (Account a : index.snapshot().accounts()) {
+            for (Resource r : a.resources()) {
+                arns.add(r.arn());
+                if ("s3".equals(Arns.service(r.arn())) && !r.arn().contains("/")) {
+                    // Object actions (s3:GetObject) act on objects; the bucket's policy governs them all.
+                    arns.add(r.arn() + "/*");
+                }
+            }
+            addPrincipals(a.users(), arns);
+            addPrincipals(a.groups(), arns);
+            addPrincipals(a.roles(), arns);
+            for (Role r : a.roles()) {
+                r.instanceProfiles().forEach(p -> arns.add(p.arn()));
+            }
+            a.policies().forEach(p -> arns.add(p.arn()));
+        }
+        for (String arn : arns) {
+            String service = Arns.service(arn);
+            if (service != null) {
+                byService.computeIfAbsent(service, k -> new ArrayList<>()).add(arn);
+            }
+        }
+    }
+
+    private static void addPrincipals(List<? extends Principal> principals, Set<String> into) {
+        principals.forEach(p -> into.add(p.arn()));
+    }
+
+    /** The snapshot's resources the action applies to (by the catalog's ARN formats). */
+    List<String> forAction(Action action) {
+        return byAction.computeIfAbsent(action.id(), id -> compute(action));
+    }
+
+    /** The {@code bucket/*} stand-in for a bucket's objects. */
+    private static boolean isObjects(String arn) {
+        return arn.startsWith("arn:aws:s3:::") && arn.endsWith("/*");
+    }
+
+    /** The bucket ARN format also fits {@code bucket/*}; only object actions should see the objects. */
+    private static boolean actsOnObjects(Action action) {
+        return action.resources().stream().anyMatch(r -> r.type().name().equals("object"));
+    }
+
+    private List<String> compute(Action action) {
+        if (action.resources().isEmpty()) {
+            return List.of();
+        }
+        // A resource type's ARN may live in another service than the action (sts:AssumeRole acts on IAM roles).
+        Set<String> services = new LinkedHashSet<>();
+        for (ActionResource r : action.resources()) {
+            String service = Arns.service(r.type().arnFormat());
+            if (service != null) {
+                services.add(service);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (String service : services) {
+            for (String arn : byService.getOrDefault(service, List.of())) {
+                if (catalog.appliesTo(action, arn) && (!isObjects(arn) || actsOnObjects(action))) {
+                    out.add(arn);
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,121 @@
+package io.iamscope.analysis.whocan;
+
+import io.iamscope.analysis.Hop;
+import io.iamscope.eval.Authorizer;
+import io.iamscope.eval.Decision;
+import io.iamscope.eval.MatchedStatement;
+import io.iamscope.eval.RequestContext;
+import io.iamscope.eval.gather.Gathered;
+import io.iamscope.eval.gather.Gatherer;
+import io.iamscope.graph.AccessEdge;
+import io.iamscope.graph.AccessGraph;
+import io.iamscope.graph.PathLimits;
+import io.iamscope.graph.PrincipalNode;
+import io.iamscope.model.Account;
+import io.iamscope.model.Principal;
+import io.iamscope.model.PrincipalRef;
+import io.iamscope.model.SnapshotIndex;
+import io.iamscope.policy.Effect;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Who can perform one action on one resource: every user and role of the snapshot is asked directly (through
+ * the gatherer and the authorizer), then one backward breadth-first search over the access graph from those
+ * that can finds every principal that reaches one of them, with its shortest path (definite edges preferred).
+ * One search for all, rather than a search per principal, keeps it linear in the graph.
+ */
+public final class WhoCan {
+    private final SnapshotIndex index;
+    private final AccessGraph graph;
+    private final Authorizer authorizer;
+
+    public WhoCan(SnapshotIndex index, AccessGraph graph, Authorizer authorizer) {
+        this.index = index;
+        this.graph = graph;
+        this.authorizer = authorizer;
+    }
+
+    public WhoCanResult find(String action, String resource, String profile, RequestContext context, PathLimits limits) {
+        Gatherer gatherer = new Gatherer(index);
+        List<WhoCanEntry> direct = new ArrayList<>();
+        Set<String> notes = new LinkedHashSet<>();
+        for (Account a : index.snapshot().accounts()) {
+            List<Principal> principals = new ArrayList<>(a.users());
+            principals.addAll(a.roles());
+            for (Principal p : principals) {
+                PrincipalRef who = index.resolvePrincipal(p.arn());
+                Gathered g = gatherer.gather(who, action, resource, context);
+                Decision d = authorizer.authorize(g.request(), g.policies());
+                notes.addAll(g.notes().stream().filter(n -> !n.startsWith("managed policy")).toList());
+                if (d.isPossiblyAllowed()) {
+                    List<MatchedStatement> allows = d.statements(Effect.ALLOW);
+                    direct.add(new WhoCanEntry(p.arn(), p.kindName(), d.isConditional(),
+                            List.copyOf(d.conditionalKeys()), p.arn(), List.of(),
+                            allows.isEmpty() ? null : allows.get(0).ref().describe()));
+                }
+            }
+        }
+        direct.sort(Comparator.comparing(WhoCanEntry::conditional).thenComparing(WhoCanEntry::arn));
+        return new WhoCanResult(action, resource, profile, direct, viaPath(direct, limits), List.copyOf(notes));
+    }
+
+    /** Backward search from the direct principals; a node's path runs forward to the one it reaches. */
+    private List<WhoCanEntry> viaPath(List<WhoCanEntry> direct, PathLimits limits) {
+        Map<PrincipalNode, List<AccessEdge>> pathOf = new LinkedHashMap<>();
+        Map<PrincipalNode, WhoCanEntry> target = new HashMap<>();
+        Deque<PrincipalNode> queue = new ArrayDeque<>();
+        // Definite direct principals first, so that nodes reaching both get the definite one.
+        for (WhoCanEntry e : direct) {
+            graph.node(e.arn()).ifPresent(n -> {
+                pathOf.put(n, List.of());
+                target.put(n, e);
+                queue.add(n);
+            });
+        }
+        while (!queue.isEmpty()) {
+            PrincipalNode n = queue.poll();
+            List<AccessEdge> path = pathOf.get(n);
+            if (path.size() >= limits.maxDepth()) {
+                continue;
+            }
+            List<AccessEdge> in = new ArrayList<>(graph.graph().incomingEdgesOf(n));
+            in.sort(Comparator.comparing(AccessEdge::conditional));
+            for (AccessEdge e : in) {
+                if ((e.conditional() && !limits.allowConditional()) || pathOf.containsKey(e.from())) {
+                    continue;
+                }
+                List<AccessEdge> longer = new ArrayList<>(path.size() + 1);
+                longer.add(e);
+                longer.addAll(path);
+                pathOf.put(e.from(), longer);
+                target.put(e.from(), target.get(n));
+                queue.add(e.from());
+            }
+        }
+        List<WhoCanEntry> out = new ArrayList<>();
+        pathOf.forEach((n, path) -> {
+            if (path.isEmpty()) {
+                return;
+            }
+            WhoCanEntry through = target.get(n);
+            List<Hop> hops = path.stream().map(Hop::of).toList();
+            Set<String> keys = new LinkedHashSet<>(Hop.keys(hops));
+            keys.addAll(through.conditionKeys());
+            out.add(new WhoCanEntry(n.arn(), n.kind().name().toLowerCase(Locale.ROOT), through.conditional()
+                    || Hop.anyConditional(hops), List.copyOf(keys), through.arn(), hops, through.statement()));
+        });
+        out.sort(Comparator.comparingInt((WhoCanEntry e) -> e.path().size()).thenComparing(WhoCanEntry::conditional)
+                .thenComparing(WhoCanEntry::arn));
+        return out;
+    }
+}

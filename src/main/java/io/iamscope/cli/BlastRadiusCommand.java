@@ -1,0 +1,80 @@
+package io.iamscope.cli;
+
+import io.iamscope.analysis.AttackerProfile;
+import io.iamscope.analysis.GraphSource;
+import io.iamscope.analysis.blast.BlastOptions;
+import io.iamscope.analysis.blast.BlastRadius;
+import io.iamscope.analysis.blast.BlastRadiusAnalysis;
+import io.iamscope.catalog.Catalog;
+import io.iamscope.catalog.Tactics;
+import io.iamscope.eval.RequestContext;
+import io.iamscope.eval.local.LocalAuthorizer;
+import io.iamscope.graph.AccessGraph;
+import io.iamscope.model.SnapshotIndex;
+import io.iamscope.report.BlastJsonRenderer;
+import io.iamscope.report.BlastMarkdownRenderer;
+import io.iamscope.report.BlastTextRenderer;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code iamscope blast-radius START --snapshot FILE}: what an attacker holding START can reach. Exits 0, or 1
+ * with {@code --fail-on admin} when START is or can become an administrator (for CI); 2 for input errors.
+ */
+@Command(name = "blast-radius", description = "Show what an attacker holding a principal or access key can reach.")
+final class BlastRadiusCommand implements Callable<Integer> {
+
+    /** Output formats. */
+    enum Format { text, json, markdown }
+
+    /** Conditions that make the command exit 1. */
+    enum FailOn { admin }
+
+    @Parameters(index = "0", paramLabel = "START",
+            description = "User or role ARN or name, assumed-role session ARN, or access key id.")
+    String start;
+
+    @Mixin
+    AnalysisInputs inputs;
+
+    @Option(names = "--format", defaultValue = "text", description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--fail-on", paramLabel = "CONDITION",
+            description = "admin: exit 1 when START is or can become an administrator (conditionally included).")
+    FailOn failOn;
+
+    /** The graph seam; tests put a hand-built graph here. */
+    GraphSource graphs = PendingGraphSource.INSTANCE;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        AttackerProfile profile = inputs.profile();
+        SnapshotIndex index = inputs.index(err);
+        index.resolvePrincipal(start); // input errors before the graph is built
+        RequestContext context = inputs.requestContext(profile);
+        Catalog catalog = Catalog.bundled();
+        LocalAuthorizer authorizer = new LocalAuthorizer();
+        AccessGraph graph = graphs.build(index, authorizer, catalog, context);
+        BlastRadius b = new BlastRadiusAnalysis(index, graph, authorizer, catalog, Tactics.load(catalog))
+                .analyse(start, profile.name(), context, BlastOptions.defaults(Instant.now()));
+        switch (format) {
+            case json -> BlastJsonRenderer.render(b, out);
+            case markdown -> BlastMarkdownRenderer.render(b, out);
+            default -> BlastTextRenderer.render(b, out);
+        }
+        err.flush();
+        return failOn == FailOn.admin && b.canReachAdmin() ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+}

@@ -1,0 +1,127 @@
+package io.iamscope.report;
+
+import io.iamscope.analysis.Hop;
+import io.iamscope.analysis.blast.ActionAccess;
+import io.iamscope.analysis.blast.BlastRadius;
+import io.iamscope.analysis.blast.Reachable;
+import io.iamscope.analysis.blast.ServiceAccess;
+import io.iamscope.analysis.blast.TacticAccess;
+import io.iamscope.analysis.hunt.HuntTarget;
+import io.iamscope.analysis.hunt.HuntingQuery;
+import io.iamscope.catalog.AccessLevel;
+import io.iamscope.catalog.Tactic;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Renders a blast radius for a responder in a terminal, most important first: is the attacker an
+ * administrator, whom can they become and how, what they can do to logging, persistence, secrets,
+ * exfiltration and impact, access per service, then the CloudTrail queries. Long lists are cut with a count;
+ * the JSON output holds everything.
+ */
+public final class BlastTextRenderer {
+    static final int LIMIT = 8;
+
+    private BlastTextRenderer() {
+    }
+
+    public static void render(BlastRadius b, PrintWriter out) {
+        out.println("blast radius of " + b.start().kind() + " `" + BlastWords.shortName(b.start().arn()) + "` ("
+                + b.start().arn() + ")" + (b.start().via() == null ? "" : " via " + b.start().via()));
+        out.println("attacker profile: " + b.profile());
+        out.println();
+        out.println("ADMIN: " + BlastWords.admin(b));
+        b.adminPath().forEach(h -> out.println("  " + BlastWords.hop(h)));
+        out.println();
+        reachable(b, out);
+        tactics(b, out);
+        services(b, out);
+        hunting(b, out);
+        if (!b.notes().isEmpty()) {
+            out.println();
+            out.println("not covered:");
+            b.notes().forEach(n -> out.println("  " + n));
+        }
+        out.flush();
+    }
+
+    private static void reachable(BlastRadius b, PrintWriter out) {
+        long definite = b.reachable().stream().filter(r -> !r.conditional()).count();
+        out.println("REACHABLE PRINCIPALS: " + b.reachable().size() + " (" + definite + " definite, "
+                + (b.reachable().size() - definite) + " conditional)");
+        for (Reachable r : b.reachable()) {
+            out.println("  " + r.kind().name().toLowerCase() + " `" + BlastWords.shortName(r.arn()) + "` (" + r.arn()
+                    + "), " + r.path().size() + " hop" + (r.path().size() == 1 ? "" : "s")
+                    + (r.admin() ? ", ADMIN" : "") + (r.conditional() ? ", conditional on "
+                    + String.join(", ", Hop.keys(r.path())) : ""));
+            for (Hop h : r.path()) {
+                out.println("      " + BlastWords.hop(h));
+            }
+        }
+        out.println();
+    }
+
+    private static void tactics(BlastRadius b, PrintWriter out) {
+        out.println("CAN THE ATTACKER:");
+        Map<Tactic, TacticAccess> by = b.tactics().stream().collect(Collectors.toMap(TacticAccess::tactic, t -> t));
+        for (Tactic t : BlastWords.order()) {
+            TacticAccess ta = by.get(t);
+            if (ta == null) {
+                if (BlastWords.FIRST.contains(t)) {
+                    out.println("  " + BlastWords.question(t) + "? no");
+                }
+                continue;
+            }
+            long definite = ta.actions().stream().filter(a -> !a.conditional()).count();
+            out.println("  " + BlastWords.question(t) + "? " + (definite > 0 ? "YES" : "CONDITIONAL") + ": "
+                    + ta.actions().size() + " action" + (ta.actions().size() == 1 ? "" : "s") + " (" + definite
+                    + " definite)");
+            list(ta.actions(), "    ", out);
+        }
+        out.println();
+    }
+
+    private static void services(BlastRadius b, PrintWriter out) {
+        int actions = b.services().stream().mapToInt(s -> s.actions().size()).sum();
+        out.println("ACCESS BY SERVICE: " + b.services().size() + " services, " + actions + " actions (of "
+                + b.principalsEvaluated().size() + " principals)");
+        for (ServiceAccess s : b.services()) {
+            String levels = s.accessLevels().entrySet().stream().map(e -> e.getKey().label() + " " + e.getValue())
+                    .collect(Collectors.joining(", "));
+            out.println("  " + s.prefix() + " (" + s.name() + "): " + s.actions().size() + " actions, "
+                    + s.definiteCount() + " definite; " + levels);
+            // Permissions management and write first: what changes things matters more at 3 a.m. than reads.
+            for (AccessLevel level : List.of(AccessLevel.PERMISSIONS_MANAGEMENT, AccessLevel.WRITE,
+                    AccessLevel.TAGGING, AccessLevel.READ, AccessLevel.LIST)) {
+                List<ActionAccess> of = new ArrayList<>();
+                s.actions().stream().filter(a -> a.accessLevel() == level).forEach(of::add);
+                if (!of.isEmpty()) {
+                    out.println("    " + level.label() + ":");
+                    list(of, "      ", out);
+                }
+            }
+        }
+        out.println();
+    }
+
+    private static void list(List<ActionAccess> actions, String indent, PrintWriter out) {
+        actions.stream().limit(LIMIT).forEach(a -> out.println(indent + BlastWords.action(a)));
+        if (actions.size() > LIMIT) {
+            out.println(indent + "... and " + (actions.size() - LIMIT) + " more (--format json lists them all)");
+        }
+    }
+
+    private static void hunting(BlastRadius b, PrintWriter out) {
+        out.println("HUNTING QUERIES: " + b.huntTargets().size() + " targets ("
+                + b.huntTargets().stream().filter(t -> t.kind() == HuntTarget.Kind.ACCESS_KEY).count()
+                + " access keys)");
+        for (HuntingQuery q : b.huntingQueries()) {
+            out.println("-- " + q.engine() + ": " + q.title());
+            out.println(q.sql() + ";");
+            out.println();
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.iamscope.report;
+
+import io.iamscope.analysis.Hop;
+import io.iamscope.analysis.blast.ActionAccess;
+import io.iamscope.analysis.blast.BlastRadius;
+import io.iamscope.analysis.blast.Grantor;
+import io.iamscope.analysis.blast.ResourceAccess;
+import io.iamscope.catalog.Tactic;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The words the blast-radius renderers share, so that text and Markdown say the same thing. */
+final class BlastWords {
+    /** The tactics a responder asks about first, in the order the report answers them. */
+    static final List<Tactic> FIRST = List.of(Tactic.DEFENSE_EVASION, Tactic.PERSISTENCE, Tactic.CREDENTIAL_ACCESS,
+            Tactic.EXFILTRATION, Tactic.IMPACT);
+
+    private BlastWords() {
+    }
+
+    /** The question each tactic answers. */
+    static String question(Tactic t) {
+        return switch (t) {
+            case DEFENSE_EVASION -> "tamper with CloudTrail or other logging (defense evasion)";
+            case PERSISTENCE -> "create persistence (persistence)";
+            case CREDENTIAL_ACCESS -> "read secrets or credentials (credential access)";
+            case EXFILTRATION -> "share snapshots or data out (exfiltration)";
+            case IMPACT -> "destroy or encrypt (impact)";
+            case PRIVILEGE_ESCALATION -> "escalate privileges (privilege escalation)";
+            case LATERAL_MOVEMENT -> "move laterally (lateral movement)";
+            case EXECUTION -> "run code (execution)";
+            case DISCOVERY -> "enumerate the environment (discovery)";
+        };
+    }
+
+    /** The tactics in report order: the five a responder asks about, then the rest in the catalog's order. */
+    static List<Tactic> order() {
+        List<Tactic> out = new ArrayList<>(FIRST);
+        for (Tactic t : Tactic.values()) {
+            if (!out.contains(t)) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /** The admin verdict, first line of every report. */
+    static String admin(BlastRadius b) {
+        if (!b.canReachAdmin()) {
+            return "NO: neither admin-equivalent nor able to become an administrator";
+        }
+        String maybe = b.adminConditional() ? "CONDITIONAL: " : "YES: ";
+        if (b.adminEquivalent()) {
+            return maybe + "the start is admin-equivalent";
+        }
+        return maybe + "can become an administrator as `" + shortName(b.adminVia()) + "` in " + b.adminPath().size()
+                + " step" + (b.adminPath().size() == 1 ? "" : "s");
+    }
+
+    static String hop(Hop h) {
+        String s = "`" + shortName(h.from()) + "` -> `" + shortName(h.to()) + "` by " + h.kind().name().toLowerCase()
+                + " `" + h.technique() + "`";
+        if (!h.evidence().isEmpty()) {
+            s += ": " + h.evidence();
+        }
+        return h.conditional() ? s + " [conditional on " + String.join(", ", h.conditionKeys()) + "]" : s;
+    }
+
+    /** One action with where and by whom, abbreviated: {@code s3:GetObject on `x` (+2 more) by `deploy`}. */
+    static String action(ActionAccess a) {
+        List<ResourceAccess> rs = a.resources();
+        ResourceAccess first = rs.get(0);
+        StringBuilder sb = new StringBuilder(a.action()).append(" on `").append(first.resource()).append('`');
+        if (rs.size() > 1) {
+            sb.append(" (+").append(rs.size() - 1).append(" more)");
+        }
+        Grantor g = first.grantedBy().get(0);
+        sb.append(" by `").append(shortName(g.principal())).append('`');
+        int others = a.principals().size() - 1;
+        if (others > 0) {
+            sb.append(" (+").append(others).append(" more)");
+        }
+        if (a.conditional()) {
+            sb.append(" [conditional on ").append(String.join(", ", g.conditionKeys())).append(']');
+        }
+        return sb.toString();
+    }
+
+    static String shortName(String arn) {
+        if (arn == null) {
+            return "";
+        }
+        int slash = arn.lastIndexOf('/');
+        return slash < 0 ? arn : arn.substring(slash + 1);
+    }
+}

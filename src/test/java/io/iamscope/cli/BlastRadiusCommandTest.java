@@ -1,0 +1,163 @@
+package io.iamscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.iamscope.analysis.FakeGraph;
+import io.iamscope.analysis.SampleOrg;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code iamscope blast-radius} and {@code iamscope who-can} on the sample organization, with a hand-built graph. */
+class BlastRadiusCommandTest {
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(FakeGraph graph, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        if (graph != null) {
+            ((BlastRadiusCommand) cl.getSubcommands().get("blast-radius").getCommand()).graphs = (i, a, c, b) -> graph;
+            ((WhoCanCommand) cl.getSubcommands().get("who-can").getCommand()).graphs = (i, a, c, b) -> graph;
+        }
+        String[] all = new String[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--snapshot";
+        all[args.length + 1] = SampleOrg.SNAPSHOT;
+        return new Run(cl.execute(all), out.toString(), err.toString());
+    }
+
+    @Test
+    void textPutsAdminFirstThenPathsTacticsServicesAndQueries() {
+        Run r = run(SampleOrg.graph(), "blast-radius", "AKIAZCONTRACTOR7LEAK");
+        assertEquals(0, r.exit(), r.err());
+        String out = r.out();
+        assertTrue(out.startsWith("blast radius of user `ext-contractor-jdoe`"), out);
+        assertTrue(out.contains("attacker profile: stolen-keys"), out);
+        assertTrue(out.contains("ADMIN: YES: the start is admin-equivalent"), out);
+        assertTrue(out.contains("REACHABLE PRINCIPALS: 2 (2 definite, 0 conditional)"), out);
+        assertTrue(out.contains("`ci-deployer` -> `acme-deploy` by assume `assume-role`"), out);
+        assertTrue(out.contains("tamper with CloudTrail or other logging (defense evasion)?"), out);
+        assertTrue(out.contains("ACCESS BY SERVICE:"), out);
+        assertTrue(out.contains("s3:GetObject on `arn:aws:s3:::"), out);
+        assertTrue(out.contains("can make itself an administrator"), out);
+        assertTrue(out.contains("useridentity.accesskeyid = 'AKIAZCONTRACTOR7LEAK'"), out);
+        int admin = out.indexOf("ADMIN:");
+        int reach = out.indexOf("REACHABLE PRINCIPALS");
+        int tactics = out.indexOf("CAN THE ATTACKER");
+        int services = out.indexOf("ACCESS BY SERVICE");
+        int hunting = out.indexOf("HUNTING QUERIES");
+        assertTrue(admin < reach && reach < tactics && tactics < services && services < hunting, out);
+    }
+
+    @Test
+    void jsonHasTheDocumentedFields() throws Exception {
+        Run r = run(SampleOrg.graph(), "blast-radius", "ext-contractor-jdoe", "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        for (String f : List.of("start", "profile", "adminEquivalent", "canReachAdmin", "adminConditional",
+                "adminPath", "reachable", "principalsEvaluated", "tactics", "services", "huntTargets",
+                "huntingQueries", "notes")) {
+            assertTrue(j.has(f), f);
+        }
+        assertEquals(SampleOrg.CONTRACTOR, j.path("start").path("arn").asText());
+        assertTrue(j.path("adminEquivalent").asBoolean());
+        JsonNode deploy = j.path("reachable").get(1);
+        assertEquals(SampleOrg.DEPLOY, deploy.path("arn").asText());
+        JsonNode hop = deploy.path("path").get(1);
+        assertEquals(SampleOrg.CI, hop.path("from").asText());
+        assertEquals(SampleOrg.DEPLOY, hop.path("to").asText());
+        assertEquals("assume", hop.path("kind").asText());
+        assertEquals("assume-role", hop.path("technique").asText());
+        JsonNode s3 = null;
+        for (JsonNode s : j.path("services")) {
+            if (s.path("prefix").asText().equals("s3")) {
+                s3 = s;
+            }
+        }
+        assertTrue(s3 != null && s3.path("accessLevels").has("Read"));
+        JsonNode action = s3.path("actions").get(0);
+        assertTrue(action.has("action") && action.has("accessLevel") && action.has("conditional"));
+        JsonNode grant = action.path("resources").get(0).path("grantedBy").get(0);
+        assertTrue(grant.has("principal") && grant.has("conditional") && grant.has("conditionKeys"));
+        assertTrue(j.path("tactics").get(0).has("tactic"));
+        assertEquals("athena", j.path("huntingQueries").get(0).path("engine").asText());
+    }
+
+    @Test
+    void markdownHasTheSections() {
+        Run r = run(SampleOrg.graph(), "blast-radius", "ext-contractor-jdoe", "--format", "markdown");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("# Blast radius of `ext-contractor-jdoe`"), r.out());
+        assertTrue(r.out().contains("## Reachable principals (2)"));
+        assertTrue(r.out().contains("| `s3` |"));
+        assertTrue(r.out().contains("```sql"));
+    }
+
+    @Test
+    void failOnAdminExitsOneOnlyWhenAdminIsReachable() {
+        assertEquals(1, run(SampleOrg.graph(), "blast-radius", "ext-contractor-jdoe", "--fail-on", "admin").exit());
+        assertEquals(0, run(SampleOrg.graph(), "blast-radius", "ci-deployer", "--fail-on", "admin").exit());
+        assertEquals(0, run(SampleOrg.graph(), "blast-radius", "ext-contractor-jdoe").exit());
+    }
+
+    @Test
+    void inputErrorsExitTwoWithSuggestions() {
+        Run typo = run(SampleOrg.graph(), "blast-radius", "ext-contractor-jdo");
+        assertEquals(2, typo.exit());
+        assertTrue(typo.err().contains("PRINCIPAL_NOT_FOUND"), typo.err());
+        assertTrue(typo.err().contains("ext-contractor-jdoe"), typo.err());
+        assertFalse(typo.err().contains("\tat "), typo.err());
+        Run profile = run(SampleOrg.graph(), "blast-radius", "mlee", "--attacker", "stolen-key");
+        assertEquals(2, profile.exit());
+        assertTrue(profile.err().contains("ATTACKER_PROFILE_UNKNOWN: no attacker profile `stolen-key`: did you mean"
+                + " `stolen-keys`?"), profile.err());
+        Run context = run(SampleOrg.graph(), "blast-radius", "mlee", "--context", "aws:SourceIp");
+        assertEquals(2, context.exit());
+        assertTrue(context.err().contains("CONTEXT_INVALID"), context.err());
+    }
+
+    @Test
+    void withoutTheGraphBuilderTheCommandSaysSo() {
+        Run r = run(null, "blast-radius", "mlee");
+        assertEquals(ExitCodes.INTERNAL_ERROR, r.exit());
+        assertTrue(r.err().contains("graph builder not merged yet"), r.err());
+    }
+
+    @Test
+    void whoCanListsDirectAndThroughAPath() throws Exception {
+        String data = "arn:aws:s3:::acme-prod-customer-data/exports/customers.csv";
+        Run r = run(SampleOrg.graph(), "who-can", "s3:GetObject", data);
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("role `" + SampleOrg.DEPLOY + "`"), r.out());
+        assertTrue(r.out().contains("user `" + SampleOrg.CONTRACTOR + "` as `acme-deploy`, 2 hops"), r.out());
+        JsonNode j = new ObjectMapper().readTree(run(SampleOrg.graph(), "who-can", "s3:GetObject", data,
+                "--format", "json").out());
+        boolean deployDirect = false;
+        for (JsonNode e : j.path("direct")) {
+            deployDirect |= e.path("arn").asText().equals(SampleOrg.DEPLOY);
+        }
+        assertTrue(deployDirect);
+        JsonNode via = null;
+        for (JsonNode e : j.path("viaPath")) {
+            if (e.path("arn").asText().equals(SampleOrg.PPATEL)) {
+                via = e;
+            }
+        }
+        assertTrue(via != null, j.toPrettyString());
+        assertEquals(SampleOrg.DEPLOY, via.path("through").asText());
+        assertEquals(2, via.path("path").size());
+        Run bad = run(SampleOrg.graph(), "who-can", "s3:GetObjekt", data);
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("ACTION_UNKNOWN") && bad.err().contains("s3:GetObject"), bad.err());
+    }
+}
