@@ -2,7 +2,9 @@ package io.iamscope.cli;
 
 import io.iamscope.eval.RequestContext;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** {@code --context KEY=VALUE} and {@code --unknown KEY}, shared by the commands that evaluate requests. */
@@ -15,15 +17,26 @@ final class ContextOptions {
             description = "A condition key whose value is unknown (the answer says what it depends on).")
     List<String> unknown = List.of();
 
-    /** The given keys on top of {@code base} (later values replace earlier ones). */
-    RequestContext applyTo(RequestContext.Builder base) {
+    /** The {@code --context} values, in the order given (a later value for a key replaces an earlier one). */
+    Map<String, List<String>> values() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
         for (String kv : context) {
             int eq = kv.indexOf('=');
             if (eq <= 0) {
-                throw new UserInputException("`--context " + kv + "` must be KEY=VALUE");
+                throw new UserInputException("CONTEXT_INVALID: `--context " + kv + "` must be KEY=VALUE");
             }
-            base.put(kv.substring(0, eq), Arrays.asList(kv.substring(eq + 1).split(",", -1)));
+            out.put(kv.substring(0, eq), Arrays.asList(kv.substring(eq + 1).split(",", -1)));
         }
+        return out;
+    }
+
+    List<String> unknown() {
+        return unknown;
+    }
+
+    /** The given keys on top of {@code base}. */
+    RequestContext applyTo(RequestContext.Builder base) {
+        values().forEach(base::put);
         unknown.forEach(base::unknown);
         return base.build();
     }
