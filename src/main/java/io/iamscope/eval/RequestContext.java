@@ -107,9 +107,13 @@ public final class RequestContext {
 
     /** A copy with more values or unknowns; later values replace earlier ones for the same key. */
     public Builder toBuilder() {
+        // Copies the normalised maps as they are: a request derived from a base context (a principal's keys,
+        // then the resource's) is built many times on the analysis hot paths.
         Builder b = new Builder();
-        entries().forEach(b::put);
-        unknownKeys().forEach(b::unknown);
+        b.values.putAll(values);
+        b.written.putAll(writtenNames);
+        b.unknown.addAll(unknown);
+        b.unknownPrefixes.addAll(unknownPrefixes);
         return b;
     }
 

@@ -46,6 +46,7 @@ public final class Gatherer {
     private final Organization org;
     private final Map<PolicyDocument, AttachedPolicy> attached = Collections.synchronizedMap(new IdentityHashMap<>());
     private final Map<String, CallerPolicies> callers = new ConcurrentHashMap<>();
+    private final Map<ContextKey, RequestContext> principalContexts = new ConcurrentHashMap<>();
 
     public Gatherer(SnapshotIndex index) {
         this.index = index;
@@ -104,12 +105,27 @@ public final class Gatherer {
         // Derived from the principal's shared caller side, so the engine compiles that side once per principal.
         PolicySet set = cp.base().withResource(resourcePolicy, rcps.levels());
 
-        RequestContext.Builder b = context.toBuilder();
-        ContextKeys.principal(who, cp.caller(), org, context, b);
+        RequestContext.Builder b = principalContext(who, cp, context).toBuilder();
         ContextKeys.resource(resourceAccount, resourceTags, org, context, b);
         ContextKeys.region(resource, index.resource(resource), context, b);
         Request request = new Request(cp.caller(), action, resource, resourceAccount, b.build());
         return new Gathered(who, request, set, cp.scpLevels(), rcps.names(), resourcePolicyName, notes);
+    }
+
+    /** The given context with the keys AWS derives from the caller, computed once per (principal, context). */
+    private RequestContext principalContext(PrincipalRef who, CallerPolicies cp, RequestContext given) {
+        if (principalContexts.size() > 100_000) {
+            principalContexts.clear(); // a caller making a new context per request: keep memory bounded
+        }
+        return principalContexts.computeIfAbsent(new ContextKey(key(who), given), k -> {
+            RequestContext.Builder b = given.toBuilder();
+            ContextKeys.principal(who, cp.caller(), org, given, b);
+            return b.build();
+        });
+    }
+
+    /** A principal and a given context; contexts compare by identity (the caller reuses one per analysis). */
+    private record ContextKey(String principal, RequestContext given) {
     }
 
     private Principal byName(String roleArn) {
