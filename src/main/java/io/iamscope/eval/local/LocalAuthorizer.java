@@ -82,6 +82,20 @@ public final class LocalAuthorizer implements Authorizer {
         return c;
     }
 
+    /**
+     * Whether any identity-based Allow of the set names the action (ignoring resources and conditions): a
+     * cheap necessary condition for the caller side to allow it, so that graph building can skip principals
+     * that can never perform an escalation step. Resource policies that grant on their own are not counted.
+     */
+    public boolean identityMayAllow(PolicySet policies, String action) {
+        for (CompiledStatement s : compile(policies).candidates(action).identity()) {
+            if (s.effect() == Effect.ALLOW) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public Decision authorize(Request request, PolicySet policies) {
         CompiledPolicySet set = compile(policies);

@@ -1,0 +1,26 @@
+package io.iamscope.graph.rules;
+
+import io.iamscope.graph.Actor;
+import io.iamscope.model.User;
+import java.util.function.Consumer;
+
+/**
+ * The shape shared by "obtain another user's credentials": one IAM action on the other user of the
+ * attacker's account (IAM has no resource policies, so only same-account users are candidates).
+ */
+abstract class OtherUserTechnique implements Technique {
+    abstract String action();
+
+    @Override
+    public void find(Actor a, RuleContext ctx, Consumer<Escalation> out) {
+        for (User u : ctx.inventory().users(a.account())) {
+            if (u.arn().equals(a.arn())) {
+                continue;
+            }
+            Steps s = new Steps();
+            if (s.allow(ctx.checker().check(a, action(), u.arn()))) {
+                out.accept(s.to(info().id(), u.arn(), false));
+            }
+        }
+    }
+}
