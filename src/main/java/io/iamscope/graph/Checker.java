@@ -79,6 +79,38 @@ public final class Checker {
         return check(a.ref(), action, resource, ctx);
     }
 
+    /**
+     * The action on a resource the attacker creates and names: {@code *} first, else a concrete ARN made from
+     * each Resource pattern of the Allows that name the action (wildcards of the name filled in, a wildcard
+     * region set to {@code us-east-1}, a wildcard account to the attacker's). The first that allows, preferring
+     * a definite one.
+     */
+    public Evidence checkNew(Actor a, String action) {
+        Evidence first = check(a, action, "*");
+        if (first.allows() && !first.conditional()) {
+            return first;
+        }
+        if (!(authorizer instanceof LocalAuthorizer local)) {
+            return first;
+        }
+        Evidence best = first.allows() ? first : null;
+        int tried = 0;
+        for (String pattern : local.identityAllowResources(a.callerSet(), action)) {
+            String arn = NewResource.instantiate(pattern, a.account());
+            if (arn == null || tried++ >= 8) {
+                continue;
+            }
+            Evidence e = check(a, action, arn);
+            if (e.allows() && !e.conditional()) {
+                return e;
+            }
+            if (e.allows() && best == null) {
+                best = e;
+            }
+        }
+        return best != null ? best : first;
+    }
+
     /** Whether any identity Allow of a set names the action (true when the engine is not the local one). */
     public boolean mayAllow(PolicySet set, String action) {
         return !(authorizer instanceof LocalAuthorizer local) || local.identityMayAllow(set, action);

@@ -70,6 +70,11 @@ public final class TrustIndex {
         return new ArrayList<>(out);
     }
 
+    /** Whether the role's trust policy names this exact ARN in an Allow. */
+    public boolean namesArn(Role r, String arn) {
+        return byArn.getOrDefault(arn, Set.of()).contains(r);
+    }
+
     /** Roles whose trust names the account (id or root): an account-wide delegation. */
     public Set<Role> delegatedTo(String account) {
         return byAccount.getOrDefault(account, Set.of());

@@ -96,6 +96,20 @@ public final class LocalAuthorizer implements Authorizer {
         return false;
     }
 
+    /**
+     * The Resource patterns of the identity-based Allows that name the action (NotResource left out): where an
+     * attacker may create a new resource of its choosing, these say which names it may pick.
+     */
+    public List<String> identityAllowResources(PolicySet policies, String action) {
+        List<String> out = new ArrayList<>(2);
+        for (CompiledStatement s : compile(policies).candidates(action).identity()) {
+            if (s.effect() == Effect.ALLOW && s.source().resource() != null && !s.source().resource().negated()) {
+                out.addAll(s.source().resource().patterns());
+            }
+        }
+        return out;
+    }
+
     @Override
     public Decision authorize(Request request, PolicySet policies) {
         CompiledPolicySet set = compile(policies);

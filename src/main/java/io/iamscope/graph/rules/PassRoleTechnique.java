@@ -36,11 +36,11 @@ abstract class PassRoleTechnique implements Technique {
         Checker c = ctx.checker();
         Steps steps = new Steps();
         for (String action : actions()) {
-            if (!steps.allow(c.check(a, action, "*"))) {
+            if (!steps.allow(c.checkNew(a, action))) {
                 return;
             }
         }
-        if (!anyOf().isEmpty() && !anyOf().stream().anyMatch(x -> c.mentions(a, x) && steps.allow(c.check(a, x, "*")))) {
+        if (!anyOf().isEmpty() && !anyOf().stream().anyMatch(x -> c.mentions(a, x) && steps.allow(c.checkNew(a, x)))) {
             return;
         }
         for (Role r : roles(a, ctx)) {
