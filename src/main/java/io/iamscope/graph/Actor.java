@@ -18,6 +18,8 @@ public final class Actor {
     private final PolicySet callerSet;
     private final Map<String, Boolean> mentions = new ConcurrentHashMap<>();
     private volatile List<Role> assumable = List.of();
+    private volatile boolean reachesOwnAdmin;
+    private final Map<String, List<String>> resourcePatterns = new ConcurrentHashMap<>();
 
     Actor(PrincipalRef ref, PolicySet callerSet) {
         this.ref = ref;
@@ -52,6 +54,19 @@ public final class Actor {
 
     void assumable(List<Role> roles) {
         this.assumable = List.copyOf(roles);
+    }
+
+    /** Whether it is, or definitely reaches by one assume, a definite admin of its own account. */
+    public boolean reachesOwnAdmin() {
+        return reachesOwnAdmin;
+    }
+
+    void reachesOwnAdmin(boolean yes) {
+        this.reachesOwnAdmin = yes;
+    }
+
+    Map<String, List<String>> resourcePatterns() {
+        return resourcePatterns;
     }
 
     Map<String, Boolean> mentionsCache() {

@@ -63,6 +63,26 @@ public final class Checker {
         return a.mentionsCache().computeIfAbsent(action, k -> local.identityMayAllow(a.callerSet(), k));
     }
 
+    /**
+     * A cheap necessary condition for the actor's identity policies to allow the action on this resource: some
+     * Allow naming the action has a Resource pattern that matches it as a plain glob (a superset of ARN
+     * matching; a pattern with policy variables counts as matching). Lets technique loops skip most targets
+     * without a full evaluation.
+     */
+    public boolean mayMatch(Actor a, String action, String resource) {
+        if (!(authorizer instanceof LocalAuthorizer local)) {
+            return true;
+        }
+        List<String> patterns = a.resourcePatterns().computeIfAbsent(action,
+                k -> List.copyOf(local.identityAllowResources(a.callerSet(), k)));
+        for (String p : patterns) {
+            if (p.contains("${") || Glob.matches(p, resource)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public Evidence check(Actor a, String action, String resource) {
         return check(a.ref(), action, resource, base);
     }

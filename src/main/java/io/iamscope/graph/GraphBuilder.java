@@ -113,17 +113,41 @@ public final class GraphBuilder {
             actors.add(checker.actor(new PrincipalRef(PrincipalRef.Kind.ROLE, r, r.accountId(), null, null)));
         }
 
+        Phases phases = new Phases();
         Queue<AccessEdge> edges = new ConcurrentLinkedQueue<>();
         memberEdges(edges);
-        actors.parallelStream().forEach(a -> assumeEdges(a, edges));
-        entryEdges(edges);
 
-        RuleContext ctx = new RuleContext(checker, inventory, trust);
-        Queue<Object[]> found = new ConcurrentLinkedQueue<>();
+        // Admin status first: a definite admin reaches its whole account through the account node, so its
+        // same-account edges would add nothing but size.
+        Map<String, AdminStatus> status = new java.util.concurrent.ConcurrentHashMap<>();
         actors.parallelStream().forEach(a -> {
             AdminStatus s = AdminCheck.of(checker, a);
             if (s.admin()) {
-                found.add(new Object[] {a, s});
+                status.put(a.arn(), s);
+            }
+        });
+        for (Actor a : actors) {
+            AdminStatus s = status.get(a.arn());
+            if (s != null) {
+                PrincipalNode from = nodes.get(a.arn());
+                admins.put(from, s);
+                edges.add(new AccessEdge(from, nodes.get(rootArn(a.account())), EdgeKind.ESCALATE, ADMIN_EQUIVALENT,
+                        s.evidence(), s.condition(), false));
+            }
+        }
+        // Pruning uses every admin, definite or conditional: a target then reached only through a conditional
+        // admin is reported as conditionally reached, never dropped (docs/techniques.md, "Compact encoding").
+        Set<String> definiteAdmins = new HashSet<>(status.keySet());
+        phases.done("admin");
+        actors.parallelStream().forEach(a -> assumeEdges(a, edges, definiteAdmins));
+        phases.done("assume");
+        entryEdges(edges);
+
+        RuleContext ctx = new RuleContext(checker, inventory, trust, definiteAdmins);
+        Queue<Object[]> found = new ConcurrentLinkedQueue<>();
+        actors.parallelStream().forEach(a -> {
+            if (dominated(a, definiteAdmins)) {
+                return;
             }
             for (Technique t : techniques) {
                 if (t.info().requiredActions().stream().allMatch(x -> checker.mentions(a, x))) {
@@ -131,31 +155,22 @@ public final class GraphBuilder {
                 }
             }
         });
+        phases.done("techniques");
         for (Object[] f : found) {
+            Escalation e = (Escalation) f[1];
             Actor a = (Actor) f[0];
             PrincipalNode from = nodes.get(a.arn());
-            PrincipalNode root = nodes.get(rootArn(a.account()));
-            if (f[1] instanceof AdminStatus s) {
-                admins.put(from, s);
-                edges.add(new AccessEdge(from, root, EdgeKind.ESCALATE, ADMIN_EQUIVALENT, s.evidence(), s.condition(), false));
-            }
-        }
-        for (Object[] f : found) {
-            if (f[1] instanceof Escalation e) {
-                Actor a = (Actor) f[0];
-                PrincipalNode from = nodes.get(a.arn());
-                Constraint when = AdminCheck.conditionOf(e.evidence());
-                if (e.target().equals(a.arn())) {
-                    // A SELF technique: the attacker makes itself admin-equivalent in one step.
-                    admins.putIfAbsent(from, new AdminStatus(true, when, e.technique(), e.evidence()));
-                    edges.add(new AccessEdge(from, nodes.get(rootArn(a.account())), EdgeKind.ESCALATE, e.technique(),
-                            e.evidence(), when, true));
-                } else {
-                    PrincipalNode to = nodes.get(e.target());
-                    if (to != null) {
-                        edges.add(new AccessEdge(from, to, EdgeKind.ESCALATE, e.technique(), e.evidence(), when,
-                                e.yieldsAdmin()));
-                    }
+            Constraint when = AdminCheck.conditionOf(e.evidence());
+            if (e.target().equals(a.arn())) {
+                // A SELF technique: the attacker makes itself admin-equivalent in one step.
+                admins.putIfAbsent(from, new AdminStatus(true, when, e.technique(), e.evidence()));
+                edges.add(new AccessEdge(from, nodes.get(rootArn(a.account())), EdgeKind.ESCALATE, e.technique(),
+                        e.evidence(), when, true));
+            } else {
+                PrincipalNode to = nodes.get(e.target());
+                if (to != null) {
+                    edges.add(new AccessEdge(from, to, EdgeKind.ESCALATE, e.technique(), e.evidence(), when,
+                            e.yieldsAdmin()));
                 }
             }
         }
@@ -169,7 +184,22 @@ public final class GraphBuilder {
                 g.addEdge(e.from(), e.to(), e);
             }
         }
+        phases.done("graph");
         return new JGraphTAccessGraph(g, nodes, admins);
+    }
+
+    /** Phase timings on stderr when {@code -Diamscope.graph.timing=true} (for docs/performance.md). */
+    private static final class Phases {
+        private final boolean on = Boolean.getBoolean("iamscope.graph.timing");
+        private long last = System.nanoTime();
+
+        void done(String phase) {
+            long now = System.nanoTime();
+            if (on) {
+                System.err.printf("graph: %s %.2f s%n", phase, (now - last) / 1e9);
+            }
+            last = now;
+        }
     }
 
     private void memberEdges(Queue<AccessEdge> edges) {
@@ -181,11 +211,30 @@ public final class GraphBuilder {
         }
     }
 
-    private void assumeEdges(Actor a, Queue<AccessEdge> edges) {
+    /**
+     * A principal that definitely is, or definitely becomes by assuming a role, an admin of its own account
+     * reaches everything of that account through the account node: its technique edges would be redundant.
+     */
+    private static boolean dominated(Actor a, Set<String> definiteAdmins) {
+        return definiteAdmins.contains(a.arn()) || a.reachesOwnAdmin();
+    }
+
+    /**
+     * Assume edges of one principal. Candidates are tried admin roles first; once the principal definitely
+     * reaches a definite admin of an account, the other roles of that account are reached through the
+     * account node and are skipped (the graph stays proportional to the snapshot, not to principals × roles).
+     */
+    private void assumeEdges(Actor a, Queue<AccessEdge> edges, Set<String> definiteAdmins) {
         List<Role> reached = new ArrayList<>();
         boolean mentions = checker.mentions(a, "sts:AssumeRole");
-        for (Role r : trust.candidates(a.arn(), a.account())) {
-            if (r.arn().equals(a.arn())) {
+        List<Role> candidates = trust.candidates(a.arn(), a.account());
+        candidates.sort(java.util.Comparator.comparing(r -> !definiteAdmins.contains(r.arn())));
+        Set<String> covered = new HashSet<>();
+        if (definiteAdmins.contains(a.arn())) {
+            covered.add(a.account());
+        }
+        for (Role r : candidates) {
+            if (r.arn().equals(a.arn()) || covered.contains(r.accountId())) {
                 continue;
             }
             // Only a trust policy naming the caller's ARN in its own account grants without identity policies.
@@ -197,9 +246,13 @@ public final class GraphBuilder {
                 reached.add(r);
                 edges.add(new AccessEdge(nodes.get(a.arn()), nodes.get(r.arn()), EdgeKind.ASSUME, ASSUME_ROLE,
                         List.of(e), e.condition(), false));
+                if (!e.conditional() && definiteAdmins.contains(r.arn())) {
+                    covered.add(r.accountId());
+                }
             }
         }
         a.assumable(reached);
+        a.reachesOwnAdmin(covered.contains(a.account()));
     }
 
     /** Edges into roles from those who stand outside the snapshot's principals. */

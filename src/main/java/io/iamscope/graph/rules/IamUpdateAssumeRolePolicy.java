@@ -25,15 +25,19 @@ final class IamUpdateAssumeRolePolicy implements Technique {
 
     @Override
     public void find(Actor attacker, RuleContext ctx, Consumer<Escalation> out) {
-        for (Role r : ctx.inventory().roles(attacker.account())) {
+        for (Role r : ctx.rolesAdminFirst(attacker.account())) {
             // Service-linked roles' trust policies cannot be edited (IAM: "Using service-linked roles").
-            if (r.serviceLinked() || r.arn().equals(attacker.arn())) {
+            if (r.serviceLinked() || r.arn().equals(attacker.arn())
+                    || !ctx.checker().mayMatch(attacker, "iam:UpdateAssumeRolePolicy", r.arn())) {
                 continue;
             }
             Steps s = new Steps();
             if (s.allow(ctx.checker().check(attacker, "iam:UpdateAssumeRolePolicy", r.arn()))
                     && s.notDenied(ctx.checker().check(attacker, "sts:AssumeRole", r.arn()))) {
                 out.accept(s.to(INFO.id(), r.arn(), false));
+                if (ctx.definiteAdmin(r.arn()) && s.evidence().stream().noneMatch(e -> e.conditional())) {
+                    return; // the admin role reaches every other role through the account node
+                }
             }
         }
     }

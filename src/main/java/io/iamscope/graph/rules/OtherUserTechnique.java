@@ -13,13 +13,16 @@ abstract class OtherUserTechnique implements Technique {
 
     @Override
     public void find(Actor a, RuleContext ctx, Consumer<Escalation> out) {
-        for (User u : ctx.inventory().users(a.account())) {
-            if (u.arn().equals(a.arn())) {
+        for (User u : ctx.usersAdminFirst(a.account())) {
+            if (u.arn().equals(a.arn()) || !ctx.checker().mayMatch(a, action(), u.arn())) {
                 continue;
             }
             Steps s = new Steps();
             if (s.allow(ctx.checker().check(a, action(), u.arn()))) {
                 out.accept(s.to(info().id(), u.arn(), false));
+                if (ctx.definiteAdmin(u.arn()) && !s.evidence().get(0).conditional()) {
+                    return; // the admin reaches every other user through the account node
+                }
             }
         }
     }

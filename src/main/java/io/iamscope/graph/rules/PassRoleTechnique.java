@@ -44,7 +44,7 @@ abstract class PassRoleTechnique implements Technique {
             return;
         }
         for (Role r : roles(a, ctx)) {
-            if (r.arn().equals(a.arn()) || r.serviceLinked()) {
+            if (r.arn().equals(a.arn()) || r.serviceLinked() || !c.mayMatch(a, "iam:PassRole", r.arn())) {
                 continue;
             }
             Steps s = steps.fork();

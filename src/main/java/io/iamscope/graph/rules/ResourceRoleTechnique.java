@@ -30,7 +30,7 @@ abstract class ResourceRoleTechnique implements Technique {
     public void find(Actor a, RuleContext ctx, Consumer<Escalation> out) {
         for (Resource r : resources(ctx)) {
             List<Role> roles = rolesOf(r, ctx);
-            if (roles.isEmpty()) {
+            if (roles.isEmpty() || !actions().stream().allMatch(x -> ctx.checker().mayMatch(a, x, r.arn()))) {
                 continue;
             }
             Steps s = new Steps();

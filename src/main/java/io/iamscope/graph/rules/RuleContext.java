@@ -10,7 +10,10 @@ import io.iamscope.graph.Inventory;
 import io.iamscope.graph.TrustIndex;
 import io.iamscope.model.Group;
 import io.iamscope.model.Role;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import io.iamscope.model.User;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,11 +23,35 @@ public final class RuleContext {
     private final Inventory inventory;
     private final TrustIndex trust;
     private final Map<Group, PolicySet> groupSets = new ConcurrentHashMap<>();
+    private final Set<String> definiteAdmins;
+    private final Map<String, List<User>> usersAdminFirst = new ConcurrentHashMap<>();
+    private final Map<String, List<Role>> rolesAdminFirst = new ConcurrentHashMap<>();
 
-    public RuleContext(Checker checker, Inventory inventory, TrustIndex trust) {
+    public RuleContext(Checker checker, Inventory inventory, TrustIndex trust, Set<String> definiteAdmins) {
         this.checker = checker;
         this.inventory = inventory;
         this.trust = trust;
+        this.definiteAdmins = Set.copyOf(definiteAdmins);
+    }
+
+    /** Whether the principal is definitely admin-equivalent by its own permissions. */
+    boolean definiteAdmin(String arn) {
+        return definiteAdmins.contains(arn);
+    }
+
+    /**
+     * The users of an account, definite admins first: a technique that definitely reaches one of them reaches
+     * the whole account through the account node, and stops there.
+     */
+    List<User> usersAdminFirst(String account) {
+        return usersAdminFirst.computeIfAbsent(account, k -> inventory.users(k).stream()
+                .sorted(Comparator.comparing(u -> !definiteAdmins.contains(u.arn()))).toList());
+    }
+
+    /** The roles of an account, definite admins first. */
+    List<Role> rolesAdminFirst(String account) {
+        return rolesAdminFirst.computeIfAbsent(account, k -> inventory.roles(k).stream()
+                .sorted(Comparator.comparing(r -> !definiteAdmins.contains(r.arn()))).toList());
     }
 
     public Checker checker() {
