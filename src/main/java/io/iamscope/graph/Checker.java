@@ -76,7 +76,7 @@ public final class Checker {
         List<String> patterns = a.resourcePatterns().computeIfAbsent(action,
                 k -> List.copyOf(local.identityAllowResources(a.callerSet(), k)));
         for (String p : patterns) {
-            if (p.contains("${") || Glob.matches(p, resource)) {
+            if (p.contains("${") || GlobFilter.matches(p, resource)) {
                 return true;
             }
         }

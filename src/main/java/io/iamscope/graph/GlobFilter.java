@@ -5,8 +5,8 @@ package io.iamscope.graph;
  * pre-filter, so that it may accept more than ARN matching does (a {@code *} here may span colons) but never
  * less. The engine decides.
  */
-final class Glob {
-    private Glob() {
+final class GlobFilter {
+    private GlobFilter() {
     }
 
     static boolean matches(String pattern, String text) {
