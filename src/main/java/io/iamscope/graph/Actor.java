@@ -56,7 +56,7 @@ public final class Actor {
         this.assumable = List.copyOf(roles);
     }
 
-    /** Whether it is, or definitely reaches by one assume, a definite admin of its own account. */
+    /** Whether it reaches, by one assume, an admin role of its own account. */
     public boolean reachesOwnAdmin() {
         return reachesOwnAdmin;
     }

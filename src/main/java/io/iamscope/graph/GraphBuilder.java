@@ -117,7 +117,7 @@ public final class GraphBuilder {
         Queue<AccessEdge> edges = new ConcurrentLinkedQueue<>();
         memberEdges(edges);
 
-        // Admin status first: a definite admin reaches its whole account through the account node, so its
+        // Admin status first: an admin reaches its whole account through the account node, so its
         // same-account edges would add nothing but size.
         Map<String, AdminStatus> status = new java.util.concurrent.ConcurrentHashMap<>();
         actors.parallelStream().forEach(a -> {
@@ -137,16 +137,16 @@ public final class GraphBuilder {
         }
         // Pruning uses every admin, definite or conditional: a target then reached only through a conditional
         // admin is reported as conditionally reached, never dropped (docs/techniques.md, "Compact encoding").
-        Set<String> definiteAdmins = new HashSet<>(status.keySet());
+        Set<String> knownAdmins = new HashSet<>(status.keySet());
         phases.done("admin");
-        actors.parallelStream().forEach(a -> assumeEdges(a, edges, definiteAdmins));
+        actors.parallelStream().forEach(a -> assumeEdges(a, edges, knownAdmins));
         phases.done("assume");
         entryEdges(edges);
 
-        RuleContext ctx = new RuleContext(checker, inventory, trust, definiteAdmins);
+        RuleContext ctx = new RuleContext(checker, inventory, trust, knownAdmins);
         Queue<Object[]> found = new ConcurrentLinkedQueue<>();
         actors.parallelStream().forEach(a -> {
-            if (dominated(a, definiteAdmins)) {
+            if (dominated(a, knownAdmins)) {
                 return;
             }
             for (Technique t : techniques) {
@@ -212,25 +212,25 @@ public final class GraphBuilder {
     }
 
     /**
-     * A principal that definitely is, or definitely becomes by assuming a role, an admin of its own account
+     * A principal that is, or becomes by assuming a role, an admin of its own account (definitely or not)
      * reaches everything of that account through the account node: its technique edges would be redundant.
      */
-    private static boolean dominated(Actor a, Set<String> definiteAdmins) {
-        return definiteAdmins.contains(a.arn()) || a.reachesOwnAdmin();
+    private static boolean dominated(Actor a, Set<String> knownAdmins) {
+        return knownAdmins.contains(a.arn()) || a.reachesOwnAdmin();
     }
 
     /**
-     * Assume edges of one principal. Candidates are tried admin roles first; once the principal definitely
-     * reaches a definite admin of an account, the other roles of that account are reached through the
+     * Assume edges of one principal. Candidates are tried admin roles first; once the principal reaches an
+     * admin role of an account, the other roles of that account are reached through the
      * account node and are skipped (the graph stays proportional to the snapshot, not to principals × roles).
      */
-    private void assumeEdges(Actor a, Queue<AccessEdge> edges, Set<String> definiteAdmins) {
+    private void assumeEdges(Actor a, Queue<AccessEdge> edges, Set<String> knownAdmins) {
         List<Role> reached = new ArrayList<>();
         boolean mentions = checker.mentions(a, "sts:AssumeRole");
         List<Role> candidates = trust.candidates(a.arn(), a.account());
-        candidates.sort(java.util.Comparator.comparing(r -> !definiteAdmins.contains(r.arn())));
+        candidates.sort(java.util.Comparator.comparing(r -> !knownAdmins.contains(r.arn())));
         Set<String> covered = new HashSet<>();
-        if (definiteAdmins.contains(a.arn())) {
+        if (knownAdmins.contains(a.arn())) {
             covered.add(a.account());
         }
         for (Role r : candidates) {
@@ -238,7 +238,8 @@ public final class GraphBuilder {
                 continue;
             }
             // Only a trust policy naming the caller's ARN in its own account grants without identity policies.
-            if (!mentions && !(r.accountId().equals(a.account()) && trust.namesArn(r, a.arn()))) {
+            boolean named = r.accountId().equals(a.account()) && trust.namesArn(r, a.arn());
+            if (!named && !(mentions && checker.mayMatch(a, "sts:AssumeRole", r.arn()))) {
                 continue;
             }
             Evidence e = checker.check(a, "sts:AssumeRole", r.arn());
@@ -246,7 +247,7 @@ public final class GraphBuilder {
                 reached.add(r);
                 edges.add(new AccessEdge(nodes.get(a.arn()), nodes.get(r.arn()), EdgeKind.ASSUME, ASSUME_ROLE,
                         List.of(e), e.condition(), false));
-                if (!e.conditional() && definiteAdmins.contains(r.arn())) {
+                if (knownAdmins.contains(r.arn())) {
                     covered.add(r.accountId());
                 }
             }

@@ -50,6 +50,9 @@ abstract class PassRoleTechnique implements Technique {
             Steps s = steps.fork();
             if (s.allow(c.serviceAssume(service(), r)) && s.allow(c.passRole(a, r.arn(), service()))) {
                 out.accept(s.to(info().id(), r.arn(), false));
+                if (ctx.admin(r.arn())) {
+                    return; // the admin reaches every other role through the account node
+                }
             }
         }
     }

@@ -42,10 +42,15 @@ abstract class ResourceRoleTechnique implements Technique {
                 }
             }
             if (ok) {
+                boolean admin = false;
                 for (Role role : roles) {
                     if (!role.arn().equals(a.arn())) {
                         out.accept(s.to(info().id(), role.arn(), false));
+                        admin |= ctx.admin(role.arn());
                     }
+                }
+                if (admin) {
+                    return; // the admin reaches every other role through the account node
                 }
             }
         }

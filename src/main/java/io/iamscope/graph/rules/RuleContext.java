@@ -23,35 +23,35 @@ public final class RuleContext {
     private final Inventory inventory;
     private final TrustIndex trust;
     private final Map<Group, PolicySet> groupSets = new ConcurrentHashMap<>();
-    private final Set<String> definiteAdmins;
+    private final Set<String> knownAdmins;
     private final Map<String, List<User>> usersAdminFirst = new ConcurrentHashMap<>();
     private final Map<String, List<Role>> rolesAdminFirst = new ConcurrentHashMap<>();
 
-    public RuleContext(Checker checker, Inventory inventory, TrustIndex trust, Set<String> definiteAdmins) {
+    public RuleContext(Checker checker, Inventory inventory, TrustIndex trust, Set<String> knownAdmins) {
         this.checker = checker;
         this.inventory = inventory;
         this.trust = trust;
-        this.definiteAdmins = Set.copyOf(definiteAdmins);
+        this.knownAdmins = Set.copyOf(knownAdmins);
     }
 
-    /** Whether the principal is definitely admin-equivalent by its own permissions. */
-    boolean definiteAdmin(String arn) {
-        return definiteAdmins.contains(arn);
+    /** Whether the principal is admin-equivalent by its own permissions (definitely or conditionally). */
+    boolean admin(String arn) {
+        return knownAdmins.contains(arn);
     }
 
     /**
-     * The users of an account, definite admins first: a technique that definitely reaches one of them reaches
+     * The users of an account, admins first: a technique that reaches one of them reaches
      * the whole account through the account node, and stops there.
      */
     List<User> usersAdminFirst(String account) {
         return usersAdminFirst.computeIfAbsent(account, k -> inventory.users(k).stream()
-                .sorted(Comparator.comparing(u -> !definiteAdmins.contains(u.arn()))).toList());
+                .sorted(Comparator.comparing(u -> !knownAdmins.contains(u.arn()))).toList());
     }
 
-    /** The roles of an account, definite admins first. */
+    /** The roles of an account, admins first. */
     List<Role> rolesAdminFirst(String account) {
         return rolesAdminFirst.computeIfAbsent(account, k -> inventory.roles(k).stream()
-                .sorted(Comparator.comparing(r -> !definiteAdmins.contains(r.arn()))).toList());
+                .sorted(Comparator.comparing(r -> !knownAdmins.contains(r.arn()))).toList());
     }
 
     public Checker checker() {
