@@ -36,6 +36,15 @@ public final class Checker {
     private final Map<String, RequestContext> passed = new ConcurrentHashMap<>();
     private final Map<String, Evidence> entryChecks = new ConcurrentHashMap<>();
     private final Map<Role, AttachedPolicy> trust = new ConcurrentHashMap<>();
+    private static final boolean COUNT = Boolean.getBoolean("iamscope.graph.timing");
+    private final Map<String, java.util.concurrent.atomic.LongAdder> counts = new ConcurrentHashMap<>();
+
+    /** Engine calls per action so far (counted only with {@code -Diamscope.graph.timing=true}). */
+    public Map<String, Long> counts() {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        counts.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
 
     public Checker(SnapshotIndex index, Authorizer authorizer, RequestContext base) {
         this.gatherer = new Gatherer(index);
@@ -66,8 +75,8 @@ public final class Checker {
     /**
      * A cheap necessary condition for the actor's identity policies to allow the action on this resource: some
      * Allow naming the action has a Resource pattern that matches it as a plain glob (a superset of ARN
-     * matching; a pattern with policy variables counts as matching). Lets technique loops skip most targets
-     * without a full evaluation.
+     * matching; a pattern with policy variables counts as matching), and no identity Deny without conditions
+     * surely matches it. Lets technique loops skip most targets without a full evaluation.
      */
     public boolean mayMatch(Actor a, String action, String resource) {
         if (!(authorizer instanceof LocalAuthorizer local)) {
@@ -75,12 +84,33 @@ public final class Checker {
         }
         List<String> patterns = a.resourcePatterns().computeIfAbsent(action,
                 k -> List.copyOf(local.identityAllowResources(a.callerSet(), k)));
+        List<String> denied = a.resourcePatterns().computeIfAbsent("deny " + action,
+                k -> List.copyOf(local.identityUnconditionalDenyResources(a.callerSet(), action)));
+        for (String p : denied) {
+            // Only a pattern without variables can be trusted to deny (the engine substitutes them).
+            if (!p.contains("${") && GlobMatchesExactly.arn(p, resource)) {
+                return false;
+            }
+        }
         for (String p : patterns) {
             if (p.contains("${") || GlobFilter.matches(p, resource)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the actor's side decides the action identically for every resource under the prefix (see
+     * {@link LocalAuthorizer#sameForEvery}); memoised per actor. When true and one such target is refused,
+     * every other is too.
+     */
+    public boolean sameForEvery(Actor a, String action, String prefix) {
+        if (!(authorizer instanceof LocalAuthorizer local)) {
+            return false;
+        }
+        return a.mentionsCache().computeIfAbsent("same " + action + " " + prefix,
+                k -> local.sameForEvery(a.callerSet(), action, prefix));
     }
 
     public Evidence check(Actor a, String action, String resource) {
@@ -137,6 +167,9 @@ public final class Checker {
     }
 
     public Evidence check(PrincipalRef who, String action, String resource, RequestContext context) {
+        if (COUNT) {
+            counts.computeIfAbsent(action, k -> new java.util.concurrent.atomic.LongAdder()).increment();
+        }
         Gathered g = gatherer.gather(who, action, resource, context);
         return evidence(action, resource, authorizer.authorize(g.request(), g.policies()));
     }

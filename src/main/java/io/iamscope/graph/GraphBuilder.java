@@ -185,6 +185,10 @@ public final class GraphBuilder {
             }
         }
         phases.done("graph");
+        if (Boolean.getBoolean("iamscope.graph.timing")) {
+            checker.counts().entrySet().stream().sorted((x, y) -> Long.compare(y.getValue(), x.getValue())).limit(12)
+                    .forEach(e -> System.err.println("graph: checks " + e.getKey() + " " + e.getValue()));
+        }
         return new JGraphTAccessGraph(g, nodes, admins);
     }
 

@@ -32,8 +32,12 @@ final class IamUpdateAssumeRolePolicy implements Technique {
                 continue;
             }
             Steps s = new Steps();
-            if (s.allow(ctx.checker().check(attacker, "iam:UpdateAssumeRolePolicy", r.arn()))
-                    && s.notDenied(ctx.checker().check(attacker, "sts:AssumeRole", r.arn()))) {
+            boolean allowed = s.allow(ctx.checker().check(attacker, "iam:UpdateAssumeRolePolicy", r.arn()));
+            if (!allowed && ctx.checker().sameForEvery(attacker, "iam:UpdateAssumeRolePolicy",
+                    "arn:aws:iam::" + attacker.account() + ":role/")) {
+                return; // refused here, so refused on every role
+            }
+            if (allowed && s.notDenied(ctx.checker().check(attacker, "sts:AssumeRole", r.arn()))) {
                 out.accept(s.to(INFO.id(), r.arn(), false));
                 if (ctx.admin(r.arn())) {
                     return; // the admin role reaches every other role through the account node

@@ -18,7 +18,11 @@ abstract class OtherUserTechnique implements Technique {
                 continue;
             }
             Steps s = new Steps();
-            if (s.allow(ctx.checker().check(a, action(), u.arn()))) {
+            boolean allowed = s.allow(ctx.checker().check(a, action(), u.arn()));
+            if (!allowed && ctx.checker().sameForEvery(a, action(), "arn:aws:iam::" + a.account() + ":user/")) {
+                return; // refused here, so refused on every user (IAM users have no resource policies)
+            }
+            if (allowed) {
                 out.accept(s.to(info().id(), u.arn(), false));
                 if (ctx.admin(u.arn())) {
                     return; // the admin reaches every other user through the account node
