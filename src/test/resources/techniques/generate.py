@@ -193,13 +193,17 @@ technique("iam-add-user-to-group", join(), {"boundary": join(True)}, to=IAM + "g
 
 
 # --- Permissions boundaries ------------------------------------------------------------------------------------
-def bounded(kind, action, boundary_allows, condition=None):
+def bounded(kind, action, boundary_allows, condition=False):
+    """The attacker holds admin-equivalent policies under a boundary that allows `boundary_allows` only.
+
+    With `condition`, its own policies deny the boundary change unless the new boundary is `tight` (so putting
+    AdministratorAccess as boundary is refused).
+    """
     s = Snap().policy("tight", [allow(boundary_allows)])
-    stmts = [allow("*"), allow(action, IAM + f"{kind}/attacker", condition)] if condition else [allow("*")]
+    stmts = [allow("*")]
     if condition:
-        stmts = [allow([a for a in ["s3:*", "iam:*", "sts:*", "ec2:*", "kms:*", "lambda:*", "secretsmanager:*"]]),
-                 {"Effect": "Deny", "Action": action, "Resource": "*",
-                  "Condition": {"StringNotEquals": {"iam:PermissionsBoundary": IAM + "policy/tight"}}}]
+        stmts.append({"Effect": "Deny", "Action": action, "Resource": "*",
+                      "Condition": {"StringNotEquals": {"iam:PermissionsBoundary": IAM + "policy/tight"}}})
     if kind == "user":
         return s.user("attacker", stmts, boundary=IAM + "policy/tight")
     return s.role("attacker", {"Service": "ec2.amazonaws.com"}, stmts, boundary=IAM + "policy/tight")
