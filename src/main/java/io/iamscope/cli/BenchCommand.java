@@ -41,6 +41,7 @@ final class BenchCommand implements Callable<Integer> {
         long t3 = System.nanoTime();
         out.printf("principals %d, nodes %d, edges %d, admin-equivalent %d%n", index.snapshot().principalCount(),
                 graph.graph().vertexSet().size(), graph.graph().edgeSet().size(), graph.admins().size());
+        graph.buildStats().forEach(s -> out.println("  " + s));
         out.printf("read %.2f s, build %.2f s, reachableFrom %.3f s (%d reached from `%s`)%n", (t1 - t0) / 1e9,
                 (t2 - t1) / 1e9, (t3 - t2) / 1e9, reached, start == null ? "-" : start.arn());
         return ExitCodes.OK;

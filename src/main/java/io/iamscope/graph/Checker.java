@@ -36,10 +36,9 @@ public final class Checker {
     private final Map<String, RequestContext> passed = new ConcurrentHashMap<>();
     private final Map<String, Evidence> entryChecks = new ConcurrentHashMap<>();
     private final Map<Role, AttachedPolicy> trust = new ConcurrentHashMap<>();
-    private static final boolean COUNT = Boolean.getBoolean("iamscope.graph.timing");
     private final Map<String, java.util.concurrent.atomic.LongAdder> counts = new ConcurrentHashMap<>();
 
-    /** Engine calls per action so far (counted only with {@code -Diamscope.graph.timing=true}). */
+    /** Engine calls per action so far. */
     public Map<String, Long> counts() {
         Map<String, Long> out = new java.util.TreeMap<>();
         counts.forEach((k, v) -> out.put(k, v.sum()));
@@ -167,9 +166,7 @@ public final class Checker {
     }
 
     public Evidence check(PrincipalRef who, String action, String resource, RequestContext context) {
-        if (COUNT) {
-            counts.computeIfAbsent(action, k -> new java.util.concurrent.atomic.LongAdder()).increment();
-        }
+        counts.computeIfAbsent(action, k -> new java.util.concurrent.atomic.LongAdder()).increment();
         Gathered g = gatherer.gather(who, action, resource, context);
         return evidence(action, resource, authorizer.authorize(g.request(), g.policies()));
     }

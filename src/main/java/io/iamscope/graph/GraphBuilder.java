@@ -144,21 +144,21 @@ public final class GraphBuilder {
         entryEdges(edges);
 
         RuleContext ctx = new RuleContext(checker, inventory, trust, knownAdmins);
-        Queue<Object[]> found = new ConcurrentLinkedQueue<>();
+        Queue<Found> found = new ConcurrentLinkedQueue<>();
         actors.parallelStream().forEach(a -> {
             if (dominated(a, knownAdmins)) {
                 return;
             }
             for (Technique t : techniques) {
                 if (t.info().requiredActions().stream().allMatch(x -> checker.mentions(a, x))) {
-                    t.find(a, ctx, e -> found.add(new Object[] {a, e}));
+                    t.find(a, ctx, e -> found.add(new Found(a, e)));
                 }
             }
         });
         phases.done("techniques");
-        for (Object[] f : found) {
-            Escalation e = (Escalation) f[1];
-            Actor a = (Actor) f[0];
+        for (Found f : found) {
+            Escalation e = f.escalation();
+            Actor a = f.actor();
             PrincipalNode from = nodes.get(a.arn());
             Constraint when = AdminCheck.conditionOf(e.evidence());
             if (e.target().equals(a.arn())) {
@@ -185,23 +185,24 @@ public final class GraphBuilder {
             }
         }
         phases.done("graph");
-        if (Boolean.getBoolean("iamscope.graph.timing")) {
-            checker.counts().entrySet().stream().sorted((x, y) -> Long.compare(y.getValue(), x.getValue())).limit(12)
-                    .forEach(e -> System.err.println("graph: checks " + e.getKey() + " " + e.getValue()));
-        }
-        return new JGraphTAccessGraph(g, nodes, admins);
+        List<String> stats = new ArrayList<>(phases.lines);
+        checker.counts().entrySet().stream().sorted((x, y) -> Long.compare(y.getValue(), x.getValue())).limit(8)
+                .forEach(e -> stats.add("engine calls for " + e.getKey() + ": " + e.getValue()));
+        return new JGraphTAccessGraph(g, nodes, admins, stats);
     }
 
-    /** Phase timings on stderr when {@code -Diamscope.graph.timing=true} (for docs/performance.md). */
+    /** A technique use found for an actor, collected from the parallel phase. */
+    private record Found(Actor actor, Escalation escalation) {
+    }
+
+    /** Phase timings, kept for {@link JGraphTAccessGraph#buildStats()} (docs/performance.md). */
     private static final class Phases {
-        private final boolean on = Boolean.getBoolean("iamscope.graph.timing");
+        private final List<String> lines = new ArrayList<>();
         private long last = System.nanoTime();
 
         void done(String phase) {
             long now = System.nanoTime();
-            if (on) {
-                System.err.printf("graph: %s %.2f s%n", phase, (now - last) / 1e9);
-            }
+            lines.add(String.format(java.util.Locale.ROOT, "%s: %.2f s", phase, (now - last) / 1e9));
             last = now;
         }
     }
