@@ -2,6 +2,7 @@ package io.iamscope.cli;
 
 import io.iamscope.analysis.AttackerProfile;
 import io.iamscope.analysis.GraphSource;
+import io.iamscope.graph.GraphBuilder;
 import io.iamscope.analysis.blast.BlastOptions;
 import io.iamscope.analysis.blast.BlastRadius;
 import io.iamscope.analysis.blast.BlastRadiusAnalysis;
@@ -51,7 +52,7 @@ final class BlastRadiusCommand implements Callable<Integer> {
     FailOn failOn;
 
     /** The graph seam; tests put a hand-built graph here. */
-    GraphSource graphs = PendingGraphSource.INSTANCE;
+    GraphSource graphs = GraphBuilder::build;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

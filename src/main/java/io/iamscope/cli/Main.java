@@ -8,8 +8,8 @@ import picocli.CommandLine.Option;
 @Command(name = "iamscope", mixinStandardHelpOptions = true, version = "iamscope 0.1.0",
         description = "If this AWS identity is compromised, what can the attacker reach?",
         subcommands = {TestCommand.class, CanCommand.class, BlastRadiusCommand.class, WhoCanCommand.class,
-            CatalogCommand.class, CollectCommand.class, GenerateCommand.class, VerifyCommand.class,
-            VerifyCasesCommand.class, CommandLine.HelpCommand.class},
+            PathsCommand.class, GraphCommand.class, CatalogCommand.class, CollectCommand.class, GenerateCommand.class,
+            BenchCommand.class, VerifyCommand.class, VerifyCasesCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:findings or failed tests", "2:usage or input error", "3:AWS API failure",
             "4:internal error (a bug)"})

@@ -2,6 +2,7 @@ package io.iamscope.cli;
 
 import io.iamscope.analysis.AttackerProfile;
 import io.iamscope.analysis.GraphSource;
+import io.iamscope.graph.GraphBuilder;
 import io.iamscope.analysis.whocan.WhoCan;
 import io.iamscope.analysis.whocan.WhoCanResult;
 import io.iamscope.catalog.Action;
@@ -48,7 +49,7 @@ final class WhoCanCommand implements Callable<Integer> {
     Format format;
 
     /** The graph seam; tests put a hand-built graph here. */
-    GraphSource graphs = PendingGraphSource.INSTANCE;
+    GraphSource graphs = GraphBuilder::build;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -15,6 +15,17 @@ public record Evidence(String action, String resource, Outcome outcome, Constrai
         grantedBy = List.copyOf(grantedBy);
     }
 
+    /** Allowed, definitely or under its condition. */
+    public boolean allows() {
+        return outcome == Outcome.ALLOW;
+    }
+
+    /** {@code iam:PassRole on `arn:...`: Allow if ...}, for one-line summaries. */
+    public String summary() {
+        return action + " on `" + resource + "`: " + outcome.name().toLowerCase(java.util.Locale.ROOT)
+                + (conditional() ? " if " + condition : "");
+    }
+
     public boolean conditional() {
         return condition != Constraint.TRUE;
     }

@@ -7,9 +7,12 @@ package io.iamscope.graph;
 public record PrincipalNode(String arn, NodeKind kind, String account) {
     public static final PrincipalNode ANYONE = new PrincipalNode("*", NodeKind.ANYONE, null);
 
-    /** The last part of the ARN, for short displays: {@code alice}, {@code deploy}. */
+    /** The last part of the ARN, for short displays: {@code alice}, {@code deploy}, {@code root} for an account. */
     public String shortName() {
         int slash = arn.lastIndexOf('/');
-        return slash < 0 ? arn : arn.substring(slash + 1);
+        if (slash >= 0) {
+            return arn.substring(slash + 1);
+        }
+        return arn.endsWith(":root") ? "root" : arn;
     }
 }

@@ -102,6 +102,15 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    @Test
+    void graphDoesNotReachUpward() {
+        noClasses().that().resideInAPackage("io.iamscope.graph..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.iamscope.report..", "io.iamscope.cli..",
+                        "io.iamscope.analysis..", "io.iamscope.model.io..", "io.iamscope.collect..",
+                        "io.iamscope.simulator..", "com.fasterxml..")
+                .check(classes);
+    }
+
     /** Concerns (top-level packages) form no cycle; a concern's own sub-packages may refer to each other. */
     @Test
     void packagesAreFreeOfCycles() {

@@ -126,11 +126,21 @@ class BlastRadiusCommandTest {
         assertTrue(context.err().contains("CONTEXT_INVALID"), context.err());
     }
 
+    /** End to end with the real graph builder: the incident story of docs/sample-org.md. */
     @Test
-    void withoutTheGraphBuilderTheCommandSaysSo() {
-        Run r = run(null, "blast-radius", "mlee");
-        assertEquals(ExitCodes.INTERNAL_ERROR, r.exit());
-        assertTrue(r.err().contains("graph builder not merged yet"), r.err());
+    void theLeakedKeyReachesAdminAndTheProdDeployRole() throws Exception {
+        Run r = run(null, "blast-radius", "AKIAZCONTRACTOR7LEAK", "--format", "json", "--fail-on", "admin");
+        assertEquals(1, r.exit(), "--fail-on admin: the start can reach admin" + r.err());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertTrue(json.get("adminEquivalent").asBoolean() || json.get("canReachAdmin").asBoolean(), r.out());
+        boolean prodDeploy = false;
+        for (var reached : json.get("reachable")) {
+            prodDeploy |= reached.get("arn").asText().equals("arn:aws:iam::222222222222:role/acme-deploy");
+        }
+        assertTrue(prodDeploy, "the cross-account deploy role in prod is reachable");
+        Run who = run(null, "who-can", "s3:GetObject", "arn:aws:s3:::acme-prod-customer-data/exports/customers.csv");
+        assertEquals(0, who.exit(), who.err());
+        assertTrue(who.out().contains("acme-deploy"), who.out());
     }
 
     @Test

@@ -82,6 +82,121 @@ public final class LocalAuthorizer implements Authorizer {
         return c;
     }
 
+    /**
+     * Whether any identity-based Allow of the set names the action (ignoring resources and conditions): a
+     * cheap necessary condition for the caller side to allow it, so that graph building can skip principals
+     * that can never perform an escalation step. Resource policies that grant on their own are not counted.
+     */
+    public boolean identityMayAllow(PolicySet policies, String action) {
+        for (CompiledStatement s : compile(policies).candidates(action).identity()) {
+            if (s.effect() == Effect.ALLOW) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The Resource patterns of the identity-based Allows that name the action (NotResource left out): where an
+     * attacker may create a new resource of its choosing, these say which names it may pick.
+     */
+    public List<String> identityAllowResources(PolicySet policies, String action) {
+        List<String> out = new ArrayList<>(2);
+        for (CompiledStatement s : compile(policies).candidates(action).identity()) {
+            if (s.effect() == Effect.ALLOW && s.source().resource() != null && !s.source().resource().negated()) {
+                out.addAll(s.source().resource().patterns());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The Resource patterns of the identity-based Denies without conditions that name the action: a resource
+     * one of them matches is denied whatever else applies.
+     */
+    public List<String> identityUnconditionalDenyResources(PolicySet policies, String action) {
+        List<String> out = new ArrayList<>(0);
+        for (CompiledStatement s : compile(policies).candidates(action).identity()) {
+            if (s.effect() == Effect.DENY && s.source().conditions().isEmpty() && s.source().resource() != null
+                    && !s.source().resource().negated()) {
+                out.addAll(s.source().resource().patterns());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether the caller side decides the action the same way for every resource whose ARN starts with
+     * {@code prefix}: every candidate statement (identity, boundary, session, SCPs) names resources only by
+     * patterns that cover the whole prefix ({@code *}, or ending in {@code *} after a part of the prefix), and
+     * no condition tests a resource tag. Then one request stands for all such resources (graph building uses
+     * it to skip per-target evaluations). Resource-side policies are not looked at.
+     */
+    public boolean sameForEvery(PolicySet policies, String action, String prefix) {
+        Candidates c = compile(policies).candidates(action);
+        if (!uniform(c.identity(), prefix) || !uniform(c.boundary(), prefix) || !uniform(c.session(), prefix)) {
+            return false;
+        }
+        if (c.scpLevels() != null) {
+            for (CompiledStatement[] level : c.scpLevels()) {
+                if (!uniform(level, prefix)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether an ARN pattern matches every ARN that starts with the prefix, component by component: each of
+     * partition, service, region and account is {@code *} or equal, and the resource part is one trailing
+     * {@code *} after a part of the prefix's resource.
+     */
+    static boolean covers(String pattern, String prefix) {
+        if (pattern.equals("*")) {
+            return true;
+        }
+        if (pattern.indexOf('?') >= 0 || pattern.contains("${")) {
+            return false;
+        }
+        String[] p = pattern.split(":", 6);
+        String[] x = prefix.split(":", 6);
+        if (p.length < 6 || x.length < 6) {
+            return false;
+        }
+        for (int i = 0; i < 5; i++) {
+            if (!p[i].equals("*") && !p[i].equals(x[i])) {
+                return false;
+            }
+        }
+        String r = p[5];
+        return r.indexOf('*') == r.length() - 1 && x[5].startsWith(r.substring(0, r.length() - 1));
+    }
+
+    private static boolean uniform(CompiledStatement[] statements, String prefix) {
+        if (statements == null) {
+            return true;
+        }
+        for (CompiledStatement s : statements) {
+            var resource = s.source().resource();
+            if (resource == null || resource.negated()) {
+                return false;
+            }
+            for (String p : resource.patterns()) {
+                if (!covers(p, prefix)) {
+                    return false;
+                }
+            }
+            for (var clause : s.source().conditions()) {
+                String key = clause.key().toLowerCase(java.util.Locale.ROOT);
+                if (key.contains("resourcetag") || key.startsWith("iam:") || key.contains("resource")) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     @Override
     public Decision authorize(Request request, PolicySet policies) {
         CompiledPolicySet set = compile(policies);

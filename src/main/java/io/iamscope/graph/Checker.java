@@ -1,0 +1,252 @@
+package io.iamscope.graph;
+
+import io.iamscope.eval.AttachedPolicy;
+import io.iamscope.eval.Authorizer;
+import io.iamscope.eval.Caller;
+import io.iamscope.eval.CallerKind;
+import io.iamscope.eval.Decision;
+import io.iamscope.eval.MatchedStatement;
+import io.iamscope.eval.PolicySet;
+import io.iamscope.eval.Request;
+import io.iamscope.eval.RequestContext;
+import io.iamscope.eval.gather.Gathered;
+import io.iamscope.eval.gather.Gatherer;
+import io.iamscope.eval.local.LocalAuthorizer;
+import io.iamscope.model.PrincipalRef;
+import io.iamscope.model.Role;
+import io.iamscope.model.SnapshotIndex;
+import io.iamscope.policy.Effect;
+import io.iamscope.policy.Statement;
+import io.iamscope.policy.condition.ConditionClause;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every authorization check of graph building goes through here: one engine call per check, each turned into
+ * {@link Evidence}. The attacker profile ({@code base}) is the context every request starts from. Thread-safe:
+ * the gatherer and the local engine are, and the caches are concurrent.
+ */
+public final class Checker {
+    private final Gatherer gatherer;
+    private final Authorizer authorizer;
+    private final RequestContext base;
+    private final Map<String, RequestContext> passed = new ConcurrentHashMap<>();
+    private final Map<String, Evidence> entryChecks = new ConcurrentHashMap<>();
+    private final Map<Role, AttachedPolicy> trust = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.LongAdder> counts = new ConcurrentHashMap<>();
+
+    /** Engine calls per action so far. */
+    public Map<String, Long> counts() {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        counts.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
+
+    public Checker(SnapshotIndex index, Authorizer authorizer, RequestContext base) {
+        this.gatherer = new Gatherer(index);
+        this.authorizer = authorizer;
+        this.base = base == null ? RequestContext.empty() : base;
+    }
+
+    public RequestContext base() {
+        return base;
+    }
+
+    /** An actor for a user or role (its caller side gathered once). */
+    public Actor actor(PrincipalRef ref) {
+        return new Actor(ref, gatherer.gather(ref, "sts:GetCallerIdentity", "*", base).policies());
+    }
+
+    /**
+     * Whether any identity-based Allow of the actor names the action: a necessary condition for every
+     * technique step (IAM and the compute services involved have no resource policies that grant these).
+     */
+    public boolean mentions(Actor a, String action) {
+        if (!(authorizer instanceof LocalAuthorizer local)) {
+            return true;
+        }
+        return a.mentionsCache().computeIfAbsent(action, k -> local.identityMayAllow(a.callerSet(), k));
+    }
+
+    /**
+     * A cheap necessary condition for the actor's identity policies to allow the action on this resource: some
+     * Allow naming the action has a Resource pattern that matches it as a plain glob (a superset of ARN
+     * matching; a pattern with policy variables counts as matching), and no identity Deny without conditions
+     * surely matches it. Lets technique loops skip most targets without a full evaluation.
+     */
+    public boolean mayMatch(Actor a, String action, String resource) {
+        if (!(authorizer instanceof LocalAuthorizer local)) {
+            return true;
+        }
+        List<String> patterns = a.resourcePatterns().computeIfAbsent(action,
+                k -> List.copyOf(local.identityAllowResources(a.callerSet(), k)));
+        List<String> denied = a.resourcePatterns().computeIfAbsent("deny " + action,
+                k -> List.copyOf(local.identityUnconditionalDenyResources(a.callerSet(), action)));
+        for (String p : denied) {
+            // Only a pattern without variables can be trusted to deny (the engine substitutes them).
+            if (!p.contains("${") && GlobMatchesExactly.arn(p, resource)) {
+                return false;
+            }
+        }
+        for (String p : patterns) {
+            if (p.contains("${") || GlobFilter.matches(p, resource)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the actor's side decides the action identically for every resource under the prefix (see
+     * {@link LocalAuthorizer#sameForEvery}); memoised per actor. When true and one such target is refused,
+     * every other is too.
+     */
+    public boolean sameForEvery(Actor a, String action, String prefix) {
+        if (!(authorizer instanceof LocalAuthorizer local)) {
+            return false;
+        }
+        return a.mentionsCache().computeIfAbsent("same " + action + " " + prefix,
+                k -> local.sameForEvery(a.callerSet(), action, prefix));
+    }
+
+    public Evidence check(Actor a, String action, String resource) {
+        return check(a.ref(), action, resource, base);
+    }
+
+    /** The check with {@code iam:PassedToService} set to the service (IAM: "iam:PassedToService"). */
+    public Evidence passRole(Actor a, String roleArn, String service) {
+        RequestContext ctx = passed.computeIfAbsent(service, s -> base.toBuilder().put("iam:PassedToService", s).build());
+        return check(a.ref(), "iam:PassRole", roleArn, ctx);
+    }
+
+    /** The check with one more context key set, such as {@code iam:PolicyARN}. */
+    public Evidence check(Actor a, String action, String resource, String key, String value) {
+        RequestContext ctx = passed.computeIfAbsent(key + "=" + value, s -> base.toBuilder().put(key, value).build());
+        return check(a.ref(), action, resource, ctx);
+    }
+
+    /**
+     * The action on a resource the attacker creates and names: {@code *} first, else a concrete ARN made from
+     * each Resource pattern of the Allows that name the action (wildcards of the name filled in, a wildcard
+     * region set to {@code us-east-1}, a wildcard account to the attacker's). The first that allows, preferring
+     * a definite one.
+     */
+    public Evidence checkNew(Actor a, String action) {
+        Evidence first = check(a, action, "*");
+        if (first.allows() && !first.conditional()) {
+            return first;
+        }
+        if (!(authorizer instanceof LocalAuthorizer local)) {
+            return first;
+        }
+        Evidence best = first.allows() ? first : null;
+        int tried = 0;
+        for (String pattern : local.identityAllowResources(a.callerSet(), action)) {
+            String arn = NewResource.instantiate(pattern, a.account());
+            if (arn == null || tried++ >= 8) {
+                continue;
+            }
+            Evidence e = check(a, action, arn);
+            if (e.allows() && !e.conditional()) {
+                return e;
+            }
+            if (e.allows() && best == null) {
+                best = e;
+            }
+        }
+        return best != null ? best : first;
+    }
+
+    /** Whether any identity Allow of a set names the action (true when the engine is not the local one). */
+    public boolean mayAllow(PolicySet set, String action) {
+        return !(authorizer instanceof LocalAuthorizer local) || local.identityMayAllow(set, action);
+    }
+
+    public Evidence check(PrincipalRef who, String action, String resource, RequestContext context) {
+        counts.computeIfAbsent(action, k -> new java.util.concurrent.atomic.LongAdder()).increment();
+        Gathered g = gatherer.gather(who, action, resource, context);
+        return evidence(action, resource, authorizer.authorize(g.request(), g.policies()));
+    }
+
+    /** The check on an actor's caller side replaced by another set (a policy added, a boundary removed). */
+    public Evidence checkWith(Actor a, PolicySet callerSet, String action, String resource) {
+        Gathered g = gatherer.gather(a.ref(), action, resource, base);
+        PolicySet set = callerSet.withResource(g.policies().resourcePolicy(), g.policies().rcps());
+        return evidence(action, resource, authorizer.authorize(g.request(), set));
+    }
+
+    /**
+     * Whether an AWS service may assume the role: its trust policy must name the service (a service
+     * principal has no identity policies). The service acts for the attacker, in the role's account; what the
+     * attacker chooses (the source ARN) is unknown. RCPs are not applied to service callers.
+     */
+    public Evidence serviceAssume(String service, Role role) {
+        return entryChecks.computeIfAbsent("svc|" + service + "|" + role.arn(), k -> {
+            RequestContext.Builder b = unknownTrustKeys(role).put("aws:PrincipalIsAWSService", "true")
+                    .put("aws:PrincipalServiceName", service).put("aws:SourceAccount", role.accountId());
+            Caller caller = new Caller(service, null, CallerKind.SERVICE, null, false, false, null);
+            Request r = new Request(caller, "sts:AssumeRole", role.arn(), role.accountId(), b.build());
+            return evidence("sts:AssumeRole", role.arn(), authorizer.authorize(r, trustSet(role)));
+        });
+    }
+
+    /** Whether users of an identity provider may assume the role (web identity or SAML). */
+    public Evidence federatedAssume(String provider, Role role) {
+        String action = provider.contains(":saml-provider/") ? "sts:AssumeRoleWithSAML"
+                : "sts:AssumeRoleWithWebIdentity";
+        return entryChecks.computeIfAbsent("fed|" + provider + "|" + role.arn(), k -> {
+            Caller caller = new Caller(provider, null, CallerKind.FEDERATED, null, false, false, null);
+            Request r = new Request(caller, action, role.arn(), role.accountId(), unknownTrustKeys(role).build());
+            return evidence(action, role.arn(), authorizer.authorize(r, trustSet(role)));
+        });
+    }
+
+    /**
+     * Whether an account outside the snapshot (or anyone, through {@code account} = a made-up outsider) may
+     * assume the role: its root stands for whoever that account lets. Keys the outsider controls (an external
+     * id, a source identity) are unknown, not absent.
+     */
+    public Evidence outsiderAssume(String account, Role role) {
+        PrincipalRef who = new PrincipalRef(PrincipalRef.Kind.ROOT, null, account, null, null);
+        return check(who, "sts:AssumeRole", role.arn(), unknownTrustKeys(role).build());
+    }
+
+    private AttachedPolicy trustPolicy(Role role) {
+        return trust.computeIfAbsent(role, r -> new AttachedPolicy("role/" + r.name() + " trust policy", null,
+                r.trustPolicy()));
+    }
+
+    private PolicySet trustSet(Role role) {
+        return PolicySet.builder().resourcePolicy(trustPolicy(role)).build();
+    }
+
+    /** Condition keys of the trust policy that the caller controls or we cannot know, declared unknown. */
+    private RequestContext.Builder unknownTrustKeys(Role role) {
+        RequestContext.Builder b = base.toBuilder();
+        if (role.trustPolicy() == null) {
+            return b;
+        }
+        for (Statement s : role.trustPolicy().statements()) {
+            for (ConditionClause c : s.conditions()) {
+                String key = c.key().toLowerCase(Locale.ROOT);
+                if (!key.startsWith("aws:principal") && !b.has(c.key())) {
+                    b.unknown(c.key());
+                }
+            }
+        }
+        return b;
+    }
+
+    static Evidence evidence(String action, String resource, Decision d) {
+        List<io.iamscope.eval.StatementRef> refs = new ArrayList<>(2);
+        for (MatchedStatement m : d.statements()) {
+            if (m.ref().effect() == Effect.ALLOW) {
+                refs.add(m.ref());
+            }
+        }
+        return new Evidence(action, resource, d.outcome(), d.condition(), refs);
+    }
+}

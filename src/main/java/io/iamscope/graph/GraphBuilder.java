@@ -1,0 +1,325 @@
+package io.iamscope.graph;
+
+import io.iamscope.catalog.Catalog;
+import io.iamscope.eval.Authorizer;
+import io.iamscope.eval.Constraint;
+import io.iamscope.eval.RequestContext;
+import io.iamscope.graph.rules.Escalation;
+import io.iamscope.graph.rules.RuleContext;
+import io.iamscope.graph.rules.Technique;
+import io.iamscope.graph.rules.Techniques;
+import io.iamscope.model.Account;
+import io.iamscope.model.Group;
+import io.iamscope.model.PrincipalRef;
+import io.iamscope.model.Role;
+import io.iamscope.model.SnapshotIndex;
+import io.iamscope.model.User;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.jgrapht.graph.DirectedPseudograph;
+
+/**
+ * Builds the {@link AccessGraph} of a snapshot (docs/techniques.md):
+ *
+ * <ol>
+ *   <li>nodes: users, roles, groups, one node per account of the snapshot (its root user, standing for
+ *       whoever is admin-equivalent there), and the outsiders trust policies name;</li>
+ *   <li>MEMBER edges user → group;</li>
+ *   <li>ASSUME edges for candidate pairs from the {@link TrustIndex} only, each decided by the engine (trust
+ *       policy and caller side together), in parallel over principals;</li>
+ *   <li>entry edges from services, identity providers, outside accounts and anyone to the roles that trust
+ *       them;</li>
+ *   <li>admin status and ESCALATE edges of every technique of {@link Techniques#ALL}, in parallel over
+ *       principals, each technique skipped for principals whose policies never name one of its actions;</li>
+ *   <li>the compact admin encoding: one edge from each admin-equivalent principal to its account node, and
+ *       one edge from the account node to each user and role of the account (not O(admins × principals)).</li>
+ * </ol>
+ *
+ * Graph building is the only place where JGraphT's (non-thread-safe) graph is written, after the parallel
+ * phases have collected their edges.
+ */
+public final class GraphBuilder {
+    /** Technique id of the edge from an admin-equivalent principal to its account node. */
+    public static final String ADMIN_EQUIVALENT = "admin-equivalent";
+    /** Technique id of the edges from an account node to the principals of the account. */
+    public static final String ACCOUNT_ADMIN = "account-admin";
+    public static final String ASSUME_ROLE = "assume-role";
+    public static final String MEMBER = "member";
+    /** The account that stands for "anyone" when a trust policy says {@code "Principal": "*"}. */
+    static final String OUTSIDER = "000000000000";
+
+    private final SnapshotIndex index;
+    private final Checker checker;
+    private final Inventory inventory;
+    private final TrustIndex trust;
+    private final List<Technique> techniques;
+    private final Map<String, PrincipalNode> nodes = new LinkedHashMap<>();
+
+    private GraphBuilder(SnapshotIndex index, Authorizer authorizer, RequestContext base, List<Technique> techniques) {
+        this.index = index;
+        this.checker = new Checker(index, authorizer, base);
+        this.inventory = new Inventory(index);
+        this.trust = new TrustIndex(inventory.roles());
+        this.techniques = techniques;
+    }
+
+    /** Builds the graph with every technique of the registry. */
+    public static JGraphTAccessGraph build(SnapshotIndex index, Authorizer authorizer, Catalog catalog,
+                                           RequestContext base) {
+        return build(index, authorizer, catalog, base, Techniques.ALL);
+    }
+
+    /**
+     * Builds the graph with the given techniques. The catalog checks that every action a technique requires
+     * exists (a misspelt action would silently never match).
+     */
+    public static JGraphTAccessGraph build(SnapshotIndex index, Authorizer authorizer, Catalog catalog,
+                                           RequestContext base, List<Technique> techniques) {
+        if (catalog != null) {
+            for (Technique t : techniques) {
+                for (String a : t.info().requiredActions()) {
+                    if (catalog.action(a).isEmpty()) {
+                        throw new IllegalStateException("technique `" + t.info().id() + "` requires `" + a
+                                + "`, which the catalog does not know");
+                    }
+                }
+            }
+        }
+        return new GraphBuilder(index, authorizer, base, techniques).run();
+    }
+
+    private JGraphTAccessGraph run() {
+        DirectedPseudograph<PrincipalNode, AccessEdge> g = new DirectedPseudograph<>(null, null, false);
+        Map<PrincipalNode, AdminStatus> admins = new HashMap<>();
+        for (Account a : index.snapshot().accounts()) {
+            PrincipalNode root = node(rootArn(a.accountId()), NodeKind.ROOT, a.accountId());
+            admins.put(root, new AdminStatus(true, Constraint.TRUE, "account root", List.of()));
+            a.users().forEach(u -> node(u.arn(), NodeKind.USER, u.accountId()));
+            a.roles().forEach(r -> node(r.arn(), NodeKind.ROLE, r.accountId()));
+            a.groups().forEach(gr -> node(gr.arn(), NodeKind.GROUP, gr.accountId()));
+        }
+        List<Actor> actors = new ArrayList<>();
+        for (User u : inventory.users()) {
+            actors.add(checker.actor(new PrincipalRef(PrincipalRef.Kind.USER, u, u.accountId(), null, null)));
+        }
+        for (Role r : inventory.roles()) {
+            actors.add(checker.actor(new PrincipalRef(PrincipalRef.Kind.ROLE, r, r.accountId(), null, null)));
+        }
+
+        Phases phases = new Phases();
+        Queue<AccessEdge> edges = new ConcurrentLinkedQueue<>();
+        memberEdges(edges);
+
+        // Admin status first: an admin reaches its whole account through the account node, so its
+        // same-account edges would add nothing but size.
+        Map<String, AdminStatus> status = new java.util.concurrent.ConcurrentHashMap<>();
+        actors.parallelStream().forEach(a -> {
+            AdminStatus s = AdminCheck.of(checker, a);
+            if (s.admin()) {
+                status.put(a.arn(), s);
+            }
+        });
+        for (Actor a : actors) {
+            AdminStatus s = status.get(a.arn());
+            if (s != null) {
+                PrincipalNode from = nodes.get(a.arn());
+                admins.put(from, s);
+                edges.add(new AccessEdge(from, nodes.get(rootArn(a.account())), EdgeKind.ESCALATE, ADMIN_EQUIVALENT,
+                        s.evidence(), s.condition(), false));
+            }
+        }
+        // Pruning uses every admin, definite or conditional: a target then reached only through a conditional
+        // admin is reported as conditionally reached, never dropped (docs/techniques.md, "Compact encoding").
+        Set<String> knownAdmins = new HashSet<>(status.keySet());
+        phases.done("admin");
+        actors.parallelStream().forEach(a -> assumeEdges(a, edges, knownAdmins));
+        phases.done("assume");
+        entryEdges(edges);
+
+        RuleContext ctx = new RuleContext(checker, inventory, trust, knownAdmins);
+        Queue<Found> found = new ConcurrentLinkedQueue<>();
+        actors.parallelStream().forEach(a -> {
+            if (dominated(a, knownAdmins)) {
+                return;
+            }
+            for (Technique t : techniques) {
+                if (t.info().requiredActions().stream().allMatch(x -> checker.mentions(a, x))) {
+                    t.find(a, ctx, e -> found.add(new Found(a, e)));
+                }
+            }
+        });
+        phases.done("techniques");
+        for (Found f : found) {
+            Escalation e = f.escalation();
+            Actor a = f.actor();
+            PrincipalNode from = nodes.get(a.arn());
+            Constraint when = AdminCheck.conditionOf(e.evidence());
+            if (e.target().equals(a.arn())) {
+                // A SELF technique: the attacker makes itself admin-equivalent in one step.
+                admins.putIfAbsent(from, new AdminStatus(true, when, e.technique(), e.evidence()));
+                edges.add(new AccessEdge(from, nodes.get(rootArn(a.account())), EdgeKind.ESCALATE, e.technique(),
+                        e.evidence(), when, true));
+            } else {
+                PrincipalNode to = nodes.get(e.target());
+                if (to != null) {
+                    edges.add(new AccessEdge(from, to, EdgeKind.ESCALATE, e.technique(), e.evidence(), when,
+                            e.yieldsAdmin()));
+                }
+            }
+        }
+        accountAdminEdges(edges);
+
+        nodes.values().forEach(g::addVertex);
+        Set<String> seen = new HashSet<>();
+        for (AccessEdge e : edges) {
+            // One edge per (from, to, technique): the first found stands for the others.
+            if (seen.add(e.from().arn() + '\n' + e.to().arn() + '\n' + e.technique())) {
+                g.addEdge(e.from(), e.to(), e);
+            }
+        }
+        phases.done("graph");
+        List<String> stats = new ArrayList<>(phases.lines);
+        checker.counts().entrySet().stream().sorted((x, y) -> Long.compare(y.getValue(), x.getValue())).limit(8)
+                .forEach(e -> stats.add("engine calls for " + e.getKey() + ": " + e.getValue()));
+        return new JGraphTAccessGraph(g, nodes, admins, stats);
+    }
+
+    /** A technique use found for an actor, collected from the parallel phase. */
+    private record Found(Actor actor, Escalation escalation) {
+    }
+
+    /** Phase timings, kept for {@link JGraphTAccessGraph#buildStats()} (docs/performance.md). */
+    private static final class Phases {
+        private final List<String> lines = new ArrayList<>();
+        private long last = System.nanoTime();
+
+        void done(String phase) {
+            long now = System.nanoTime();
+            lines.add(String.format(java.util.Locale.ROOT, "%s: %.2f s", phase, (now - last) / 1e9));
+            last = now;
+        }
+    }
+
+    private void memberEdges(Queue<AccessEdge> edges) {
+        for (User u : inventory.users()) {
+            for (Group gr : index.groupsOf(u)) {
+                edges.add(new AccessEdge(nodes.get(u.arn()), nodes.get(gr.arn()), EdgeKind.MEMBER, MEMBER, List.of(),
+                        Constraint.TRUE, false));
+            }
+        }
+    }
+
+    /**
+     * A principal that is, or becomes by assuming a role, an admin of its own account (definitely or not)
+     * reaches everything of that account through the account node: its technique edges would be redundant.
+     */
+    private static boolean dominated(Actor a, Set<String> knownAdmins) {
+        return knownAdmins.contains(a.arn()) || a.reachesOwnAdmin();
+    }
+
+    /**
+     * Assume edges of one principal. Candidates are tried admin roles first; once the principal reaches an
+     * admin role of an account, the other roles of that account are reached through the
+     * account node and are skipped (the graph stays proportional to the snapshot, not to principals × roles).
+     */
+    private void assumeEdges(Actor a, Queue<AccessEdge> edges, Set<String> knownAdmins) {
+        List<Role> reached = new ArrayList<>();
+        boolean mentions = checker.mentions(a, "sts:AssumeRole");
+        List<Role> candidates = trust.candidates(a.arn(), a.account());
+        candidates.sort(java.util.Comparator.comparing(r -> !knownAdmins.contains(r.arn())));
+        Set<String> covered = new HashSet<>();
+        if (knownAdmins.contains(a.arn())) {
+            covered.add(a.account());
+        }
+        for (Role r : candidates) {
+            if (r.arn().equals(a.arn()) || covered.contains(r.accountId())) {
+                continue;
+            }
+            // Only a trust policy naming the caller's ARN in its own account grants without identity policies.
+            boolean named = r.accountId().equals(a.account()) && trust.namesArn(r, a.arn());
+            if (!named && !(mentions && checker.mayMatch(a, "sts:AssumeRole", r.arn()))) {
+                continue;
+            }
+            Evidence e = checker.check(a, "sts:AssumeRole", r.arn());
+            if (e.allows()) {
+                reached.add(r);
+                edges.add(new AccessEdge(nodes.get(a.arn()), nodes.get(r.arn()), EdgeKind.ASSUME, ASSUME_ROLE,
+                        List.of(e), e.condition(), false));
+                if (knownAdmins.contains(r.arn())) {
+                    covered.add(r.accountId());
+                }
+            }
+        }
+        a.assumable(reached);
+        a.reachesOwnAdmin(covered.contains(a.account()));
+    }
+
+    /** Edges into roles from those who stand outside the snapshot's principals. */
+    private void entryEdges(Queue<AccessEdge> edges) {
+        trust.byService().forEach((service, roles) -> {
+            PrincipalNode from = node(service, NodeKind.SERVICE, null);
+            roles.forEach(r -> entry(edges, from, r, checker.serviceAssume(service, r)));
+        });
+        trust.byProvider().forEach((provider, roles) -> {
+            PrincipalNode from = node(provider, NodeKind.FEDERATED_PROVIDER, io.iamscope.eval.Arns.account(provider));
+            roles.forEach(r -> entry(edges, from, r, checker.federatedAssume(provider, r)));
+        });
+        if (!trust.anyone().isEmpty()) {
+            nodes.put(PrincipalNode.ANYONE.arn(), PrincipalNode.ANYONE);
+            trust.anyone().forEach(r -> entry(edges, PrincipalNode.ANYONE, r, checker.outsiderAssume(OUTSIDER, r)));
+        }
+        trust.byAccount().forEach((account, roles) -> {
+            boolean inside = index.snapshot().account(account) != null;
+            PrincipalNode from = node(rootArn(account), inside ? NodeKind.ROOT : NodeKind.EXTERNAL_ACCOUNT, account);
+            for (Role r : roles) {
+                // Same account: the account node already reaches every role of its account.
+                if (!r.accountId().equals(account)) {
+                    entry(edges, from, r, checker.outsiderAssume(account, r));
+                }
+            }
+        });
+    }
+
+    private void entry(Queue<AccessEdge> edges, PrincipalNode from, Role r, Evidence e) {
+        if (e.allows()) {
+            edges.add(new AccessEdge(from, nodes.get(r.arn()), EdgeKind.ASSUME, ASSUME_ROLE, List.of(e), e.condition(),
+                    false));
+        }
+    }
+
+    /**
+     * Whoever controls an account (its root user, or an admin-equivalent principal) can become any of its
+     * users (new access keys) and roles (rewritten trust policies), but not service-linked roles, whose trust
+     * policies cannot be edited.
+     */
+    private void accountAdminEdges(Queue<AccessEdge> edges) {
+        for (Account a : index.snapshot().accounts()) {
+            PrincipalNode root = nodes.get(rootArn(a.accountId()));
+            for (User u : a.users()) {
+                edges.add(new AccessEdge(root, nodes.get(u.arn()), EdgeKind.ESCALATE, ACCOUNT_ADMIN, List.of(),
+                        Constraint.TRUE, false));
+            }
+            for (Role r : a.roles()) {
+                if (!r.serviceLinked()) {
+                    edges.add(new AccessEdge(root, nodes.get(r.arn()), EdgeKind.ESCALATE, ACCOUNT_ADMIN, List.of(),
+                            Constraint.TRUE, false));
+                }
+            }
+        }
+    }
+
+    private PrincipalNode node(String arn, NodeKind kind, String account) {
+        return nodes.computeIfAbsent(arn, k -> new PrincipalNode(arn, kind, account));
+    }
+
+    static String rootArn(String account) {
+        return "arn:aws:iam::" + account + ":root";
+    }
+}

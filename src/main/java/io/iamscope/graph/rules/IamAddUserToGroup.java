@@ -1,0 +1,56 @@
+package io.iamscope.graph.rules;
+
+import io.iamscope.graph.Actor;
+import io.iamscope.graph.AdminCheck;
+import io.iamscope.graph.AdminStatus;
+import io.iamscope.model.Group;
+import io.iamscope.model.User;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * iam:AddUserToGroup: add itself to a group whose policies make it admin-equivalent. A group that would only
+ * add some permissions is not reported (group nodes hold no permissions of their own in the graph).
+ */
+final class IamAddUserToGroup implements Technique {
+    private static final TechniqueInfo INFO = new TechniqueInfo("iam-add-user-to-group",
+            "iam:AddUserToGroup into a powerful group", "add its own user to a group whose policies are admin-equivalent",
+            List.of("iam:AddUserToGroup"), TargetKind.GROUP, "the group's permissions (admin-equivalent)",
+            List.of(Refs.RHINO, Refs.BISHOPFOX, Refs.PATHFINDING, Refs.PMAPPER));
+
+    @Override
+    public TechniqueInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void find(Actor attacker, RuleContext ctx, Consumer<Escalation> out) {
+        if (!(attacker.principal() instanceof User u)) {
+            return;
+        }
+        for (Group g : ctx.inventory().groups()) {
+            if (!g.accountId().equals(attacker.account()) || u.groupNames().contains(g.name())
+                    || !mayMakeAdmin(attacker, g, ctx)) {
+                continue;
+            }
+            Steps s = new Steps();
+            if (s.allow(ctx.checker().check(attacker, "iam:AddUserToGroup", g.arn()))) {
+                AdminStatus with = ctx.adminWith(attacker, ctx.inventory().policiesOf(g), INFO.id());
+                if (with.admin()) {
+                    with.evidence().forEach(s::allow);
+                    out.accept(s.to(INFO.id(), g.arn(), true));
+                }
+            }
+        }
+    }
+
+    /** Cheap pre-check: every admin action is named by an Allow of the group or of the attacker. */
+    private static boolean mayMakeAdmin(Actor a, Group g, RuleContext ctx) {
+        for (String action : AdminCheck.ACTIONS) {
+            if (!ctx.groupMentions(g, action) && !ctx.checker().mentions(a, action)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

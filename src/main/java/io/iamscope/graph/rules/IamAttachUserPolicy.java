@@ -1,0 +1,22 @@
+package io.iamscope.graph.rules;
+
+import io.iamscope.graph.Actor;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** iam:AttachUserPolicy: attach AdministratorAccess to its own user. */
+final class IamAttachUserPolicy implements Technique {
+    private static final TechniqueInfo INFO = new TechniqueInfo("iam-attach-user-policy", "iam:AttachUserPolicy onto itself",
+            "attach AdministratorAccess to its own user", List.of("iam:AttachUserPolicy"), TargetKind.SELF, "arbitrary permissions (admin-equivalent)",
+            List.of(Refs.RHINO, Refs.BISHOPFOX, Refs.PATHFINDING, Refs.PMAPPER));
+
+    @Override
+    public TechniqueInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void find(Actor attacker, RuleContext ctx, Consumer<Escalation> out) {
+        SelfGrant.onSelfUser(attacker, ctx, "iam:AttachUserPolicy", INFO.id(), out);
+    }
+}

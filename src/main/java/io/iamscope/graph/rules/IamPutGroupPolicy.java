@@ -1,0 +1,22 @@
+package io.iamscope.graph.rules;
+
+import io.iamscope.graph.Actor;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** iam:PutGroupPolicy: write an inline policy allowing everything onto a group it belongs to. */
+final class IamPutGroupPolicy implements Technique {
+    private static final TechniqueInfo INFO = new TechniqueInfo("iam-put-group-policy", "iam:PutGroupPolicy onto itself",
+            "write an inline policy allowing everything onto a group it belongs to", List.of("iam:PutGroupPolicy"), TargetKind.SELF, "arbitrary permissions (admin-equivalent)",
+            List.of(Refs.RHINO, Refs.BISHOPFOX, Refs.PATHFINDING, Refs.PMAPPER));
+
+    @Override
+    public TechniqueInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void find(Actor attacker, RuleContext ctx, Consumer<Escalation> out) {
+        SelfGrant.onOwnGroups(attacker, ctx, "iam:PutGroupPolicy", INFO.id(), out);
+    }
+}

@@ -1,0 +1,22 @@
+package io.iamscope.graph.rules;
+
+import io.iamscope.graph.Actor;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** iam:PutUserPolicy: write an inline policy allowing everything onto its own user. */
+final class IamPutUserPolicy implements Technique {
+    private static final TechniqueInfo INFO = new TechniqueInfo("iam-put-user-policy", "iam:PutUserPolicy onto itself",
+            "write an inline policy allowing everything onto its own user", List.of("iam:PutUserPolicy"), TargetKind.SELF, "arbitrary permissions (admin-equivalent)",
+            List.of(Refs.RHINO, Refs.BISHOPFOX, Refs.PATHFINDING, Refs.PMAPPER));
+
+    @Override
+    public TechniqueInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void find(Actor attacker, RuleContext ctx, Consumer<Escalation> out) {
+        SelfGrant.onSelfUser(attacker, ctx, "iam:PutUserPolicy", INFO.id(), out);
+    }
+}

@@ -1,0 +1,48 @@
+package io.iamscope.graph.rules;
+
+import io.iamscope.graph.Actor;
+import io.iamscope.model.Role;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * iam:UpdateAssumeRolePolicy (+ sts:AssumeRole): rewrite a role's trust policy to trust the attacker, then
+ * assume it. Within one account a trust policy naming the caller's ARN grants on its own (IAM User Guide:
+ * "Policy evaluation for requests within a single account"), so the second step only needs sts:AssumeRole
+ * not to be explicitly denied to the attacker (an identity Deny or an SCP); the current trust policy, which
+ * the attacker replaces, does not matter.
+ */
+final class IamUpdateAssumeRolePolicy implements Technique {
+    private static final TechniqueInfo INFO = new TechniqueInfo("iam-update-assume-role-policy",
+            "iam:UpdateAssumeRolePolicy on a role", "rewrite a role's trust policy to trust itself, then assume the role",
+            List.of("iam:UpdateAssumeRolePolicy"), TargetKind.ROLE, "the role's permissions",
+            List.of(Refs.RHINO, Refs.BISHOPFOX, Refs.PATHFINDING, Refs.PMAPPER));
+
+    @Override
+    public TechniqueInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void find(Actor attacker, RuleContext ctx, Consumer<Escalation> out) {
+        for (Role r : ctx.rolesAdminFirst(attacker.account())) {
+            // Service-linked roles' trust policies cannot be edited (IAM: "Using service-linked roles").
+            if (r.serviceLinked() || r.arn().equals(attacker.arn())
+                    || !ctx.checker().mayMatch(attacker, "iam:UpdateAssumeRolePolicy", r.arn())) {
+                continue;
+            }
+            Steps s = new Steps();
+            boolean allowed = s.allow(ctx.checker().check(attacker, "iam:UpdateAssumeRolePolicy", r.arn()));
+            if (!allowed && ctx.checker().sameForEvery(attacker, "iam:UpdateAssumeRolePolicy",
+                    "arn:aws:iam::" + attacker.account() + ":role/")) {
+                return; // refused here, so refused on every role
+            }
+            if (allowed && s.notDenied(ctx.checker().check(attacker, "sts:AssumeRole", r.arn()))) {
+                out.accept(s.to(INFO.id(), r.arn(), false));
+                if (ctx.admin(r.arn())) {
+                    return; // the admin role reaches every other role through the account node
+                }
+            }
+        }
+    }
+}

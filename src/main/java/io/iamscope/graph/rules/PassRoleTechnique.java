@@ -1,0 +1,59 @@
+package io.iamscope.graph.rules;
+
+import io.iamscope.graph.Actor;
+import io.iamscope.graph.Checker;
+import io.iamscope.model.Role;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The shape shared by "pass a role to a service that then runs the attacker's code with it": the other
+ * required actions are checked once on {@code *} (they create or start something new), then, for each role of
+ * the attacker's account that trusts the service, the service must be able to assume it (its trust policy,
+ * evaluated for a service caller) and {@code iam:PassRole} must be allowed on it with
+ * {@code iam:PassedToService} set to the service (IAM User Guide: "Granting a user permissions to pass a role
+ * to an AWS service").
+ */
+abstract class PassRoleTechnique implements Technique {
+    /** The service principal the role is passed to. */
+    abstract String service();
+
+    /** The required actions besides iam:PassRole, each checked on {@code *}. */
+    abstract List<String> actions();
+
+    /** Alternatives of which one must be allowed too (empty when none). */
+    List<String> anyOf() {
+        return List.of();
+    }
+
+    /** The roles the attacker could pass (by default those trusting the service in its account). */
+    List<Role> roles(Actor a, RuleContext ctx) {
+        return ctx.serviceRoles(a, service());
+    }
+
+    @Override
+    public void find(Actor a, RuleContext ctx, Consumer<Escalation> out) {
+        Checker c = ctx.checker();
+        Steps steps = new Steps();
+        for (String action : actions()) {
+            if (!steps.allow(c.checkNew(a, action))) {
+                return;
+            }
+        }
+        if (!anyOf().isEmpty() && !anyOf().stream().anyMatch(x -> c.mentions(a, x) && steps.allow(c.checkNew(a, x)))) {
+            return;
+        }
+        for (Role r : roles(a, ctx)) {
+            if (r.arn().equals(a.arn()) || r.serviceLinked() || !c.mayMatch(a, "iam:PassRole", r.arn())) {
+                continue;
+            }
+            Steps s = steps.fork();
+            if (s.allow(c.serviceAssume(service(), r)) && s.allow(c.passRole(a, r.arn(), service()))) {
+                out.accept(s.to(info().id(), r.arn(), false));
+                if (ctx.admin(r.arn())) {
+                    return; // the admin reaches every other role through the account node
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.iamscope.graph.rules;
+
+import io.iamscope.eval.AttachedPolicy;
+import io.iamscope.eval.PolicySet;
+import io.iamscope.graph.Actor;
+import io.iamscope.graph.AdminCheck;
+import io.iamscope.graph.AdminStatus;
+import io.iamscope.graph.Checker;
+import io.iamscope.graph.Inventory;
+import io.iamscope.graph.TrustIndex;
+import io.iamscope.model.Group;
+import io.iamscope.model.Role;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import io.iamscope.model.User;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** What techniques look at: the engine checks, the snapshot facts and the trust index. Thread-safe. */
+public final class RuleContext {
+    private final Checker checker;
+    private final Inventory inventory;
+    private final TrustIndex trust;
+    private final Map<Group, PolicySet> groupSets = new ConcurrentHashMap<>();
+    private final Set<String> knownAdmins;
+    private final Map<String, List<User>> usersAdminFirst = new ConcurrentHashMap<>();
+    private final Map<String, List<Role>> rolesAdminFirst = new ConcurrentHashMap<>();
+
+    public RuleContext(Checker checker, Inventory inventory, TrustIndex trust, Set<String> knownAdmins) {
+        this.checker = checker;
+        this.inventory = inventory;
+        this.trust = trust;
+        this.knownAdmins = Set.copyOf(knownAdmins);
+    }
+
+    /** Whether the principal is admin-equivalent by its own permissions (definitely or conditionally). */
+    boolean admin(String arn) {
+        return knownAdmins.contains(arn);
+    }
+
+    /**
+     * The users of an account, admins first: a technique that reaches one of them reaches
+     * the whole account through the account node, and stops there.
+     */
+    List<User> usersAdminFirst(String account) {
+        return usersAdminFirst.computeIfAbsent(account, k -> inventory.users(k).stream()
+                .sorted(Comparator.comparing(u -> !knownAdmins.contains(u.arn()))).toList());
+    }
+
+    /** The roles of an account, admins first. */
+    List<Role> rolesAdminFirst(String account) {
+        return rolesAdminFirst.computeIfAbsent(account, k -> inventory.roles(k).stream()
+                .sorted(Comparator.comparing(r -> !knownAdmins.contains(r.arn()))).toList());
+    }
+
+    public Checker checker() {
+        return checker;
+    }
+
+    public Inventory inventory() {
+        return inventory;
+    }
+
+    public TrustIndex trust() {
+        return trust;
+    }
+
+    /** Roles of the attacker's account that trust the service (whether it may assume them is checked apart). */
+    List<Role> serviceRoles(Actor a, String service) {
+        return trust.trusting(service, a.account());
+    }
+
+    /** Whether any Allow of the group's own policies names the action. */
+    boolean groupMentions(Group g, String action) {
+        PolicySet set = groupSets.computeIfAbsent(g, k -> PolicySet.builder().identity(inventory.policiesOf(k)).build());
+        return checker.mayAllow(set, action);
+    }
+
+    /** Whether the attacker would be admin-equivalent holding these policies too. */
+    AdminStatus adminWith(Actor a, List<AttachedPolicy> more, String how) {
+        PolicySet own = a.callerSet();
+        PolicySet set = PolicySet.builder().identity(own.identity()).identity(more).boundary(own.boundary())
+                .scps(own.scps()).build();
+        return AdminCheck.with(checker, a, set, how);
+    }
+
+    /** Whether the attacker would be admin-equivalent without its permissions boundary. */
+    AdminStatus adminWithoutBoundary(Actor a, String how) {
+        PolicySet own = a.callerSet();
+        PolicySet set = PolicySet.builder().identity(own.identity()).scps(own.scps()).build();
+        return AdminCheck.with(checker, a, set, how);
+    }
+}

@@ -1,0 +1,25 @@
+package io.iamscope.graph.rules;
+
+import java.util.List;
+
+/** iam:PassRole + sagemaker:CreateTrainingJob: start a training job with a role that trusts SageMaker and a container image of the attacker's. */
+final class SageMakerCreateTrainingJob extends PassRoleTechnique {
+    private static final TechniqueInfo INFO = new TechniqueInfo("sagemaker-create-training-job", "iam:PassRole + sagemaker:CreateTrainingJob",
+            "start a training job with a role that trusts SageMaker and a container image of the attacker's", List.of("iam:PassRole", "sagemaker:CreateTrainingJob"), TargetKind.ROLE, "the permissions of the passed role",
+            List.of(Refs.BISHOPFOX, Refs.PATHFINDING));
+
+    @Override
+    public TechniqueInfo info() {
+        return INFO;
+    }
+
+    @Override
+    String service() {
+        return "sagemaker.amazonaws.com";
+    }
+
+    @Override
+    List<String> actions() {
+        return List.of("sagemaker:CreateTrainingJob");
+    }
+}

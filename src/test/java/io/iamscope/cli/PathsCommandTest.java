@@ -1,0 +1,74 @@
+package io.iamscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code iamscope paths} and {@code iamscope graph} on the sample organization (docs/sample-org.md). */
+class PathsCommandTest {
+    private static final String SNAPSHOT = "policies-fixtures/sample-org/snapshot.json";
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        String[] all = new String[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--snapshot";
+        all[args.length + 1] = SNAPSHOT;
+        return new Run(cl.execute(all), out.toString(), err.toString());
+    }
+
+    @Test
+    void leakedKeyToProdDeployAsJson() throws Exception {
+        Run r = run("paths", "AKIAZCONTRACTOR7LEAK", "--to", "arn:aws:iam::222222222222:role/acme-deploy",
+                "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        JsonNode steps = root.get("paths").get(0).get("steps");
+        assertEquals("iam-create-policy-version", steps.get(0).get("technique").asText(), r.out());
+        assertEquals("arn:aws:iam::222222222222:role/acme-deploy", steps.get(steps.size() - 1).get("to").asText());
+        assertEquals("iam:CreatePolicyVersion", steps.get(0).get("evidence").get(0).get("action").asText());
+    }
+
+    @Test
+    void adminPathAsText() {
+        Run r = run("paths", "helpdesk-rsingh", "--to", "admin");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("iam-create-access-key"), r.out());
+    }
+
+    @Test
+    void unknownPrincipalIsAnInputError() {
+        Run r = run("paths", "nobody-here");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("nobody-here"), r.err());
+        assertTrue(!r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void graphExportsMermaidAndDot() {
+        Run m = run("graph", "--format", "mermaid");
+        assertEquals(0, m.exit(), m.err());
+        assertTrue(m.out().startsWith("flowchart LR"), m.out());
+        assertTrue(m.out().contains("|iam-add-user-to-group|"), m.out());
+        Run d = run("graph", "--format", "dot");
+        assertEquals(0, d.exit(), d.err());
+        assertTrue(d.out().contains("digraph"), d.out());
+        Run g = run("graph", "--format", "graphml");
+        assertTrue(g.out().contains("<graphml"), g.out());
+        Run j = run("graph", "--format", "json");
+        assertTrue(j.out().contains("\"technique\""), j.out());
+    }
+}

@@ -1,0 +1,85 @@
+package io.iamscope.graph;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.iamscope.eval.Constraint;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jgrapht.graph.DirectedPseudograph;
+import org.junit.jupiter.api.Test;
+
+/** Shortest paths: fewest hops, then definite edges; limits; edges that yield admin. */
+class PathSearchTest {
+    private static final Constraint UNKNOWN = new Constraint.Atom("Bool aws:MultiFactorAuthPresent [true]",
+            List.of("aws:MultiFactorAuthPresent"), null);
+    private final DirectedPseudograph<PrincipalNode, AccessEdge> g = new DirectedPseudograph<>(null, null, false);
+    private final Map<String, PrincipalNode> nodes = new HashMap<>();
+
+    private PrincipalNode n(String name) {
+        String arn = name.equals("root") ? "arn:aws:iam::111111111111:root" : "arn:aws:iam::111111111111:role/" + name;
+        return nodes.computeIfAbsent(arn, k -> {
+            PrincipalNode p = new PrincipalNode(k, name.equals("root") ? NodeKind.ROOT : NodeKind.ROLE, "111111111111");
+            g.addVertex(p);
+            return p;
+        });
+    }
+
+    private void edge(String from, String to, boolean conditional, boolean yieldsAdmin) {
+        AccessEdge e = new AccessEdge(n(from), n(to), EdgeKind.ESCALATE, from + "-" + to, List.of(),
+                conditional ? UNKNOWN : Constraint.TRUE, yieldsAdmin);
+        g.addEdge(e.from(), e.to(), e);
+    }
+
+    private JGraphTAccessGraph graph() {
+        return new JGraphTAccessGraph(g, nodes, Map.of());
+    }
+
+    @Test
+    void prefersDefiniteEdgesAmongShortestPaths() {
+        edge("a", "b", true, false);
+        edge("b", "d", false, false);
+        edge("a", "c", false, false);
+        edge("c", "d", false, false);
+        var p = graph().path(n("a"), n("d"), PathLimits.DEFAULT).orElseThrow();
+        assertEquals(List.of(n("a"), n("c"), n("d")), p.getVertexList());
+    }
+
+    @Test
+    void fewerHopsWinOverDefiniteness() {
+        edge("a", "d", true, false);
+        edge("a", "c", false, false);
+        edge("c", "d", false, false);
+        assertEquals(1, graph().path(n("a"), n("d"), PathLimits.DEFAULT).orElseThrow().getLength());
+        assertEquals(2, graph().path(n("a"), n("d"), PathLimits.DEFINITE_ONLY).orElseThrow().getLength());
+    }
+
+    @Test
+    void honoursMaxDepth() {
+        edge("a", "b", false, false);
+        edge("b", "c", false, false);
+        assertTrue(graph().path(n("a"), n("c"), new PathLimits(1, true)).isEmpty());
+        assertFalse(graph().reachableFrom(n("a"), new PathLimits(2, true)).isEmpty());
+    }
+
+    @Test
+    void anEdgeYieldingAdminLeadsOnToTheAccount() {
+        n("root");
+        edge("a", "b", false, true);
+        var p = graph().path(n("a"), n("root"), PathLimits.DEFAULT).orElseThrow();
+        assertEquals("yields-admin", p.getEdgeList().get(1).technique());
+        assertEquals(n("b"), AdminPaths.shortest(graph(), n("a"), PathLimits.DEFAULT).orElseThrow().getEndVertex());
+    }
+
+    @Test
+    void newResourceNamesFollowThePattern() {
+        assertEquals("arn:aws:lambda:us-east-1:111111111111:function:team-iamscope",
+                NewResource.instantiate("arn:aws:lambda:*:*:function:team-*", "111111111111"));
+        assertEquals(null, NewResource.instantiate("*", "111111111111"));
+        assertEquals(null, NewResource.instantiate("arn:aws:s3:::${aws:username}/*", "111111111111"));
+        assertTrue(GlobFilter.matches("arn:aws:iam::1:role/dev-*", "arn:aws:iam::1:role/dev-x"));
+        assertFalse(GlobFilter.matches("arn:aws:iam::1:role/dev-?", "arn:aws:iam::1:role/dev-xy"));
+    }
+}

@@ -1,0 +1,358 @@
+#!/usr/bin/env python3
+"""Writes one positive and at least one near-miss snapshot per escalation technique (docs/techniques.md).
+
+Each technique gets a directory <id>/ with snapshots and cases.json: [{"snapshot", "from", "to", "reported"}].
+The attacker is user/attacker (role/attacker for role techniques) of account 111111111111. Deterministic:
+edit this script, rerun it (python3 generate.py), commit both.
+"""
+import copy
+import json
+import os
+import shutil
+
+ACCT = "111111111111"
+IAM = f"arn:aws:iam::{ACCT}:"
+ADMIN_ARN = "arn:aws:iam::aws:policy/AdministratorAccess"
+EVERYTHING = [{"Effect": "Allow", "Action": "*", "Resource": "*"}]
+MFA = {"Bool": {"aws:MultiFactorAuthPresent": "true"}}
+
+
+def doc(statements):
+    return {"Version": "2012-10-17", "Statement": statements}
+
+
+def allow(actions, resource="*", condition=None):
+    s = {"Effect": "Allow", "Action": actions, "Resource": resource}
+    if condition:
+        s["Condition"] = condition
+    return s
+
+
+def deny(actions, resource="*"):
+    return {"Effect": "Deny", "Action": actions, "Resource": resource}
+
+
+class Snap:
+    def __init__(self):
+        self.users, self.roles, self.groups, self.resources = [], [], [], []
+        self.policies = [{"PolicyName": "AdministratorAccess", "Arn": ADMIN_ARN, "Path": "/",
+                          "DefaultVersionId": "v1", "PolicyVersionList": [
+                              {"VersionId": "v1", "IsDefaultVersion": True, "Document": doc(EVERYTHING)}]}]
+        self.org = None
+
+    def user(self, name, statements=(), groups=(), boundary=None, attached=()):
+        u = {"UserName": name, "UserId": "AIDA" + name.upper().replace("-", "")[:12].ljust(12, "X"),
+             "Arn": IAM + "user/" + name, "Path": "/", "CreateDate": "2025-01-01T00:00:00Z",
+             "UserPolicyList": [{"PolicyName": "inline", "PolicyDocument": doc(list(statements))}] if statements else [],
+             "AttachedManagedPolicies": [{"PolicyName": a.split("/")[-1], "PolicyArn": a} for a in attached],
+             "GroupList": list(groups), "Tags": []}
+        if boundary:
+            u["PermissionsBoundary"] = {"PermissionsBoundaryType": "Policy", "PermissionsBoundaryArn": boundary}
+        self.users.append(u)
+        return self
+
+    def role(self, name, trust, statements=(), profile=False, boundary=None, attached=(), trust_condition=None):
+        st = {"Effect": "Allow", "Principal": trust, "Action": "sts:AssumeRole"}
+        if trust_condition:
+            st["Condition"] = trust_condition
+        r = {"RoleName": name, "RoleId": "AROA" + name.upper().replace("-", "")[:12].ljust(12, "X"),
+             "Arn": IAM + "role/" + name, "Path": "/", "CreateDate": "2025-01-01T00:00:00Z",
+             "AssumeRolePolicyDocument": doc([st]),
+             "RolePolicyList": [{"PolicyName": "inline", "PolicyDocument": doc(list(statements))}] if statements else [],
+             "AttachedManagedPolicies": [{"PolicyName": a.split("/")[-1], "PolicyArn": a} for a in attached],
+             "InstanceProfileList": [{"InstanceProfileName": name, "InstanceProfileId": "AIPA" + name.upper()[:12],
+                                      "Arn": IAM + "instance-profile/" + name, "Path": "/", "Roles": []}] if profile else [],
+             "Tags": []}
+        if boundary:
+            r["PermissionsBoundary"] = {"PermissionsBoundaryType": "Policy", "PermissionsBoundaryArn": boundary}
+        self.roles.append(r)
+        return self
+
+    def group(self, name, statements=(), attached=()):
+        self.groups.append({"GroupName": name, "GroupId": "AGPA" + name.upper()[:12].ljust(12, "X"),
+                            "Arn": IAM + "group/" + name, "Path": "/",
+                            "GroupPolicyList": [{"PolicyName": "inline", "PolicyDocument": doc(list(statements))}] if statements else [],
+                            "AttachedManagedPolicies": [{"PolicyName": a.split("/")[-1], "PolicyArn": a} for a in attached]})
+        return self
+
+    def policy(self, name, *versions, default=0):
+        arn = IAM + "policy/" + name
+        self.policies.append({"PolicyName": name, "Arn": arn, "Path": "/", "DefaultVersionId": f"v{default + 1}",
+                              "PolicyVersionList": [{"VersionId": f"v{i + 1}", "IsDefaultVersion": i == default,
+                                                     "Document": doc(v)} for i, v in enumerate(versions)]})
+        return self
+
+    def resource(self, arn, type_, **kw):
+        r = {"arn": arn, "type": type_, "region": "us-east-1", "policy": None, "tags": kw.pop("tags", {})}
+        r.update(kw)
+        self.resources.append(r)
+        return self
+
+    def scp_deny(self, actions):
+        full = {"Id": "p-FullAWSAccess", "Arn": "arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess",
+                "Name": "FullAWSAccess", "Type": "SERVICE_CONTROL_POLICY", "AwsManaged": True,
+                "Content": doc(EVERYTHING), "Targets": ["r-root"]}
+        guard = {"Id": "p-guard", "Arn": "arn:aws:organizations::999999999999:policy/o-test/service_control_policy/p-guard",
+                 "Name": "Guard", "Type": "SERVICE_CONTROL_POLICY", "AwsManaged": False,
+                 "Content": doc([deny(actions)]), "Targets": ["r-root"]}
+        self.org = {"id": "o-test", "managementAccountId": "999999999999", "roots": [{"Id": "r-root", "Name": "Root"}],
+                    "organizationalUnits": [],
+                    "accounts": [{"Id": ACCT, "Name": "work", "Email": "w@example.com", "Status": "ACTIVE", "ParentId": "r-root"},
+                                 {"Id": "999999999999", "Name": "mgmt", "Email": "m@example.com", "Status": "ACTIVE", "ParentId": "r-root"}],
+                    "policies": [full, guard]}
+        return self
+
+    def json(self):
+        out = {"format": "iamscope-snapshot", "version": 1, "collectedAt": "2026-01-01T00:00:00Z",
+               "collectedBy": {"Account": ACCT, "Arn": IAM + "user/auditor", "UserId": "AIDAAUDITOR"},
+               "tool": "techniques/generate.py",
+               "accounts": [{"accountId": ACCT, "alias": "work", "authorizationDetails": {
+                   "UserDetailList": self.users, "GroupDetailList": self.groups, "RoleDetailList": self.roles,
+                   "Policies": self.policies}, "accessKeys": [], "identityProviders": [],
+                   "resources": self.resources, "gaps": []}]}
+        if self.org:
+            out["organization"] = self.org
+        return out
+
+
+ATTACKER = IAM + "user/attacker"
+ROLE_ATTACKER = IAM + "role/attacker"
+ROOT = IAM + "root"
+CASES = {}
+
+
+def case(tid, name, snap, frm, to, reported):
+    CASES.setdefault(tid, []).append((name, snap, frm, to, reported))
+
+
+def technique(tid, positive, near_misses, frm=ATTACKER, to=ROOT):
+    case(tid, "positive", positive, frm, to, True)
+    for name, snap in near_misses.items():
+        case(tid, "near-miss-" + name, snap, frm, to, False)
+
+
+# --- Policies onto oneself -------------------------------------------------------------------------------------
+def own_policy(extra_condition=None, boundary=None):
+    s = Snap().policy("attacker-policy", [allow(["iam:CreatePolicyVersion"], IAM + "policy/attacker-policy", extra_condition)])
+    if boundary:
+        s.policy("tight", [allow("iam:*")])
+    return s.user("attacker", attached=[IAM + "policy/attacker-policy"], boundary=IAM + "policy/tight" if boundary else None)
+
+
+technique("iam-create-policy-version", own_policy(),
+          {"mfa-condition": own_policy(MFA), "boundary": own_policy(boundary=True)})
+
+
+def versions(broader):
+    v2 = [allow("*")] if broader else [allow("s3:GetObject")]
+    return Snap().policy("attacker-policy", [allow("iam:SetDefaultPolicyVersion", IAM + "policy/attacker-policy")], v2) \
+        .user("attacker", attached=[IAM + "policy/attacker-policy"])
+
+
+technique("iam-set-default-policy-version", versions(True), {"no-broader-version": versions(False)})
+
+technique("iam-attach-user-policy", Snap().user("attacker", [allow("iam:AttachUserPolicy", IAM + "user/attacker")]),
+          {"policy-arn-condition": Snap().user("attacker", [allow("iam:AttachUserPolicy", IAM + "user/attacker",
+                                                                   {"ArnEquals": {"iam:PolicyARN": "arn:aws:iam::aws:policy/ReadOnlyAccess"}})])})
+technique("iam-put-user-policy", Snap().user("attacker", [allow("iam:PutUserPolicy", IAM + "user/attacker")]),
+          {"explicit-deny": Snap().user("attacker", [allow("iam:PutUserPolicy", IAM + "user/attacker"), deny("iam:PutUserPolicy")])})
+technique("iam-attach-group-policy",
+          Snap().group("team").user("attacker", [allow("iam:AttachGroupPolicy", IAM + "group/team")], groups=["team"]),
+          {"other-group-only": Snap().group("team").group("other")
+              .user("attacker", [allow("iam:AttachGroupPolicy", IAM + "group/other")], groups=["team"])})
+technique("iam-put-group-policy",
+          Snap().group("team").user("attacker", [allow("iam:PutGroupPolicy", IAM + "group/team")], groups=["team"]),
+          {"mfa-condition": Snap().group("team").user("attacker", [allow("iam:PutGroupPolicy", IAM + "group/team", MFA)],
+                                                      groups=["team"])})
+
+
+def role_policy(action, trusted=True, boundary=False):
+    s = Snap().user("attacker", [allow(action, IAM + "role/*"), allow("sts:AssumeRole", IAM + "role/*")])
+    if boundary:
+        s.policy("tight", [allow("s3:*")])
+    return s.role("plain", {"AWS": ATTACKER if trusted else IAM + "user/someone-else"}, [allow("s3:ListBucket")],
+                  boundary=IAM + "policy/tight" if boundary else None)
+
+
+technique("iam-attach-role-policy", role_policy("iam:AttachRolePolicy"),
+          {"cannot-assume": role_policy("iam:AttachRolePolicy", trusted=False)}, to=IAM + "role/plain")
+technique("iam-put-role-policy", role_policy("iam:PutRolePolicy"),
+          {"role-boundary": role_policy("iam:PutRolePolicy", boundary=True)}, to=IAM + "role/plain")
+
+
+def join(boundary=False):
+    s = Snap().group("admins", attached=[ADMIN_ARN])
+    if boundary:
+        s.policy("tight", [allow("*")], )
+        s.policies[-1]["PolicyVersionList"][0]["Document"] = doc([allow(["iam:AddUserToGroup", "s3:*"])])
+    return s.user("attacker", [allow("iam:AddUserToGroup", IAM + "group/admins")],
+                  boundary=IAM + "policy/tight" if boundary else None)
+
+
+technique("iam-add-user-to-group", join(), {"boundary": join(True)}, to=IAM + "group/admins")
+
+
+# --- Permissions boundaries ------------------------------------------------------------------------------------
+def bounded(kind, action, boundary_allows, condition=False):
+    """The attacker holds admin-equivalent policies under a boundary that allows `boundary_allows` only.
+
+    With `condition`, its own policies deny the boundary change unless the new boundary is `tight` (so putting
+    AdministratorAccess as boundary is refused).
+    """
+    s = Snap().policy("tight", [allow(boundary_allows)])
+    stmts = [allow("*")]
+    if condition:
+        stmts.append({"Effect": "Deny", "Action": action, "Resource": "*",
+                      "Condition": {"StringNotEquals": {"iam:PermissionsBoundary": IAM + "policy/tight"}}})
+    if kind == "user":
+        return s.user("attacker", stmts, boundary=IAM + "policy/tight")
+    return s.role("attacker", {"Service": "ec2.amazonaws.com"}, stmts, boundary=IAM + "policy/tight")
+
+
+for kind, verb in [("user", "Delete"), ("role", "Delete"), ("user", "Put"), ("role", "Put")]:
+    action = f"iam:{verb}{kind.capitalize()}PermissionsBoundary"
+    tid = f"iam-{verb.lower()}-{kind}-permissions-boundary"
+    frm = ATTACKER if kind == "user" else ROLE_ATTACKER
+    misses = {"boundary-blocks-it": bounded(kind, action, ["s3:*"])}
+    if verb == "Put":
+        misses["permissions-boundary-condition"] = bounded(kind, action, [action, "s3:*"], condition=True)
+    technique(tid, bounded(kind, action, [action, "s3:*"]), misses, frm=frm)
+
+
+# --- Other principals ------------------------------------------------------------------------------------------
+def other_user(action, resource=IAM + "user/*", extra=(), scp=None, condition=None):
+    s = Snap().user("victim").user("attacker", [allow(action, resource, condition)] + list(extra))
+    if scp:
+        s.scp_deny(scp)
+    return s
+
+
+technique("iam-create-access-key", other_user("iam:CreateAccessKey"),
+          {"self-only": other_user("iam:CreateAccessKey", IAM + "user/${aws:username}"),
+           "scp": other_user("iam:CreateAccessKey", scp=["iam:CreateAccessKey"])}, to=IAM + "user/victim")
+technique("iam-create-login-profile", other_user("iam:CreateLoginProfile"),
+          {"explicit-deny": other_user("iam:CreateLoginProfile", extra=[deny("iam:CreateLoginProfile", IAM + "user/victim")])},
+          to=IAM + "user/victim")
+technique("iam-update-login-profile", other_user("iam:UpdateLoginProfile"),
+          {"mfa-condition": other_user("iam:UpdateLoginProfile", condition=MFA)}, to=IAM + "user/victim")
+
+
+def trust_rewrite(extra=()):
+    return Snap().role("target", {"AWS": IAM + "user/someone-else"}, attached=[ADMIN_ARN]) \
+        .user("attacker", [allow("iam:UpdateAssumeRolePolicy", IAM + "role/target")] + list(extra))
+
+
+technique("iam-update-assume-role-policy", trust_rewrite(),
+          {"assume-denied": trust_rewrite([deny("sts:AssumeRole")])}, to=IAM + "role/target")
+
+
+# --- Passing a role to a service -------------------------------------------------------------------------------
+def pass_role(service, actions, profile=False, passed_to=None, trust_service=None, role_name="svc-role",
+              pass_resource=None, trust_condition=None):
+    cond = {"StringEquals": {"iam:PassedToService": passed_to}} if passed_to else None
+    return Snap().role(role_name, {"Service": trust_service or service}, attached=[ADMIN_ARN], profile=profile,
+                       trust_condition=trust_condition) \
+        .user("attacker", [allow("iam:PassRole", pass_resource or IAM + "role/svc-role", cond), allow(actions)])
+
+
+SVC_ROLE = IAM + "role/svc-role"
+PASS = [
+    ("ec2-run-instances-pass-role", "ec2.amazonaws.com", ["ec2:RunInstances"], True,
+     {"passed-to-other-service": dict(passed_to="lambda.amazonaws.com"), "no-instance-profile": dict(profile=False)}),
+    ("lambda-create-function-invoke", "lambda.amazonaws.com", ["lambda:CreateFunction", "lambda:InvokeFunction"], False,
+     {"missing-invoke": dict(actions=["lambda:CreateFunction"])}),
+    ("lambda-create-function-event-source", "lambda.amazonaws.com",
+     ["lambda:CreateFunction", "lambda:CreateEventSourceMapping"], False,
+     {"role-trusts-ec2": dict(trust_service="ec2.amazonaws.com")}),
+    ("glue-create-dev-endpoint", "glue.amazonaws.com", ["glue:CreateDevEndpoint"], False,
+     {"missing-create": dict(actions=["glue:GetDevEndpoint"])}),
+    ("cloudformation-create-stack", "cloudformation.amazonaws.com", ["cloudformation:CreateStack"], False,
+     {"passed-to-other-service": dict(passed_to="ec2.amazonaws.com")}),
+    ("datapipeline-create-pipeline", "datapipeline.amazonaws.com",
+     ["datapipeline:CreatePipeline", "datapipeline:PutPipelineDefinition"], False,
+     {"missing-definition": dict(actions=["datapipeline:CreatePipeline"])}),
+    ("sagemaker-create-notebook-instance", "sagemaker.amazonaws.com",
+     ["sagemaker:CreateNotebookInstance", "sagemaker:CreatePresignedNotebookInstanceUrl"], False,
+     {"missing-presigned-url": dict(actions=["sagemaker:CreateNotebookInstance"])}),
+    ("sagemaker-create-training-job", "sagemaker.amazonaws.com", ["sagemaker:CreateTrainingJob"], False,
+     {"role-trusts-lambda": dict(trust_service="lambda.amazonaws.com")}),
+    ("sagemaker-create-processing-job", "sagemaker.amazonaws.com", ["sagemaker:CreateProcessingJob"], False,
+     {"pass-other-role": dict(pass_resource=IAM + "role/other-*")}),
+    ("codebuild-create-project", "codebuild.amazonaws.com", ["codebuild:CreateProject", "codebuild:StartBuild"], False,
+     {"missing-start-build": dict(actions=["codebuild:CreateProject"])}),
+    ("ecs-run-task", "ecs-tasks.amazonaws.com", ["ecs:RegisterTaskDefinition", "ecs:RunTask"], False,
+     {"trust-source-account": dict(trust_condition={"StringEquals": {"aws:SourceAccount": "222222222222"}})}),
+    ("states-create-state-machine", "states.amazonaws.com", ["states:CreateStateMachine", "states:StartExecution"], False,
+     {"missing-start": dict(actions=["states:CreateStateMachine"])}),
+    ("autoscaling-create-launch-configuration", "ec2.amazonaws.com",
+     ["autoscaling:CreateLaunchConfiguration", "autoscaling:CreateAutoScalingGroup"], True,
+     {"no-instance-profile": dict(profile=False)}),
+]
+for tid, service, actions, profile, misses in PASS:
+    near = {}
+    for name, kw in misses.items():
+        args = dict(service=service, actions=actions, profile=profile)
+        args.update(kw)
+        near[name] = pass_role(**args)
+    technique(tid, pass_role(service, actions, profile=profile), near, to=SVC_ROLE)
+
+# --- Existing resources that run with a role -------------------------------------------------------------------
+FN = f"arn:aws:lambda:us-east-1:{ACCT}:function:fn"
+
+
+def function(resource=FN):
+    return Snap().role("svc-role", {"Service": "lambda.amazonaws.com"}, attached=[ADMIN_ARN]) \
+        .resource(FN, "AWS::Lambda::Function", roleArn=SVC_ROLE) \
+        .user("attacker", [allow("lambda:UpdateFunctionCode", resource)])
+
+
+technique("lambda-update-function-code", function(),
+          {"other-function-only": function(f"arn:aws:lambda:us-east-1:{ACCT}:function:other")}, to=SVC_ROLE)
+
+EP = f"arn:aws:glue:us-east-1:{ACCT}:devEndpoint/ep"
+
+
+def endpoint(extra=()):
+    return Snap().role("svc-role", {"Service": "glue.amazonaws.com"}, attached=[ADMIN_ARN]) \
+        .resource(EP, "AWS::Glue::DevEndpoint", roleArn=SVC_ROLE) \
+        .user("attacker", [allow("glue:UpdateDevEndpoint")] + list(extra))
+
+
+technique("glue-update-dev-endpoint", endpoint(), {"explicit-deny": endpoint([deny("glue:UpdateDevEndpoint", EP)])},
+          to=SVC_ROLE)
+
+INSTANCE = f"arn:aws:ec2:us-east-1:{ACCT}:instance/i-0123456789abcdef0"
+
+
+def instance(action, condition=None, extra=()):
+    return Snap().role("svc-role", {"Service": "ec2.amazonaws.com"}, attached=[ADMIN_ARN], profile=True) \
+        .resource(INSTANCE, "AWS::EC2::Instance", instanceProfileArn=IAM + "instance-profile/svc-role",
+                  tags={"env": "prod"}) \
+        .user("attacker", [allow(action, "*", condition)] + list(extra))
+
+
+technique("ssm-send-command", instance("ssm:SendCommand"),
+          {"resource-tag-condition": instance("ssm:SendCommand", {"StringEquals": {"aws:ResourceTag/env": "dev"}})},
+          to=SVC_ROLE)
+technique("ssm-start-session", instance("ssm:StartSession"), {"mfa-condition": instance("ssm:StartSession", MFA)},
+          to=SVC_ROLE)
+technique("ec2-instance-connect-send-ssh-public-key", instance("ec2-instance-connect:SendSSHPublicKey"),
+          {"explicit-deny": instance("ec2-instance-connect:SendSSHPublicKey",
+                                     extra=[deny("ec2-instance-connect:SendSSHPublicKey", INSTANCE)])}, to=SVC_ROLE)
+
+if __name__ == "__main__":
+    here = os.path.dirname(os.path.abspath(__file__))
+    for tid, cases in CASES.items():
+        d = os.path.join(here, tid)
+        shutil.rmtree(d, ignore_errors=True)
+        os.makedirs(d)
+        listing = []
+        for name, snap, frm, to, reported in cases:
+            with open(os.path.join(d, name + ".json"), "w") as f:
+                json.dump(snap.json(), f, indent=1)
+                f.write("\n")
+            listing.append({"snapshot": name + ".json", "from": frm, "to": to, "reported": reported})
+        with open(os.path.join(d, "cases.json"), "w") as f:
+            json.dump(listing, f, indent=1)
+            f.write("\n")
+    print(len(CASES), "techniques,", sum(len(c) for c in CASES.values()), "snapshots")
