@@ -7,11 +7,13 @@ import io.iamscope.analysis.blast.Reachable;
 import io.iamscope.analysis.blast.ServiceAccess;
 import io.iamscope.analysis.blast.TacticAccess;
 import io.iamscope.analysis.hunt.HuntTarget;
+import io.iamscope.graph.NodeKind;
 import io.iamscope.analysis.hunt.HuntingQuery;
 import io.iamscope.catalog.AccessLevel;
 import io.iamscope.catalog.Tactic;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -53,7 +55,8 @@ public final class BlastTextRenderer {
         out.println("REACHABLE PRINCIPALS: " + b.reachable().size() + " (" + definite + " definite, "
                 + (b.reachable().size() - definite) + " conditional)");
         for (Reachable r : b.reachable()) {
-            out.println("  " + r.kind().name().toLowerCase() + " `" + BlastWords.shortName(r.arn()) + "` (" + r.arn()
+            String kind = r.kind() == NodeKind.ROOT ? "control of" : r.kind().name().toLowerCase();
+            out.println("  " + kind + " `" + BlastWords.shortName(r.arn()) + "` (" + r.arn()
                     + "), " + r.path().size() + " hop" + (r.path().size() == 1 ? "" : "s")
                     + (r.admin() ? ", ADMIN" : "") + (r.conditional() ? ", conditional on "
                     + String.join(", ", Hop.keys(r.path())) : ""));
@@ -84,27 +87,55 @@ public final class BlastTextRenderer {
         out.println();
     }
 
+    /** Services shown in detail; the rest get one line each in a compact list (JSON has everything). */
+    static final int DETAILED_SERVICES = 15;
+
     private static void services(BlastRadius b, PrintWriter out) {
         int actions = b.services().stream().mapToInt(s -> s.actions().size()).sum();
         out.println("ACCESS BY SERVICE: " + b.services().size() + " services, " + actions + " actions (of "
                 + b.principalsEvaluated().size() + " principals)");
-        for (ServiceAccess s : b.services()) {
-            String levels = s.accessLevels().entrySet().stream().map(e -> e.getKey().label() + " " + e.getValue())
-                    .collect(Collectors.joining(", "));
+        // At 3 a.m. what changes things comes first: services by how many permission-management and write
+        // actions are reachable definitely, then conditionally; an administrator's 400 services would bury them.
+        List<ServiceAccess> ranked = new ArrayList<>(b.services());
+        ranked.sort(Comparator.comparingLong(BlastTextRenderer::weight).reversed()
+                .thenComparing(ServiceAccess::prefix));
+        for (ServiceAccess s : ranked.subList(0, Math.min(DETAILED_SERVICES, ranked.size()))) {
             out.println("  " + s.prefix() + " (" + s.name() + "): " + s.actions().size() + " actions, "
-                    + s.definiteCount() + " definite; " + levels);
-            // Permissions management and write first: what changes things matters more at 3 a.m. than reads.
+                    + s.definiteCount() + " definite; " + levels(s));
             for (AccessLevel level : List.of(AccessLevel.PERMISSIONS_MANAGEMENT, AccessLevel.WRITE,
                     AccessLevel.TAGGING, AccessLevel.READ, AccessLevel.LIST)) {
                 List<ActionAccess> of = new ArrayList<>();
                 s.actions().stream().filter(a -> a.accessLevel() == level).forEach(of::add);
+                of.sort(Comparator.comparing(ActionAccess::conditional)); // definite first, by name within
                 if (!of.isEmpty()) {
                     out.println("    " + level.label() + ":");
                     list(of, "      ", out);
                 }
             }
         }
+        if (ranked.size() > DETAILED_SERVICES) {
+            out.println("  and " + (ranked.size() - DETAILED_SERVICES) + " more services (--format json lists every"
+                    + " action):");
+            for (ServiceAccess s : ranked.subList(DETAILED_SERVICES, ranked.size())) {
+                out.println("    " + s.prefix() + ": " + s.actions().size() + " actions, " + s.definiteCount()
+                        + " definite; " + levels(s));
+            }
+        }
         out.println();
+    }
+
+    private static long weight(ServiceAccess s) {
+        long w = 0;
+        for (ActionAccess a : s.actions()) {
+            boolean changes = a.accessLevel() == AccessLevel.PERMISSIONS_MANAGEMENT || a.accessLevel() == AccessLevel.WRITE;
+            w += (changes ? 10 : 1) * (a.conditional() ? 1 : 3);
+        }
+        return w;
+    }
+
+    private static String levels(ServiceAccess s) {
+        return s.accessLevels().entrySet().stream().map(e -> e.getKey().label() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 
     private static void list(List<ActionAccess> actions, String indent, PrintWriter out) {

@@ -90,6 +90,11 @@ final class BlastWords {
         if (arn == null) {
             return "";
         }
+        if (arn.startsWith("arn:") && arn.endsWith(":root")) {
+            // The graph's account node: reaching it means controlling every user and role of the account, not
+            // holding the root user's credentials.
+            return "account " + arn.split(":")[4];
+        }
         int slash = arn.lastIndexOf('/');
         return slash < 0 ? arn : arn.substring(slash + 1);
     }

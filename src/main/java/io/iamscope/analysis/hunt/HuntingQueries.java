@@ -1,6 +1,7 @@
 package io.iamscope.analysis.hunt;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -26,7 +27,8 @@ public final class HuntingQueries {
         this.eventDataStore = eventDataStore;
     }
 
-    public List<HuntingQuery> forTargets(List<HuntTarget> targets, Instant since) {
+    public List<HuntingQuery> forTargets(List<HuntTarget> targets, Instant from) {
+        Instant since = from.truncatedTo(ChronoUnit.SECONDS);
         List<HuntingQuery> out = new ArrayList<>();
         if (targets.isEmpty()) {
             return out;
