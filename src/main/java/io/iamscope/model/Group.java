@@ -21,4 +21,18 @@ public record Group(String arn, String name, String path, String id, String acco
     public String kindName() {
         return "group";
     }
+
+    /**
+     * A principal is identified by its ARN. Records would compare every policy they hold, and principals are
+     * used as map keys on the graph builder's hot paths.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Group other && arn.equals(other.arn);
+    }
+
+    @Override
+    public int hashCode() {
+        return arn.hashCode();
+    }
 }

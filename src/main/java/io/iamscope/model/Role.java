@@ -29,4 +29,18 @@ public record Role(String arn, String name, String path, String id, String accou
     public String kindName() {
         return "role";
     }
+
+    /**
+     * A principal is identified by its ARN. Records would compare every policy they hold, and principals are
+     * used as map keys on the graph builder's hot paths.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Role other && arn.equals(other.arn);
+    }
+
+    @Override
+    public int hashCode() {
+        return arn.hashCode();
+    }
 }

@@ -31,6 +31,7 @@ public final class SnapshotIndex {
     private final Map<String, ManagedPolicy> policies = new HashMap<>();
     private final Map<String, Resource> resources = new HashMap<>();
     private final Map<String, String> resourceAccount = new HashMap<>();
+    private final Set<String> instanceProfiles = new java.util.HashSet<>();
 
     public SnapshotIndex(Snapshot snapshot) {
         this.snapshot = snapshot;
@@ -72,6 +73,9 @@ public final class SnapshotIndex {
 
     private void add(Principal p) {
         byArn.put(p.arn(), p);
+        if (p instanceof Role r) {
+            r.instanceProfiles().forEach(i -> instanceProfiles.add(i.arn()));
+        }
         if (p.id() != null) {
             byId.put(p.id(), p);
         }
@@ -249,15 +253,8 @@ public final class SnapshotIndex {
 
     /** Whether the snapshot holds anything under this ARN: a resource, principal, managed policy or instance profile. */
     public boolean knows(String arn) {
-        if (resource(arn) != null || byArn.containsKey(arn) || policies.containsKey(arn)) {
-            return true;
-        }
-        for (Principal p : byArn.values()) {
-            if (p instanceof Role r && r.instanceProfiles().stream().anyMatch(i -> arn.equals(i.arn()))) {
-                return true;
-            }
-        }
-        return false;
+        return resource(arn) != null || byArn.containsKey(arn) || policies.containsKey(arn)
+                || instanceProfiles.contains(arn);
     }
 
     /** Resource ARNs closest to a mistyped one. */
