@@ -7,38 +7,50 @@ public final class Arns {
 
     /** The account component of an ARN, or null when absent or empty (S3 buckets carry none). */
     public static String account(String arn) {
-        if (arn == null || !arn.startsWith("arn:")) {
-            return null;
-        }
-        String[] parts = arn.split(":", 6);
-        return parts.length >= 5 && !parts[4].isEmpty() ? parts[4] : null;
+        return nonEmpty(component(arn, 4));
     }
 
     /** The service component of an ARN, or null. */
     public static String service(String arn) {
-        if (arn == null || !arn.startsWith("arn:")) {
-            return null;
-        }
-        String[] parts = arn.split(":", 6);
-        return parts.length >= 3 ? parts[2] : null;
+        return component(arn, 2);
     }
 
-    /** The region component, or null when the ARN has none (IAM, S3 buckets). */
+    /** The region component of an ARN, or null when absent or empty (IAM and S3 ARNs carry none). */
     public static String region(String arn) {
-        if (arn == null || !arn.startsWith("arn:")) {
-            return null;
-        }
-        String[] parts = arn.split(":", 6);
-        return parts.length >= 4 && !parts[3].isEmpty() ? parts[3] : null;
+        return nonEmpty(component(arn, 3));
     }
 
-    /** The resource component (the sixth), or null. */
+    /** The resource component (the sixth, colons and all), or null. */
     public static String resource(String arn) {
+        return component(arn, 5);
+    }
+
+    /**
+     * The {@code n}th colon-separated component (0 = "arn"; the sixth runs to the end), or null when the text is
+     * not an ARN or too short. Found with indexOf: this runs several times per request on analysis hot paths,
+     * where splitting allocated an array and six strings each time.
+     */
+    private static String component(String arn, int n) {
         if (arn == null || !arn.startsWith("arn:")) {
             return null;
         }
-        String[] parts = arn.split(":", 6);
-        return parts.length == 6 ? parts[5] : null;
+        int start = 0;
+        for (int i = 0; i < n; i++) {
+            int colon = arn.indexOf(':', start);
+            if (colon < 0) {
+                return null;
+            }
+            start = colon + 1;
+        }
+        if (n == 5) {
+            return arn.substring(start);
+        }
+        int end = arn.indexOf(':', start);
+        return end < 0 ? arn.substring(start) : arn.substring(start, end);
+    }
+
+    private static String nonEmpty(String s) {
+        return s == null || s.isEmpty() ? null : s;
     }
 
     /**
