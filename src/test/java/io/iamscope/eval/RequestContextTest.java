@@ -1,0 +1,22 @@
+package io.iamscope.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RequestContextTest {
+    @Test
+    void keysAreCaseInsensitiveAndThreeStateful() {
+        RequestContext c = RequestContext.builder().put("aws:SourceIp", "10.0.0.1").unknown("aws:RequestTag/*")
+                .unknown("aws:MultiFactorAuthPresent").build();
+        assertEquals(List.of("10.0.0.1"), c.values("AWS:SOURCEIP"));
+        assertTrue(c.isUnknown("aws:requesttag/team"));
+        assertTrue(c.isUnknown("aws:multifactorauthpresent"));
+        assertFalse(c.isUnknown("aws:username"));
+        assertNull(c.values("aws:username"));
+    }
+}
