@@ -36,6 +36,10 @@ public final class PathsTextRenderer {
     }
 
     static String label(PrincipalNode n) {
+        if (n.kind() == io.iamscope.graph.NodeKind.ROOT) {
+            // The graph's account node: control of every user and role of the account, not the root user's keys.
+            return "control of account `" + n.account() + "`";
+        }
         return n.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " `" + n.arn() + "`";
     }
 
