@@ -1,22 +1,34 @@
 package io.iamscope.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iamscope.analysis.AttackerProfile;
 import io.iamscope.analysis.GraphSource;
-import io.iamscope.graph.GraphBuilder;
+import io.iamscope.analysis.blast.BlastGrants;
 import io.iamscope.analysis.blast.BlastOptions;
 import io.iamscope.analysis.blast.BlastRadius;
 import io.iamscope.analysis.blast.BlastRadiusAnalysis;
+import io.iamscope.analysis.verify.GrantCheck;
 import io.iamscope.catalog.Catalog;
 import io.iamscope.catalog.Tactics;
+import io.iamscope.eval.Arns;
+import io.iamscope.eval.Decision;
 import io.iamscope.eval.RequestContext;
 import io.iamscope.eval.local.LocalAuthorizer;
 import io.iamscope.graph.AccessGraph;
+import io.iamscope.graph.GraphBuilder;
 import io.iamscope.model.SnapshotIndex;
 import io.iamscope.report.BlastJsonRenderer;
 import io.iamscope.report.BlastMarkdownRenderer;
 import io.iamscope.report.BlastTextRenderer;
+import io.iamscope.report.GrantCheckRenderer;
+import io.iamscope.simulator.SimulationKey;
+import io.iamscope.simulator.SimulatorAuthorizer;
+import io.iamscope.simulator.SimulatorException;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,6 +69,25 @@ final class BlastRadiusCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--engine", defaultValue = "local", description = "local, or simulator/both: the local analysis"
+            + " finds the grants (the simulator cannot enumerate), then AWS's IAM policy simulator re-checks them"
+            + " (default: ${DEFAULT-VALUE}).")
+    Engine engine;
+
+    @Option(names = "--check-limit", defaultValue = "200",
+            description = "With --engine simulator|both: at most this many grants re-checked, a seeded sample past it"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int checkLimit;
+
+    @CommandLine.Mixin
+    SimulatorOptions simulatorOptions = new SimulatorOptions();
+
+    private static Map<String, Decision> byAction(Map<SimulationKey, Decision> answers) {
+        Map<String, Decision> out = new HashMap<>();
+        answers.forEach((k, d) -> out.put(k.action(), d));
+        return out;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -70,10 +101,32 @@ final class BlastRadiusCommand implements Callable<Integer> {
         AccessGraph graph = graphs.build(index, authorizer, catalog, context);
         BlastRadius b = new BlastRadiusAnalysis(index, graph, authorizer, catalog, Tactics.load(catalog))
                 .analyse(start, profile.name(), context, BlastOptions.defaults(Instant.now()));
+        GrantCheck.Result check = null;
+        long calls = 0;
+        if (engine != Engine.LOCAL) {
+            try (SimulatorAuthorizer simulator = simulatorOptions.connect()) {
+                check = GrantCheck.check(BlastGrants.of(b), (arn, resource, actions) -> byAction(
+                        simulator.simulatePrincipal(arn, null, null, actions, List.of(resource),
+                                Arns.account(resource), context)), checkLimit, 1);
+                calls = simulator.callCount();
+            } catch (SimulatorException e) {
+                throw new AwsFailureException(e.code() + ": " + e.getMessage());
+            }
+        }
         switch (format) {
-            case json -> BlastJsonRenderer.render(b, out);
+            case json -> {
+                ObjectNode tree = BlastJsonRenderer.tree(b);
+                if (check != null) {
+                    GrantCheckRenderer.json(check, calls, tree);
+                }
+                BlastJsonRenderer.print(tree, out);
+            }
             case markdown -> BlastMarkdownRenderer.render(b, out);
             default -> BlastTextRenderer.render(b, out);
+        }
+        if (check != null && format != Format.json) {
+            out.println();
+            GrantCheckRenderer.text(check, calls, out);
         }
         err.flush();
         return failOn == FailOn.admin && b.canReachAdmin() ? ExitCodes.FINDINGS : ExitCodes.OK;

@@ -1,5 +1,14 @@
 package io.iamscope.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.iamscope.analysis.verify.GrantCheck;
+import io.iamscope.eval.Arns;
+import io.iamscope.eval.Decision;
+import io.iamscope.simulator.SimulatorAuthorizer;
+import io.iamscope.simulator.SimulatorException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import io.iamscope.analysis.AttackerProfile;
 import io.iamscope.analysis.GraphSource;
 import io.iamscope.graph.GraphBuilder;
@@ -14,6 +23,8 @@ import io.iamscope.graph.PathLimits;
 import io.iamscope.model.LookupException;
 import io.iamscope.model.Nearest;
 import io.iamscope.model.SnapshotIndex;
+import io.iamscope.report.BlastJsonRenderer;
+import io.iamscope.report.GrantCheckRenderer;
 import io.iamscope.report.WhoCanJsonRenderer;
 import io.iamscope.report.WhoCanTextRenderer;
 import java.io.PrintWriter;
@@ -54,6 +65,14 @@ final class WhoCanCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--engine", defaultValue = "local", description = "local, or simulator/both: the local analysis"
+            + " finds who can (the simulator cannot enumerate), then AWS's IAM policy simulator re-checks each direct"
+            + " answer (default: ${DEFAULT-VALUE}).")
+    Engine engine;
+
+    @CommandLine.Mixin
+    SimulatorOptions simulatorOptions = new SimulatorOptions();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -70,10 +89,33 @@ final class WhoCanCommand implements Callable<Integer> {
         AccessGraph graph = graphs.build(index, authorizer, catalog, context);
         WhoCanResult r = new WhoCan(index, graph, authorizer)
                 .find(known.fullName(), resource, profile.name(), context, PathLimits.DEFAULT);
+        GrantCheck.Result check = null;
+        long calls = 0;
+        if (engine != Engine.LOCAL) {
+            try (SimulatorAuthorizer simulator = simulatorOptions.connect()) {
+                check = GrantCheck.check(r.grants(), (arn, res, actions) -> {
+                    Map<String, Decision> byAction = new HashMap<>();
+                    simulator.simulatePrincipal(arn, null, null, actions, List.of(res), Arns.account(res), context)
+                            .forEach((k, d) -> byAction.put(k.action(), d));
+                    return byAction;
+                }, Integer.MAX_VALUE, 1);
+                calls = simulator.callCount();
+            } catch (SimulatorException e) {
+                throw new AwsFailureException(e.code() + ": " + e.getMessage());
+            }
+        }
         if (format == Format.json) {
-            WhoCanJsonRenderer.render(r, out);
+            ObjectNode tree = WhoCanJsonRenderer.tree(r);
+            if (check != null) {
+                GrantCheckRenderer.json(check, calls, tree);
+            }
+            BlastJsonRenderer.print(tree, out);
         } else {
             WhoCanTextRenderer.render(r, out);
+            if (check != null) {
+                out.println();
+                GrantCheckRenderer.text(check, calls, out);
+            }
         }
         err.flush();
         return ExitCodes.OK;

@@ -30,6 +30,21 @@ public final class BlastJsonRenderer {
     }
 
     public static void render(BlastRadius b, PrintWriter out) {
+        print(tree(b), out);
+    }
+
+    /** Prints a tree built by {@link #tree} (possibly with more fields added). */
+    public static void print(ObjectNode root, PrintWriter out) {
+        try {
+            out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.flush();
+    }
+
+    /** The report as a JSON tree (schema {@code iamscope.blast-radius/1}). */
+    public static ObjectNode tree(BlastRadius b) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schema", "iamscope.blast-radius/1");
         ObjectNode start = root.putObject("start");
@@ -82,12 +97,7 @@ public final class BlastJsonRenderer {
             queries.addObject().put("engine", q.engine()).put("title", q.title()).put("sql", q.sql());
         }
         strings(root.putArray("notes"), b.notes());
-        try {
-            out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.flush();
+        return root;
     }
 
     static void hops(ArrayNode into, List<Hop> hops) {

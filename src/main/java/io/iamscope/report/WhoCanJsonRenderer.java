@@ -1,13 +1,11 @@
 package io.iamscope.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iamscope.analysis.whocan.WhoCanEntry;
 import io.iamscope.analysis.whocan.WhoCanResult;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /** Renders who can perform a request as JSON (schema in docs/blast-radius.md). */
@@ -18,6 +16,11 @@ public final class WhoCanJsonRenderer {
     }
 
     public static void render(WhoCanResult r, PrintWriter out) {
+        BlastJsonRenderer.print(tree(r), out);
+    }
+
+    /** The answer as a JSON tree (schema {@code iamscope.who-can/1}). */
+    public static ObjectNode tree(WhoCanResult r) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schema", "iamscope.who-can/1");
         root.put("action", r.action());
@@ -26,12 +29,7 @@ public final class WhoCanJsonRenderer {
         entries(root.putArray("direct"), r.direct());
         entries(root.putArray("viaPath"), r.viaPath());
         BlastJsonRenderer.strings(root.putArray("notes"), r.notes());
-        try {
-            out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.flush();
+        return root;
     }
 
     private static void entries(ArrayNode into, List<WhoCanEntry> entries) {

@@ -121,4 +121,38 @@ class SimulatorEngineCommandsTest {
         assertEquals(5, Integer.parseInt(counts[0]) + Integer.parseInt(counts[1]) + Integer.parseInt(counts[2]),
                 r.out());
     }
+
+    @Test
+    void blastRadiusGrantsAreRecheckedWithTheSimulator() throws Exception {
+        // The simulator answers nothing about the pairs it is asked: every grant is then "not comparable".
+        server.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(200).withBody(
+                "<SimulatePrincipalPolicyResponse><SimulatePrincipalPolicyResult><IsTruncated>false</IsTruncated>"
+                        + "<EvaluationResults></EvaluationResults></SimulatePrincipalPolicyResult>"
+                        + "</SimulatePrincipalPolicyResponse>")));
+        Run r = run("blast-radius", LEAKED_KEY, "--snapshot", SNAPSHOT, "--engine", "both", "--check-limit", "10",
+                "--endpoint-url", server.baseUrl(), "--region", "us-east-1", "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode check = new ObjectMapper().readTree(r.out()).get("simulatorCheck");
+        assertEquals(10, check.get("checked").asInt(), check.toString());
+        assertTrue(check.get("total").asInt() > 10, check.toString());
+        // No answer is no evidence: nothing is refused, everything checked is not comparable.
+        assertEquals(0, check.get("refused").size(), check.toString());
+        assertEquals(10, check.get("not_comparable").asInt(), check.toString());
+    }
+
+    @Test
+    void whoCanDirectAnswersAreRefusedWhenTheSimulatorDenies() {
+        String data = "arn:aws:s3:::acme-prod-customer-data/exports/customers.csv";
+        server.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(200).withBody(
+                "<SimulatePrincipalPolicyResponse><SimulatePrincipalPolicyResult><IsTruncated>false</IsTruncated>"
+                        + "<EvaluationResults><member><EvalActionName>s3:GetObject</EvalActionName>"
+                        + "<EvalResourceName>" + data + "</EvalResourceName><EvalDecision>implicitDeny"
+                        + "</EvalDecision></member></EvaluationResults></SimulatePrincipalPolicyResult>"
+                        + "</SimulatePrincipalPolicyResponse>")));
+        Run r = run("who-can", "s3:GetObject", data, "--snapshot", SNAPSHOT, "--engine", "both",
+                "--endpoint-url", server.baseUrl(), "--region", "us-east-1");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("CHECKED WITH THE IAM POLICY SIMULATOR"), r.out());
+        assertTrue(r.out().contains("REFUSED `arn:aws:iam::222222222222:role/acme-deploy` s3:GetObject"), r.out());
+    }
 }

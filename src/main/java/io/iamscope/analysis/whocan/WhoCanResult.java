@@ -15,4 +15,10 @@ public record WhoCanResult(String action, String resource, String profile, List<
         viaPath = List.copyOf(viaPath);
         notes = List.copyOf(notes);
     }
+
+    /** The direct answers of IAM users and roles, as grants a second engine can re-check. */
+    public java.util.List<io.iamscope.analysis.verify.Grant> grants() {
+        return direct.stream().filter(e -> e.arn().contains(":user/") || e.arn().contains(":role/"))
+                .map(e -> new io.iamscope.analysis.verify.Grant(e.arn(), action, resource, e.conditional())).toList();
+    }
 }
