@@ -5,62 +5,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code can --engine simulator|both} and {@code verify --snapshot --sample} against a local IAM endpoint. */
-class SimulatorEngineCommandsTest {
+class SimulatorEngineCommandsTest extends LocalIamEndpoint {
     private static final String SNAPSHOT = "policies-fixtures/sample-org/snapshot.json";
     private static final String LEAKED_KEY = "AKIAZCONTRACTOR7LEAK";
     private static final String ACTION = "iam:CreatePolicyVersion";
     private static final String POLICY = "arn:aws:iam::333333333333:policy/contractor-tooling";
-    static WireMockServer server;
-
-    @BeforeAll
-    static void start() {
-        System.setProperty("aws.disableEc2Metadata", "true");
-        System.setProperty("aws.accessKeyId", "AKIAIOSFODNN7EXAMPLE");
-        System.setProperty("aws.secretAccessKey", "test-secret");
-        server = new WireMockServer(options().dynamicPort());
-        server.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
-    }
-
-    @BeforeEach
-    void reset() {
-        server.resetAll();
-    }
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return new Run(cl.execute(args), out.toString(), err.toString());
-    }
-
     private void answer(String decision) {
         server.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(200).withBody(
                 "<SimulatePrincipalPolicyResponse><SimulatePrincipalPolicyResult><IsTruncated>false</IsTruncated>"

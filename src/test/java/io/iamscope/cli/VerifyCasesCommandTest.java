@@ -3,67 +3,23 @@ package io.iamscope.cli;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code iamscope verify-cases} against a local server speaking the IAM query protocol. */
-class VerifyCasesCommandTest {
+class VerifyCasesCommandTest extends LocalIamEndpoint {
     private static final String CASE = "{\"id\":\"read\",\"identityPolicies\":[{\"Version\":\"2012-10-17\","
             + "\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}}],"
             + "\"principal\":{\"arn\":\"arn:aws:iam::111122223333:user/alice\",\"type\":\"user\"},"
             + "\"request\":{\"action\":\"s3:GetObject\",\"resource\":\"arn:aws:s3:::b/k\"},\"expected\":\"Allow\"}\n";
-    static WireMockServer server;
-
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        System.setProperty("aws.disableEc2Metadata", "true");
-        System.setProperty("aws.accessKeyId", "AKIAIOSFODNN7EXAMPLE");
-        System.setProperty("aws.secretAccessKey", "test-secret");
-        server = new WireMockServer(options().dynamicPort());
-        server.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
-    }
-
-    @BeforeEach
-    void reset() {
-        server.resetAll();
-    }
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     private Run verify(String decision, int status) throws IOException {
         String body = status == 200
