@@ -100,6 +100,37 @@ public final class Checker {
     }
 
     /**
+     * Whether some Allow pattern of the actor for the action could match an ARN that starts with {@code prefix}
+     * ({@code arn:aws:iam::ACCOUNT:role/}): a pattern can match such an ARN only if its text before the first
+     * wildcard and the prefix agree as far as both go. Lets a technique skip its loop over every user or role
+     * of an account when the actor's patterns name none of them (the loop cost actors × targets before).
+     */
+    public boolean mayMatchAnyUnder(Actor a, String action, String prefix) {
+        if (!(authorizer instanceof LocalAuthorizer local)) {
+            return true;
+        }
+        return a.mentionsCache().computeIfAbsent(action + " under " + prefix, k -> {
+            for (String p : local.identityAllowResources(a.callerSet(), action)) {
+                if (p.contains("${")) {
+                    return true;
+                }
+                int wild = firstWildcard(p);
+                String literal = wild < 0 ? p : p.substring(0, wild);
+                if (literal.startsWith(prefix) || prefix.startsWith(literal)) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    private static int firstWildcard(String p) {
+        int star = p.indexOf('*');
+        int question = p.indexOf('?');
+        return star < 0 ? question : question < 0 ? star : Math.min(star, question);
+    }
+
+    /**
      * Whether the actor's side decides the action identically for every resource under the prefix (see
      * {@link LocalAuthorizer#sameForEvery}); memoised per actor. When true and one such target is refused,
      * every other is too.

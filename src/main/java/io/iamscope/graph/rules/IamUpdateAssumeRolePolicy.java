@@ -25,6 +25,10 @@ final class IamUpdateAssumeRolePolicy implements Technique {
 
     @Override
     public void find(Actor attacker, RuleContext ctx, Consumer<Escalation> out) {
+        String roles = "arn:aws:iam::" + attacker.account() + ":role/";
+        if (!ctx.checker().mayMatchAnyUnder(attacker, "iam:UpdateAssumeRolePolicy", roles)) {
+            return; // no Allow pattern of the actor reaches this kind of target in its account
+        }
         for (Role r : ctx.rolesAdminFirst(attacker.account())) {
             // Service-linked roles' trust policies cannot be edited (IAM: "Using service-linked roles").
             if (r.serviceLinked() || r.arn().equals(attacker.arn())

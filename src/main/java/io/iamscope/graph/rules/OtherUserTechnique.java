@@ -13,6 +13,9 @@ abstract class OtherUserTechnique implements Technique {
 
     @Override
     public void find(Actor a, RuleContext ctx, Consumer<Escalation> out) {
+        if (!ctx.checker().mayMatchAnyUnder(a, action(), "arn:aws:iam::" + a.account() + ":user/")) {
+            return; // no Allow pattern of the actor reaches this kind of target in its account
+        }
         for (User u : ctx.usersAdminFirst(a.account())) {
             if (u.arn().equals(a.arn()) || !ctx.checker().mayMatch(a, action(), u.arn())) {
                 continue;

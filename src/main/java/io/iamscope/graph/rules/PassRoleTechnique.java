@@ -43,6 +43,9 @@ abstract class PassRoleTechnique implements Technique {
         if (!anyOf().isEmpty() && !anyOf().stream().anyMatch(x -> c.mentions(a, x) && steps.allow(c.checkNew(a, x)))) {
             return;
         }
+        if (!c.mayMatchAnyUnder(a, "iam:PassRole", "arn:aws:iam::")) {
+            return; // no PassRole pattern of the actor reaches any role
+        }
         for (Role r : roles(a, ctx)) {
             if (r.arn().equals(a.arn()) || r.serviceLinked() || !c.mayMatch(a, "iam:PassRole", r.arn())) {
                 continue;
