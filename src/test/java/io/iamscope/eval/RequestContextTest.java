@@ -19,4 +19,17 @@ class RequestContextTest {
         assertFalse(c.isUnknown("aws:username"));
         assertNull(c.values("aws:username"));
     }
+
+    @Test
+    void aBuilderChangedAfterBuildingLeavesTheBuiltContextAlone() {
+        RequestContext.Builder b = RequestContext.builder().put("aws:username", "alice");
+        RequestContext first = b.build();
+        b.put("aws:username", "bob").unknown("aws:SourceIp");
+        assertEquals(List.of("alice"), first.values("aws:username"));
+        assertFalse(first.isUnknown("aws:SourceIp"));
+        assertEquals(List.of("bob"), b.build().values("aws:username"));
+        RequestContext derived = first.toBuilder().put("aws:PrincipalAccount", "111122223333").build();
+        assertNull(first.values("aws:PrincipalAccount"));
+        assertEquals(List.of("alice"), derived.values("aws:username"));
+    }
 }
