@@ -233,27 +233,32 @@ public final class GraphBuilder {
         List<Role> reached = new ArrayList<>();
         boolean mentions = checker.mentions(a, "sts:AssumeRole");
         List<Role> candidates = trust.candidates(a.arn(), a.account());
-        candidates.sort(java.util.Comparator.comparing(r -> !knownAdmins.contains(r.arn())));
         Set<String> covered = new HashSet<>();
         if (knownAdmins.contains(a.arn())) {
             covered.add(a.account());
         }
-        for (Role r : candidates) {
-            if (r.arn().equals(a.arn()) || covered.contains(r.accountId())) {
-                continue;
-            }
-            // Only a trust policy naming the caller's ARN in its own account grants without identity policies.
-            boolean named = r.accountId().equals(a.account()) && trust.namesArn(r, a.arn());
-            if (!named && !(mentions && checker.mayMatch(a, "sts:AssumeRole", r.arn()))) {
-                continue;
-            }
-            Evidence e = checker.check(a, "sts:AssumeRole", r.arn());
-            if (e.allows()) {
-                reached.add(r);
-                edges.add(new AccessEdge(nodes.get(a.arn()), nodes.get(r.arn()), EdgeKind.ASSUME, ASSUME_ROLE,
-                        List.of(e), e.condition(), false));
-                if (knownAdmins.contains(r.arn())) {
-                    covered.add(r.accountId());
+        // Admin roles first (reaching one covers its account), in two passes rather than a sort per actor: the
+        // candidates of a trust naming the account are every role that trusts it, thousands in a large account.
+        for (int pass = 0; pass < 2; pass++) {
+            boolean admins = pass == 0;
+            for (Role r : candidates) {
+                if (knownAdmins.contains(r.arn()) != admins || r.arn().equals(a.arn())
+                        || covered.contains(r.accountId())) {
+                    continue;
+                }
+                // Only a trust policy naming the caller's ARN in its own account grants without identity policies.
+                boolean named = r.accountId().equals(a.account()) && trust.namesArn(r, a.arn());
+                if (!named && !(mentions && checker.mayMatch(a, "sts:AssumeRole", r.arn()))) {
+                    continue;
+                }
+                Evidence e = checker.check(a, "sts:AssumeRole", r.arn());
+                if (e.allows()) {
+                    reached.add(r);
+                    edges.add(new AccessEdge(nodes.get(a.arn()), nodes.get(r.arn()), EdgeKind.ASSUME, ASSUME_ROLE,
+                            List.of(e), e.condition(), false));
+                    if (admins) {
+                        covered.add(r.accountId());
+                    }
                 }
             }
         }

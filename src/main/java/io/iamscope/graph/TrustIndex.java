@@ -23,6 +23,8 @@ public final class TrustIndex {
     private final Map<String, Set<Role>> byService = new LinkedHashMap<>();
     private final Map<String, Set<Role>> byProvider = new LinkedHashMap<>();
     private final Set<Role> anyone = new LinkedHashSet<>();
+    /** Per account, the roles trusting the account or anyone: the same for every principal of the account. */
+    private final Map<String, List<Role>> byAccountOrAnyone = new java.util.concurrent.ConcurrentHashMap<>();
 
     public TrustIndex(List<Role> roles) {
         for (Role r : roles) {
@@ -64,10 +66,19 @@ public final class TrustIndex {
 
     /** Roles a principal of the given ARN and account might assume: named, its account named, or anyone. */
     public List<Role> candidates(String arn, String account) {
-        Set<Role> out = new LinkedHashSet<>(byArn.getOrDefault(arn, Set.of()));
-        out.addAll(byAccount.getOrDefault(account, Set.of()));
-        out.addAll(anyone);
-        return new ArrayList<>(out);
+        List<Role> shared = byAccountOrAnyone.computeIfAbsent(account == null ? "" : account, k -> {
+            Set<Role> out = new LinkedHashSet<>(byAccount.getOrDefault(account, Set.of()));
+            out.addAll(anyone);
+            return List.copyOf(out);
+        });
+        Set<Role> named = byArn.get(arn);
+        if (named == null || named.isEmpty()) {
+            // Every principal of an account shares these (thousands in a large account): no copy per principal.
+            return shared;
+        }
+        Set<Role> out = new LinkedHashSet<>(named);
+        out.addAll(shared);
+        return List.copyOf(out);
     }
 
     /** Whether the role's trust policy names this exact ARN in an Allow. */
