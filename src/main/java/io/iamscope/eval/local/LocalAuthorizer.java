@@ -97,13 +97,20 @@ public final class LocalAuthorizer implements Authorizer {
     }
 
     /**
-     * The Resource patterns of the identity-based Allows that name the action (NotResource left out): where an
-     * attacker may create a new resource of its choosing, these say which names it may pick.
+     * The Resource patterns of the identity-based Allows that name the action: where an attacker may create a
+     * new resource of its choosing, these say which names it may pick; for pre-filters, which resources the
+     * identity side can reach at all. An Allow with NotResource (or no Resource) counts as {@code *}: it grants
+     * everything but what it lists, and a pre-filter must over-approximate, never drop access.
      */
     public List<String> identityAllowResources(PolicySet policies, String action) {
         List<String> out = new ArrayList<>(2);
         for (CompiledStatement s : compile(policies).candidates(action).identity()) {
-            if (s.effect() == Effect.ALLOW && s.source().resource() != null && !s.source().resource().negated()) {
+            if (s.effect() != Effect.ALLOW) {
+                continue;
+            }
+            if (s.source().resource() == null || s.source().resource().negated()) {
+                out.add("*");
+            } else {
                 out.addAll(s.source().resource().patterns());
             }
         }
