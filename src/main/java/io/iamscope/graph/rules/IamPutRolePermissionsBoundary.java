@@ -1,18 +1,18 @@
 package io.iamscope.graph.rules;
 
-import io.iamscope.graph.Actor;
-import io.iamscope.graph.AdminStatus;
-import io.iamscope.model.Role;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
- * iam:PutRolePermissionsBoundary on itself: replace the permissions boundary of its own role with a policy allowing everything. Reported only when the principal's own policies, without the boundary,
- * are admin-equivalent (what the boundary was holding back).
+ * iam:PutRolePermissionsBoundary on itself:
+ * replace the permissions boundary of its own role with a policy allowing everything.
  */
-final class IamPutRolePermissionsBoundary implements Technique {
-    private static final TechniqueInfo INFO = new TechniqueInfo("iam-put-role-permissions-boundary", "iam:PutRolePermissionsBoundary on itself",
-            "replace the permissions boundary of its own role with a policy allowing everything", List.of("iam:PutRolePermissionsBoundary"), TargetKind.SELF, "its own policies without a boundary (admin-equivalent)",
+final class IamPutRolePermissionsBoundary extends OwnBoundaryTechnique {
+    private static final TechniqueInfo INFO = new TechniqueInfo(
+            "iam-put-role-permissions-boundary",
+            "iam:PutRolePermissionsBoundary on itself",
+            "replace the permissions boundary of its own role with a policy allowing everything",
+            List.of("iam:PutRolePermissionsBoundary"), TargetKind.SELF,
+            "its own policies without a boundary (admin-equivalent)",
             List.of(Refs.BISHOPFOX, Refs.PATHFINDING));
 
     @Override
@@ -21,18 +21,17 @@ final class IamPutRolePermissionsBoundary implements Technique {
     }
 
     @Override
-    public void find(Actor attacker, RuleContext ctx, Consumer<Escalation> out) {
-        if (!(attacker.principal() instanceof Role) || Own.boundary(attacker.principal()) == null) {
-            return;
-        }
-        Steps s = new Steps();
-        if (!s.allow(ctx.checker().check(attacker, "iam:PutRolePermissionsBoundary", attacker.arn(), "iam:PermissionsBoundary", SelfGrant.ADMIN_POLICY))) {
-            return;
-        }
-        AdminStatus without = ctx.adminWithoutBoundary(attacker, INFO.id());
-        if (without.admin()) {
-            without.evidence().forEach(s::allow);
-            out.accept(s.to(INFO.id(), attacker.arn(), true));
-        }
+    String action() {
+        return "iam:PutRolePermissionsBoundary";
+    }
+
+    @Override
+    boolean forRoles() {
+        return true;
+    }
+
+    @Override
+    boolean replaces() {
+        return true;
     }
 }

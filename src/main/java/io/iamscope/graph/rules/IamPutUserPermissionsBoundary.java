@@ -1,18 +1,18 @@
 package io.iamscope.graph.rules;
 
-import io.iamscope.graph.Actor;
-import io.iamscope.graph.AdminStatus;
-import io.iamscope.model.User;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
- * iam:PutUserPermissionsBoundary on itself: replace the permissions boundary of its own user with a policy allowing everything. Reported only when the principal's own policies, without the boundary,
- * are admin-equivalent (what the boundary was holding back).
+ * iam:PutUserPermissionsBoundary on itself:
+ * replace the permissions boundary of its own user with a policy allowing everything.
  */
-final class IamPutUserPermissionsBoundary implements Technique {
-    private static final TechniqueInfo INFO = new TechniqueInfo("iam-put-user-permissions-boundary", "iam:PutUserPermissionsBoundary on itself",
-            "replace the permissions boundary of its own user with a policy allowing everything", List.of("iam:PutUserPermissionsBoundary"), TargetKind.SELF, "its own policies without a boundary (admin-equivalent)",
+final class IamPutUserPermissionsBoundary extends OwnBoundaryTechnique {
+    private static final TechniqueInfo INFO = new TechniqueInfo(
+            "iam-put-user-permissions-boundary",
+            "iam:PutUserPermissionsBoundary on itself",
+            "replace the permissions boundary of its own user with a policy allowing everything",
+            List.of("iam:PutUserPermissionsBoundary"), TargetKind.SELF,
+            "its own policies without a boundary (admin-equivalent)",
             List.of(Refs.BISHOPFOX, Refs.PATHFINDING));
 
     @Override
@@ -21,18 +21,17 @@ final class IamPutUserPermissionsBoundary implements Technique {
     }
 
     @Override
-    public void find(Actor attacker, RuleContext ctx, Consumer<Escalation> out) {
-        if (!(attacker.principal() instanceof User) || Own.boundary(attacker.principal()) == null) {
-            return;
-        }
-        Steps s = new Steps();
-        if (!s.allow(ctx.checker().check(attacker, "iam:PutUserPermissionsBoundary", attacker.arn(), "iam:PermissionsBoundary", SelfGrant.ADMIN_POLICY))) {
-            return;
-        }
-        AdminStatus without = ctx.adminWithoutBoundary(attacker, INFO.id());
-        if (without.admin()) {
-            without.evidence().forEach(s::allow);
-            out.accept(s.to(INFO.id(), attacker.arn(), true));
-        }
+    String action() {
+        return "iam:PutUserPermissionsBoundary";
+    }
+
+    @Override
+    boolean forRoles() {
+        return false;
+    }
+
+    @Override
+    boolean replaces() {
+        return true;
     }
 }
