@@ -12,6 +12,7 @@ import io.iamscope.eval.RequestContext;
 import io.iamscope.eval.gather.Gathered;
 import io.iamscope.eval.gather.Gatherer;
 import io.iamscope.eval.local.LocalAuthorizer;
+import io.iamscope.eval.local.ResourceClasses;
 import io.iamscope.model.PrincipalRef;
 import io.iamscope.model.Role;
 import io.iamscope.model.SnapshotIndex;
@@ -19,10 +20,13 @@ import io.iamscope.policy.Effect;
 import io.iamscope.policy.Statement;
 import io.iamscope.policy.condition.ConditionClause;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiPredicate;
 
 /**
  * Every authorization check of graph building goes through here: one engine call per check, each turned into
@@ -30,6 +34,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * the gatherer and the local engine are, and the caches are concurrent.
  */
 public final class Checker {
+    /** Actions whose resource policy is the role's trust policy, different for every role. */
+    private static final Set<String> TRUST_ACTIONS = Set.of("sts:assumerole", "sts:assumerolewithsaml",
+            "sts:assumerolewithwebidentity", "sts:tagsession", "sts:setsourceidentity", "sts:setcontext");
+
     private final Gatherer gatherer;
     private final Authorizer authorizer;
     private final RequestContext base;
@@ -37,6 +45,10 @@ public final class Checker {
     private final Map<String, Evidence> entryChecks = new ConcurrentHashMap<>();
     private final Map<Role, AttachedPolicy> trust = new ConcurrentHashMap<>();
     private final Map<String, java.util.concurrent.atomic.LongAdder> counts = new ConcurrentHashMap<>();
+
+    private void count(String action) {
+        counts.computeIfAbsent(action, k -> new java.util.concurrent.atomic.LongAdder()).increment();
+    }
 
     /** Engine calls per action so far. */
     public Map<String, Long> counts() {
@@ -130,27 +142,8 @@ public final class Checker {
         return star < 0 ? question : question < 0 ? star : Math.min(star, question);
     }
 
-    /**
-     * Whether the actor's side decides the action identically for every resource under the prefix (see
-     * {@link LocalAuthorizer#sameForEvery}); memoised per actor. When true and one such target is refused,
-     * every other is too.
-     */
-    public boolean sameForEvery(Actor a, String action, String prefix) {
-        if (!(authorizer instanceof LocalAuthorizer local)) {
-            return false;
-        }
-        return a.mentionsCache().computeIfAbsent("same " + action + " " + prefix,
-                k -> local.sameForEvery(a.callerSet(), action, prefix));
-    }
-
     public Evidence check(Actor a, String action, String resource) {
         return check(a.ref(), action, resource, base);
-    }
-
-    /** The check with {@code iam:PassedToService} set to the service (IAM: "iam:PassedToService"). */
-    public Evidence passRole(Actor a, String roleArn, String service) {
-        RequestContext ctx = passed.computeIfAbsent(service, s -> base.toBuilder().put("iam:PassedToService", s).build());
-        return check(a.ref(), "iam:PassRole", roleArn, ctx);
     }
 
     /** The check with one more context key set, such as {@code iam:PolicyARN}. */
@@ -191,13 +184,113 @@ public final class Checker {
         return best != null ? best : first;
     }
 
+    /** {@link #forEachAllowed(Actor, String, Targets, RequestContext, BiPredicate)} in the attacker's context. */
+    public <T> void forEachAllowed(Actor a, String action, Targets<T> targets, BiPredicate<T, Evidence> visit) {
+        forEachAllowed(a, action, targets, base, visit);
+    }
+
+    /** The same for iam:PassRole, with {@code iam:PassedToService} set to the service (IAM: "iam:PassedToService"). */
+    public <T> void forEachPassable(Actor a, String service, Targets<T> roles, BiPredicate<T, Evidence> visit) {
+        RequestContext ctx = passed.computeIfAbsent(service, s -> base.toBuilder().put("iam:PassedToService", s).build());
+        forEachAllowed(a, "iam:PassRole", roles, ctx, visit);
+    }
+
+    /**
+     * Visits, in list order, every target on which the action is allowed to the actor (definitely or under a
+     * condition), with its evidence, until the visitor returns false: the same answers as one check per
+     * target. Targets the actor's policies cannot tell apart ({@link LocalAuthorizer#resourceClasses}: the
+     * same statements match them, they have the same account, service and resource type, and the same tags
+     * and region when a condition reads those) are decided by one engine call for their whole class; targets
+     * with a resource policy of their own, and role trust actions, are checked one by one.
+     */
+    public <T> void forEachAllowed(Actor a, String action, Targets<T> targets, RequestContext context,
+                                   BiPredicate<T, Evidence> visit) {
+        int n = targets.size();
+        int first = targets.withPolicy().nextClearBit(0);
+        if (n == 0) {
+            return;
+        }
+        if (!(authorizer instanceof LocalAuthorizer local) || TRUST_ACTIONS.contains(action.toLowerCase(Locale.ROOT))
+                || first >= n) {
+            for (int i = 0; i < n; i++) {
+                Evidence e = check(a.ref(), action, targets.arn(i), context);
+                if (e.allows() && !visit.test(targets.get(i), e)) {
+                    return;
+                }
+            }
+            return;
+        }
+        count(action);
+        Gathered g = gatherer.gather(a.ref(), action, targets.arn(first), context);
+        Evidence firstDecision = evidence(action, targets.arn(first), authorizer.authorize(g.request(), g.policies()));
+        ResourceClasses rc = local.resourceClasses(g.policies(), action, g.request().context(), targets.arns());
+        BitSet individual = (BitSet) rc.individual().clone();
+        individual.or(targets.withPolicy());
+        List<BitSet> allowed = new ArrayList<>();
+        List<Evidence> decided = new ArrayList<>();
+        BitSet todo = (BitSet) individual.clone();
+        for (BitSet cls : classesOf(rc, targets, individual)) {
+            int rep = cls.nextSetBit(0);
+            Evidence e = rep == first ? firstDecision : check(a.ref(), action, targets.arn(rep), context);
+            if (e.allows()) {
+                allowed.add(cls);
+                decided.add(e);
+                todo.or(cls);
+            }
+        }
+        for (int i = todo.nextSetBit(0); i >= 0; i = todo.nextSetBit(i + 1)) {
+            Evidence e = null;
+            if (individual.get(i)) {
+                e = check(a.ref(), action, targets.arn(i), context);
+            } else {
+                for (int c = 0; e == null; c++) {
+                    if (allowed.get(c).get(i)) {
+                        e = decided.get(c);
+                    }
+                }
+            }
+            if (e.allows() && !visit.test(targets.get(i), forResource(e, targets.arn(i)))) {
+                return;
+            }
+        }
+    }
+
+    /** The engine's classes, cut by shape, and by the keys derived from each target when conditions read them. */
+    private static List<BitSet> classesOf(ResourceClasses rc, Targets<?> targets, BitSet individual) {
+        List<BitSet> out = new ArrayList<>();
+        for (BitSet cls : rc.classes()) {
+            for (BitSet shape : targets.shapes()) {
+                BitSet part = (BitSet) cls.clone();
+                part.and(shape);
+                part.andNot(individual);
+                if (part.isEmpty()) {
+                    continue;
+                }
+                if (!rc.readsResourceKeys()) {
+                    out.add(part);
+                    continue;
+                }
+                Map<Object, BitSet> byDerived = new java.util.LinkedHashMap<>();
+                for (int i = part.nextSetBit(0); i >= 0; i = part.nextSetBit(i + 1)) {
+                    byDerived.computeIfAbsent(targets.derived(i), k -> new BitSet()).set(i);
+                }
+                out.addAll(byDerived.values());
+            }
+        }
+        return out;
+    }
+
+    private static Evidence forResource(Evidence e, String arn) {
+        return e.resource().equals(arn) ? e : new Evidence(e.action(), arn, e.outcome(), e.condition(), e.grantedBy());
+    }
+
     /** Whether any identity Allow of a set names the action (true when the engine is not the local one). */
     public boolean mayAllow(PolicySet set, String action) {
         return !(authorizer instanceof LocalAuthorizer local) || local.identityMayAllow(set, action);
     }
 
     public Evidence check(PrincipalRef who, String action, String resource, RequestContext context) {
-        counts.computeIfAbsent(action, k -> new java.util.concurrent.atomic.LongAdder()).increment();
+        count(action);
         Gathered g = gatherer.gather(who, action, resource, context);
         return evidence(action, resource, authorizer.authorize(g.request(), g.policies()));
     }

@@ -56,6 +56,11 @@ public final class CompiledStatement {
         return actions;
     }
 
+    /** The compiled Resource/NotResource element. */
+    public ResourceMatcher resources() {
+        return resources;
+    }
+
     /** False for a statement that cannot apply as written (a resource policy statement with no Principal). */
     public boolean valid() {
         return valid;

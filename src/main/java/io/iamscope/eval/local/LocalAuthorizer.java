@@ -12,11 +12,13 @@ import io.iamscope.eval.MatchedStatement;
 import io.iamscope.eval.Outcome;
 import io.iamscope.eval.PolicySet;
 import io.iamscope.eval.Request;
+import io.iamscope.eval.RequestContext;
 import io.iamscope.eval.compile.Candidates;
 import io.iamscope.eval.compile.CompiledCallerSide;
 import io.iamscope.eval.compile.CompiledPolicySet;
 import io.iamscope.eval.compile.CompiledStatement;
 import io.iamscope.eval.compile.PolicyCompiler;
+import io.iamscope.eval.match.ArnList;
 import io.iamscope.eval.match.PrincipalMatch;
 import io.iamscope.policy.Diagnostic;
 import io.iamscope.policy.Effect;
@@ -133,75 +135,12 @@ public final class LocalAuthorizer implements Authorizer {
     }
 
     /**
-     * Whether the caller side decides the action the same way for every resource whose ARN starts with
-     * {@code prefix}: every candidate statement (identity, boundary, session, SCPs) names resources only by
-     * patterns that cover the whole prefix ({@code *}, or ending in {@code *} after a part of the prefix), and
-     * no condition tests a resource tag. Then one request stands for all such resources (graph building uses
-     * it to skip per-target evaluations). Resource-side policies are not looked at.
+     * The resources of the list split into classes the set cannot tell apart for the action (see
+     * {@link ResourceClasses}); {@code context} is the request's, for the policy variables of Resource
+     * patterns.
      */
-    public boolean sameForEvery(PolicySet policies, String action, String prefix) {
-        Candidates c = compile(policies).candidates(action);
-        if (!uniform(c.identity(), prefix) || !uniform(c.boundary(), prefix) || !uniform(c.session(), prefix)) {
-            return false;
-        }
-        if (c.scpLevels() != null) {
-            for (CompiledStatement[] level : c.scpLevels()) {
-                if (!uniform(level, prefix)) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Whether an ARN pattern matches every ARN that starts with the prefix, component by component: each of
-     * partition, service, region and account is {@code *} or equal, and the resource part is one trailing
-     * {@code *} after a part of the prefix's resource.
-     */
-    static boolean covers(String pattern, String prefix) {
-        if (pattern.equals("*")) {
-            return true;
-        }
-        if (pattern.indexOf('?') >= 0 || pattern.contains("${")) {
-            return false;
-        }
-        String[] p = pattern.split(":", 6);
-        String[] x = prefix.split(":", 6);
-        if (p.length < 6 || x.length < 6) {
-            return false;
-        }
-        for (int i = 0; i < 5; i++) {
-            if (!p[i].equals("*") && !p[i].equals(x[i])) {
-                return false;
-            }
-        }
-        String r = p[5];
-        return r.indexOf('*') == r.length() - 1 && x[5].startsWith(r.substring(0, r.length() - 1));
-    }
-
-    private static boolean uniform(CompiledStatement[] statements, String prefix) {
-        if (statements == null) {
-            return true;
-        }
-        for (CompiledStatement s : statements) {
-            var resource = s.source().resource();
-            if (resource == null || resource.negated()) {
-                return false;
-            }
-            for (String p : resource.patterns()) {
-                if (!covers(p, prefix)) {
-                    return false;
-                }
-            }
-            for (var clause : s.source().conditions()) {
-                String key = clause.key().toLowerCase(java.util.Locale.ROOT);
-                if (key.contains("resourcetag") || key.startsWith("iam:") || key.contains("resource")) {
-                    return false;
-                }
-            }
-        }
-        return true;
+    public ResourceClasses resourceClasses(PolicySet set, String action, RequestContext context, ArnList list) {
+        return ResourceClasses.of(compile(set).candidates(action), context, list);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.iamscope.eval.RequestContext;
 import io.iamscope.eval.Truth;
 import io.iamscope.policy.PatternList;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -50,6 +51,56 @@ public final class ResourceMatcher {
             }
         }
         return negated ? hit.not() : hit;
+    }
+
+    /**
+     * {@link #matches} for every ARN of a list at once: on return {@code yes} holds the positions where it is
+     * TRUE and {@code unknown} those where it is UNKNOWN (both must be empty on entry). A variable-free
+     * pattern is looked up in the list's cache; a pattern with variables is resolved in the context and
+     * tested against each ARN.
+     */
+    public void matchAll(ArnList list, RequestContext context, BitSet yes, BitSet unknown) {
+        int n = list.size();
+        if (any) {
+            yes.set(0, n);
+        }
+        for (int i = 0; !any && i < templates.length; i++) {
+            Template.Resolution r = templates[i].resolve(context);
+            switch (r.status()) {
+                case RESOLVED -> {
+                    if (templates[i].hasVariables()) {
+                        for (int j = 0; j < n; j++) {
+                            if (ArnMatch.matches(r.glob(), list.get(j))) {
+                                yes.set(j);
+                            }
+                        }
+                    } else {
+                        yes.or(list.matching(r.glob()));
+                    }
+                }
+                case UNKNOWN -> unknown.set(0, n);
+                case ABSENT -> { }
+            }
+        }
+        unknown.andNot(yes);
+        if (negated) {
+            // Kleene negation: TRUE and FALSE swap, UNKNOWN stays.
+            BitSet no = new BitSet(n);
+            no.set(0, n);
+            no.andNot(yes);
+            no.andNot(unknown);
+            yes.clear();
+            yes.or(no);
+        }
+    }
+
+    /** The keys of the policy variables in the patterns. */
+    public List<String> variableKeys() {
+        List<String> keys = new ArrayList<>();
+        for (Template t : templates) {
+            keys.addAll(t.variableKeys());
+        }
+        return keys;
     }
 
     /** The variable keys that are unknown in this context (for explaining an UNKNOWN match). */

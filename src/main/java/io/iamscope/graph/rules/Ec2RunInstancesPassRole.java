@@ -1,7 +1,5 @@
 package io.iamscope.graph.rules;
 
-import io.iamscope.graph.Actor;
-import io.iamscope.model.Role;
 import java.util.List;
 
 /** iam:PassRole + ec2:RunInstances: launch an instance with an instance profile whose role trusts EC2, then use its credentials from the instance metadata service. */
@@ -27,7 +25,7 @@ final class Ec2RunInstancesPassRole extends PassRoleTechnique {
 
     /** Only roles in an instance profile can be given to an instance (EC2 User Guide: "IAM roles for Amazon EC2"). */
     @Override
-    List<Role> roles(Actor a, RuleContext ctx) {
-        return super.roles(a, ctx).stream().filter(r -> !r.instanceProfiles().isEmpty()).toList();
+    boolean instanceProfilesOnly() {
+        return true;
     }
 }

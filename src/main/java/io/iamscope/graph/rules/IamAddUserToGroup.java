@@ -3,6 +3,7 @@ package io.iamscope.graph.rules;
 import io.iamscope.graph.Actor;
 import io.iamscope.graph.AdminCheck;
 import io.iamscope.graph.AdminStatus;
+import io.iamscope.graph.Targets;
 import io.iamscope.model.Group;
 import io.iamscope.model.User;
 import java.util.List;
@@ -28,20 +29,20 @@ final class IamAddUserToGroup implements Technique {
         if (!(attacker.principal() instanceof User u)) {
             return;
         }
-        for (Group g : ctx.inventory().groups()) {
-            if (!g.accountId().equals(attacker.account()) || u.groupNames().contains(g.name())
-                    || !mayMakeAdmin(attacker, g, ctx)) {
-                continue;
-            }
-            Steps s = new Steps();
-            if (s.allow(ctx.checker().check(attacker, "iam:AddUserToGroup", g.arn()))) {
+        Targets<Group> groups = ctx.targets("groups " + attacker.account(), () -> ctx.inventory().groups().stream()
+                .filter(g -> g.accountId().equals(attacker.account())).toList(), Group::arn);
+        ctx.checker().forEachAllowed(attacker, "iam:AddUserToGroup", groups, (g, e) -> {
+            if (!u.groupNames().contains(g.name()) && mayMakeAdmin(attacker, g, ctx)) {
                 AdminStatus with = ctx.adminWith(attacker, ctx.inventory().policiesOf(g), INFO.id());
                 if (with.admin()) {
+                    Steps s = new Steps();
+                    s.allow(e);
                     with.evidence().forEach(s::allow);
                     out.accept(s.to(INFO.id(), g.arn(), true));
                 }
             }
-        }
+            return true;
+        });
     }
 
     /** Cheap pre-check: every admin action is named by an Allow of the group or of the attacker. */

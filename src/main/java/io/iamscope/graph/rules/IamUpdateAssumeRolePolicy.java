@@ -1,7 +1,6 @@
 package io.iamscope.graph.rules;
 
 import io.iamscope.graph.Actor;
-import io.iamscope.model.Role;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -29,24 +28,19 @@ final class IamUpdateAssumeRolePolicy implements Technique {
         if (!ctx.checker().mayMatchAnyUnder(attacker, "iam:UpdateAssumeRolePolicy", roles)) {
             return; // no Allow pattern of the actor reaches this kind of target in its account
         }
-        for (Role r : ctx.rolesAdminFirst(attacker.account())) {
-            // Service-linked roles' trust policies cannot be edited (IAM: "Using service-linked roles").
-            if (r.serviceLinked() || r.arn().equals(attacker.arn())
-                    || !ctx.checker().mayMatch(attacker, "iam:UpdateAssumeRolePolicy", r.arn())) {
-                continue;
-            }
-            Steps s = new Steps();
-            boolean allowed = s.allow(ctx.checker().check(attacker, "iam:UpdateAssumeRolePolicy", r.arn()));
-            if (!allowed && ctx.checker().sameForEvery(attacker, "iam:UpdateAssumeRolePolicy",
-                    "arn:aws:iam::" + attacker.account() + ":role/")) {
-                return; // refused here, so refused on every role
-            }
-            if (allowed && s.notDenied(ctx.checker().check(attacker, "sts:AssumeRole", r.arn()))) {
-                out.accept(s.to(INFO.id(), r.arn(), false));
-                if (ctx.admin(r.arn())) {
-                    return; // the admin role reaches every other role through the account node
-                }
-            }
-        }
+        // Service-linked roles' trust policies cannot be edited: they are not in the list.
+        ctx.checker().forEachAllowed(attacker, "iam:UpdateAssumeRolePolicy",
+                ctx.editableRolesAdminFirst(attacker.account()), (r, e) -> {
+                    if (r.arn().equals(attacker.arn())) {
+                        return true;
+                    }
+                    Steps s = new Steps();
+                    s.allow(e);
+                    if (s.notDenied(ctx.checker().check(attacker, "sts:AssumeRole", r.arn()))) {
+                        out.accept(s.to(INFO.id(), r.arn(), false));
+                        return !ctx.admin(r.arn()); // an admin role reaches every other role through the account node
+                    }
+                    return true;
+                });
     }
 }

@@ -1,7 +1,6 @@
 package io.iamscope.graph.rules;
 
 import io.iamscope.graph.Actor;
-import io.iamscope.model.User;
 import java.util.function.Consumer;
 
 /**
@@ -16,21 +15,14 @@ abstract class OtherUserTechnique implements Technique {
         if (!ctx.checker().mayMatchAnyUnder(a, action(), "arn:aws:iam::" + a.account() + ":user/")) {
             return; // no Allow pattern of the actor reaches this kind of target in its account
         }
-        for (User u : ctx.usersAdminFirst(a.account())) {
-            if (u.arn().equals(a.arn()) || !ctx.checker().mayMatch(a, action(), u.arn())) {
-                continue;
+        ctx.checker().forEachAllowed(a, action(), ctx.usersAdminFirst(a.account()), (u, e) -> {
+            if (u.arn().equals(a.arn())) {
+                return true;
             }
             Steps s = new Steps();
-            boolean allowed = s.allow(ctx.checker().check(a, action(), u.arn()));
-            if (!allowed && ctx.checker().sameForEvery(a, action(), "arn:aws:iam::" + a.account() + ":user/")) {
-                return; // refused here, so refused on every user (IAM users have no resource policies)
-            }
-            if (allowed) {
-                out.accept(s.to(info().id(), u.arn(), false));
-                if (ctx.admin(u.arn())) {
-                    return; // the admin reaches every other user through the account node
-                }
-            }
-        }
+            s.allow(e);
+            out.accept(s.to(info().id(), u.arn(), false));
+            return !ctx.admin(u.arn()); // an admin user reaches every other user through the account node
+        });
     }
 }

@@ -2,7 +2,6 @@ package io.iamscope.graph.rules;
 
 import io.iamscope.graph.Actor;
 import io.iamscope.graph.Checker;
-import io.iamscope.model.Role;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -26,9 +25,9 @@ abstract class PassRoleTechnique implements Technique {
         return List.of();
     }
 
-    /** The roles the attacker could pass (by default those trusting the service in its account). */
-    List<Role> roles(Actor a, RuleContext ctx) {
-        return ctx.serviceRoles(a, service());
+    /** Whether only roles in an instance profile can be passed (to an EC2 instance). */
+    boolean instanceProfilesOnly() {
+        return false;
     }
 
     @Override
@@ -46,17 +45,16 @@ abstract class PassRoleTechnique implements Technique {
         if (!c.mayMatchAnyUnder(a, "iam:PassRole", "arn:aws:iam::")) {
             return; // no PassRole pattern of the actor reaches any role
         }
-        for (Role r : roles(a, ctx)) {
-            if (r.arn().equals(a.arn()) || r.serviceLinked() || !c.mayMatch(a, "iam:PassRole", r.arn())) {
-                continue;
+        c.forEachPassable(a, service(), ctx.serviceRoles(a, service(), instanceProfilesOnly()), (r, passed) -> {
+            if (r.arn().equals(a.arn())) {
+                return true;
             }
             Steps s = steps.fork();
-            if (s.allow(c.serviceAssume(service(), r)) && s.allow(c.passRole(a, r.arn(), service()))) {
+            if (s.allow(c.serviceAssume(service(), r)) && s.allow(passed)) {
                 out.accept(s.to(info().id(), r.arn(), false));
-                if (ctx.admin(r.arn())) {
-                    return; // the admin reaches every other role through the account node
-                }
+                return !ctx.admin(r.arn()); // an admin role reaches every other role through the account node
             }
-        }
+            return true;
+        });
     }
 }

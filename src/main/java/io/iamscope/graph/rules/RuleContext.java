@@ -7,6 +7,7 @@ import io.iamscope.graph.AdminCheck;
 import io.iamscope.graph.AdminStatus;
 import io.iamscope.graph.Checker;
 import io.iamscope.graph.Inventory;
+import io.iamscope.graph.Targets;
 import io.iamscope.graph.TrustIndex;
 import io.iamscope.model.Group;
 import io.iamscope.model.Role;
@@ -16,6 +17,8 @@ import java.util.Set;
 import io.iamscope.model.User;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** What techniques look at: the engine checks, the snapshot facts and the trust index. Thread-safe. */
 public final class RuleContext {
@@ -24,8 +27,7 @@ public final class RuleContext {
     private final TrustIndex trust;
     private final Map<Group, PolicySet> groupSets = new ConcurrentHashMap<>();
     private final Set<String> knownAdmins;
-    private final Map<String, List<User>> usersAdminFirst = new ConcurrentHashMap<>();
-    private final Map<String, List<Role>> rolesAdminFirst = new ConcurrentHashMap<>();
+    private final Map<String, Targets<?>> targets = new ConcurrentHashMap<>();
 
     public RuleContext(Checker checker, Inventory inventory, TrustIndex trust, Set<String> knownAdmins) {
         this.checker = checker;
@@ -43,15 +45,27 @@ public final class RuleContext {
      * The users of an account, admins first: a technique that reaches one of them reaches
      * the whole account through the account node, and stops there.
      */
-    List<User> usersAdminFirst(String account) {
-        return usersAdminFirst.computeIfAbsent(account, k -> inventory.users(k).stream()
-                .sorted(Comparator.comparing(u -> !knownAdmins.contains(u.arn()))).toList());
+    Targets<User> usersAdminFirst(String account) {
+        return targets("users " + account, () -> inventory.users(account).stream()
+                .sorted(Comparator.comparing(u -> !knownAdmins.contains(u.arn()))).toList(), User::arn);
     }
 
-    /** The roles of an account, admins first. */
-    List<Role> rolesAdminFirst(String account) {
-        return rolesAdminFirst.computeIfAbsent(account, k -> inventory.roles(k).stream()
-                .sorted(Comparator.comparing(r -> !knownAdmins.contains(r.arn()))).toList());
+    /**
+     * The roles of an account whose trust policy can be rewritten, admins first: not service-linked ones
+     * (IAM User Guide: "Using service-linked roles").
+     */
+    Targets<Role> editableRolesAdminFirst(String account) {
+        return targets("roles " + account, () -> inventory.roles(account).stream().filter(r -> !r.serviceLinked())
+                .sorted(Comparator.comparing(r -> !knownAdmins.contains(r.arn()))).toList(), Role::arn);
+    }
+
+    /**
+     * A list of targets built once and shared by every actor (the key names it), so that the engine's
+     * classes of targets are computed against the same list.
+     */
+    @SuppressWarnings("unchecked")
+    <T> Targets<T> targets(String key, Supplier<List<T>> items, Function<T, String> arnOf) {
+        return (Targets<T>) targets.computeIfAbsent(key, k -> new Targets<>(items.get(), arnOf, inventory.index()));
     }
 
     public Checker checker() {
@@ -66,9 +80,16 @@ public final class RuleContext {
         return trust;
     }
 
-    /** Roles of the attacker's account that trust the service (whether it may assume them is checked apart). */
-    List<Role> serviceRoles(Actor a, String service) {
-        return trust.trusting(service, a.account());
+    /**
+     * Roles of the attacker's account that trust the service and can be passed (not service-linked), and
+     * with {@code profilesOnly} only those in an instance profile; whether the service may assume them is
+     * checked apart.
+     */
+    Targets<Role> serviceRoles(Actor a, String service, boolean profilesOnly) {
+        return targets("service " + service + " " + a.account() + " " + profilesOnly, () -> trust
+                .trusting(service, a.account()).stream()
+                .filter(r -> !r.serviceLinked() && (!profilesOnly || !r.instanceProfiles().isEmpty())).toList(),
+                Role::arn);
     }
 
     /** Whether any Allow of the group's own policies names the action. */

@@ -1,0 +1,95 @@
+package io.iamscope.graph;
+
+import io.iamscope.eval.Arns;
+import io.iamscope.eval.match.ArnList;
+import io.iamscope.model.Principal;
+import io.iamscope.model.Resource;
+import io.iamscope.model.SnapshotIndex;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The candidate targets of a technique step (the users of an account, the roles that trust a service...), in
+ * the order the technique visits them, with what the engine reads of each besides its ARN: its shape (account,
+ * service, resource type), the context keys AWS derives from it (tags, region) and whether it has a resource
+ * policy. {@link Checker#forEachAllowed} uses these to decide many targets with one engine call. Immutable;
+ * built once per list and shared by every actor.
+ */
+public final class Targets<T> {
+    private final List<T> items;
+    private final ArnList arns;
+    private final List<BitSet> shapes;
+    private final List<Object> derived;
+    private final BitSet withPolicy;
+
+    /** What the request context takes from a target (IAM: "Properties of the resource" keys). */
+    private record Derived(Map<String, String> tags, String region) {
+    }
+
+    public Targets(List<T> items, Function<T, String> arnOf, SnapshotIndex index) {
+        this.items = List.copyOf(items);
+        List<String> arnList = new ArrayList<>(items.size());
+        Map<String, BitSet> byShape = new LinkedHashMap<>();
+        this.derived = new ArrayList<>(items.size());
+        this.withPolicy = new BitSet(items.size());
+        for (int i = 0; i < this.items.size(); i++) {
+            String arn = arnOf.apply(this.items.get(i));
+            arnList.add(arn);
+            byShape.computeIfAbsent(shape(arn), k -> new BitSet()).set(i);
+            Principal p = index.principal(arn);
+            Resource r = index.resource(arn);
+            String region = Arns.region(arn);
+            if ((region == null || region.isEmpty()) && r != null) {
+                region = r.region();
+            }
+            derived.add(new Derived(p != null ? p.tags() : r != null ? r.tags() : Map.of(), region));
+            if (r != null && r.policy() != null) {
+                withPolicy.set(i);
+            }
+        }
+        this.arns = new ArnList(arnList);
+        this.shapes = List.copyOf(byShape.values());
+    }
+
+    /** {@code 111122223333 iam role}: what of an ARN the engine reads besides the resource patterns. */
+    private static String shape(String arn) {
+        String resource = Arns.resource(arn);
+        String type = resource == null ? "" : resource.split("[/:]", 2)[0];
+        return Arns.account(arn) + ' ' + Arns.service(arn) + ' ' + type;
+    }
+
+    public int size() {
+        return items.size();
+    }
+
+    public T get(int i) {
+        return items.get(i);
+    }
+
+    public String arn(int i) {
+        return arns.get(i);
+    }
+
+    ArnList arns() {
+        return arns;
+    }
+
+    /** Positions of equal account, service and resource type. */
+    List<BitSet> shapes() {
+        return shapes;
+    }
+
+    /** What the context derives from the target at a position; equal objects for equal keys. */
+    Object derived(int i) {
+        return derived.get(i);
+    }
+
+    /** Positions of targets with a resource policy of their own (decided one by one). */
+    BitSet withPolicy() {
+        return withPolicy;
+    }
+}

@@ -1,0 +1,97 @@
+package io.iamscope.graph;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.iamscope.eval.RequestContext;
+import io.iamscope.eval.local.LocalAuthorizer;
+import io.iamscope.model.Account;
+import io.iamscope.model.PrincipalRef;
+import io.iamscope.model.Resource;
+import io.iamscope.model.Role;
+import io.iamscope.model.SnapshotIndex;
+import io.iamscope.model.User;
+import io.iamscope.model.io.SnapshotReader;
+import io.iamscope.synth.AccountGenerator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@link Checker#forEachAllowed} decides a class of targets with one engine call; it must give exactly the
+ * answers of one check per target: the same targets, in the same order, with the same outcome, condition and
+ * granting statements. Checked for every user and role of each snapshot as the actor, over the users, roles
+ * and resources of every account, for actions whose policies in these snapshots use tag conditions
+ * ({@code aws:ResourceTag/team} = {@code ${aws:PrincipalTag/team}}), region conditions on regional resources,
+ * policy variables that resolve, are absent or unknown, NotResource, Denies, boundaries and resource policies
+ * ({@code graph/target-classes.json} was written to contain each of these).
+ */
+class ForEachAllowedTest {
+    private static final List<String> ACTIONS = List.of("iam:CreateAccessKey", "iam:UpdateLoginProfile",
+            "iam:UpdateAssumeRolePolicy", "iam:PassRole", "iam:AddUserToGroup", "lambda:UpdateFunctionCode",
+            "s3:GetObject", "kms:Decrypt", "sts:AssumeRole");
+
+    static Stream<Path> snapshots() throws IOException {
+        Path generated = Files.createTempFile("iamscope-generated", ".json");
+        new ObjectMapper().writeValue(generated.toFile(),
+                new AccountGenerator(new AccountGenerator.Spec(30, 50, 60, 5, "123456789012")).snapshot());
+        generated.toFile().deleteOnExit();
+        return Stream.of(Path.of("src/test/resources/graph/target-classes.json"),
+                Path.of("policies-fixtures/sample-org/snapshot.json"), generated);
+    }
+
+    @ParameterizedTest
+    @MethodSource("snapshots")
+    void classDecisionsEqualOneCheckPerTarget(Path snapshot) {
+        SnapshotIndex index = new SnapshotIndex(SnapshotReader.read(snapshot).snapshot());
+        Checker checker = new Checker(index, new LocalAuthorizer(), GraphFixtures.ATTACKER);
+        RequestContext passedToLambda = GraphFixtures.ATTACKER.toBuilder()
+                .put("iam:PassedToService", "lambda.amazonaws.com").build();
+        List<Targets<?>> lists = new ArrayList<>();
+        for (Account a : index.snapshot().accounts()) {
+            lists.add(new Targets<>(a.users(), User::arn, index));
+            lists.add(new Targets<>(a.roles(), Role::arn, index));
+            lists.add(new Targets<>(a.resources(), Resource::arn, index));
+        }
+        int compared = 0;
+        int allowed = 0;
+        for (Account account : index.snapshot().accounts()) {
+            List<PrincipalRef> actors = new ArrayList<>();
+            account.users().forEach(u -> actors.add(new PrincipalRef(PrincipalRef.Kind.USER, u, u.accountId(), null, null)));
+            account.roles().forEach(r -> actors.add(new PrincipalRef(PrincipalRef.Kind.ROLE, r, r.accountId(), null, null)));
+            for (PrincipalRef ref : actors) {
+                Actor actor = checker.actor(ref);
+                for (String action : ACTIONS) {
+                    for (Targets<?> targets : lists) {
+                        for (RequestContext ctx : List.of(GraphFixtures.ATTACKER, passedToLambda)) {
+                            List<String> expected = new ArrayList<>();
+                            for (int i = 0; i < targets.size(); i++) {
+                                Evidence e = checker.check(ref, action, targets.arn(i), ctx);
+                                if (e.allows()) {
+                                    expected.add(describe(e));
+                                }
+                            }
+                            List<String> actual = new ArrayList<>();
+                            checker.forEachAllowed(actor, action, targets, ctx, (t, e) -> actual.add(describe(e)));
+                            assertEquals(expected, actual, ref.arn() + " " + action + " in " + ctx);
+                            compared++;
+                            allowed += expected.size();
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(compared > 100 && allowed > 10, compared + " comparisons, " + allowed + " allowed");
+    }
+
+    private static String describe(Evidence e) {
+        return e.resource() + " " + e.outcome() + " if " + e.condition() + " by " + e.grantedBy();
+    }
+}
