@@ -16,19 +16,57 @@ import java.util.Set;
  * Unknown keys may end in {@code *} to cover a family ({@code aws:RequestTag/*}).
  */
 public final class RequestContext {
-    private static final RequestContext EMPTY = new RequestContext(Map.of(), Map.of(), Set.of(), List.of());
+    private static final RequestContext EMPTY = new RequestContext(Map.of(), Map.of(), Set.of(), List.of(), null);
 
     private final Map<String, List<String>> values;
     private final Map<String, String> writtenNames;
     private final Set<String> unknown;
     private final List<String> unknownPrefixes;
+    /** The context this one is laid over (see {@link #over}), or null. */
+    private final RequestContext under;
 
     private RequestContext(Map<String, List<String>> values, Map<String, String> writtenNames, Set<String> unknown,
-                           List<String> unknownPrefixes) {
+                           List<String> unknownPrefixes, RequestContext under) {
         this.values = values;
         this.writtenNames = writtenNames;
         this.unknown = unknown;
         this.unknownPrefixes = unknownPrefixes;
+        this.under = under;
+    }
+
+    /**
+     * This context laid over another without copying either: a key this one has (present or unknown) is taken
+     * from it, any other from {@code below}. The same answers as {@code below.toBuilder()} with this context's
+     * keys put on top; analyses build one request per (principal, resource) from a principal's keys and a
+     * resource's, and copying both maps each time was most of the cost.
+     */
+    public RequestContext over(RequestContext below) {
+        if (below == null || below.isEmptyContext()) {
+            return this;
+        }
+        if (isEmptyContext()) {
+            return below;
+        }
+        return new RequestContext(values, writtenNames, unknown, unknownPrefixes,
+                under == null ? below : under.over(below));
+    }
+
+    private boolean isEmptyContext() {
+        return values.isEmpty() && unknown.isEmpty() && unknownPrefixes.isEmpty() && under == null;
+    }
+
+    /** Whether this layer itself (not the one below) has a value for the key or declares it unknown by name. */
+    private boolean ownsKey(String k) {
+        return values.containsKey(k) || unknown.contains(k);
+    }
+
+    private boolean matchesOwnPrefix(String k) {
+        for (String prefix : unknownPrefixes) {
+            if (k.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -51,7 +89,7 @@ public final class RequestContext {
 
     /** The values of a present key, or null when the key is absent or unknown. */
     public List<String> values(String key) {
-        return values.get(normalize(key));
+        return values(new Key(normalize(key)));
     }
 
     /** The single value of a present key (the first when there are several), or null. */
@@ -62,7 +100,11 @@ public final class RequestContext {
 
     /** The values of a present key, or null when the key is absent or unknown. */
     public List<String> values(Key key) {
-        return values.get(key.name());
+        List<String> v = values.get(key.name());
+        if (v != null || under == null || ownsKey(key.name())) {
+            return v;
+        }
+        return under.values(key);
     }
 
     public boolean isUnknown(String key) {
@@ -71,6 +113,10 @@ public final class RequestContext {
 
     public boolean isUnknown(Key key) {
         String k = key.name();
+        if (under != null && !ownsKey(k)) {
+            // As in a flat context, a value (here, below) wins over an unknown prefix (here).
+            return under.isUnknown(key) || (matchesOwnPrefix(k) && under.values(key) == null);
+        }
         if (unknown.isEmpty() && unknownPrefixes.isEmpty()) {
             return false;
         }
@@ -80,40 +126,59 @@ public final class RequestContext {
         if (unknown.contains(k)) {
             return true;
         }
-        for (String prefix : unknownPrefixes) {
-            if (k.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
+        return matchesOwnPrefix(k);
     }
 
     public boolean isPresent(String key) {
-        return values.containsKey(normalize(key));
+        return values(key) != null;
     }
 
-    /** Present keys with their written names, in insertion order. */
+    /** Present keys with their written names, in insertion order (the layer below first). */
     public Map<String, List<String>> entries() {
+        return flatten().entriesOfLayer();
+    }
+
+    private Map<String, List<String>> entriesOfLayer() {
         Map<String, List<String>> out = new LinkedHashMap<>();
         writtenNames.forEach((k, written) -> out.put(written, values.get(k)));
         return out;
     }
 
     public Set<String> unknownKeys() {
-        Set<String> out = new LinkedHashSet<>(unknown);
-        unknownPrefixes.forEach(p -> out.add(p + "*"));
+        RequestContext flat = flatten();
+        Set<String> out = new LinkedHashSet<>(flat.unknown);
+        flat.unknownPrefixes.forEach(p -> out.add(p + "*"));
         return out;
+    }
+
+    private RequestContext flatten() {
+        return under == null ? this : toBuilder().build();
     }
 
     /** A copy with more values or unknowns; later values replace earlier ones for the same key. */
     public Builder toBuilder() {
         // Copies the normalised maps as they are: a request derived from a base context (a principal's keys,
         // then the resource's) is built many times on the analysis hot paths.
-        Builder b = new Builder();
+        Builder b = under == null ? new Builder() : under.toBuilder();
+        if (under != null) {
+            // This layer's unknowns and prefixes hide what the layer below says of those keys.
+            for (String k : unknown) {
+                b.unknown(k);
+            }
+            for (String p : unknownPrefixes) {
+                b.unknown(p + "*");
+            }
+            for (String k : values.keySet()) {
+                b.values.remove(k);
+                b.written.remove(k);
+            }
+        }
         b.values.putAll(values);
         b.written.putAll(writtenNames);
-        b.unknown.addAll(unknown);
-        b.unknownPrefixes.addAll(unknownPrefixes);
+        if (under == null) {
+            b.unknown.addAll(unknown);
+            b.unknownPrefixes.addAll(unknownPrefixes);
+        }
         return b;
     }
 
@@ -181,7 +246,7 @@ public final class RequestContext {
 
         public RequestContext build() {
             return new RequestContext(Map.copyOf(values), new LinkedHashMap<>(written), Set.copyOf(unknown),
-                    List.copyOf(unknownPrefixes));
+                    List.copyOf(unknownPrefixes), null);
         }
     }
 }

@@ -84,7 +84,8 @@ final class ContextKeys {
     }
 
     private static void put(RequestContext given, RequestContext.Builder b, String key, String value) {
-        if (value != null && !given.isUnknown(key)) {
+        // The builder may not start from the given context (the resource's keys are laid over it later).
+        if (value != null && !given.isUnknown(key) && !given.isPresent(key)) {
             b.putIfAbsent(key, List.of(value));
         }
     }

@@ -47,6 +47,8 @@ public final class Gatherer {
     private final Map<PolicyDocument, AttachedPolicy> attached = Collections.synchronizedMap(new IdentityHashMap<>());
     private final Map<String, CallerPolicies> callers = new ConcurrentHashMap<>();
     private final Map<ContextKey, RequestContext> principalContexts = new ConcurrentHashMap<>();
+    private final Map<String, ResourceSide> resourceSides = new ConcurrentHashMap<>();
+    private final Map<String, ResourceSide> trustSides = new ConcurrentHashMap<>();
 
     public Gatherer(SnapshotIndex index) {
         this.index = index;
@@ -61,8 +63,35 @@ public final class Gatherer {
     public Gathered gather(PrincipalRef who, String action, String resource, RequestContext given) {
         RequestContext context = given == null ? RequestContext.empty() : given;
         CallerPolicies cp = callers.computeIfAbsent(key(who), k -> callerPolicies(who));
-        List<String> notes = new ArrayList<>(cp.notes());
+        ResourceSide rs = resourceSide(resource, isTrustAction(action) && resource.contains(":role/"));
+        List<String> notes = cp.notes();
+        if (!rs.notes().isEmpty()) {
+            notes = new ArrayList<>(notes);
+            notes.addAll(rs.notes());
+        }
+        // Derived from the principal's shared caller side, so the engine compiles that side once per principal.
+        PolicySet set = cp.base().withResource(rs.policy(), rs.rcps().levels());
+        // The resource's keys laid over the principal's, both computed once: no map is copied per request.
+        RequestContext keys = rs.context(context).over(principalContext(who, cp, context));
+        Request request = new Request(cp.caller(), action, resource, rs.account(), keys);
+        return new Gathered(who, request, set, cp.scpLevels(), rs.rcps().names(), rs.policyName(), notes);
+    }
 
+    private static boolean isTrustAction(String action) {
+        return action.regionMatches(true, 0, "sts:", 0, 4) && TRUST_ACTIONS.contains(action.toLowerCase(Locale.ROOT));
+    }
+
+    /** What requests take from a resource, gathered once per resource (trust actions apart: another policy). */
+    private ResourceSide resourceSide(String resource, boolean trust) {
+        Map<String, ResourceSide> cache = trust ? trustSides : resourceSides;
+        if (cache.size() > 200_000) {
+            cache.clear(); // a caller visiting more resources than a snapshot holds: keep memory bounded
+        }
+        return cache.computeIfAbsent(resource, r -> newResourceSide(r, trust));
+    }
+
+    private ResourceSide newResourceSide(String resource, boolean trust) {
+        List<String> notes = new ArrayList<>(0);
         String resourceAccount = index.accountOf(resource);
         AttachedPolicy resourcePolicy = null;
         String resourcePolicyName = null;
@@ -71,7 +100,7 @@ public final class Gatherer {
         if (resourcePrincipal == null && resource.contains(":role/")) {
             resourcePrincipal = byName(resource);
         }
-        if (TRUST_ACTIONS.contains(action.toLowerCase(Locale.ROOT)) && resource.contains(":role/")) {
+        if (trust) {
             if (resourcePrincipal instanceof Role r && r.trustPolicy() != null) {
                 resourcePolicy = attach(r.trustPolicy(), "role/" + r.name() + " trust policy", null);
                 resourcePolicyName = "trust policy of role `" + r.name() + "`";
@@ -100,16 +129,8 @@ public final class Gatherer {
             notes.add("collection gap: `" + g.operation() + "` failed with `" + g.errorCode() + "` for `"
                     + g.resource() + "`: what it would have returned is unknown");
         }
-        OrgChains.Chain rcps = OrgChains.rcps(org, resourceAccount, this::attach);
-
-        // Derived from the principal's shared caller side, so the engine compiles that side once per principal.
-        PolicySet set = cp.base().withResource(resourcePolicy, rcps.levels());
-
-        RequestContext.Builder b = principalContext(who, cp, context).toBuilder();
-        ContextKeys.resource(resourceAccount, resourceTags, org, context, b);
-        ContextKeys.region(resource, index.resource(resource), context, b);
-        Request request = new Request(cp.caller(), action, resource, resourceAccount, b.build());
-        return new Gathered(who, request, set, cp.scpLevels(), rcps.names(), resourcePolicyName, notes);
+        return new ResourceSide(resource, resourceAccount, resourcePolicy, resourcePolicyName, resourceTags,
+                index.resource(resource), List.copyOf(notes), OrgChains.rcps(org, resourceAccount, this::attach), org);
     }
 
     /** The given context with the keys AWS derives from the caller, computed once per (principal, context). */
@@ -157,7 +178,7 @@ public final class Gatherer {
     }
 
     private static String key(PrincipalRef who) {
-        return who.arn() + (who.sessionArn() == null ? "" : "|" + who.sessionArn());
+        return who.sessionArn() == null ? who.arn() : who.arn() + "|" + who.sessionArn();
     }
 
     private CallerPolicies callerPolicies(PrincipalRef who) {
