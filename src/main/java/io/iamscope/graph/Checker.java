@@ -4,11 +4,14 @@ import io.iamscope.eval.AttachedPolicy;
 import io.iamscope.eval.Authorizer;
 import io.iamscope.eval.Caller;
 import io.iamscope.eval.CallerKind;
+import io.iamscope.eval.Constraint;
 import io.iamscope.eval.Decision;
+import io.iamscope.eval.Layer;
 import io.iamscope.eval.MatchedStatement;
 import io.iamscope.eval.PolicySet;
 import io.iamscope.eval.Request;
 import io.iamscope.eval.RequestContext;
+import io.iamscope.eval.StatementRef;
 import io.iamscope.eval.gather.Gathered;
 import io.iamscope.eval.gather.Gatherer;
 import io.iamscope.eval.local.LocalAuthorizer;
@@ -27,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 
 /**
  * Every authorization check of graph building goes through here: one engine call per check, each turned into
@@ -200,19 +204,37 @@ public final class Checker {
      * condition), with its evidence, until the visitor returns false: the same answers as one check per
      * target. Targets the actor's policies cannot tell apart ({@link LocalAuthorizer#resourceClasses}: the
      * same statements match them, they have the same account, service and resource type, and the same tags
-     * and region when a condition reads those) are decided by one engine call for their whole class; targets
-     * with a resource policy of their own, and role trust actions, are checked one by one.
+     * and region when a condition reads those) are decided by one engine call for their whole class. For a
+     * role trust action the class also shares one trust policy text, and the evidence names each role's own
+     * trust policy. Targets with a resource policy of their own, and matches that depend on an unknown
+     * variable, are checked one by one.
      */
     public <T> void forEachAllowed(Actor a, String action, Targets<T> targets, RequestContext context,
                                    BiPredicate<T, Evidence> visit) {
+        forEachAllowed(a, action, targets, context, t -> false, visit);
+    }
+
+    /** The same, passing over the targets {@code skip} accepts without deciding them on their own. */
+    public <T> void forEachAllowed(Actor a, String action, Targets<T> targets, RequestContext context,
+                                   Predicate<T> skip, BiPredicate<T, Evidence> visit) {
         int n = targets.size();
-        int first = targets.withPolicy().nextClearBit(0);
-        if (n == 0) {
-            return;
-        }
-        if (!(authorizer instanceof LocalAuthorizer local) || TRUST_ACTIONS.contains(action.toLowerCase(Locale.ROOT))
-                || first >= n) {
+        boolean trust = TRUST_ACTIONS.contains(action.toLowerCase(Locale.ROOT));
+        BitSet individual = new BitSet(n);
+        if (trust) {
             for (int i = 0; i < n; i++) {
+                if (targets.trustText(i) == null) {
+                    individual.set(i);
+                }
+            }
+        } else {
+            individual.or(targets.withPolicy());
+        }
+        int first = individual.nextClearBit(0);
+        if (!(authorizer instanceof LocalAuthorizer local) || first >= n) {
+            for (int i = 0; i < n; i++) {
+                if (skip.test(targets.get(i))) {
+                    continue;
+                }
                 Evidence e = check(a.ref(), action, targets.arn(i), context);
                 if (e.allows() && !visit.test(targets.get(i), e)) {
                     return;
@@ -224,39 +246,47 @@ public final class Checker {
         Gathered g = gatherer.gather(a.ref(), action, targets.arn(first), context);
         Evidence firstDecision = evidence(action, targets.arn(first), authorizer.authorize(g.request(), g.policies()));
         ResourceClasses rc = local.resourceClasses(g.policies(), action, g.request().context(), targets.arns());
-        BitSet individual = (BitSet) rc.individual().clone();
-        individual.or(targets.withPolicy());
+        individual.or(rc.individual());
         List<BitSet> allowed = new ArrayList<>();
         List<Evidence> decided = new ArrayList<>();
         BitSet todo = (BitSet) individual.clone();
-        for (BitSet cls : classesOf(rc, targets, individual)) {
+        for (BitSet cls : classesOf(rc, targets, individual, trust)) {
             int rep = cls.nextSetBit(0);
             Evidence e = rep == first ? firstDecision : check(a.ref(), action, targets.arn(rep), context);
-            if (e.allows()) {
+            if (!e.allows()) {
+                continue;
+            }
+            todo.or(cls);
+            if (trust && dependsOn(e.condition(), Layer.RESOURCE)) {
+                individual.or(cls); // its condition names the representative's trust policy: decide each role
+            } else {
                 allowed.add(cls);
                 decided.add(e);
-                todo.or(cls);
             }
         }
         for (int i = todo.nextSetBit(0); i >= 0; i = todo.nextSetBit(i + 1)) {
+            T target = targets.get(i);
+            if (skip.test(target)) {
+                continue;
+            }
             Evidence e = null;
             if (individual.get(i)) {
                 e = check(a.ref(), action, targets.arn(i), context);
             } else {
                 for (int c = 0; e == null; c++) {
                     if (allowed.get(c).get(i)) {
-                        e = decided.get(c);
+                        e = forResource(decided.get(c), targets.arn(i), trust);
                     }
                 }
             }
-            if (e.allows() && !visit.test(targets.get(i), forResource(e, targets.arn(i)))) {
+            if (e.allows() && !visit.test(target, e)) {
                 return;
             }
         }
     }
 
     /** The engine's classes, cut by shape, and by the keys derived from each target when conditions read them. */
-    private static List<BitSet> classesOf(ResourceClasses rc, Targets<?> targets, BitSet individual) {
+    private static List<BitSet> classesOf(ResourceClasses rc, Targets<?> targets, BitSet individual, boolean trust) {
         List<BitSet> out = new ArrayList<>();
         for (BitSet cls : rc.classes()) {
             for (BitSet shape : targets.shapes()) {
@@ -266,23 +296,58 @@ public final class Checker {
                 if (part.isEmpty()) {
                     continue;
                 }
-                if (!rc.readsResourceKeys()) {
+                if (!rc.readsResourceKeys() && !trust) {
                     out.add(part);
                     continue;
                 }
-                Map<Object, BitSet> byDerived = new java.util.LinkedHashMap<>();
+                Map<List<Object>, BitSet> byKey = new java.util.LinkedHashMap<>();
                 for (int i = part.nextSetBit(0); i >= 0; i = part.nextSetBit(i + 1)) {
-                    byDerived.computeIfAbsent(targets.derived(i), k -> new BitSet()).set(i);
+                    List<Object> key = new ArrayList<>(2);
+                    key.add(rc.readsResourceKeys() ? targets.derived(i) : null);
+                    key.add(trust ? targets.trustText(i) : null);
+                    byKey.computeIfAbsent(key, k -> new BitSet()).set(i);
                 }
-                out.addAll(byDerived.values());
+                out.addAll(byKey.values());
             }
         }
         return out;
     }
 
-    private static Evidence forResource(Evidence e, String arn) {
-        return e.resource().equals(arn) ? e : new Evidence(e.action(), arn, e.outcome(), e.condition(), e.grantedBy());
+    /** Whether a condition has a test from a statement of the layer. */
+    private static boolean dependsOn(Constraint c, Layer layer) {
+        if (c instanceof Constraint.Atom atom) {
+            return atom.statement() != null && atom.statement().layer() == layer;
+        }
+        if (c instanceof Constraint.Not not) {
+            return dependsOn(not.operand(), layer);
+        }
+        if (c instanceof Constraint.And and) {
+            return and.operands().stream().anyMatch(o -> dependsOn(o, layer));
+        }
+        return c instanceof Constraint.Or or && or.operands().stream().anyMatch(o -> dependsOn(o, layer));
     }
+
+    /**
+     * A class's evidence for one of its targets: the target's ARN, and for a trust action the target's own
+     * trust policy named where the representative's was (the texts are equal, so Sids and indexes are too).
+     */
+    private Evidence forResource(Evidence e, String arn, boolean trust) {
+        if (e.resource().equals(arn)) {
+            return e;
+        }
+        List<StatementRef> refs = e.grantedBy();
+        if (trust) {
+            String from = gatherer.resourcePolicy(e.action(), e.resource()).name();
+            String to = gatherer.resourcePolicy(e.action(), arn).name();
+            refs = new ArrayList<>(refs.size());
+            for (StatementRef r : e.grantedBy()) {
+                refs.add(r.layer() == Layer.RESOURCE && r.policy().equals(from)
+                        ? new StatementRef(r.layer(), to, r.sid(), r.index(), r.effect(), r.level()) : r);
+            }
+        }
+        return new Evidence(e.action(), arn, e.outcome(), e.condition(), refs);
+    }
+
 
     /** Whether any identity Allow of a set names the action (true when the engine is not the local one). */
     public boolean mayAllow(PolicySet set, String action) {

@@ -4,6 +4,7 @@ import io.iamscope.eval.Arns;
 import io.iamscope.eval.match.ArnList;
 import io.iamscope.model.Principal;
 import io.iamscope.model.Resource;
+import io.iamscope.model.Role;
 import io.iamscope.model.SnapshotIndex;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -25,6 +26,8 @@ public final class Targets<T> {
     private final List<BitSet> shapes;
     private final List<Object> derived;
     private final BitSet withPolicy;
+    /** Per position, a role's trust policy text (null when not a role, or a role without one). */
+    private final List<String> trustTexts;
 
     /** What the request context takes from a target (IAM: "Properties of the resource" keys). */
     private record Derived(Map<String, String> tags, String region) {
@@ -36,6 +39,7 @@ public final class Targets<T> {
         Map<String, BitSet> byShape = new LinkedHashMap<>();
         this.derived = new ArrayList<>(items.size());
         this.withPolicy = new BitSet(items.size());
+        this.trustTexts = new ArrayList<>(items.size());
         for (int i = 0; i < this.items.size(); i++) {
             String arn = arnOf.apply(this.items.get(i));
             arnList.add(arn);
@@ -50,6 +54,8 @@ public final class Targets<T> {
             if (r != null && r.policy() != null) {
                 withPolicy.set(i);
             }
+            trustTexts.add(this.items.get(i) instanceof Role role && role.trustPolicy() != null
+                    ? PolicyText.of(role.trustPolicy()) : null);
         }
         this.arns = new ArnList(arnList);
         this.shapes = List.copyOf(byShape.values());
@@ -86,6 +92,11 @@ public final class Targets<T> {
     /** What the context derives from the target at a position; equal objects for equal keys. */
     Object derived(int i) {
         return derived.get(i);
+    }
+
+    /** The trust policy text of the role at a position, or null. */
+    String trustText(int i) {
+        return trustTexts.get(i);
     }
 
     /** Positions of targets with a resource policy of their own (decided one by one). */

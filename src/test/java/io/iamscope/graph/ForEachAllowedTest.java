@@ -26,12 +26,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@link Checker#forEachAllowed} decides a class of targets with one engine call; it must give exactly the
- * answers of one check per target: the same targets, in the same order, with the same outcome, condition and
- * granting statements. Checked for every user and role of each snapshot as the actor, over the users, roles
- * and resources of every account, for actions whose policies in these snapshots use tag conditions
- * ({@code aws:ResourceTag/team} = {@code ${aws:PrincipalTag/team}}), region conditions on regional resources,
- * policy variables that resolve, are absent or unknown, NotResource, Denies, boundaries and resource policies
- * ({@code graph/target-classes.json} was written to contain each of these).
+ * answers of one check per target: the same targets, in the same order, with equal evidence (outcome,
+ * condition with the statement behind each of its tests, granting statements). Checked for every user and
+ * role of each snapshot as the actor, over the users, roles and resources of every account. The actions'
+ * policies in these snapshots use tag conditions ({@code aws:ResourceTag/team} =
+ * {@code ${aws:PrincipalTag/team}}), region conditions on regional resources, policy variables that resolve,
+ * are absent or unknown, NotResource, Denies, boundaries, resource policies, and roles sharing a trust policy
+ * text with and without a condition on an unknown key ({@code graph/target-classes.json} was written to
+ * contain each of these).
  */
 class ForEachAllowedTest {
     private static final List<String> ACTIONS = List.of("iam:CreateAccessKey", "iam:UpdateLoginProfile",
@@ -71,15 +73,15 @@ class ForEachAllowedTest {
                 for (String action : ACTIONS) {
                     for (Targets<?> targets : lists) {
                         for (RequestContext ctx : List.of(GraphFixtures.ATTACKER, passedToLambda)) {
-                            List<String> expected = new ArrayList<>();
+                            List<Evidence> expected = new ArrayList<>();
                             for (int i = 0; i < targets.size(); i++) {
                                 Evidence e = checker.check(ref, action, targets.arn(i), ctx);
                                 if (e.allows()) {
-                                    expected.add(describe(e));
+                                    expected.add(e);
                                 }
                             }
-                            List<String> actual = new ArrayList<>();
-                            checker.forEachAllowed(actor, action, targets, ctx, (t, e) -> actual.add(describe(e)));
+                            List<Evidence> actual = new ArrayList<>();
+                            checker.forEachAllowed(actor, action, targets, ctx, (t, e) -> actual.add(e));
                             assertEquals(expected, actual, ref.arn() + " " + action + " in " + ctx);
                             compared++;
                             allowed += expected.size();
@@ -89,9 +91,5 @@ class ForEachAllowedTest {
             }
         }
         assertTrue(compared > 100 && allowed > 10, compared + " comparisons, " + allowed + " allowed");
-    }
-
-    private static String describe(Evidence e) {
-        return e.resource() + " " + e.outcome() + " if " + e.condition() + " by " + e.grantedBy();
     }
 }

@@ -77,6 +77,14 @@ public final class Gatherer {
         return new Gathered(who, request, set, cp.scpLevels(), rs.rcps().names(), rs.policyName(), notes);
     }
 
+    /**
+     * The resource policy a request for the action on the resource is evaluated with (a role's trust policy
+     * for trust actions), or null; the same instance {@link #gather} puts in the policy set.
+     */
+    public AttachedPolicy resourcePolicy(String action, String resource) {
+        return resourceSide(resource, isTrustAction(action) && resource.contains(":role/")).policy();
+    }
+
     private static boolean isTrustAction(String action) {
         return action.regionMatches(true, 0, "sts:", 0, 4) && TRUST_ACTIONS.contains(action.toLowerCase(Locale.ROOT));
     }
