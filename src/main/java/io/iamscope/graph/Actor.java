@@ -19,7 +19,6 @@ public final class Actor {
     private final Map<String, Boolean> mentions = new ConcurrentHashMap<>();
     private volatile List<Role> assumable = List.of();
     private volatile boolean reachesOwnAdmin;
-    private final Map<String, List<String>> resourcePatterns = new ConcurrentHashMap<>();
 
     Actor(PrincipalRef ref, PolicySet callerSet) {
         this.ref = ref;
@@ -63,10 +62,6 @@ public final class Actor {
 
     void reachesOwnAdmin(boolean yes) {
         this.reachesOwnAdmin = yes;
-    }
-
-    Map<String, List<String>> resourcePatterns() {
-        return resourcePatterns;
     }
 
     Map<String, Boolean> mentionsCache() {

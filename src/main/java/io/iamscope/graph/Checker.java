@@ -88,34 +88,6 @@ public final class Checker {
     }
 
     /**
-     * A cheap necessary condition for the actor's identity policies to allow the action on this resource: some
-     * Allow naming the action has a Resource pattern that matches it as a plain glob (a superset of ARN
-     * matching; a pattern with policy variables counts as matching), and no identity Deny without conditions
-     * surely matches it. Lets technique loops skip most targets without a full evaluation.
-     */
-    public boolean mayMatch(Actor a, String action, String resource) {
-        if (!(authorizer instanceof LocalAuthorizer local)) {
-            return true;
-        }
-        List<String> patterns = a.resourcePatterns().computeIfAbsent(action,
-                k -> List.copyOf(local.identityAllowResources(a.callerSet(), k)));
-        List<String> denied = a.resourcePatterns().computeIfAbsent("deny " + action,
-                k -> List.copyOf(local.identityUnconditionalDenyResources(a.callerSet(), action)));
-        for (String p : denied) {
-            // Only a pattern without variables can be trusted to deny (the engine substitutes them).
-            if (!p.contains("${") && GlobMatchesExactly.arn(p, resource)) {
-                return false;
-            }
-        }
-        for (String p : patterns) {
-            if (p.contains("${") || GlobFilter.matches(p, resource)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
      * Whether some Allow pattern of the actor for the action could match an ARN that starts with {@code prefix}
      * ({@code arn:aws:iam::ACCOUNT:role/}): a pattern can match such an ARN only if its text before the first
      * wildcard and the prefix agree as far as both go. Lets a technique skip its loop over every user or role
@@ -285,29 +257,34 @@ public final class Checker {
         }
     }
 
-    /** The engine's classes, cut by shape, and by the keys derived from each target when conditions read them. */
+    /**
+     * The engine's classes cut by the targets' groups (shape; derived keys when conditions read them; trust
+     * policy text for trust actions). With few groups, by intersecting bit sets; with many (every role its
+     * own trust policy), by sorting each member into its group.
+     */
     private static List<BitSet> classesOf(ResourceClasses rc, Targets<?> targets, BitSet individual, boolean trust) {
+        Targets.Grouping grouping = targets.grouping(rc.readsResourceKeys(), trust);
         List<BitSet> out = new ArrayList<>();
         for (BitSet cls : rc.classes()) {
-            for (BitSet shape : targets.shapes()) {
-                BitSet part = (BitSet) cls.clone();
-                part.and(shape);
-                part.andNot(individual);
-                if (part.isEmpty()) {
-                    continue;
+            BitSet rest = (BitSet) cls.clone();
+            rest.andNot(individual);
+            if (grouping.size() == 1) {
+                if (!rest.isEmpty()) {
+                    out.add(rest);
                 }
-                if (!rc.readsResourceKeys() && !trust) {
+            } else if (grouping.size() <= 64) {
+                while (!rest.isEmpty()) {
+                    BitSet part = (BitSet) rest.clone();
+                    part.and(grouping.group(grouping.id(rest.nextSetBit(0))));
+                    rest.andNot(part);
                     out.add(part);
-                    continue;
                 }
-                Map<List<Object>, BitSet> byKey = new java.util.LinkedHashMap<>();
-                for (int i = part.nextSetBit(0); i >= 0; i = part.nextSetBit(i + 1)) {
-                    List<Object> key = new ArrayList<>(2);
-                    key.add(rc.readsResourceKeys() ? targets.derived(i) : null);
-                    key.add(trust ? targets.trustText(i) : null);
-                    byKey.computeIfAbsent(key, k -> new BitSet()).set(i);
+            } else {
+                Map<Integer, BitSet> byGroup = new java.util.LinkedHashMap<>();
+                for (int i = rest.nextSetBit(0); i >= 0; i = rest.nextSetBit(i + 1)) {
+                    byGroup.computeIfAbsent(grouping.id(i), k -> new BitSet()).set(i);
                 }
-                out.addAll(byKey.values());
+                out.addAll(byGroup.values());
             }
         }
         return out;

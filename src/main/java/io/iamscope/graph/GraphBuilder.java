@@ -61,6 +61,8 @@ public final class GraphBuilder {
     private final TrustIndex trust;
     private final List<Technique> techniques;
     private final Map<String, PrincipalNode> nodes = new LinkedHashMap<>();
+    /** Per account, the roles trusting it or anyone, admins first, shared by the account's principals. */
+    private final Map<String, Targets<Role>> sharedCandidates = new java.util.concurrent.ConcurrentHashMap<>();
 
     private GraphBuilder(SnapshotIndex index, Authorizer authorizer, RequestContext base, List<Technique> techniques) {
         this.index = index;
@@ -225,45 +227,74 @@ public final class GraphBuilder {
     }
 
     /**
-     * Assume edges of one principal. Candidates are tried admin roles first; once the principal reaches an
-     * admin role of an account, the other roles of that account are reached through the
-     * account node and are skipped (the graph stays proportional to the snapshot, not to principals × roles).
+     * Assume edges of one principal. Roles whose trust names the principal are checked one by one (admin roles
+     * first, the others last); the roles
+     * trusting its account or anyone (the same list for every principal of the account, thousands in a large
+     * one) are decided per class of roles its policies cannot tell apart ({@link Checker#forEachAllowed}).
+     * Admin roles come first; once the principal reaches an admin role of an account, the other roles of that
+     * account are reached through the account node and are skipped (the graph stays proportional to the
+     * snapshot, not to principals × roles).
      */
     private void assumeEdges(Actor a, Queue<AccessEdge> edges, Set<String> knownAdmins) {
         List<Role> reached = new ArrayList<>();
-        boolean mentions = checker.mentions(a, "sts:AssumeRole");
-        List<Role> candidates = trust.candidates(a.arn(), a.account());
         Set<String> covered = new HashSet<>();
         if (knownAdmins.contains(a.arn())) {
             covered.add(a.account());
         }
-        // Admin roles first (reaching one covers its account), in two passes rather than a sort per actor: the
-        // candidates of a trust naming the account are every role that trusts it, thousands in a large account.
-        for (int pass = 0; pass < 2; pass++) {
-            boolean admins = pass == 0;
-            for (Role r : candidates) {
-                if (knownAdmins.contains(r.arn()) != admins || r.arn().equals(a.arn())
-                        || covered.contains(r.accountId())) {
-                    continue;
-                }
-                // Only a trust policy naming the caller's ARN in its own account grants without identity policies.
-                boolean named = r.accountId().equals(a.account()) && trust.namesArn(r, a.arn());
-                if (!named && !(mentions && checker.mayMatch(a, "sts:AssumeRole", r.arn()))) {
-                    continue;
-                }
-                Evidence e = checker.check(a, "sts:AssumeRole", r.arn());
-                if (e.allows()) {
-                    reached.add(r);
-                    edges.add(new AccessEdge(nodes.get(a.arn()), nodes.get(r.arn()), EdgeKind.ASSUME, ASSUME_ROLE,
-                            List.of(e), e.condition(), false));
-                    if (admins) {
-                        covered.add(r.accountId());
-                    }
+        Set<Role> named = trust.naming(a.arn());
+        namedRoles(a, named, true, knownAdmins, covered, reached, edges);
+        Targets<Role> shared = sharedCandidates.computeIfAbsent(a.account(), k -> new Targets<>(
+                adminFirst(trust.sharedCandidates(k), knownAdmins), Role::arn, index));
+        java.util.function.Predicate<Role> skip = r -> r.arn().equals(a.arn()) || covered.contains(r.accountId())
+                || named.contains(r);
+        if (checker.mentions(a, "sts:AssumeRole")) {
+            checker.forEachAllowed(a, "sts:AssumeRole", shared, checker.base(), skip, (r, e) -> {
+                assume(a, r, e, knownAdmins, covered, reached, edges);
+                return true;
+            });
+        } else {
+            // No identity Allow names sts:AssumeRole: only a trust policy that grants on its own can let it in
+            // (one trusting anyone, in its own account), so only those are checked.
+            for (int i = 0; i < shared.size(); i++) {
+                Role r = shared.get(i);
+                if (trust.anyone().contains(r) && !skip.test(r)) {
+                    assume(a, r, checker.check(a, "sts:AssumeRole", r.arn()), knownAdmins, covered, reached, edges);
                 }
             }
         }
+        namedRoles(a, named, false, knownAdmins, covered, reached, edges);
         a.assumable(reached);
         a.reachesOwnAdmin(covered.contains(a.account()));
+    }
+
+    /** The roles whose trust names the principal, admin roles or the others, each checked. */
+    private void namedRoles(Actor a, Set<Role> named, boolean admins, Set<String> knownAdmins, Set<String> covered,
+                            List<Role> reached, Queue<AccessEdge> edges) {
+        for (Role r : named) {
+            if (knownAdmins.contains(r.arn()) == admins && !r.arn().equals(a.arn()) && !covered.contains(r.accountId())) {
+                assume(a, r, checker.check(a, "sts:AssumeRole", r.arn()), knownAdmins, covered, reached, edges);
+            }
+        }
+    }
+
+    private void assume(Actor a, Role r, Evidence e, Set<String> knownAdmins, Set<String> covered, List<Role> reached,
+                        Queue<AccessEdge> edges) {
+        if (!e.allows()) {
+            return;
+        }
+        reached.add(r);
+        edges.add(new AccessEdge(nodes.get(a.arn()), nodes.get(r.arn()), EdgeKind.ASSUME, ASSUME_ROLE, List.of(e),
+                e.condition(), false));
+        if (knownAdmins.contains(r.arn())) {
+            covered.add(r.accountId());
+        }
+    }
+
+    private static List<Role> adminFirst(List<Role> roles, Set<String> knownAdmins) {
+        List<Role> out = new ArrayList<>(roles.size());
+        roles.stream().filter(r -> knownAdmins.contains(r.arn())).forEach(out::add);
+        roles.stream().filter(r -> !knownAdmins.contains(r.arn())).forEach(out::add);
+        return out;
     }
 
     /** Edges into roles from those who stand outside the snapshot's principals. */

@@ -28,6 +28,8 @@ public final class Targets<T> {
     private final BitSet withPolicy;
     /** Per position, a role's trust policy text (null when not a role, or a role without one). */
     private final List<String> trustTexts;
+    /** Groupings by (shape, derived keys?, trust text?), built on first use. */
+    private final Grouping[] groupings = new Grouping[4];
 
     /** What the request context takes from a target (IAM: "Properties of the resource" keys). */
     private record Derived(Map<String, String> tags, String region) {
@@ -87,6 +89,58 @@ public final class Targets<T> {
     /** Positions of equal account, service and resource type. */
     List<BitSet> shapes() {
         return shapes;
+    }
+
+    /**
+     * The positions grouped by shape, and also by the derived keys and by the trust policy text when asked:
+     * targets in different groups may be decided differently even where the same statements match them.
+     */
+    Grouping grouping(boolean byDerived, boolean byTrust) {
+        int mode = (byDerived ? 1 : 0) | (byTrust ? 2 : 0);
+        synchronized (groupings) {
+            if (groupings[mode] == null) {
+                groupings[mode] = new Grouping(this, byDerived, byTrust);
+            }
+            return groupings[mode];
+        }
+    }
+
+    /** A partition of the positions: each one's group id, and each group's positions. */
+    static final class Grouping {
+        private final int[] ids;
+        private final List<BitSet> groups;
+
+        private Grouping(Targets<?> t, boolean byDerived, boolean byTrust) {
+            ids = new int[t.size()];
+            Map<List<Object>, Integer> index = new java.util.HashMap<>();
+            List<BitSet> out = new ArrayList<>();
+            for (int g = 0; g < t.shapes.size(); g++) {
+                BitSet shape = t.shapes.get(g);
+                for (int i = shape.nextSetBit(0); i >= 0; i = shape.nextSetBit(i + 1)) {
+                    List<Object> key = java.util.Arrays.asList(g, byDerived ? t.derived.get(i) : null,
+                            byTrust ? t.trustTexts.get(i) : null);
+                    int id = index.computeIfAbsent(key, k -> {
+                        out.add(new BitSet());
+                        return out.size() - 1;
+                    });
+                    ids[i] = id;
+                    out.get(id).set(i);
+                }
+            }
+            this.groups = List.copyOf(out);
+        }
+
+        int size() {
+            return groups.size();
+        }
+
+        int id(int position) {
+            return ids[position];
+        }
+
+        BitSet group(int id) {
+            return groups.get(id);
+        }
     }
 
     /** What the context derives from the target at a position; equal objects for equal keys. */

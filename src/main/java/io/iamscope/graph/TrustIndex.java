@@ -64,26 +64,21 @@ public final class TrustIndex {
         map.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(r);
     }
 
-    /** Roles a principal of the given ARN and account might assume: named, its account named, or anyone. */
-    public List<Role> candidates(String arn, String account) {
-        List<Role> shared = byAccountOrAnyone.computeIfAbsent(account == null ? "" : account, k -> {
+    /**
+     * Roles a principal of the account might assume whatever its ARN: those trusting the account (id or root)
+     * or anyone. The same list for every principal of the account.
+     */
+    public List<Role> sharedCandidates(String account) {
+        return byAccountOrAnyone.computeIfAbsent(account == null ? "" : account, k -> {
             Set<Role> out = new LinkedHashSet<>(byAccount.getOrDefault(account, Set.of()));
             out.addAll(anyone);
             return List.copyOf(out);
         });
-        Set<Role> named = byArn.get(arn);
-        if (named == null || named.isEmpty()) {
-            // Every principal of an account shares these (thousands in a large account): no copy per principal.
-            return shared;
-        }
-        Set<Role> out = new LinkedHashSet<>(named);
-        out.addAll(shared);
-        return List.copyOf(out);
     }
 
-    /** Whether the role's trust policy names this exact ARN in an Allow. */
-    public boolean namesArn(Role r, String arn) {
-        return byArn.getOrDefault(arn, Set.of()).contains(r);
+    /** Roles whose trust policy names this exact ARN in an Allow. */
+    public Set<Role> naming(String arn) {
+        return byArn.getOrDefault(arn, Set.of());
     }
 
     /** Roles whose trust names the account (id or root): an account-wide delegation. */

@@ -120,21 +120,6 @@ public final class LocalAuthorizer implements Authorizer {
     }
 
     /**
-     * The Resource patterns of the identity-based Denies without conditions that name the action: a resource
-     * one of them matches is denied whatever else applies.
-     */
-    public List<String> identityUnconditionalDenyResources(PolicySet policies, String action) {
-        List<String> out = new ArrayList<>(0);
-        for (CompiledStatement s : compile(policies).candidates(action).identity()) {
-            if (s.effect() == Effect.DENY && s.source().conditions().isEmpty() && s.source().resource() != null
-                    && !s.source().resource().negated()) {
-                out.addAll(s.source().resource().patterns());
-            }
-        }
-        return out;
-    }
-
-    /**
      * The resources of the list split into classes the set cannot tell apart for the action (see
      * {@link ResourceClasses}); {@code context} is the request's, for the policy variables of Resource
      * patterns.
