@@ -244,7 +244,7 @@ public final class GraphBuilder {
         Set<Role> named = trust.naming(a.arn());
         namedRoles(a, named, true, knownAdmins, covered, reached, edges);
         Targets<Role> shared = sharedCandidates.computeIfAbsent(a.account(), k -> new Targets<>(
-                adminFirst(trust.sharedCandidates(k), knownAdmins), Role::arn, index));
+                adminFirst(trust.sharedCandidates(k), knownAdmins), Role::arn, index, inventory.arns()));
         java.util.function.Predicate<Role> skip = r -> r.arn().equals(a.arn()) || covered.contains(r.accountId())
                 || named.contains(r);
         if (checker.mentions(a, "sts:AssumeRole")) {

@@ -1,6 +1,7 @@
 package io.iamscope.graph;
 
 import io.iamscope.eval.AttachedPolicy;
+import io.iamscope.eval.match.ArnList;
 import io.iamscope.model.Account;
 import io.iamscope.model.Group;
 import io.iamscope.model.InlinePolicy;
@@ -35,6 +36,7 @@ public final class Inventory {
     private final List<Resource> withRole = new ArrayList<>();
     private final List<Resource> instances = new ArrayList<>();
     private final Map<Group, List<AttachedPolicy>> groupPolicies = new ConcurrentHashMap<>();
+    private final ArnList arns;
 
     public Inventory(SnapshotIndex index) {
         this.index = index;
@@ -61,12 +63,21 @@ public final class Inventory {
                 holders.computeIfAbsent(arn, k -> new ArrayList<>()).add(p);
             }
         }
+        List<String> every = new ArrayList<>();
+        all.forEach(p -> every.add(p.arn()));
+        index.snapshot().accounts().forEach(a -> a.resources().forEach(r -> every.add(r.arn())));
+        this.arns = new ArnList(every);
         for (Role r : roles) {
             rolesByArn.put(r.arn(), r);
             for (InstanceProfile ip : r.instanceProfiles()) {
                 profileRoles.computeIfAbsent(ip.arn(), k -> new ArrayList<>()).add(r);
             }
         }
+    }
+
+    /** Every user, group, role and resource ARN of the snapshot, for sharing pattern matches between lists. */
+    public ArnList arns() {
+        return arns;
     }
 
     public SnapshotIndex index() {

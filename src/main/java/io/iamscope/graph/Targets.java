@@ -36,6 +36,11 @@ public final class Targets<T> {
     }
 
     public Targets(List<T> items, Function<T, String> arnOf, SnapshotIndex index) {
+        this(items, arnOf, index, null);
+    }
+
+    /** Targets whose pattern matches are read from {@code universe} (see {@link ArnList#ArnList(List, ArnList)}). */
+    public Targets(List<T> items, Function<T, String> arnOf, SnapshotIndex index, ArnList universe) {
         this.items = List.copyOf(items);
         List<String> arnList = new ArrayList<>(items.size());
         Map<String, BitSet> byShape = new LinkedHashMap<>();
@@ -59,7 +64,7 @@ public final class Targets<T> {
             trustTexts.add(this.items.get(i) instanceof Role role && role.trustPolicy() != null
                     ? PolicyText.of(role.trustPolicy()) : null);
         }
-        this.arns = new ArnList(arnList);
+        this.arns = new ArnList(arnList, universe);
         this.shapes = List.copyOf(byShape.values());
     }
 

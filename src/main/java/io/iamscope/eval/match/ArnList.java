@@ -14,9 +14,43 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ArnList {
     private final List<String> arns;
     private final Map<Glob, BitSet> matching = new ConcurrentHashMap<>();
+    private final ArnList universe;
+    /** Per position, the ARN's position in the universe, or -1. */
+    private final int[] inUniverse;
+    /** Each ARN's first position, built when the list serves as a universe. */
+    private volatile Map<String, Integer> positions;
 
     public ArnList(List<String> arns) {
+        this(arns, null);
+    }
+
+    /**
+     * A list whose matches are read from a larger list holding the same ARNs (every user, role and resource
+     * of a snapshot): each pattern is then matched once per ARN of the snapshot, not once per list.
+     */
+    public ArnList(List<String> arns, ArnList universe) {
         this.arns = List.copyOf(arns);
+        this.universe = universe;
+        this.inUniverse = new int[this.arns.size()];
+        java.util.Arrays.fill(inUniverse, -1);
+        if (universe != null) {
+            Map<String, Integer> positions = universe.positions();
+            for (int i = 0; i < inUniverse.length; i++) {
+                inUniverse[i] = positions.getOrDefault(this.arns.get(i), -1);
+            }
+        }
+    }
+
+    private Map<String, Integer> positions() {
+        Map<String, Integer> p = positions;
+        if (p == null) {
+            p = new java.util.HashMap<>(arns.size() * 2);
+            for (int i = 0; i < arns.size(); i++) {
+                p.putIfAbsent(arns.get(i), i);
+            }
+            positions = p;
+        }
+        return p;
     }
 
     public int size() {
@@ -30,9 +64,11 @@ public final class ArnList {
     /** The positions of the ARNs the pattern matches ({@link ArnMatch}). */
     BitSet matching(Glob pattern) {
         return matching.computeIfAbsent(pattern, g -> {
+            BitSet all = universe == null ? null : universe.matching(g);
             BitSet out = new BitSet(arns.size());
             for (int i = 0; i < arns.size(); i++) {
-                if (ArnMatch.matches(g, arns.get(i))) {
+                int u = inUniverse[i];
+                if (u >= 0 ? all.get(u) : ArnMatch.matches(g, arns.get(i))) {
                     out.set(i);
                 }
             }

@@ -1,14 +1,10 @@
 package io.iamscope.graph.rules;
 
 import io.iamscope.graph.Actor;
-import io.iamscope.graph.Evidence;
 import io.iamscope.graph.Targets;
 import io.iamscope.model.Resource;
 import io.iamscope.model.Role;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -35,37 +31,24 @@ abstract class ResourceRoleTechnique implements Technique {
     public void find(Actor a, RuleContext ctx, Consumer<Escalation> out) {
         Targets<Resource> targets = ctx.targets("resources of " + info().id(),
                 () -> resources(ctx).stream().filter(r -> !rolesOf(r, ctx).isEmpty()).toList(), Resource::arn);
-        // Every action must be allowed on the resource: the resources allowed the first, narrowed by the others.
-        Map<String, Steps> allowed = new LinkedHashMap<>();
-        Map<String, Resource> byArn = new HashMap<>();
-        for (int k = 0; k < actions().size(); k++) {
-            boolean first = k == 0;
-            Map<String, Evidence> now = new HashMap<>();
-            ctx.checker().forEachAllowed(a, actions().get(k), targets, (r, e) -> {
-                if (first) {
-                    allowed.put(r.arn(), new Steps());
-                    byArn.put(r.arn(), r);
+        List<String> others = actions().subList(1, actions().size());
+        // The resources the first action is allowed on, in order; each must allow the other actions too.
+        ctx.checker().forEachAllowed(a, actions().get(0), targets, (r, first) -> {
+            Steps s = new Steps();
+            s.allow(first);
+            for (String action : others) {
+                if (!s.allow(ctx.checker().check(a, action, r.arn()))) {
+                    return true;
                 }
-                now.put(r.arn(), e);
-                return true;
-            });
-            allowed.keySet().retainAll(now.keySet());
-            allowed.forEach((arn, s) -> s.allow(now.get(arn)));
-            if (allowed.isEmpty()) {
-                return;
             }
-        }
-        for (var entry : allowed.entrySet()) {
             boolean admin = false;
-            for (Role role : rolesOf(byArn.get(entry.getKey()), ctx)) {
+            for (Role role : rolesOf(r, ctx)) {
                 if (!role.arn().equals(a.arn())) {
-                    out.accept(entry.getValue().to(info().id(), role.arn(), false));
+                    out.accept(s.to(info().id(), role.arn(), false));
                     admin |= ctx.admin(role.arn());
                 }
             }
-            if (admin) {
-                return; // the admin reaches every other role through the account node
-            }
-        }
+            return !admin; // the admin reaches every other role through the account node
+        });
     }
 }

@@ -65,7 +65,8 @@ public final class RuleContext {
      */
     @SuppressWarnings("unchecked")
     <T> Targets<T> targets(String key, Supplier<List<T>> items, Function<T, String> arnOf) {
-        return (Targets<T>) targets.computeIfAbsent(key, k -> new Targets<>(items.get(), arnOf, inventory.index()));
+        return (Targets<T>) targets.computeIfAbsent(key, k -> new Targets<>(items.get(), arnOf, inventory.index(),
+                inventory.arns()));
     }
 
     public Checker checker() {
