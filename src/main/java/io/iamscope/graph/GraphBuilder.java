@@ -62,7 +62,7 @@ public final class GraphBuilder {
     private final List<Technique> techniques;
     private final Map<String, PrincipalNode> nodes = new LinkedHashMap<>();
     /** Per account, the roles trusting it or anyone, admins first, shared by the account's principals. */
-    private final Map<String, Targets<Role>> sharedCandidates = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Shared> sharedCandidates = new java.util.concurrent.ConcurrentHashMap<>();
 
     private GraphBuilder(SnapshotIndex index, Authorizer authorizer, RequestContext base, List<Technique> techniques) {
         this.index = index;
@@ -243,20 +243,26 @@ public final class GraphBuilder {
         }
         Set<Role> named = trust.naming(a.arn());
         namedRoles(a, named, true, knownAdmins, covered, reached, edges);
-        Targets<Role> shared = sharedCandidates.computeIfAbsent(a.account(), k -> new Targets<>(
-                adminFirst(trust.sharedCandidates(k), knownAdmins), Role::arn, index, inventory.arns()));
+        Shared shared = sharedCandidates.computeIfAbsent(a.account(), k -> {
+            List<Role> roles = adminFirst(trust.sharedCandidates(k), knownAdmins);
+            Set<String> accounts = new HashSet<>();
+            roles.forEach(r -> accounts.add(r.accountId()));
+            return new Shared(new Targets<>(roles, Role::arn, index, inventory.arns()), Set.copyOf(accounts));
+        });
         java.util.function.Predicate<Role> skip = r -> r.arn().equals(a.arn()) || covered.contains(r.accountId())
-                || named.contains(r);
-        if (checker.mentions(a, "sts:AssumeRole")) {
-            checker.forEachAllowed(a, "sts:AssumeRole", shared, checker.base(), skip, (r, e) -> {
+                || (!named.isEmpty() && named.contains(r));
+        if (covered.containsAll(shared.accounts())) {
+            // Every account of the list is reached through its account node already.
+        } else if (checker.mentions(a, "sts:AssumeRole")) {
+            checker.forEachAllowed(a, "sts:AssumeRole", shared.roles(), checker.base(), skip, (r, e) -> {
                 assume(a, r, e, knownAdmins, covered, reached, edges);
-                return true;
+                return !covered.containsAll(shared.accounts());
             });
         } else {
             // No identity Allow names sts:AssumeRole: only a trust policy that grants on its own can let it in
             // (one trusting anyone, in its own account), so only those are checked.
-            for (int i = 0; i < shared.size(); i++) {
-                Role r = shared.get(i);
+            for (int i = 0; i < shared.roles().size(); i++) {
+                Role r = shared.roles().get(i);
                 if (trust.anyone().contains(r) && !skip.test(r)) {
                     assume(a, r, checker.check(a, "sts:AssumeRole", r.arn()), knownAdmins, covered, reached, edges);
                 }
@@ -275,6 +281,10 @@ public final class GraphBuilder {
                 assume(a, r, checker.check(a, "sts:AssumeRole", r.arn()), knownAdmins, covered, reached, edges);
             }
         }
+    }
+
+    /** The roles trusting an account or anyone, admins first, and the accounts they are in. */
+    private record Shared(Targets<Role> roles, Set<String> accounts) {
     }
 
     private void assume(Actor a, Role r, Evidence e, Set<String> knownAdmins, Set<String> covered, List<Role> reached,
