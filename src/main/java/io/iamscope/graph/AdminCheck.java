@@ -18,6 +18,9 @@ public final class AdminCheck {
             "iam:CreateAccessKey", "sts:AssumeRole", "s3:GetObject", "ec2:RunInstances", "kms:Decrypt",
             "lambda:CreateFunction", "secretsmanager:GetSecretValue");
 
+    /** {@link AdminStatus#how()} of a principal that is admin-equivalent by the permissions it holds now. */
+    public static final String BY_OWN_PERMISSIONS = "admin-equivalent";
+
     private AdminCheck() {
     }
 
@@ -28,7 +31,7 @@ public final class AdminCheck {
                 return AdminStatus.NOT_ADMIN;
             }
         }
-        return with(checker, a, null, "admin-equivalent");
+        return with(checker, a, null, BY_OWN_PERMISSIONS);
     }
 
     /**

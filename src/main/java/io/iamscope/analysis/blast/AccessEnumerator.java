@@ -85,6 +85,22 @@ final class AccessEnumerator {
         return out;
     }
 
+    /**
+     * What the principal may do on these resources only: every action of the catalog that applies to each (an
+     * S3 bucket's objects included), whether or not the principal's own policies name it, since these are
+     * resources whose policies name the principal.
+     */
+    List<Allowed> enumerateOn(PrincipalRef who, List<String> resources) {
+        List<Allowed> out = new ArrayList<>();
+        Map<String, Gathered> byResource = new HashMap<>();
+        for (String arn : resources) {
+            for (Action action : pool.actionsOn(arn)) {
+                check(who, action, arn, true, byResource, out);
+            }
+        }
+        return out;
+    }
+
     private void evaluate(PrincipalRef who, Action action, List<Scoped> scoped, Map<String, Gathered> byResource,
                           List<Allowed> out) {
         List<String> concrete = pool.forAction(action);

@@ -94,14 +94,38 @@ public final class BlastRadiusAnalysis {
             }
         }
         AccessEnumerator enumerator = new AccessEnumerator(index, new Gatherer(index), authorizer, catalog, context);
-        Map<String, List<Allowed>> allowed = ParallelEnumeration.run(enumerator, subjects, options.threads());
+        EnumerationPlan plan = EnumerationPlan.of(index, graph, who.arn(), subjects);
+        Map<String, List<Allowed>> allowed = ParallelEnumeration.run(plan.full(), s -> enumerator.enumerate(s.ref()),
+                options.threads());
+        Map<String, Subject> partial = new LinkedHashMap<>();
+        plan.partial().keySet().forEach(arn -> partial.put(arn, subjects.get(arn)));
+        allowed.putAll(ParallelEnumeration.run(partial,
+                s -> enumerator.enumerateOn(s.ref(), plan.partial().get(s.ref().arn())), options.threads()));
+        notes.addAll(coverageNotes(plan));
         AccessSummary summary = AccessSummary.of(catalog, tactics, subjects, allowed);
 
         List<HuntTarget> targets = huntTargets(who, reachable);
         HuntingQueries hunting = new HuntingQueries(options.athenaTable(), options.eventDataStore());
         return new BlastRadius(start, profile, own.admin(), admin.reached, admin.conditional, admin.path, admin.via,
-                reachable, List.copyOf(subjects.keySet()), summary.tactics(), summary.services(), targets,
+                reachable, List.copyOf(allowed.keySet()), summary.tactics(), summary.services(), targets,
                 hunting.forTargets(targets, options.huntSince()), notes);
+    }
+
+    /** What the plan left out, per account: never silently. */
+    private static List<String> coverageNotes(EnumerationPlan plan) {
+        Map<String, List<String>> byAdmin = new LinkedHashMap<>();
+        plan.coveredBy().forEach((arn, admin) -> byAdmin.computeIfAbsent(admin, k -> new ArrayList<>()).add(arn));
+        List<String> out = new ArrayList<>();
+        byAdmin.forEach((admin, arns) -> out.add(arns.size() + " reachable principal(s) of account `"
+                + io.iamscope.eval.Arns.account(admin) + "` were not enumerated one by one: administrator `" + admin
+                + "` is reached by a definite path, can do what they can and become any of them, and no policy"
+                + " names them; as an administrator it can also grant itself any permission SCPs allow, beyond what"
+                + " it holds now (listed)"));
+        if (!plan.partial().isEmpty()) {
+            out.add(plan.partial().size() + " reachable principal(s) in accounts with such an administrator were"
+                    + " enumerated only on the resources whose policies name them or test the caller's identity");
+        }
+        return out;
     }
 
     /** A principal whose permissions are enumerated, and the path the attacker takes to it. */

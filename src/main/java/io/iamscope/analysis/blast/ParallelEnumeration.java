@@ -19,9 +19,15 @@ final class ParallelEnumeration {
     }
 
     static Map<String, List<Allowed>> run(AccessEnumerator enumerator, Map<String, Subject> subjects, int threads) {
+        return run(subjects, s -> enumerator.enumerate(s.ref()), threads);
+    }
+
+    /** Runs {@code work} for every subject, keyed and ordered as the subjects. */
+    static Map<String, List<Allowed>> run(Map<String, Subject> subjects,
+                                          java.util.function.Function<Subject, List<Allowed>> work, int threads) {
         Map<String, List<Allowed>> out = new LinkedHashMap<>();
         if (threads <= 1 || subjects.size() <= 1) {
-            subjects.forEach((arn, s) -> out.put(arn, enumerator.enumerate(s.ref())));
+            subjects.forEach((arn, s) -> out.put(arn, work.apply(s)));
             return out;
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, subjects.size()), r -> {
@@ -31,7 +37,7 @@ final class ParallelEnumeration {
         });
         try {
             Map<String, Future<List<Allowed>>> futures = new LinkedHashMap<>();
-            subjects.forEach((arn, s) -> futures.put(arn, pool.submit(() -> enumerator.enumerate(s.ref()))));
+            subjects.forEach((arn, s) -> futures.put(arn, pool.submit(() -> work.apply(s))));
             for (Map.Entry<String, Future<List<Allowed>>> e : futures.entrySet()) {
                 out.put(e.getKey(), new ArrayList<>(e.getValue().get()));
             }

@@ -27,6 +27,7 @@ final class ResourcePool {
     private final Catalog catalog;
     private final Map<String, List<String>> byService = new HashMap<>();
     private final Map<Integer, List<String>> byAction = new ConcurrentHashMap<>();
+    private final Map<String, List<Action>> byResource = new ConcurrentHashMap<>();
 
     ResourcePool(SnapshotIndex index, Catalog catalog) {
         this.catalog = catalog;
@@ -62,6 +63,30 @@ final class ResourcePool {
     /** The snapshot's resources the action applies to (by the catalog's ARN formats). */
     List<String> forAction(Action action) {
         return byAction.computeIfAbsent(action.id(), id -> compute(action));
+    }
+
+    /**
+     * The actions of the catalog that apply to one resource of the snapshot: those of its service, and STS's
+     * for a role (sts:AssumeRole acts on IAM roles).
+     */
+    List<Action> actionsOn(String arn) {
+        return byResource.computeIfAbsent(arn, a -> {
+            List<Action> out = new ArrayList<>();
+            Set<String> services = new LinkedHashSet<>();
+            services.add(Arns.service(a));
+            if (a.contains(":role/")) {
+                services.add("sts");
+            }
+            for (String service : services) {
+                for (Action action : catalog.service(service).map(s -> s.actions()).orElse(List.of())) {
+                    if (!action.resources().isEmpty() && catalog.appliesTo(action, a)
+                            && (!isObjects(a) || actsOnObjects(action))) {
+                        out.add(action);
+                    }
+                }
+            }
+            return List.copyOf(out);
+        });
     }
 
     /** The {@code bucket/*} stand-in for a bucket's objects. */
