@@ -1,11 +1,22 @@
 package io.iamscope.cli;
 
+import io.iamscope.analysis.blast.BlastOptions;
+import io.iamscope.analysis.blast.BlastRadius;
+import io.iamscope.analysis.blast.BlastRadiusAnalysis;
+import io.iamscope.analysis.whocan.WhoCan;
+import io.iamscope.analysis.whocan.WhoCanResult;
+import io.iamscope.catalog.Catalog;
+import io.iamscope.catalog.Tactics;
+import io.iamscope.eval.RequestContext;
+import io.iamscope.eval.local.LocalAuthorizer;
 import io.iamscope.graph.JGraphTAccessGraph;
 import io.iamscope.graph.NodeKind;
 import io.iamscope.graph.PathLimits;
 import io.iamscope.graph.PrincipalNode;
 import io.iamscope.model.SnapshotIndex;
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,13 +24,22 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code iamscope bench --snapshot FILE}: wall-clock time of reading a snapshot, building its access graph and
- * one reachableFrom, for docs/performance.md. Not a microbenchmark: one cold run, as a user meets it.
+ * {@code iamscope bench --snapshot FILE}: wall-clock time of reading a snapshot, building its access graph,
+ * one reachableFrom, and optionally one blast radius and one who-can on the built graph, for
+ * docs/performance.md. Not a microbenchmark: one cold run, as a user meets it.
  */
 @Command(name = "bench", description = "Time reading a snapshot, building its access graph and one path search.")
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--from", paramLabel = "ARN", description = "Start of the path search (default: the first user).")
     String from;
+
+    @Option(names = "--blast", paramLabel = "START",
+            description = "Also time a blast radius of this principal on the built graph (report not printed).")
+    String blast;
+
+    @Option(names = "--who-can", arity = "2", paramLabel = "ACTION RESOURCE",
+            description = "Also time who-can for this action and resource on the built graph.")
+    List<String> whoCan;
 
     @Mixin
     GraphInputs inputs;
@@ -44,6 +64,25 @@ final class BenchCommand implements Callable<Integer> {
         graph.buildStats().forEach(s -> out.println("  " + s));
         out.printf("read %.2f s, build %.2f s, reachableFrom %.3f s (%d reached from `%s`)%n", (t1 - t0) / 1e9,
                 (t2 - t1) / 1e9, (t3 - t2) / 1e9, reached, start == null ? "-" : start.arn());
+        RequestContext context = inputs.profile();
+        Catalog catalog = Catalog.bundled();
+        if (blast != null) {
+            long b0 = System.nanoTime();
+            BlastRadius b = new BlastRadiusAnalysis(index, graph, new LocalAuthorizer(), catalog, Tactics.load(catalog))
+                    .analyse(blast, "stolen-keys", context, BlastOptions.defaults(Instant.now()));
+            long b1 = System.nanoTime();
+            out.printf("blast radius of `%s`: %.2f s (%d reachable, %d enumerated, %d actions, admin %s)%n", blast,
+                    (b1 - b0) / 1e9, b.reachable().size(), b.principalsEvaluated().size(),
+                    b.services().stream().mapToInt(x -> x.actions().size()).sum(), b.canReachAdmin());
+        }
+        if (whoCan != null) {
+            long w0 = System.nanoTime();
+            WhoCanResult r = new WhoCan(index, graph, new LocalAuthorizer())
+                    .find(whoCan.get(0), whoCan.get(1), "stolen-keys", context, PathLimits.DEFAULT);
+            long w1 = System.nanoTime();
+            out.printf("who-can %s on `%s`: %.2f s (%d directly, %d through a path)%n", whoCan.get(0), whoCan.get(1),
+                    (w1 - w0) / 1e9, r.direct().size(), r.viaPath().size());
+        }
         return ExitCodes.OK;
     }
 }

@@ -33,14 +33,15 @@ record AccessSummary(List<ServiceAccess> services, List<TacticAccess> tactics) {
         Map<StatementRef, String> described = new HashMap<>();
         allowed.forEach((arn, list) -> {
             Subject s = subjects.get(arn);
+            boolean pathConditional = s.pathConditional();
             for (Allowed a : list) {
                 List<String> keys = a.conditionKeys();
-                if (s.pathConditional()) {
+                if (pathConditional) {
                     Set<String> all = new LinkedHashSet<>(keys);
                     all.addAll(Hop.keys(s.path()));
                     keys = List.copyOf(all);
                 }
-                boolean conditional = a.conditional() || s.pathConditional();
+                boolean conditional = a.conditional() || pathConditional;
                 String statement = a.statement() == null ? null
                         : described.computeIfAbsent(a.statement(), StatementRef::describe);
                 byAction.computeIfAbsent(a.actionId(), k -> new LinkedHashMap<>())
@@ -57,8 +58,10 @@ record AccessSummary(List<ServiceAccess> services, List<TacticAccess> tactics) {
                 sorted.sort(Comparator.comparing(Grantor::conditional));
                 list.add(new ResourceAccess(resource, concrete.get(resource), sorted));
             });
-            // Concrete resources first, definite before conditional, then by ARN.
-            list.sort(Comparator.comparing((ResourceAccess r) -> !r.concrete()).thenComparing(ResourceAccess::conditional)
+            // Concrete resources first, definite before conditional, then by ARN (each key computed once).
+            Map<ResourceAccess, Boolean> conditional = new java.util.IdentityHashMap<>();
+            list.forEach(r -> conditional.put(r, r.conditional()));
+            list.sort(Comparator.comparing((ResourceAccess r) -> !r.concrete()).thenComparing(conditional::get)
                     .thenComparing(ResourceAccess::resource));
             Action action = catalog.action(id);
             actions.put(id, new ActionAccess(action.fullName(), action.accessLevel(), list));

@@ -3,6 +3,7 @@ package io.iamscope.analysis.blast;
 import io.iamscope.catalog.Action;
 import io.iamscope.catalog.ActionResource;
 import io.iamscope.catalog.Catalog;
+import io.iamscope.catalog.ResourceType;
 import io.iamscope.eval.Arns;
 import io.iamscope.model.Account;
 import io.iamscope.model.Principal;
@@ -28,6 +29,8 @@ final class ResourcePool {
     private final Map<String, List<String>> byService = new HashMap<>();
     private final Map<Integer, List<String>> byAction = new ConcurrentHashMap<>();
     private final Map<String, List<Action>> byResource = new ConcurrentHashMap<>();
+    private final Map<String, List<ResourceType>> fitting = new ConcurrentHashMap<>();
+    private volatile Map<String, List<ResourceType>> types;
 
     ResourcePool(SnapshotIndex index, Catalog catalog) {
         this.catalog = catalog;
@@ -114,11 +117,53 @@ final class ResourcePool {
         List<String> out = new ArrayList<>();
         for (String service : services) {
             for (String arn : byService.getOrDefault(service, List.of())) {
-                if (catalog.appliesTo(action, arn) && (!isObjects(arn) || actsOnObjects(action))) {
+                if (fitsAny(arn, action) && (!isObjects(arn) || actsOnObjects(action))) {
                     out.add(arn);
                 }
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * Whether the ARN fits the format of one of the action's resource types ({@link Catalog#appliesTo}), from
+     * the types each ARN fits, matched once per ARN rather than once per (action, ARN).
+     */
+    private boolean fitsAny(String arn, Action action) {
+        List<ResourceType> fits = fitting.computeIfAbsent(arn, a -> {
+            List<ResourceType> out = new ArrayList<>(2);
+            for (ResourceType t : typesByArnService().getOrDefault(Arns.service(a), List.of())) {
+                if (t.matches(a)) {
+                    out.add(t);
+                }
+            }
+            return out;
+        });
+        for (ActionResource r : action.resources()) {
+            for (ResourceType t : fits) {
+                if (t == r.type()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Every resource type of the catalog by the service of its ARN format (IAM's role type for STS actions). */
+    private Map<String, List<ResourceType>> typesByArnService() {
+        Map<String, List<ResourceType>> t = types;
+        if (t == null) {
+            t = new HashMap<>();
+            for (io.iamscope.catalog.Service s : catalog.services()) {
+                for (ResourceType r : s.resourceTypes()) {
+                    String service = Arns.service(r.arnFormat());
+                    if (service != null) {
+                        t.computeIfAbsent(service, k -> new ArrayList<>()).add(r);
+                    }
+                }
+            }
+            types = t;
+        }
+        return t;
     }
 }
