@@ -98,6 +98,7 @@ public final class GraphBuilder {
     }
 
     private JGraphTAccessGraph run() {
+        Phases phases = new Phases();
         DirectedPseudograph<PrincipalNode, AccessEdge> g = new DirectedPseudograph<>(null, null, false);
         Map<PrincipalNode, AdminStatus> admins = new HashMap<>();
         for (Account a : index.snapshot().accounts()) {
@@ -114,8 +115,7 @@ public final class GraphBuilder {
         for (Role r : inventory.roles()) {
             actors.add(checker.actor(new PrincipalRef(PrincipalRef.Kind.ROLE, r, r.accountId(), null, null)));
         }
-
-        Phases phases = new Phases();
+        phases.done("nodes and actors");
         Queue<AccessEdge> edges = new ConcurrentLinkedQueue<>();
         memberEdges(edges);
 
