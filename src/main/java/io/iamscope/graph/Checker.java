@@ -190,7 +190,8 @@ public final class Checker {
     public <T> void forEachAllowed(Actor a, String action, Targets<T> targets, RequestContext context,
                                    Predicate<T> skip, BiPredicate<T, Evidence> visit) {
         int n = targets.size();
-        boolean trust = TRUST_ACTIONS.contains(action.toLowerCase(Locale.ROOT));
+        boolean trust = action.regionMatches(true, 0, "sts:", 0, 4)
+                && TRUST_ACTIONS.contains(action.toLowerCase(Locale.ROOT));
         BitSet individual = new BitSet(n);
         if (trust) {
             for (int i = 0; i < n; i++) {

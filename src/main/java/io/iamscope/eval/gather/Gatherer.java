@@ -49,6 +49,7 @@ public final class Gatherer {
     private final Map<ContextKey, RequestContext> principalContexts = new ConcurrentHashMap<>();
     private final Map<String, ResourceSide> resourceSides = new ConcurrentHashMap<>();
     private final Map<String, ResourceSide> trustSides = new ConcurrentHashMap<>();
+    private volatile Map<String, Role> rolesByName;
 
     public Gatherer(SnapshotIndex index) {
         this.index = index;
@@ -157,19 +158,22 @@ public final class Gatherer {
     private record ContextKey(String principal, RequestContext given) {
     }
 
+    /**
+     * A role by account and name when its ARN was written without the role's path (a trust or resource policy
+     * naming {@code role/name} for {@code role/path/name}).
+     */
     private Principal byName(String roleArn) {
-        String name = roleArn.substring(roleArn.lastIndexOf('/') + 1);
-        String account = Arns.account(roleArn);
-        for (var a : index.snapshot().accounts()) {
-            if (a.accountId().equals(account)) {
+        Map<String, Role> names = rolesByName;
+        if (names == null) {
+            names = new java.util.HashMap<>();
+            for (var a : index.snapshot().accounts()) {
                 for (Role r : a.roles()) {
-                    if (r.name().equals(name)) {
-                        return r;
-                    }
+                    names.putIfAbsent(a.accountId() + "/" + r.name(), r);
                 }
             }
+            rolesByName = names;
         }
-        return null;
+        return names.get(Arns.account(roleArn) + "/" + roleArn.substring(roleArn.lastIndexOf('/') + 1));
     }
 
     private List<Gap> gapsFor(String resource, String account) {
