@@ -146,6 +146,7 @@ public final class GraphBuilder {
         entryEdges(edges);
 
         RuleContext ctx = new RuleContext(checker, inventory, trust, knownAdmins);
+        Map<String, java.util.concurrent.atomic.LongAdder> techniqueNanos = new java.util.concurrent.ConcurrentHashMap<>();
         Queue<Found> found = new ConcurrentLinkedQueue<>();
         actors.parallelStream().forEach(a -> {
             if (dominated(a, knownAdmins)) {
@@ -153,7 +154,10 @@ public final class GraphBuilder {
             }
             for (Technique t : techniques) {
                 if (t.info().requiredActions().stream().allMatch(x -> checker.mentions(a, x))) {
+                    long t0 = System.nanoTime();
                     t.find(a, ctx, e -> found.add(new Found(a, e)));
+                    techniqueNanos.computeIfAbsent(t.info().id(), k -> new java.util.concurrent.atomic.LongAdder())
+                            .add(System.nanoTime() - t0);
                 }
             }
         });
@@ -188,6 +192,9 @@ public final class GraphBuilder {
         }
         phases.done("graph");
         List<String> stats = new ArrayList<>(phases.lines);
+        techniqueNanos.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue().sum(), x.getValue().sum()))
+                .limit(5).forEach(e -> stats.add(String.format(java.util.Locale.ROOT, "technique %s: %.2f s (all threads)",
+                        e.getKey(), e.getValue().sum() / 1e9)));
         checker.counts().entrySet().stream().sorted((x, y) -> Long.compare(y.getValue(), x.getValue())).limit(8)
                 .forEach(e -> stats.add("engine calls for " + e.getKey() + ": " + e.getValue()));
         return new JGraphTAccessGraph(g, nodes, admins, stats);

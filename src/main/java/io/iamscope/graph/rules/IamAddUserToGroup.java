@@ -38,7 +38,10 @@ final class IamAddUserToGroup implements Technique {
                     Steps s = new Steps();
                     s.allow(e);
                     with.evidence().forEach(s::allow);
-                    out.accept(s.to(INFO.id(), g.arn(), true));
+                    Escalation found = s.to(INFO.id(), g.arn(), true);
+                    out.accept(found);
+                    // Once definitely admin-equivalent, the account node reaches the rest: other groups add nothing.
+                    return found.evidence().stream().anyMatch(x -> x.conditional());
                 }
             }
             return true;
