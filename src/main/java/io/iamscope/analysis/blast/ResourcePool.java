@@ -11,6 +11,7 @@ import io.iamscope.model.Resource;
 import io.iamscope.model.Role;
 import io.iamscope.model.SnapshotIndex;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,7 +30,7 @@ final class ResourcePool {
     private final Map<String, List<String>> byService = new HashMap<>();
     private final Map<Integer, List<String>> byAction = new ConcurrentHashMap<>();
     private final Map<String, List<Action>> byResource = new ConcurrentHashMap<>();
-    private final Map<String, List<ResourceType>> fitting = new ConcurrentHashMap<>();
+    private final Map<String, Map<ResourceType, BitSet>> typeIndex = new ConcurrentHashMap<>();
     private volatile Map<String, List<ResourceType>> types;
 
     ResourcePool(SnapshotIndex index, Catalog catalog) {
@@ -116,8 +117,18 @@ final class ResourcePool {
         }
         List<String> out = new ArrayList<>();
         for (String service : services) {
-            for (String arn : byService.getOrDefault(service, List.of())) {
-                if (fitsAny(arn, action) && (!isObjects(arn) || actsOnObjects(action))) {
+            List<String> arns = byService.getOrDefault(service, List.of());
+            Map<ResourceType, BitSet> fitting = typeIndex(service, arns);
+            BitSet any = new BitSet(arns.size());
+            for (ActionResource r : action.resources()) {
+                BitSet b = fitting.get(r.type());
+                if (b != null) {
+                    any.or(b);
+                }
+            }
+            for (int i = any.nextSetBit(0); i >= 0; i = any.nextSetBit(i + 1)) {
+                String arn = arns.get(i);
+                if (!isObjects(arn) || actsOnObjects(action)) {
                     out.add(arn);
                 }
             }
@@ -126,27 +137,23 @@ final class ResourcePool {
     }
 
     /**
-     * Whether the ARN fits the format of one of the action's resource types ({@link Catalog#appliesTo}), from
-     * the types each ARN fits, matched once per ARN rather than once per (action, ARN).
+     * For one service's ARNs, the positions each resource type's ARN format fits ({@link Catalog#appliesTo}),
+     * matched once per ARN and type rather than once per (action, ARN).
      */
-    private boolean fitsAny(String arn, Action action) {
-        List<ResourceType> fits = fitting.computeIfAbsent(arn, a -> {
-            List<ResourceType> out = new ArrayList<>(2);
-            for (ResourceType t : typesByArnService().getOrDefault(Arns.service(a), List.of())) {
-                if (t.matches(a)) {
-                    out.add(t);
+    private Map<ResourceType, BitSet> typeIndex(String service, List<String> arns) {
+        return typeIndex.computeIfAbsent(service, k -> {
+            Map<ResourceType, BitSet> out = new java.util.IdentityHashMap<>();
+            for (ResourceType t : typesByArnService().getOrDefault(service, List.of())) {
+                BitSet b = new BitSet(arns.size());
+                for (int i = 0; i < arns.size(); i++) {
+                    if (t.matches(arns.get(i))) {
+                        b.set(i);
+                    }
                 }
+                out.put(t, b);
             }
             return out;
         });
-        for (ActionResource r : action.resources()) {
-            for (ResourceType t : fits) {
-                if (t == r.type()) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /** Every resource type of the catalog by the service of its ARN format (IAM's role type for STS actions). */
