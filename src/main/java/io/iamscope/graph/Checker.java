@@ -189,6 +189,12 @@ public final class Checker {
     /** The same, passing over the targets {@code skip} accepts without deciding them on their own. */
     public <T> void forEachAllowed(Actor a, String action, Targets<T> targets, RequestContext context,
                                    Predicate<T> skip, BiPredicate<T, Evidence> visit) {
+        forEachAllowed(a.ref(), action, targets, context, skip, visit);
+    }
+
+    /** The same for any principal (not only the graph's actors). */
+    public <T> void forEachAllowed(PrincipalRef who, String action, Targets<T> targets, RequestContext context,
+                                   Predicate<T> skip, BiPredicate<T, Evidence> visit) {
         int n = targets.size();
         boolean trust = action.regionMatches(true, 0, "sts:", 0, 4)
                 && TRUST_ACTIONS.contains(action.toLowerCase(Locale.ROOT));
@@ -208,7 +214,7 @@ public final class Checker {
                 if (skip.test(targets.get(i))) {
                     continue;
                 }
-                Evidence e = check(a.ref(), action, targets.arn(i), context);
+                Evidence e = check(who, action, targets.arn(i), context);
                 if (e.allows() && !visit.test(targets.get(i), e)) {
                     return;
                 }
@@ -216,7 +222,7 @@ public final class Checker {
             return;
         }
         count(action);
-        Gathered g = gatherer.gather(a.ref(), action, targets.arn(first), context);
+        Gathered g = gatherer.gather(who, action, targets.arn(first), context);
         Evidence firstDecision = evidence(action, targets.arn(first), authorizer.authorize(g.request(), g.policies()));
         ResourceClasses rc = local.resourceClasses(g.policies(), action, g.request().context(), targets.arns());
         individual.or(rc.individual());
@@ -225,7 +231,7 @@ public final class Checker {
         BitSet todo = (BitSet) individual.clone();
         for (BitSet cls : classesOf(rc, targets, individual, trust)) {
             int rep = cls.nextSetBit(0);
-            Evidence e = rep == first ? firstDecision : check(a.ref(), action, targets.arn(rep), context);
+            Evidence e = rep == first ? firstDecision : check(who, action, targets.arn(rep), context);
             if (!e.allows()) {
                 continue;
             }
@@ -244,7 +250,7 @@ public final class Checker {
             }
             Evidence e = null;
             if (individual.get(i)) {
-                e = check(a.ref(), action, targets.arn(i), context);
+                e = check(who, action, targets.arn(i), context);
             } else {
                 for (int c = 0; e == null; c++) {
                     if (allowed.get(c).get(i)) {

@@ -35,12 +35,51 @@ public final class Targets<T> {
     private record Derived(Map<String, String> tags, String region) {
     }
 
+    /**
+     * What the engine reads of one target besides its ARN: its shape (account, service, resource type), the
+     * keys derived from it, whether it has a resource policy, and a role's trust policy text.
+     */
+    private record Facts(String shape, Derived derived, boolean withPolicy, String trustText) {
+    }
+
+    /**
+     * The facts of every ARN asked about, computed once and shared by every list built with this cache (a blast
+     * radius builds one list per action over the same resources). Thread-safe.
+     */
+    public static final class FactsCache {
+        private final SnapshotIndex index;
+        private final Map<String, Facts> byArn = new java.util.concurrent.ConcurrentHashMap<>();
+
+        public FactsCache(SnapshotIndex index) {
+            this.index = index;
+        }
+
+        private Facts of(String arn) {
+            return byArn.computeIfAbsent(arn, a -> {
+                Principal p = index.principal(a);
+                Resource r = index.resource(a);
+                String region = Arns.region(a);
+                if ((region == null || region.isEmpty()) && r != null) {
+                    region = r.region();
+                }
+                return new Facts(shape(a), new Derived(p != null ? p.tags() : r != null ? r.tags() : Map.of(), region),
+                        r != null && r.policy() != null,
+                        p instanceof Role role && role.trustPolicy() != null ? PolicyText.of(role.trustPolicy()) : null);
+            });
+        }
+    }
+
     public Targets(List<T> items, Function<T, String> arnOf, SnapshotIndex index) {
-        this(items, arnOf, index, null);
+        this(items, arnOf, new FactsCache(index), null);
     }
 
     /** Targets whose pattern matches are read from {@code universe} (see {@link ArnList#ArnList(List, ArnList)}). */
     public Targets(List<T> items, Function<T, String> arnOf, SnapshotIndex index, ArnList universe) {
+        this(items, arnOf, new FactsCache(index), universe);
+    }
+
+    /** Targets whose facts come from a shared cache and whose pattern matches are read from {@code universe}. */
+    public Targets(List<T> items, Function<T, String> arnOf, FactsCache facts, ArnList universe) {
         this.items = List.copyOf(items);
         List<String> arnList = new ArrayList<>(items.size());
         Map<String, BitSet> byShape = new LinkedHashMap<>();
@@ -50,19 +89,13 @@ public final class Targets<T> {
         for (int i = 0; i < this.items.size(); i++) {
             String arn = arnOf.apply(this.items.get(i));
             arnList.add(arn);
-            byShape.computeIfAbsent(shape(arn), k -> new BitSet()).set(i);
-            Principal p = index.principal(arn);
-            Resource r = index.resource(arn);
-            String region = Arns.region(arn);
-            if ((region == null || region.isEmpty()) && r != null) {
-                region = r.region();
-            }
-            derived.add(new Derived(p != null ? p.tags() : r != null ? r.tags() : Map.of(), region));
-            if (r != null && r.policy() != null) {
+            Facts f = facts.of(arn);
+            byShape.computeIfAbsent(f.shape(), k -> new BitSet()).set(i);
+            derived.add(f.derived());
+            if (f.withPolicy()) {
                 withPolicy.set(i);
             }
-            trustTexts.add(this.items.get(i) instanceof Role role && role.trustPolicy() != null
-                    ? PolicyText.of(role.trustPolicy()) : null);
+            trustTexts.add(f.trustText());
         }
         this.arns = new ArnList(arnList, universe);
         this.shapes = List.copyOf(byShape.values());
@@ -71,7 +104,14 @@ public final class Targets<T> {
     /** {@code 111122223333 iam role}: what of an ARN the engine reads besides the resource patterns. */
     private static String shape(String arn) {
         String resource = Arns.resource(arn);
-        String type = resource == null ? "" : resource.split("[/:]", 2)[0];
+        String type = "";
+        if (resource != null) {
+            int end = 0;
+            while (end < resource.length() && resource.charAt(end) != '/' && resource.charAt(end) != ':') {
+                end++;
+            }
+            type = resource.substring(0, end);
+        }
         return Arns.account(arn) + ' ' + Arns.service(arn) + ' ' + type;
     }
 

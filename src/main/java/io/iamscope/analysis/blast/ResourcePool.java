@@ -5,6 +5,8 @@ import io.iamscope.catalog.ActionResource;
 import io.iamscope.catalog.Catalog;
 import io.iamscope.catalog.ResourceType;
 import io.iamscope.eval.Arns;
+import io.iamscope.eval.match.ArnList;
+import io.iamscope.graph.Targets;
 import io.iamscope.model.Account;
 import io.iamscope.model.Principal;
 import io.iamscope.model.Resource;
@@ -31,10 +33,14 @@ final class ResourcePool {
     private final Map<Integer, List<String>> byAction = new ConcurrentHashMap<>();
     private final Map<String, List<Action>> byResource = new ConcurrentHashMap<>();
     private final Map<String, Map<ResourceType, BitSet>> typeIndex = new ConcurrentHashMap<>();
+    private final Map<Integer, Targets<String>> targets = new ConcurrentHashMap<>();
+    private final Targets.FactsCache facts;
+    private final ArnList universe;
     private volatile Map<String, List<ResourceType>> types;
 
     ResourcePool(SnapshotIndex index, Catalog catalog) {
         this.catalog = catalog;
+        this.facts = new Targets.FactsCache(index);
         Set<String> arns = new LinkedHashSet<>();
         for (Account a : index.snapshot().accounts()) {
             for (Resource r : a.resources()) {
@@ -52,6 +58,7 @@ final class ResourcePool {
             }
             a.policies().forEach(p -> arns.add(p.arn()));
         }
+        this.universe = new ArnList(List.copyOf(arns));
         for (String arn : arns) {
             String service = Arns.service(arn);
             if (service != null) {
@@ -62,6 +69,14 @@ final class ResourcePool {
 
     private static void addPrincipals(List<? extends Principal> principals, Set<String> into) {
         principals.forEach(p -> into.add(p.arn()));
+    }
+
+    /**
+     * {@link #forAction} as graph targets, so that resources the principal's policies cannot tell apart are
+     * decided together ({@link io.iamscope.graph.Checker#forEachAllowed}); built once per action.
+     */
+    Targets<String> targetsFor(Action action) {
+        return targets.computeIfAbsent(action.id(), id -> new Targets<>(forAction(action), arn -> arn, facts, universe));
     }
 
     /** The snapshot's resources the action applies to (by the catalog's ARN formats). */

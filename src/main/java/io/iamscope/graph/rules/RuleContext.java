@@ -28,12 +28,14 @@ public final class RuleContext {
     private final Map<Group, PolicySet> groupSets = new ConcurrentHashMap<>();
     private final Set<String> knownAdmins;
     private final Map<String, Targets<?>> targets = new ConcurrentHashMap<>();
+    private final Targets.FactsCache facts;
 
     public RuleContext(Checker checker, Inventory inventory, TrustIndex trust, Set<String> knownAdmins) {
         this.checker = checker;
         this.inventory = inventory;
         this.trust = trust;
         this.knownAdmins = Set.copyOf(knownAdmins);
+        this.facts = new Targets.FactsCache(inventory.index());
     }
 
     /** Whether the principal is admin-equivalent by its own permissions (definitely or conditionally). */
@@ -65,8 +67,7 @@ public final class RuleContext {
      */
     @SuppressWarnings("unchecked")
     <T> Targets<T> targets(String key, Supplier<List<T>> items, Function<T, String> arnOf) {
-        return (Targets<T>) targets.computeIfAbsent(key, k -> new Targets<>(items.get(), arnOf, inventory.index(),
-                inventory.arns()));
+        return (Targets<T>) targets.computeIfAbsent(key, k -> new Targets<>(items.get(), arnOf, facts, inventory.arns()));
     }
 
     public Checker checker() {

@@ -1,0 +1,67 @@
+package io.iamscope.analysis.blast;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.iamscope.analysis.AttackerProfile;
+import io.iamscope.catalog.Catalog;
+import io.iamscope.eval.RequestContext;
+import io.iamscope.eval.gather.Gatherer;
+import io.iamscope.eval.local.LocalAuthorizer;
+import io.iamscope.model.Account;
+import io.iamscope.model.PrincipalRef;
+import io.iamscope.model.SnapshotIndex;
+import io.iamscope.model.io.SnapshotReader;
+import io.iamscope.synth.AccountGenerator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * An enumeration that decides an action's concrete resources per class must list exactly what one check per
+ * resource lists (same actions, resources, order, conditions and granting statement), for every user and role
+ * of each snapshot.
+ */
+class AccessEnumeratorClassesTest {
+    private static final Catalog CATALOG = Catalog.bundled();
+
+    static Stream<Path> snapshots() throws IOException {
+        Path generated = Files.createTempFile("iamscope-generated", ".json");
+        new ObjectMapper().writeValue(generated.toFile(),
+                new AccountGenerator(new AccountGenerator.Spec(5, 10, 15, 9, "123456789012")).snapshot());
+        generated.toFile().deleteOnExit();
+        return Stream.of(Path.of("src/test/resources/graph/target-classes.json"),
+                Path.of("src/test/resources/blast/taken-account.json"),
+                Path.of("policies-fixtures/sample-org/snapshot.json"), generated);
+    }
+
+    @ParameterizedTest
+    @MethodSource("snapshots")
+    void byClassListsWhatOneCheckPerResourceLists(Path snapshot) {
+        SnapshotIndex index = new SnapshotIndex(SnapshotReader.read(snapshot).snapshot());
+        RequestContext context = AttackerProfile.STOLEN_KEYS.context(Map.of(), List.of());
+        LocalAuthorizer authorizer = new LocalAuthorizer();
+        AccessEnumerator byClass = new AccessEnumerator(index, new Gatherer(index), authorizer, CATALOG, context, true);
+        AccessEnumerator reference = new AccessEnumerator(index, new Gatherer(index), authorizer, CATALOG, context,
+                false);
+        int listed = 0;
+        for (Account a : index.snapshot().accounts()) {
+            List<PrincipalRef> who = new ArrayList<>();
+            a.users().forEach(u -> who.add(index.resolvePrincipal(u.arn())));
+            a.roles().forEach(r -> who.add(index.resolvePrincipal(r.arn())));
+            for (PrincipalRef p : who) {
+                List<Allowed> expected = reference.enumerate(p);
+                assertEquals(expected, byClass.enumerate(p), p.arn());
+                listed += expected.size();
+            }
+        }
+        assertTrue(listed > 0);
+    }
+}
