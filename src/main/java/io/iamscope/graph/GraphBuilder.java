@@ -108,13 +108,14 @@ public final class GraphBuilder {
             a.roles().forEach(r -> node(r.arn(), NodeKind.ROLE, r.accountId()));
             a.groups().forEach(gr -> node(gr.arn(), NodeKind.GROUP, gr.accountId()));
         }
-        List<Actor> actors = new ArrayList<>();
+        List<PrincipalRef> refs = new ArrayList<>();
         for (User u : inventory.users()) {
-            actors.add(checker.actor(new PrincipalRef(PrincipalRef.Kind.USER, u, u.accountId(), null, null)));
+            refs.add(new PrincipalRef(PrincipalRef.Kind.USER, u, u.accountId(), null, null));
         }
         for (Role r : inventory.roles()) {
-            actors.add(checker.actor(new PrincipalRef(PrincipalRef.Kind.ROLE, r, r.accountId(), null, null)));
+            refs.add(new PrincipalRef(PrincipalRef.Kind.ROLE, r, r.accountId(), null, null));
         }
+        List<Actor> actors = refs.parallelStream().map(checker::actor).toList();
         phases.done("nodes and actors");
         Queue<AccessEdge> edges = new ConcurrentLinkedQueue<>();
         memberEdges(edges);
@@ -183,10 +184,10 @@ public final class GraphBuilder {
         accountAdminEdges(edges);
 
         nodes.values().forEach(g::addVertex);
-        Set<String> seen = new HashSet<>();
+        Set<EdgeKey> seen = new HashSet<>();
         for (AccessEdge e : edges) {
             // One edge per (from, to, technique): the first found stands for the others.
-            if (seen.add(e.from().arn() + '\n' + e.to().arn() + '\n' + e.technique())) {
+            if (seen.add(new EdgeKey(e.from(), e.to(), e.technique()))) {
                 g.addEdge(e.from(), e.to(), e);
             }
         }
@@ -198,6 +199,10 @@ public final class GraphBuilder {
         checker.counts().entrySet().stream().sorted((x, y) -> Long.compare(y.getValue(), x.getValue())).limit(8)
                 .forEach(e -> stats.add("engine calls for " + e.getKey() + ": " + e.getValue()));
         return new JGraphTAccessGraph(g, nodes, admins, stats);
+    }
+
+    /** What makes an edge a duplicate of another. */
+    private record EdgeKey(PrincipalNode from, PrincipalNode to, String technique) {
     }
 
     /** A technique use found for an actor, collected from the parallel phase. */
