@@ -121,8 +121,8 @@ ROOT = IAM + "root"
 CASES = {}
 
 
-def case(tid, name, snap, frm, to, reported):
-    CASES.setdefault(tid, []).append((name, snap, frm, to, reported))
+def case(tid, name, snap, frm, to, reported, why=None):
+    CASES.setdefault(tid, []).append((name, snap, frm, to, reported, why))
 
 
 def technique(tid, positive, near_misses, frm=ATTACKER, to=ROOT):
@@ -230,6 +230,11 @@ def other_user(action, resource=IAM + "user/*", extra=(), scp=None, condition=No
 technique("iam-create-access-key", other_user("iam:CreateAccessKey"),
           {"self-only": other_user("iam:CreateAccessKey", IAM + "user/${aws:username}"),
            "scp": other_user("iam:CreateAccessKey", scp=["iam:CreateAccessKey"])}, to=IAM + "user/victim")
+case("iam-create-access-key", "positive-not-resource",
+     Snap().user("victim").user("attacker", [{"Effect": "Allow", "Action": "iam:CreateAccessKey",
+                                              "NotResource": IAM + "user/attacker"}]),
+     ATTACKER, IAM + "user/victim", True,
+     "an Allow with NotResource grants every resource but those listed: the pre-filter must not drop it")
 technique("iam-create-login-profile", other_user("iam:CreateLoginProfile"),
           {"explicit-deny": other_user("iam:CreateLoginProfile", extra=[deny("iam:CreateLoginProfile", IAM + "user/victim")])},
           to=IAM + "user/victim")
@@ -309,6 +314,22 @@ def function(resource=FN):
 technique("lambda-update-function-code", function(),
           {"other-function-only": function(f"arn:aws:lambda:us-east-1:{ACCT}:function:other")}, to=SVC_ROLE)
 
+
+
+def function_policy(principal):
+    """A function whose own policy lets `principal` (here or not) replace its code; no identity policy anywhere."""
+    policy = doc([{"Effect": "Allow", "Principal": {"AWS": principal}, "Action": "lambda:UpdateFunctionCode",
+                   "Resource": FN}])
+    return Snap().role("svc-role", {"Service": "lambda.amazonaws.com"}, attached=[ADMIN_ARN]) \
+        .resource(FN, "AWS::Lambda::Function", roleArn=SVC_ROLE, policy=policy) \
+        .user("attacker")
+
+
+# A resource policy alone grants the action (same account: a policy naming the caller's ARN suffices).
+case("lambda-update-function-code", "positive-function-policy", function_policy(ATTACKER), ATTACKER, SVC_ROLE, True)
+case("lambda-update-function-code", "near-miss-function-policy-names-another-user",
+     function_policy(IAM + "user/someone-else"), ATTACKER, SVC_ROLE, False)
+
 EP = f"arn:aws:glue:us-east-1:{ACCT}:devEndpoint/ep"
 
 
@@ -340,6 +361,37 @@ technique("ec2-instance-connect-send-ssh-public-key", instance("ec2-instance-con
           {"explicit-deny": instance("ec2-instance-connect:SendSSHPublicKey",
                                      extra=[deny("ec2-instance-connect:SendSSHPublicKey", INSTANCE)])}, to=SVC_ROLE)
 
+technique("ec2-modify-instance-user-data",
+          instance(["ec2:ModifyInstanceAttribute", "ec2:StopInstances", "ec2:StartInstances"]),
+          {"cannot-start": instance(["ec2:ModifyInstanceAttribute", "ec2:StopInstances"])}, to=SVC_ROLE)
+
+# --- New principals made administrators ------------------------------------------------------------------------
+BOUNDARY_REQUIRED = {"StringEquals": {"iam:PermissionsBoundary": IAM + "policy/tight"}}
+READ_ONLY_ONLY = {"ArnEquals": {"iam:PolicyARN": "arn:aws:iam::aws:policy/ReadOnlyAccess"}}
+
+
+def new_user(create_condition=None, grant=("iam:AttachUserPolicy",), grant_condition=None,
+             credentials=("iam:CreateAccessKey",)):
+    statements = [allow("iam:CreateUser", "*", create_condition), allow(list(grant), "*", grant_condition)]
+    if credentials:
+        statements.append(allow(list(credentials)))
+    return Snap().user("attacker", statements)
+
+
+technique("iam-create-user-with-policy", new_user(),
+          {"boundary-required": new_user(create_condition=BOUNDARY_REQUIRED),
+           "no-credentials": new_user(credentials=()),
+           "read-only-policy-only": new_user(grant_condition=READ_ONLY_ONLY)})
+
+
+def new_role(create_condition=None, grant=("iam:PutRolePolicy",), extra=()):
+    return Snap().user("attacker", [allow("iam:CreateRole", "*", create_condition), allow(list(grant))] + list(extra))
+
+
+technique("iam-create-role-with-policy", new_role(),
+          {"boundary-required": new_role(create_condition=BOUNDARY_REQUIRED),
+           "assume-denied": new_role(extra=[deny("sts:AssumeRole")])})
+
 if __name__ == "__main__":
     here = os.path.dirname(os.path.abspath(__file__))
     for tid, cases in CASES.items():
@@ -347,11 +399,14 @@ if __name__ == "__main__":
         shutil.rmtree(d, ignore_errors=True)
         os.makedirs(d)
         listing = []
-        for name, snap, frm, to, reported in cases:
+        for name, snap, frm, to, reported, why in cases:
             with open(os.path.join(d, name + ".json"), "w") as f:
                 json.dump(snap.json(), f, indent=1)
                 f.write("\n")
-            listing.append({"snapshot": name + ".json", "from": frm, "to": to, "reported": reported})
+            entry = {"snapshot": name + ".json", "from": frm, "to": to, "reported": reported}
+            if why:
+                entry["why"] = why
+            listing.append(entry)
         with open(os.path.join(d, "cases.json"), "w") as f:
             json.dump(listing, f, indent=1)
             f.write("\n")

@@ -37,7 +37,8 @@ import org.jgrapht.graph.DirectedPseudograph;
  *   <li>entry edges from services, identity providers, outside accounts and anyone to the roles that trust
  *       them;</li>
  *   <li>admin status and ESCALATE edges of every technique of {@link Techniques#ALL}, in parallel over
- *       principals, each technique skipped for principals whose policies never name one of its actions;</li>
+ *       principals, each technique skipped for principals whose policies never name one of its actions (nor,
+ *       for techniques on existing resources, any resource policy of the snapshot);</li>
  *   <li>the compact admin encoding: one edge from each admin-equivalent principal to its account node, and
  *       one edge from the account node to each user and role of the account (not O(admins × principals)).</li>
  * </ol>
@@ -154,7 +155,8 @@ public final class GraphBuilder {
                 return;
             }
             for (Technique t : techniques) {
-                if (t.info().requiredActions().stream().allMatch(x -> checker.mentions(a, x))) {
+                if (t.info().requiredActions().stream().allMatch(x -> checker.mentions(a, x)
+                        || (t.grantableByResourcePolicy() && ctx.resourcePolicyMayAllow(x)))) {
                     long t0 = System.nanoTime();
                     t.find(a, ctx, e -> found.add(new Found(a, e)));
                     techniqueNanos.computeIfAbsent(t.info().id(), k -> new java.util.concurrent.atomic.LongAdder())

@@ -8,6 +8,10 @@ final class Refs {
     static final String PATHFINDING = "Datadog, pathfinding.cloud (https://pathfinding.cloud)";
     static final String PMAPPER = "NCC Group, Principal Mapper (https://github.com/nccgroup/PMapper)";
 
+    /** For techniques made of single documented steps, not checked against a catalogue entry. */
+    static final String COMPOSED = "composed of single steps, each documented in the AWS API reference of its"
+            + " service (not checked against a catalogue entry)";
+
     private Refs() {
     }
 }

@@ -27,6 +27,12 @@ abstract class ResourceRoleTechnique implements Technique {
         return r.instanceProfileArn() == null ? List.of() : ctx.inventory().rolesOfProfile(r.instanceProfileArn());
     }
 
+    /** The resources may have policies of their own (a Lambda function's) granting the actions. */
+    @Override
+    public boolean grantableByResourcePolicy() {
+        return true;
+    }
+
     @Override
     public void find(Actor a, RuleContext ctx, Consumer<Escalation> out) {
         Targets<Resource> targets = ctx.targets("resources of " + info().id(),

@@ -29,6 +29,7 @@ public final class RuleContext {
     private final Set<String> knownAdmins;
     private final Map<String, Targets<?>> targets = new ConcurrentHashMap<>();
     private final Targets.FactsCache facts;
+    private final Map<String, Boolean> resourcePolicyAllows = new ConcurrentHashMap<>();
 
     public RuleContext(Checker checker, Inventory inventory, TrustIndex trust, Set<String> knownAdmins) {
         this.checker = checker;
@@ -92,6 +93,29 @@ public final class RuleContext {
                 .trusting(service, a.account()).stream()
                 .filter(r -> !r.serviceLinked() && (!profilesOnly || !r.instanceProfiles().isEmpty())).toList(),
                 Role::arn);
+    }
+
+    /**
+     * Whether an Allow of some resource policy of the snapshot names the action (resources and principals
+     * aside): a necessary condition for a resource policy to grant it to anyone.
+     */
+    public boolean resourcePolicyMayAllow(String action) {
+        return resourcePolicyAllows.computeIfAbsent(action.toLowerCase(java.util.Locale.ROOT), a -> {
+            for (io.iamscope.model.Account account : inventory.index().snapshot().accounts()) {
+                for (io.iamscope.model.Resource r : account.resources()) {
+                    if (r.policy() == null) {
+                        continue;
+                    }
+                    for (io.iamscope.policy.Statement s : r.policy().statements()) {
+                        if (s.effect() == io.iamscope.policy.Effect.ALLOW && s.action() != null
+                                && io.iamscope.eval.match.ActionMatcher.compile(s.action()).matches(a)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        });
     }
 
     /** Whether any Allow of the group's own policies names the action. */

@@ -12,4 +12,12 @@ public interface Technique {
     TechniqueInfo info();
 
     void find(Actor attacker, RuleContext ctx, Consumer<Escalation> out);
+
+    /**
+     * Whether a resource policy can grant the technique's actions (a Lambda function policy naming the
+     * attacker): then it runs for attackers whose identity policies do not name them too.
+     */
+    default boolean grantableByResourcePolicy() {
+        return false;
+    }
 }

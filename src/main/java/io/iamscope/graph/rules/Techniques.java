@@ -29,6 +29,9 @@ public final class Techniques {
             new IamCreateLoginProfile(),
             new IamUpdateLoginProfile(),
             new IamUpdateAssumeRolePolicy(),
+            // New principals made administrators.
+            new IamCreateUserWithPolicy(),
+            new IamCreateRoleWithPolicy(),
             // Passing a role to a service.
             new Ec2RunInstancesPassRole(),
             new LambdaCreateFunctionInvoke(),
@@ -48,7 +51,8 @@ public final class Techniques {
             new GlueUpdateDevEndpoint(),
             new SsmSendCommand(),
             new SsmStartSession(),
-            new Ec2InstanceConnect());
+            new Ec2InstanceConnect(),
+            new Ec2ModifyInstanceUserData());
 
     private Techniques() {
     }

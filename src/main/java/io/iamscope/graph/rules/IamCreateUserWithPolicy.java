@@ -1,0 +1,48 @@
+package io.iamscope.graph.rules;
+
+import io.iamscope.graph.Actor;
+import io.iamscope.graph.Checker;
+import java.util.List;
+
+/**
+ * iam:CreateUser, iam:AttachUserPolicy or iam:PutUserPolicy on it, then iam:CreateAccessKey or
+ * iam:CreateLoginProfile on it: a new administrator user whose credentials the attacker holds.
+ */
+final class IamCreateUserWithPolicy extends NewPrincipalTechnique {
+    private static final TechniqueInfo INFO = new TechniqueInfo("iam-create-user-with-policy",
+            "iam:CreateUser + a policy + credentials",
+            "create a user, attach AdministratorAccess or put an inline policy on it, create its access key or"
+                    + " console password",
+            List.of("iam:CreateUser"), TargetKind.SELF, "admin-equivalent (a new user)",
+            List.of(Refs.COMPOSED));
+
+    @Override
+    public TechniqueInfo info() {
+        return INFO;
+    }
+
+    @Override
+    String kind() {
+        return "user/";
+    }
+
+    @Override
+    String create() {
+        return "iam:CreateUser";
+    }
+
+    @Override
+    List<String> grants() {
+        return List.of("iam:AttachUserPolicy", "iam:PutUserPolicy");
+    }
+
+    @Override
+    boolean credentials(Actor a, Checker c, String arn, Steps s) {
+        for (String action : List.of("iam:CreateAccessKey", "iam:CreateLoginProfile")) {
+            if (c.mentions(a, action) && s.allow(c.check(a, action, arn))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

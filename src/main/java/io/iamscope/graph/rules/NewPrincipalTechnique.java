@@ -1,0 +1,52 @@
+package io.iamscope.graph.rules;
+
+import io.iamscope.graph.Actor;
+import io.iamscope.graph.Checker;
+import io.iamscope.graph.Evidence;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The shape shared by "create a new principal, make it an administrator, then act as it": the attacker
+ * creates a user or role (named as its Allow for the create action permits), writes a policy onto it
+ * (attaching AdministratorAccess, checked with {@code iam:PolicyARN}, or an inline policy) and obtains its
+ * credentials. The new principal has no permissions boundary: where the create action is allowed only with
+ * one ({@code iam:PermissionsBoundary} conditions, a common guardrail), the key is absent from the check and
+ * the technique is not reported, since the attacker's principal would then be bounded. It is a SELF use:
+ * the attacker controls a new administrator of its account.
+ */
+abstract class NewPrincipalTechnique implements Technique {
+    /** {@code user/} or {@code role/}. */
+    abstract String kind();
+
+    /** The create action ({@code iam:CreateUser}). */
+    abstract String create();
+
+    /** The attach and put actions, either of which writes the policy. */
+    abstract List<String> grants();
+
+    /** The last step, which gives the attacker the new principal's credentials, on its ARN. */
+    abstract boolean credentials(Actor a, Checker c, String arn, Steps s);
+
+    @Override
+    public void find(Actor a, RuleContext ctx, Consumer<Escalation> out) {
+        Checker c = ctx.checker();
+        Steps s = new Steps();
+        Evidence created = c.checkNew(a, create());
+        if (!s.allow(created)) {
+            return;
+        }
+        String arn = created.resource().startsWith("arn:") ? created.resource()
+                : "arn:aws:iam::" + a.account() + ":" + kind() + "iamscope";
+        boolean granted = false;
+        for (String grant : grants()) {
+            if (c.mentions(a, grant) && s.allow(SelfGrant.check(a, ctx, grant, arn))) {
+                granted = true;
+                break;
+            }
+        }
+        if (granted && credentials(a, c, arn, s)) {
+            out.accept(s.to(info().id(), a.arn(), true));
+        }
+    }
+}
