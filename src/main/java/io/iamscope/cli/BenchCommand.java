@@ -53,7 +53,9 @@ final class BenchCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         SnapshotIndex index = inputs.read(spec.commandLine().getErr());
         long t1 = System.nanoTime();
-        JGraphTAccessGraph graph = inputs.build(index);
+        // One engine for the build and the analyses, as the analysis commands use it.
+        LocalAuthorizer authorizer = new LocalAuthorizer();
+        JGraphTAccessGraph graph = inputs.build(index, authorizer);
         long t2 = System.nanoTime();
         PrincipalNode start = from != null ? graph.node(index.resolvePrincipal(from).arn()).orElseThrow()
                 : graph.graph().vertexSet().stream().filter(n -> n.kind() == NodeKind.USER).findFirst().orElse(null);
@@ -68,7 +70,7 @@ final class BenchCommand implements Callable<Integer> {
         Catalog catalog = Catalog.bundled();
         if (blast != null) {
             long b0 = System.nanoTime();
-            BlastRadius b = new BlastRadiusAnalysis(index, graph, new LocalAuthorizer(), catalog, Tactics.load(catalog))
+            BlastRadius b = new BlastRadiusAnalysis(index, graph, authorizer, catalog, Tactics.load(catalog))
                     .analyse(blast, "stolen-keys", context, BlastOptions.defaults(Instant.now()));
             long b1 = System.nanoTime();
             out.printf("blast radius of `%s`: %.2f s (%d reachable, %d enumerated, %d actions, admin %s)%n", blast,
@@ -77,7 +79,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (whoCan != null) {
             long w0 = System.nanoTime();
-            WhoCanResult r = new WhoCan(index, graph, new LocalAuthorizer())
+            WhoCanResult r = new WhoCan(index, graph, authorizer)
                     .find(whoCan.get(0), whoCan.get(1), "stolen-keys", context, PathLimits.DEFAULT);
             long w1 = System.nanoTime();
             out.printf("who-can %s on `%s`: %.2f s (%d directly, %d through a path)%n", whoCan.get(0), whoCan.get(1),

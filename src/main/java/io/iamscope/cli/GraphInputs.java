@@ -63,6 +63,11 @@ final class GraphInputs {
     }
 
     JGraphTAccessGraph build(SnapshotIndex index) {
-        return GraphBuilder.build(index, new LocalAuthorizer(), Catalog.bundled(), profile());
+        return build(index, new LocalAuthorizer());
+    }
+
+    /** The graph built with this engine, whose compiled policies later analyses then share. */
+    JGraphTAccessGraph build(SnapshotIndex index, LocalAuthorizer authorizer) {
+        return GraphBuilder.build(index, authorizer, Catalog.bundled(), profile());
     }
 }

@@ -47,22 +47,34 @@ public final class WhoCan {
 
     public WhoCanResult find(String action, String resource, String profile, RequestContext context, PathLimits limits) {
         Gatherer gatherer = new Gatherer(index);
+        List<Principal> principals = new ArrayList<>();
+        for (Account a : index.snapshot().accounts()) {
+            principals.addAll(a.users());
+            principals.addAll(a.roles());
+        }
+        // Each principal asked on all cores (the gatherer and the engine are thread-safe); results and notes
+        // are then taken in the snapshot's order, so the answer does not depend on scheduling.
+        WhoCanEntry[] entries = new WhoCanEntry[principals.size()];
+        List<List<String>> notesOf = new ArrayList<>(java.util.Collections.nCopies(principals.size(), List.of()));
+        java.util.stream.IntStream.range(0, principals.size()).parallel().forEach(i -> {
+            Principal p = principals.get(i);
+            PrincipalRef who = index.resolvePrincipal(p.arn());
+            Gathered g = gatherer.gather(who, action, resource, context);
+            Decision d = authorizer.authorize(g.request(), g.policies());
+            notesOf.set(i, g.notes());
+            if (d.isPossiblyAllowed()) {
+                List<MatchedStatement> allows = d.statements(Effect.ALLOW);
+                entries[i] = new WhoCanEntry(p.arn(), p.kindName(), d.isConditional(),
+                        List.copyOf(d.conditionalKeys()), p.arn(), List.of(),
+                        allows.isEmpty() ? null : allows.get(0).ref().describe());
+            }
+        });
         List<WhoCanEntry> direct = new ArrayList<>();
         Set<String> notes = new LinkedHashSet<>();
-        for (Account a : index.snapshot().accounts()) {
-            List<Principal> principals = new ArrayList<>(a.users());
-            principals.addAll(a.roles());
-            for (Principal p : principals) {
-                PrincipalRef who = index.resolvePrincipal(p.arn());
-                Gathered g = gatherer.gather(who, action, resource, context);
-                Decision d = authorizer.authorize(g.request(), g.policies());
-                notes.addAll(g.notes().stream().filter(n -> !n.startsWith("managed policy")).toList());
-                if (d.isPossiblyAllowed()) {
-                    List<MatchedStatement> allows = d.statements(Effect.ALLOW);
-                    direct.add(new WhoCanEntry(p.arn(), p.kindName(), d.isConditional(),
-                            List.copyOf(d.conditionalKeys()), p.arn(), List.of(),
-                            allows.isEmpty() ? null : allows.get(0).ref().describe()));
-                }
+        for (int i = 0; i < entries.length; i++) {
+            notes.addAll(notesOf.get(i).stream().filter(n -> !n.startsWith("managed policy")).toList());
+            if (entries[i] != null) {
+                direct.add(entries[i]);
             }
         }
         direct.sort(Comparator.comparing(WhoCanEntry::conditional).thenComparing(WhoCanEntry::arn));
