@@ -7,6 +7,7 @@ import io.iamscope.analysis.blast.Reachable;
 import io.iamscope.analysis.blast.ServiceAccess;
 import io.iamscope.analysis.blast.TacticAccess;
 import io.iamscope.analysis.hunt.HuntTarget;
+import io.iamscope.graph.GraphBuilder;
 import io.iamscope.graph.NodeKind;
 import io.iamscope.analysis.hunt.HuntingQuery;
 import io.iamscope.catalog.AccessLevel;
@@ -54,7 +55,16 @@ public final class BlastTextRenderer {
         long definite = b.reachable().stream().filter(r -> !r.conditional()).count();
         out.println("REACHABLE PRINCIPALS: " + b.reachable().size() + " (" + definite + " definite, "
                 + (b.reachable().size() - definite) + " conditional)");
+        // Principals reached through "whoever controls account X can become them" are many and share the path
+        // to X: counted per account after the others (the JSON lists each with its path).
+        Map<String, List<Reachable>> throughControl = new java.util.LinkedHashMap<>();
         for (Reachable r : b.reachable()) {
+            Hop control = r.path().stream().filter(h -> GraphBuilder.ACCOUNT_ADMIN.equals(h.technique()))
+                    .findFirst().orElse(null);
+            if (control != null) {
+                throughControl.computeIfAbsent(control.from(), k -> new ArrayList<>()).add(r);
+                continue;
+            }
             String kind = r.kind() == NodeKind.ROOT ? "control of" : r.kind().name().toLowerCase();
             out.println("  " + kind + " `" + BlastWords.shortName(r.arn()) + "` (" + r.arn()
                     + "), " + r.path().size() + " hop" + (r.path().size() == 1 ? "" : "s")
@@ -64,6 +74,15 @@ public final class BlastTextRenderer {
                 out.println("      " + BlastWords.hop(h));
             }
         }
+        throughControl.forEach((account, list) -> {
+            long admins = list.stream().filter(Reachable::admin).count();
+            long conditional = list.stream().filter(Reachable::conditional).count();
+            List<String> names = list.stream().limit(5).map(r -> "`" + BlastWords.shortName(r.arn()) + "`").toList();
+            out.println("  " + list.size() + " more principals through control of `" + BlastWords.shortName(account)
+                    + "` (" + admins + " admin-equivalent, " + conditional + " conditional), each by the path to"
+                    + " that account above, then `" + GraphBuilder.ACCOUNT_ADMIN + "`: " + String.join(", ", names)
+                    + (list.size() > names.size() ? ", ..." : "") + " (--format json lists each with its path)");
+        });
         out.println();
     }
 

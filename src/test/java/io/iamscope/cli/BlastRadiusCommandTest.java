@@ -37,6 +37,24 @@ class BlastRadiusCommandTest {
     }
 
     @Test
+    void principalsReachedThroughControlOfAnAccountAreCountedNotListedInText() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute("blast-radius", "start", "--snapshot", "src/test/resources/blast/taken-account.json");
+        assertEquals(0, exit, err.toString());
+        String text = out.toString();
+        // `admin` is reached by assuming it; the users and `data` only through control of the account.
+        assertTrue(text.contains("role `admin` (arn:aws:iam::222222222222:role/admin), 1 hop, ADMIN"), text);
+        assertTrue(text.contains("3 more principals through control of `account 222222222222` (0 admin-equivalent,"
+                + " 0 conditional)"), text);
+        assertTrue(text.contains("`data`") && text.contains("`u1`") && text.contains("`u2`"), text);
+        assertTrue(!text.contains("user `u1` (arn:aws:iam::222222222222:user/u1)"), text);
+    }
+
+    @Test
     void textPutsAdminFirstThenPathsTacticsServicesAndQueries() {
         Run r = run(SampleOrg.graph(), "blast-radius", "AKIAZCONTRACTOR7LEAK");
         assertEquals(0, r.exit(), r.err());
