@@ -4,9 +4,7 @@ import io.iamscope.eval.AttachedPolicy;
 import io.iamscope.eval.Authorizer;
 import io.iamscope.eval.Caller;
 import io.iamscope.eval.CallerKind;
-import io.iamscope.eval.Constraint;
 import io.iamscope.eval.Decision;
-import io.iamscope.eval.Layer;
 import io.iamscope.eval.MatchedStatement;
 import io.iamscope.eval.PolicySet;
 import io.iamscope.eval.Request;
@@ -15,7 +13,6 @@ import io.iamscope.eval.StatementRef;
 import io.iamscope.eval.gather.Gathered;
 import io.iamscope.eval.gather.Gatherer;
 import io.iamscope.eval.local.LocalAuthorizer;
-import io.iamscope.eval.local.ResourceClasses;
 import io.iamscope.model.PrincipalRef;
 import io.iamscope.model.Role;
 import io.iamscope.model.SnapshotIndex;
@@ -23,11 +20,9 @@ import io.iamscope.policy.Effect;
 import io.iamscope.policy.Statement;
 import io.iamscope.policy.condition.ConditionClause;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
@@ -38,10 +33,6 @@ import java.util.function.Predicate;
  * the gatherer and the local engine are, and the caches are concurrent.
  */
 public final class Checker {
-    /** Actions whose resource policy is the role's trust policy, different for every role. */
-    private static final Set<String> TRUST_ACTIONS = Set.of("sts:assumerole", "sts:assumerolewithsaml",
-            "sts:assumerolewithwebidentity", "sts:tagsession", "sts:setsourceidentity", "sts:setcontext");
-
     private final Gatherer gatherer;
     private final Authorizer authorizer;
     private final RequestContext base;
@@ -50,7 +41,7 @@ public final class Checker {
     private final Map<Role, AttachedPolicy> trust = new ConcurrentHashMap<>();
     private final Map<String, java.util.concurrent.atomic.LongAdder> counts = new ConcurrentHashMap<>();
 
-    private void count(String action) {
+    void count(String action) {
         counts.computeIfAbsent(action, k -> new java.util.concurrent.atomic.LongAdder()).increment();
     }
 
@@ -195,143 +186,21 @@ public final class Checker {
     /** The same for any principal (not only the graph's actors). */
     public <T> void forEachAllowed(PrincipalRef who, String action, Targets<T> targets, RequestContext context,
                                    Predicate<T> skip, BiPredicate<T, Evidence> visit) {
-        int n = targets.size();
-        boolean trust = action.regionMatches(true, 0, "sts:", 0, 4)
-                && TRUST_ACTIONS.contains(action.toLowerCase(Locale.ROOT));
-        BitSet individual = new BitSet(n);
-        if (trust) {
-            for (int i = 0; i < n; i++) {
-                if (targets.trustText(i) == null) {
-                    individual.set(i);
-                }
-            }
-        } else {
-            individual.or(targets.withPolicy());
-        }
-        int first = individual.nextClearBit(0);
-        if (!(authorizer instanceof LocalAuthorizer local) || first >= n) {
-            for (int i = 0; i < n; i++) {
-                if (skip.test(targets.get(i))) {
-                    continue;
-                }
-                Evidence e = check(who, action, targets.arn(i), context);
-                if (e.allows() && !visit.test(targets.get(i), e)) {
-                    return;
+        if (!(authorizer instanceof LocalAuthorizer local)) {
+            // Another engine cannot say which targets it would decide alike: one check each.
+            for (int i = 0; i < targets.size(); i++) {
+                T target = targets.get(i);
+                if (!skip.test(target)) {
+                    Evidence e = check(who, action, targets.arn(i), context);
+                    if (e.allows() && !visit.test(target, e)) {
+                        return;
+                    }
                 }
             }
             return;
         }
-        count(action);
-        Gathered g = gatherer.gather(who, action, targets.arn(first), context);
-        Evidence firstDecision = evidence(action, targets.arn(first), authorizer.authorize(g.request(), g.policies()));
-        ResourceClasses rc = local.resourceClasses(g.policies(), action, g.request().context(), targets.arns());
-        individual.or(rc.individual());
-        List<BitSet> allowed = new ArrayList<>();
-        List<Evidence> decided = new ArrayList<>();
-        BitSet todo = (BitSet) individual.clone();
-        for (BitSet cls : classesOf(rc, targets, individual, trust)) {
-            int rep = cls.nextSetBit(0);
-            Evidence e = rep == first ? firstDecision : check(who, action, targets.arn(rep), context);
-            if (!e.allows()) {
-                continue;
-            }
-            todo.or(cls);
-            if (trust && dependsOn(e.condition(), Layer.RESOURCE)) {
-                individual.or(cls); // its condition names the representative's trust policy: decide each role
-            } else {
-                allowed.add(cls);
-                decided.add(e);
-            }
-        }
-        for (int i = todo.nextSetBit(0); i >= 0; i = todo.nextSetBit(i + 1)) {
-            T target = targets.get(i);
-            if (skip.test(target)) {
-                continue;
-            }
-            Evidence e = null;
-            if (individual.get(i)) {
-                e = check(who, action, targets.arn(i), context);
-            } else {
-                for (int c = 0; e == null; c++) {
-                    if (allowed.get(c).get(i)) {
-                        e = forResource(decided.get(c), targets.arn(i), trust);
-                    }
-                }
-            }
-            if (e.allows() && !visit.test(target, e)) {
-                return;
-            }
-        }
+        new ClassChecks(this, gatherer, local).forEachAllowed(who, action, targets, context, skip, visit);
     }
-
-    /**
-     * The engine's classes cut by the targets' groups (shape; derived keys when conditions read them; trust
-     * policy text for trust actions). With few groups, by intersecting bit sets; with many (every role its
-     * own trust policy), by sorting each member into its group.
-     */
-    private static List<BitSet> classesOf(ResourceClasses rc, Targets<?> targets, BitSet individual, boolean trust) {
-        Targets.Grouping grouping = targets.grouping(rc.readsResourceKeys(), trust);
-        List<BitSet> out = new ArrayList<>();
-        for (BitSet cls : rc.classes()) {
-            BitSet rest = (BitSet) cls.clone();
-            rest.andNot(individual);
-            if (grouping.size() == 1) {
-                if (!rest.isEmpty()) {
-                    out.add(rest);
-                }
-            } else if (grouping.size() <= 64) {
-                while (!rest.isEmpty()) {
-                    BitSet part = (BitSet) rest.clone();
-                    part.and(grouping.group(grouping.id(rest.nextSetBit(0))));
-                    rest.andNot(part);
-                    out.add(part);
-                }
-            } else {
-                Map<Integer, BitSet> byGroup = new java.util.LinkedHashMap<>();
-                for (int i = rest.nextSetBit(0); i >= 0; i = rest.nextSetBit(i + 1)) {
-                    byGroup.computeIfAbsent(grouping.id(i), k -> new BitSet()).set(i);
-                }
-                out.addAll(byGroup.values());
-            }
-        }
-        return out;
-    }
-
-    /** Whether a condition has a test from a statement of the layer. */
-    private static boolean dependsOn(Constraint c, Layer layer) {
-        if (c instanceof Constraint.Atom atom) {
-            return atom.statement() != null && atom.statement().layer() == layer;
-        }
-        if (c instanceof Constraint.Not not) {
-            return dependsOn(not.operand(), layer);
-        }
-        if (c instanceof Constraint.And and) {
-            return and.operands().stream().anyMatch(o -> dependsOn(o, layer));
-        }
-        return c instanceof Constraint.Or or && or.operands().stream().anyMatch(o -> dependsOn(o, layer));
-    }
-
-    /**
-     * A class's evidence for one of its targets: the target's ARN, and for a trust action the target's own
-     * trust policy named where the representative's was (the texts are equal, so Sids and indexes are too).
-     */
-    private Evidence forResource(Evidence e, String arn, boolean trust) {
-        if (e.resource().equals(arn)) {
-            return e;
-        }
-        List<StatementRef> refs = e.grantedBy();
-        if (trust) {
-            String from = gatherer.resourcePolicy(e.action(), e.resource()).name();
-            String to = gatherer.resourcePolicy(e.action(), arn).name();
-            refs = new ArrayList<>(refs.size());
-            for (StatementRef r : e.grantedBy()) {
-                refs.add(r.layer() == Layer.RESOURCE && r.policy().equals(from)
-                        ? new StatementRef(r.layer(), to, r.sid(), r.index(), r.effect(), r.level()) : r);
-            }
-        }
-        return new Evidence(e.action(), arn, e.outcome(), e.condition(), refs);
-    }
-
 
     /** Whether any identity Allow of a set names the action (true when the engine is not the local one). */
     public boolean mayAllow(PolicySet set, String action) {

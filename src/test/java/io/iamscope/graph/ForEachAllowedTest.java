@@ -16,7 +16,6 @@ import io.iamscope.model.User;
 import io.iamscope.model.io.SnapshotReader;
 import io.iamscope.synth.AccountGenerator;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

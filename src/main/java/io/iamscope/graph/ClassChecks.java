@@ -1,0 +1,198 @@
+package io.iamscope.graph;
+
+import io.iamscope.eval.Constraint;
+import io.iamscope.eval.Layer;
+import io.iamscope.eval.RequestContext;
+import io.iamscope.eval.StatementRef;
+import io.iamscope.eval.gather.Gathered;
+import io.iamscope.eval.gather.Gatherer;
+import io.iamscope.eval.local.LocalAuthorizer;
+import io.iamscope.eval.local.ResourceClasses;
+import io.iamscope.model.PrincipalRef;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.function.Predicate;
+
+/**
+ * {@link Checker#forEachAllowed} with the local engine: targets the principal's policies cannot tell apart are
+ * decided by one engine call for their class. A class is what {@link LocalAuthorizer#resourceClasses} finds
+ * (every candidate statement of every layer matches all or none of it), cut by the targets' groups (same
+ * account, service and resource type; same tags and region when a condition reads them; for a role trust
+ * action, the same trust policy text). Targets with a resource policy of their own, and matches that depend
+ * on an unknown policy variable, are checked one by one, as are the roles of a class whose decision depends on
+ * a condition of the representative's trust policy (its evidence would name another role's policy). The
+ * answers are those of one check per target ({@code ForEachAllowedTest}).
+ */
+final class ClassChecks {
+    /** Actions whose resource policy is the role's trust policy, different for every role. */
+    private static final Set<String> TRUST_ACTIONS = Set.of("sts:assumerole", "sts:assumerolewithsaml",
+            "sts:assumerolewithwebidentity", "sts:tagsession", "sts:setsourceidentity", "sts:setcontext");
+
+    private final Checker checker;
+    private final Gatherer gatherer;
+    private final LocalAuthorizer engine;
+
+    ClassChecks(Checker checker, Gatherer gatherer, LocalAuthorizer engine) {
+        this.checker = checker;
+        this.gatherer = gatherer;
+        this.engine = engine;
+    }
+
+    <T> void forEachAllowed(PrincipalRef who, String action, Targets<T> targets, RequestContext context,
+                            Predicate<T> skip, BiPredicate<T, Evidence> visit) {
+        int n = targets.size();
+        boolean trust = action.regionMatches(true, 0, "sts:", 0, 4)
+                && TRUST_ACTIONS.contains(action.toLowerCase(Locale.ROOT));
+        BitSet individual = new BitSet(n);
+        if (trust) {
+            for (int i = 0; i < n; i++) {
+                if (targets.trustText(i) == null) {
+                    individual.set(i);
+                }
+            }
+        } else {
+            individual.or(targets.withPolicy());
+        }
+        int first = individual.nextClearBit(0);
+        if (first < n) {
+            checker.count(action);
+            Gathered g = gatherer.gather(who, action, targets.arn(first), context);
+            Evidence firstDecision = Checker.evidence(action, targets.arn(first),
+                    engine.authorize(g.request(), g.policies()));
+            ResourceClasses rc = engine.resourceClasses(g.policies(), action, g.request().context(), targets.arns());
+            individual.or(rc.individual());
+            visitDecided(who, action, targets, context, skip, visit, individual,
+                    decide(who, action, targets, context, rc, individual, trust, first, firstDecision), trust);
+        } else {
+            visitDecided(who, action, targets, context, skip, visit, individual, new Decided(), trust);
+        }
+    }
+
+    /** The classes that allow, each with its representative's evidence. */
+    private static final class Decided {
+        final List<BitSet> classes = new ArrayList<>();
+        final List<Evidence> evidence = new ArrayList<>();
+        final BitSet any = new BitSet();
+
+        Evidence of(int position) {
+            for (int c = 0; c < classes.size(); c++) {
+                if (classes.get(c).get(position)) {
+                    return evidence.get(c);
+                }
+            }
+            throw new IllegalStateException("position " + position + " is in no allowed class");
+        }
+    }
+
+    private <T> Decided decide(PrincipalRef who, String action, Targets<T> targets, RequestContext context,
+                               ResourceClasses rc, BitSet individual, boolean trust, int first,
+                               Evidence firstDecision) {
+        Decided out = new Decided();
+        for (BitSet cls : classesOf(rc, targets, individual, trust)) {
+            int rep = cls.nextSetBit(0);
+            Evidence e = rep == first ? firstDecision : checker.check(who, action, targets.arn(rep), context);
+            if (!e.allows()) {
+                continue;
+            }
+            if (trust && dependsOn(e.condition(), Layer.RESOURCE)) {
+                individual.or(cls); // its condition names the representative's trust policy: decide each role
+            } else {
+                out.classes.add(cls);
+                out.evidence.add(e);
+                out.any.or(cls);
+            }
+        }
+        return out;
+    }
+
+    private <T> void visitDecided(PrincipalRef who, String action, Targets<T> targets, RequestContext context,
+                                  Predicate<T> skip, BiPredicate<T, Evidence> visit, BitSet individual,
+                                  Decided decided, boolean trust) {
+        BitSet todo = (BitSet) individual.clone();
+        todo.or(decided.any);
+        for (int i = todo.nextSetBit(0); i >= 0; i = todo.nextSetBit(i + 1)) {
+            T target = targets.get(i);
+            if (skip.test(target)) {
+                continue;
+            }
+            Evidence e = individual.get(i) ? checker.check(who, action, targets.arn(i), context)
+                    : forResource(decided.of(i), targets.arn(i), trust);
+            if (e.allows() && !visit.test(target, e)) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * The engine's classes cut by the targets' groups. With few groups, by intersecting bit sets; with many
+     * (every role its own trust policy), by sorting each member into its group.
+     */
+    private static List<BitSet> classesOf(ResourceClasses rc, Targets<?> targets, BitSet individual, boolean trust) {
+        Targets.Grouping grouping = targets.grouping(rc.readsResourceKeys(), trust);
+        List<BitSet> out = new ArrayList<>();
+        for (BitSet cls : rc.classes()) {
+            BitSet rest = (BitSet) cls.clone();
+            rest.andNot(individual);
+            if (grouping.size() == 1) {
+                if (!rest.isEmpty()) {
+                    out.add(rest);
+                }
+            } else if (grouping.size() <= 64) {
+                while (!rest.isEmpty()) {
+                    BitSet part = (BitSet) rest.clone();
+                    part.and(grouping.group(grouping.id(rest.nextSetBit(0))));
+                    rest.andNot(part);
+                    out.add(part);
+                }
+            } else {
+                Map<Integer, BitSet> byGroup = new LinkedHashMap<>();
+                for (int i = rest.nextSetBit(0); i >= 0; i = rest.nextSetBit(i + 1)) {
+                    byGroup.computeIfAbsent(grouping.id(i), k -> new BitSet()).set(i);
+                }
+                out.addAll(byGroup.values());
+            }
+        }
+        return out;
+    }
+
+    /** Whether a condition has a test from a statement of the layer. */
+    private static boolean dependsOn(Constraint c, Layer layer) {
+        if (c instanceof Constraint.Atom atom) {
+            return atom.statement() != null && atom.statement().layer() == layer;
+        }
+        if (c instanceof Constraint.Not not) {
+            return dependsOn(not.operand(), layer);
+        }
+        if (c instanceof Constraint.And and) {
+            return and.operands().stream().anyMatch(o -> dependsOn(o, layer));
+        }
+        return c instanceof Constraint.Or or && or.operands().stream().anyMatch(o -> dependsOn(o, layer));
+    }
+
+    /**
+     * A class's evidence for one of its targets: the target's ARN, and for a trust action the target's own
+     * trust policy named where the representative's was (the texts are equal, so Sids and indexes are too).
+     */
+    private Evidence forResource(Evidence e, String arn, boolean trust) {
+        if (e.resource().equals(arn)) {
+            return e;
+        }
+        List<StatementRef> refs = e.grantedBy();
+        if (trust) {
+            String from = gatherer.resourcePolicy(e.action(), e.resource()).name();
+            String to = gatherer.resourcePolicy(e.action(), arn).name();
+            refs = new ArrayList<>(refs.size());
+            for (StatementRef r : e.grantedBy()) {
+                refs.add(r.layer() == Layer.RESOURCE && r.policy().equals(from)
+                        ? new StatementRef(r.layer(), to, r.sid(), r.index(), r.effect(), r.level()) : r);
+            }
+        }
+        return new Evidence(e.action(), arn, e.outcome(), e.condition(), refs);
+    }
+}
