@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Writes the queries a responder runs to see what the reachable principals and keys actually did: Athena SQL
@@ -27,39 +26,92 @@ public final class HuntingQueries {
         this.eventDataStore = eventDataStore;
     }
 
+    /**
+     * The queries for these targets. A query longer than its engine accepts is split into parts (each a
+     * query of its own, "part k of n"), every target in exactly one part: Athena rejects a query string over
+     * 262,144 bytes ("not an adjustable quota ... break long queries into multiple smaller queries", AWS
+     * Knowledge Center: Athena query string length), and CloudTrail Lake's StartQuery takes a QueryStatement of
+     * at most 10,000 characters (CloudTrail API Reference: StartQuery). A blast radius that reaches thousands
+     * of principals needs several.
+     */
     public List<HuntingQuery> forTargets(List<HuntTarget> targets, Instant from) {
         Instant since = from.truncatedTo(ChronoUnit.SECONDS);
         List<HuntingQuery> out = new ArrayList<>();
         if (targets.isEmpty()) {
             return out;
         }
-        String athenaWhere = targets.stream().map(HuntingQueries::athenaMatch).collect(Collectors.joining("\n   OR "));
-        String lakeWhere = targets.stream().map(HuntingQueries::lakeMatch).collect(Collectors.joining("\n   OR "));
         String sinceText = literal(since.toString());
-        out.add(new HuntingQuery("athena", "every API call by the reachable principals and keys",
-                "SELECT eventtime, useridentity.arn, useridentity.accesskeyid, eventsource, eventname,\n"
-                        + "       awsregion, sourceipaddress, errorcode\n"
-                        + "FROM " + athenaTable + "\n"
-                        + "WHERE eventtime >= " + sinceText + "\n"
-                        + "  AND (" + athenaWhere + ")\n"
-                        + "ORDER BY eventtime"));
-        out.add(new HuntingQuery("athena", "write and permission-changing calls, by principal and action",
-                "SELECT useridentity.arn, eventsource, eventname, count(*) AS calls,\n"
-                        + "       min(eventtime) AS first_seen, max(eventtime) AS last_seen\n"
-                        + "FROM " + athenaTable + "\n"
-                        + "WHERE eventtime >= " + sinceText + "\n"
-                        + "  AND readonly = 'false'\n"
-                        + "  AND (" + athenaWhere + ")\n"
-                        + "GROUP BY 1, 2, 3\n"
-                        + "ORDER BY calls DESC"));
-        out.add(new HuntingQuery("cloudtrail-lake", "every API call by the reachable principals and keys",
-                "SELECT eventTime, userIdentity.arn, userIdentity.accessKeyId, eventSource, eventName,\n"
-                        + "       awsRegion, sourceIPAddress, errorCode\n"
-                        + "FROM " + eventDataStore + "\n"
-                        + "WHERE eventTime >= " + literal(since.toString().replace('T', ' ').replace("Z", "")) + "\n"
-                        + "  AND (" + lakeWhere + ")\n"
-                        + "ORDER BY eventTime"));
+        List<String> athena = parts(targets.stream().map(HuntingQueries::athenaMatch).toList(), ATHENA_BUDGET);
+        for (int i = 0; i < athena.size(); i++) {
+            out.add(new HuntingQuery("athena", "every API call by the reachable principals and keys"
+                    + part(i, athena.size()),
+                    "SELECT eventtime, useridentity.arn, useridentity.accesskeyid, eventsource, eventname,\n"
+                            + "       awsregion, sourceipaddress, errorcode\n"
+                            + "FROM " + athenaTable + "\n"
+                            + "WHERE eventtime >= " + sinceText + "\n"
+                            + "  AND (" + athena.get(i) + ")\n"
+                            + "ORDER BY eventtime"));
+        }
+        for (int i = 0; i < athena.size(); i++) {
+            out.add(new HuntingQuery("athena", "write and permission-changing calls, by principal and action"
+                    + part(i, athena.size()),
+                    "SELECT useridentity.arn, eventsource, eventname, count(*) AS calls,\n"
+                            + "       min(eventtime) AS first_seen, max(eventtime) AS last_seen\n"
+                            + "FROM " + athenaTable + "\n"
+                            + "WHERE eventtime >= " + sinceText + "\n"
+                            + "  AND readonly = 'false'\n"
+                            + "  AND (" + athena.get(i) + ")\n"
+                            + "GROUP BY 1, 2, 3\n"
+                            + "ORDER BY calls DESC"));
+        }
+        List<String> lake = parts(targets.stream().map(HuntingQueries::lakeMatch).toList(), LAKE_BUDGET);
+        for (int i = 0; i < lake.size(); i++) {
+            out.add(new HuntingQuery("cloudtrail-lake", "every API call by the reachable principals and keys"
+                    + part(i, lake.size()),
+                    "SELECT eventTime, userIdentity.arn, userIdentity.accessKeyId, eventSource, eventName,\n"
+                            + "       awsRegion, sourceIPAddress, errorCode\n"
+                            + "FROM " + eventDataStore + "\n"
+                            + "WHERE eventTime >= " + literal(since.toString().replace('T', ' ').replace("Z", "")) + "\n"
+                            + "  AND (" + lake.get(i) + ")\n"
+                            + "ORDER BY eventTime"));
+        }
         return out;
+    }
+
+    /**
+     * Room for the target conditions of one query: the engine's limit less the rest of the longest query and
+     * a margin for the table or event data store name (Athena counts bytes; the conditions are ASCII unless an
+     * ARN is not, hence the margin).
+     */
+    private static final int ATHENA_BUDGET = 262_144 - 2_000;
+    private static final int LAKE_BUDGET = 10_000 - 1_000;
+    private static final String OR = "\n   OR ";
+
+    /** The conditions joined with OR, cut into parts that fit the budget (a part holds at least one). */
+    static List<String> parts(List<String> conditions, int budget) {
+        List<String> out = new ArrayList<>();
+        StringBuilder part = new StringBuilder();
+        int size = 0;
+        for (String c : conditions) {
+            int bytes = c.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (size > 0 && size + OR.length() + bytes > budget) {
+                out.add(part.toString());
+                part.setLength(0);
+                size = 0;
+            }
+            if (size > 0) {
+                part.append(OR);
+                size += OR.length();
+            }
+            part.append(c);
+            size += bytes;
+        }
+        out.add(part.toString());
+        return out;
+    }
+
+    private static String part(int i, int of) {
+        return of == 1 ? "" : " (part " + (i + 1) + " of " + of + ")";
     }
 
     private static String athenaMatch(HuntTarget t) {

@@ -41,4 +41,36 @@ class HuntingQueriesTest {
         assertTrue(sql.contains("'arn:aws:iam::1:user/o''brien'"), sql);
         assertFalse(queries.forTargets(List.of(), since).iterator().hasNext());
     }
+
+    @Test
+    void longListsAreSplitIntoQueriesEachEngineAcceptsWithEveryTargetInExactlyOnePart() {
+        List<HuntTarget> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 6000; i++) {
+            many.add(HuntTarget.ofArn("arn:aws:iam::111122223333:role/service-role/application-role-" + i));
+        }
+        many.add(HuntTarget.accessKey("AKIAEXAMPLE000000001"));
+        List<HuntingQuery> q = queries.forTargets(many, since);
+        for (String engine : List.of("athena", "cloudtrail-lake")) {
+            List<HuntingQuery> calls = q.stream().filter(x -> x.engine().equals(engine)
+                    && x.title().startsWith("every API call")).toList();
+            assertTrue(calls.size() > 1, engine + ": " + calls.size());
+            // Athena: at most 262,144 bytes per query string; CloudTrail Lake: 10,000 characters per statement.
+            int limit = engine.equals("athena") ? 262_144 : 10_000;
+            for (HuntingQuery c : calls) {
+                assertTrue(c.sql().getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= limit, engine);
+                assertTrue(c.title().contains(" of " + calls.size() + ")"), c.title());
+            }
+            for (HuntTarget t : many) {
+                long in = calls.stream().filter(c -> c.sql().contains("'" + t.value() + "'")).count();
+                assertEquals(1, in, engine + " " + t.value());
+            }
+        }
+    }
+
+    @Test
+    void aShortListIsOneQueryPerKindWithoutPartNumbers() {
+        List<HuntingQuery> q = queries.forTargets(List.of(HuntTarget.accessKey("AKIAEXAMPLE000000001")), since);
+        assertEquals(3, q.size());
+        assertTrue(q.stream().noneMatch(x -> x.title().contains("part")));
+    }
 }
