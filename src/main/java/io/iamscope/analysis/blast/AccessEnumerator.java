@@ -10,6 +10,7 @@ import io.iamscope.eval.MatchedStatement;
 import io.iamscope.eval.PolicySet;
 import io.iamscope.eval.Request;
 import io.iamscope.eval.RequestContext;
+import io.iamscope.eval.StatementRef;
 import io.iamscope.eval.gather.Gathered;
 import io.iamscope.eval.gather.Gatherer;
 import io.iamscope.graph.Checker;
@@ -141,7 +142,7 @@ final class AccessEnumerator {
         classes.forEachAllowed(who, action.fullName(), pool.targetsFor(action), context, arn -> false, (arn, e) -> {
             List<String> keys = e.conditional() ? List.copyOf(e.condition().keys()) : List.of();
             out.add(new Allowed(action.id(), arn, true, e.conditional(), keys,
-                    e.grantedBy().isEmpty() ? null : e.grantedBy().get(0)));
+                    StatementRef.granting(e.grantedBy())));
             return true;
         });
     }
@@ -165,10 +166,9 @@ final class AccessEnumerator {
         }
         Decision d = authorizer.authorize(request, policies);
         if (d.isPossiblyAllowed()) {
-            List<MatchedStatement> allows = d.statements(Effect.ALLOW);
             List<String> keys = d.isConditional() ? List.copyOf(d.conditionalKeys()) : List.of();
             out.add(new Allowed(action.id(), resource, concrete, d.isConditional(), keys,
-                    allows.isEmpty() ? null : allows.get(0).ref()));
+                    StatementRef.granting(d.statements(Effect.ALLOW).stream().map(MatchedStatement::ref).toList())));
         }
     }
 

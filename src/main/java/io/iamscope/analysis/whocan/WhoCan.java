@@ -5,6 +5,7 @@ import io.iamscope.eval.Authorizer;
 import io.iamscope.eval.Decision;
 import io.iamscope.eval.MatchedStatement;
 import io.iamscope.eval.RequestContext;
+import io.iamscope.eval.StatementRef;
 import io.iamscope.eval.gather.Gathered;
 import io.iamscope.eval.gather.Gatherer;
 import io.iamscope.graph.AccessEdge;
@@ -63,10 +64,10 @@ public final class WhoCan {
             Decision d = authorizer.authorize(g.request(), g.policies());
             notesOf.set(i, g.notes());
             if (d.isPossiblyAllowed()) {
-                List<MatchedStatement> allows = d.statements(Effect.ALLOW);
+                StatementRef grant = StatementRef.granting(d.statements(Effect.ALLOW).stream()
+                        .map(MatchedStatement::ref).toList());
                 entries[i] = new WhoCanEntry(p.arn(), p.kindName(), d.isConditional(),
-                        List.copyOf(d.conditionalKeys()), p.arn(), List.of(),
-                        allows.isEmpty() ? null : allows.get(0).ref().describe());
+                        List.copyOf(d.conditionalKeys()), p.arn(), List.of(), grant == null ? null : grant.describe());
             }
         });
         List<WhoCanEntry> direct = new ArrayList<>();
