@@ -36,10 +36,10 @@ public record ResourceClasses(List<BitSet> classes, BitSet individual, boolean r
         all.set(0, n);
         classes.add(all);
         BitSet individual = new BitSet(n);
-        boolean[] reads = {false};
+        boolean reads = false;
         for (CompiledStatement[] layer : layers(c)) {
             for (CompiledStatement s : layer) {
-                reads[0] |= readsResourceKeys(s);
+                reads |= readsResourceKeys(s);
                 if (readsResourceKeysInResource(s)) {
                     // A Resource pattern that names the resource's own tags or account cannot be matched once for
                     // all: decide every resource on its own.
@@ -60,7 +60,7 @@ public record ResourceClasses(List<BitSet> classes, BitSet individual, boolean r
                 out.add(cls);
             }
         }
-        return new ResourceClasses(List.copyOf(out), individual, reads[0]);
+        return new ResourceClasses(List.copyOf(out), individual, reads);
     }
 
     private static List<BitSet> split(List<BitSet> classes, BitSet yes) {
