@@ -27,9 +27,44 @@ public final class ArnFormat {
         }
     }
 
+    /** The literal service component (lowercase), or null when it is a placeholder or mixed. */
+    private final String service;
+    /** The literal text the resource component starts with (lowercase), possibly empty. */
+    private final String resourcePrefix;
+
     private ArnFormat(String format, List<List<Token>> components) {
         this.format = format;
         this.components = components;
+        if (components.isEmpty()) {
+            this.service = null;
+            this.resourcePrefix = "";
+        } else {
+            List<Token> svc = components.get(2);
+            this.service = svc.size() == 1 && !svc.get(0).isPlaceholder() ? svc.get(0).literal() : null;
+            List<Token> res = components.get(COMPONENTS - 1);
+            this.resourcePrefix = !res.isEmpty() && !res.get(0).isPlaceholder() ? res.get(0).literal() : "";
+        }
+    }
+
+    /**
+     * A quick rejection before splitting: the ARN's service must be the format's literal one and its resource
+     * must start with the format's literal resource prefix ({@code role/}). Most formats fail here when a
+     * snapshot's thousands of ARNs are tested against every resource type of a service.
+     */
+    private boolean cannotMatch(String arn) {
+        int c1 = arn.indexOf(':');
+        int c2 = c1 < 0 ? -1 : arn.indexOf(':', c1 + 1);
+        int c3 = c2 < 0 ? -1 : arn.indexOf(':', c2 + 1);
+        int c4 = c3 < 0 ? -1 : arn.indexOf(':', c3 + 1);
+        int c5 = c4 < 0 ? -1 : arn.indexOf(':', c4 + 1);
+        if (c5 < 0) {
+            return false; // not a six-component ARN: let the full test decide
+        }
+        if (service != null && (c3 - c2 - 1 != service.length()
+                || !arn.regionMatches(true, c2 + 1, service, 0, service.length()))) {
+            return true;
+        }
+        return !arn.regionMatches(true, c5 + 1, resourcePrefix, 0, resourcePrefix.length());
     }
 
     /** Compiles {@code format}; a format without six components matches only itself, ignoring case. */
@@ -51,6 +86,17 @@ public final class ArnFormat {
 
     /** Whether the concrete {@code arn} fits this format. */
     public boolean matches(String arn) {
+        if (components.isEmpty()) {
+            return format.equalsIgnoreCase(arn);
+        }
+        if (cannotMatch(arn)) {
+            return false;
+        }
+        return matchesComponents(arn);
+    }
+
+    /** {@link #matches} without the quick rejection (for the test that the rejection loses nothing). */
+    boolean matchesComponents(String arn) {
         if (components.isEmpty()) {
             return format.equalsIgnoreCase(arn);
         }
