@@ -42,39 +42,31 @@ public final class HuntingQueries {
         }
         String sinceText = literal(since.toString());
         List<String> athena = parts(targets.stream().map(HuntingQueries::athenaMatch).toList(), ATHENA_BUDGET);
-        for (int i = 0; i < athena.size(); i++) {
-            out.add(new HuntingQuery("athena", "every API call by the reachable principals and keys"
-                    + part(i, athena.size()),
-                    "SELECT eventtime, useridentity.arn, useridentity.accesskeyid, eventsource, eventname,\n"
-                            + "       awsregion, sourceipaddress, errorcode\n"
-                            + "FROM " + athenaTable + "\n"
-                            + "WHERE eventtime >= " + sinceText + "\n"
-                            + "  AND (" + athena.get(i) + ")\n"
-                            + "ORDER BY eventtime"));
-        }
-        for (int i = 0; i < athena.size(); i++) {
-            out.add(new HuntingQuery("athena", "write and permission-changing calls, by principal and action"
-                    + part(i, athena.size()),
-                    "SELECT useridentity.arn, eventsource, eventname, count(*) AS calls,\n"
-                            + "       min(eventtime) AS first_seen, max(eventtime) AS last_seen\n"
-                            + "FROM " + athenaTable + "\n"
-                            + "WHERE eventtime >= " + sinceText + "\n"
-                            + "  AND readonly = 'false'\n"
-                            + "  AND (" + athena.get(i) + ")\n"
-                            + "GROUP BY 1, 2, 3\n"
-                            + "ORDER BY calls DESC"));
-        }
-        List<String> lake = parts(targets.stream().map(HuntingQueries::lakeMatch).toList(), LAKE_BUDGET);
-        for (int i = 0; i < lake.size(); i++) {
-            out.add(new HuntingQuery("cloudtrail-lake", "every API call by the reachable principals and keys"
-                    + part(i, lake.size()),
-                    "SELECT eventTime, userIdentity.arn, userIdentity.accessKeyId, eventSource, eventName,\n"
-                            + "       awsRegion, sourceIPAddress, errorCode\n"
-                            + "FROM " + eventDataStore + "\n"
-                            + "WHERE eventTime >= " + literal(since.toString().replace('T', ' ').replace("Z", "")) + "\n"
-                            + "  AND (" + lake.get(i) + ")\n"
-                            + "ORDER BY eventTime"));
-        }
+        add(out, "athena", "every API call by the reachable principals and keys", athena, where ->
+                "SELECT eventtime, useridentity.arn, useridentity.accesskeyid, eventsource, eventname,\n"
+                        + "       awsregion, sourceipaddress, errorcode\n"
+                        + "FROM " + athenaTable + "\n"
+                        + "WHERE eventtime >= " + sinceText + "\n"
+                        + "  AND (" + where + ")\n"
+                        + "ORDER BY eventtime");
+        add(out, "athena", "write and permission-changing calls, by principal and action", athena, where ->
+                "SELECT useridentity.arn, eventsource, eventname, count(*) AS calls,\n"
+                        + "       min(eventtime) AS first_seen, max(eventtime) AS last_seen\n"
+                        + "FROM " + athenaTable + "\n"
+                        + "WHERE eventtime >= " + sinceText + "\n"
+                        + "  AND readonly = 'false'\n"
+                        + "  AND (" + where + ")\n"
+                        + "GROUP BY 1, 2, 3\n"
+                        + "ORDER BY calls DESC");
+        String lakeSince = literal(since.toString().replace('T', ' ').replace("Z", ""));
+        add(out, "cloudtrail-lake", "every API call by the reachable principals and keys",
+                parts(targets.stream().map(HuntingQueries::lakeMatch).toList(), LAKE_BUDGET), where ->
+                        "SELECT eventTime, userIdentity.arn, userIdentity.accessKeyId, eventSource, eventName,\n"
+                                + "       awsRegion, sourceIPAddress, errorCode\n"
+                                + "FROM " + eventDataStore + "\n"
+                                + "WHERE eventTime >= " + lakeSince + "\n"
+                                + "  AND (" + where + ")\n"
+                                + "ORDER BY eventTime");
         return out;
     }
 
@@ -110,8 +102,13 @@ public final class HuntingQueries {
         return out;
     }
 
-    private static String part(int i, int of) {
-        return of == 1 ? "" : " (part " + (i + 1) + " of " + of + ")";
+    /** One query per part, titled "part k of n" when there are several. */
+    private static void add(List<HuntingQuery> out, String engine, String title, List<String> parts,
+                            java.util.function.Function<String, String> sql) {
+        for (int i = 0; i < parts.size(); i++) {
+            String part = parts.size() == 1 ? "" : " (part " + (i + 1) + " of " + parts.size() + ")";
+            out.add(new HuntingQuery(engine, title + part, sql.apply(parts.get(i))));
+        }
     }
 
     private static String athenaMatch(HuntTarget t) {

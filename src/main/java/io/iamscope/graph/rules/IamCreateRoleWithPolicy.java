@@ -17,24 +17,8 @@ final class IamCreateRoleWithPolicy extends NewPrincipalTechnique {
             List.of("iam:CreateRole"), TargetKind.SELF, "admin-equivalent (a new role)",
             List.of(Refs.COMPOSED));
 
-    @Override
-    public TechniqueInfo info() {
-        return INFO;
-    }
-
-    @Override
-    String kind() {
-        return "role/";
-    }
-
-    @Override
-    String create() {
-        return "iam:CreateRole";
-    }
-
-    @Override
-    List<String> grants() {
-        return List.of("iam:AttachRolePolicy", "iam:PutRolePolicy");
+    IamCreateRoleWithPolicy() {
+        super(INFO, "role/", List.of("iam:AttachRolePolicy", "iam:PutRolePolicy"));
     }
 
     @Override

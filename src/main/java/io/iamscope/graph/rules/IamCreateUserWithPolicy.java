@@ -16,24 +16,8 @@ final class IamCreateUserWithPolicy extends NewPrincipalTechnique {
             List.of("iam:CreateUser"), TargetKind.SELF, "admin-equivalent (a new user)",
             List.of(Refs.COMPOSED));
 
-    @Override
-    public TechniqueInfo info() {
-        return INFO;
-    }
-
-    @Override
-    String kind() {
-        return "user/";
-    }
-
-    @Override
-    String create() {
-        return "iam:CreateUser";
-    }
-
-    @Override
-    List<String> grants() {
-        return List.of("iam:AttachUserPolicy", "iam:PutUserPolicy");
+    IamCreateUserWithPolicy() {
+        super(INFO, "user/", List.of("iam:AttachUserPolicy", "iam:PutUserPolicy"));
     }
 
     @Override

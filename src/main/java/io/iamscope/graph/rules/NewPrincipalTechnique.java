@@ -16,14 +16,29 @@ import java.util.function.Consumer;
  * the attacker controls a new administrator of its account.
  */
 abstract class NewPrincipalTechnique implements Technique {
-    /** {@code user/} or {@code role/}. */
-    abstract String kind();
+    private final TechniqueInfo info;
+    private final String kind;
+    private final List<String> grants;
 
-    /** The create action ({@code iam:CreateUser}). */
-    abstract String create();
+    /**
+     * @param kind   {@code user/} or {@code role/}
+     * @param grants the attach and put actions, either of which writes the policy
+     */
+    NewPrincipalTechnique(TechniqueInfo info, String kind, List<String> grants) {
+        this.info = info;
+        this.kind = kind;
+        this.grants = grants;
+    }
 
-    /** The attach and put actions, either of which writes the policy. */
-    abstract List<String> grants();
+    @Override
+    public TechniqueInfo info() {
+        return info;
+    }
+
+    /** The create action ({@code iam:CreateUser}): the technique's one required action. */
+    private String create() {
+        return info.requiredActions().get(0);
+    }
 
     /** The last step, which gives the attacker the new principal's credentials, on its ARN. */
     abstract boolean credentials(Actor a, Checker c, String arn, Steps s);
@@ -37,9 +52,9 @@ abstract class NewPrincipalTechnique implements Technique {
             return;
         }
         String arn = created.resource().startsWith("arn:") ? created.resource()
-                : "arn:aws:iam::" + a.account() + ":" + kind() + "iamscope";
+                : "arn:aws:iam::" + a.account() + ":" + kind + "iamscope";
         boolean granted = false;
-        for (String grant : grants()) {
+        for (String grant : grants) {
             if (c.mentions(a, grant) && s.allow(SelfGrant.check(a, ctx, grant, arn))) {
                 granted = true;
                 break;
