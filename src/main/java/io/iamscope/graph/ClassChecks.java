@@ -4,6 +4,7 @@ import io.iamscope.eval.Constraint;
 import io.iamscope.eval.Layer;
 import io.iamscope.eval.RequestContext;
 import io.iamscope.eval.StatementRef;
+import io.iamscope.eval.TrustActions;
 import io.iamscope.eval.gather.Gathered;
 import io.iamscope.eval.gather.Gatherer;
 import io.iamscope.eval.local.LocalAuthorizer;
@@ -13,9 +14,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
@@ -30,9 +29,6 @@ import java.util.function.Predicate;
  * answers are those of one check per target ({@code ForEachAllowedTest}).
  */
 final class ClassChecks {
-    /** Actions whose resource policy is the role's trust policy, different for every role. */
-    private static final Set<String> TRUST_ACTIONS = Set.of("sts:assumerole", "sts:assumerolewithsaml",
-            "sts:assumerolewithwebidentity", "sts:tagsession", "sts:setsourceidentity", "sts:setcontext");
 
     private final Checker checker;
     private final Gatherer gatherer;
@@ -47,8 +43,7 @@ final class ClassChecks {
     <T> void forEachAllowed(PrincipalRef who, String action, Targets<T> targets, RequestContext context,
                             Predicate<T> skip, BiPredicate<T, Evidence> visit) {
         int n = targets.size();
-        boolean trust = action.regionMatches(true, 0, "sts:", 0, 4)
-                && TRUST_ACTIONS.contains(action.toLowerCase(Locale.ROOT));
+        boolean trust = TrustActions.contains(action);
         BitSet individual = new BitSet(n);
         if (trust) {
             for (int i = 0; i < n; i++) {

@@ -7,6 +7,7 @@ import io.iamscope.eval.CallerKind;
 import io.iamscope.eval.PolicySet;
 import io.iamscope.eval.Request;
 import io.iamscope.eval.RequestContext;
+import io.iamscope.eval.TrustActions;
 import io.iamscope.model.Gap;
 import io.iamscope.model.Group;
 import io.iamscope.model.InlinePolicy;
@@ -24,9 +25,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -37,9 +36,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * the engine caches compiled forms by identity. Thread-safe.
  */
 public final class Gatherer {
-    /** Actions whose resource policy is the role's trust policy (IAM User Guide: Policy evaluation logic). */
-    private static final Set<String> TRUST_ACTIONS = Set.of("sts:assumerole", "sts:assumerolewithsaml",
-            "sts:assumerolewithwebidentity", "sts:tagsession", "sts:setsourceidentity", "sts:setcontext");
     private static final String DEFAULT_SESSION = "iamscope";
 
     private final SnapshotIndex index;
@@ -87,7 +83,7 @@ public final class Gatherer {
     }
 
     private static boolean isTrustAction(String action) {
-        return action.regionMatches(true, 0, "sts:", 0, 4) && TRUST_ACTIONS.contains(action.toLowerCase(Locale.ROOT));
+        return TrustActions.contains(action);
     }
 
     /** What requests take from a resource, gathered once per resource (trust actions apart: another policy). */

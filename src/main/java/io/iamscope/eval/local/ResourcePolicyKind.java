@@ -2,8 +2,7 @@ package io.iamscope.eval.local;
 
 import io.iamscope.eval.Arns;
 import io.iamscope.eval.Request;
-import java.util.Locale;
-import java.util.Set;
+import io.iamscope.eval.TrustActions;
 
 /**
  * Resource policies that AWS treats as the documented exceptions: a role's trust policy and a KMS key policy
@@ -15,8 +14,6 @@ import java.util.Set;
 enum ResourcePolicyKind {
     ORDINARY, ROLE_TRUST, KMS_KEY;
 
-    private static final Set<String> TRUST_ACTIONS = Set.of("sts:assumerole", "sts:assumerolewithsaml",
-            "sts:assumerolewithwebidentity", "sts:tagsession", "sts:setsourceidentity", "sts:setcontext");
 
     static ResourcePolicyKind of(Request request) {
         String arn = request.resource();
@@ -28,7 +25,7 @@ enum ResourcePolicyKind {
         String service = Arns.service(request.resource());
         String resource = Arns.resource(request.resource());
         if ("iam".equals(service) && resource != null && resource.startsWith("role/")
-                && TRUST_ACTIONS.contains(request.action().toLowerCase(Locale.ROOT))) {
+                && TrustActions.contains(request.action())) {
             return ROLE_TRUST;
         }
         if ("kms".equals(service) && resource != null && resource.startsWith("key/")) {
