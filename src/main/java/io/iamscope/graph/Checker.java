@@ -53,7 +53,7 @@ public final class Checker {
     }
 
     public Checker(SnapshotIndex index, Authorizer authorizer, RequestContext base) {
-        this.gatherer = new Gatherer(index);
+        this.gatherer = Gatherer.shared(index);
         this.authorizer = authorizer;
         this.base = base == null ? RequestContext.empty() : base;
     }

@@ -93,7 +93,8 @@ public final class BlastRadiusAnalysis {
                         + "` is reachable: its permissions are outside the snapshot (not enumerated)");
             }
         }
-        AccessEnumerator enumerator = new AccessEnumerator(index, new Gatherer(index), authorizer, catalog, context);
+        AccessEnumerator enumerator = new AccessEnumerator(index, Gatherer.shared(index), authorizer, catalog,
+                context);
         EnumerationPlan plan = EnumerationPlan.of(index, graph, who.arn(), subjects);
         Map<String, List<Allowed>> allowed = ParallelEnumeration.run(plan.full(), s -> enumerator.enumerate(s.ref()),
                 options.threads());

@@ -47,7 +47,7 @@ public final class WhoCan {
     }
 
     public WhoCanResult find(String action, String resource, String profile, RequestContext context, PathLimits limits) {
-        Gatherer gatherer = new Gatherer(index);
+        Gatherer gatherer = Gatherer.shared(index);
         List<Principal> principals = new ArrayList<>();
         for (Account a : index.snapshot().accounts()) {
             principals.addAll(a.users());
