@@ -22,6 +22,8 @@ public final class SnapshotIndex {
     private static final Pattern UNIQUE_ID = Pattern.compile("(AIDA|AROA|AGPA)[A-Z0-9]{12,}");
 
     private final Snapshot snapshot;
+    /** Per-snapshot helpers of the layers above (see {@link #shared}). */
+    private final Map<Class<?>, Object> shared = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Principal> byArn = new HashMap<>();
     private final Map<String, List<Principal>> byName = new LinkedHashMap<>();
     private final Map<String, Principal> byId = new HashMap<>();
@@ -79,6 +81,14 @@ public final class SnapshotIndex {
         if (p.id() != null) {
             byId.put(p.id(), p);
         }
+    }
+
+    /**
+     * One instance of a helper per snapshot, made on first use: layers above the model keep their per-snapshot
+     * caches here (the gatherer), so that they live as long as the snapshot and no longer.
+     */
+    public <T> T shared(Class<T> type, java.util.function.Function<SnapshotIndex, T> make) {
+        return type.cast(shared.computeIfAbsent(type, k -> make.apply(this)));
     }
 
     public Snapshot snapshot() {

@@ -47,15 +47,13 @@ public final class Gatherer {
     private final Map<String, ResourceSide> trustSides = new ConcurrentHashMap<>();
     private volatile Map<String, Role> rolesByName;
 
-    private static final Map<SnapshotIndex, Gatherer> SHARED = Collections.synchronizedMap(new java.util.WeakHashMap<>());
-
     /**
      * The gatherer every analysis of this snapshot shares: its attached-policy instances are what the engine
      * caches compiled forms by, so a who-can or blast radius after the graph build reuses the build's compiled
-     * policies instead of compiling every principal's again. Held weakly: it goes with its snapshot.
+     * policies instead of compiling every principal's again. Kept by the index: it goes with its snapshot.
      */
     public static Gatherer shared(SnapshotIndex index) {
-        return SHARED.computeIfAbsent(index, Gatherer::new);
+        return index.shared(Gatherer.class, Gatherer::new);
     }
 
     public Gatherer(SnapshotIndex index) {
