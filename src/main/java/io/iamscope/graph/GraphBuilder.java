@@ -242,12 +242,11 @@ public final class GraphBuilder {
 
     /**
      * Assume edges of one principal. Roles whose trust names the principal are checked one by one (admin roles
-     * first, the others last); the roles
-     * trusting its account or anyone (the same list for every principal of the account, thousands in a large
-     * one) are decided per class of roles its policies cannot tell apart ({@link Checker#forEachAllowed}).
-     * Admin roles come first; once the principal reaches an admin role of an account, the other roles of that
-     * account are reached through the account node and are skipped (the graph stays proportional to the
-     * snapshot, not to principals × roles).
+     * first, the others last); the roles trusting its account or anyone (the same list for every principal of
+     * the account, thousands in a large one) are decided per class of roles its policies cannot tell apart
+     * ({@link Checker#forEachAllowed}). Admin roles come first; once the principal reaches an admin role of an
+     * account, the other roles of that account are reached through the account node and are skipped (the
+     * graph stays proportional to the snapshot, not to principals × roles).
      */
     private void assumeEdges(Actor a, Queue<AccessEdge> edges, Set<String> knownAdmins) {
         List<Role> reached = new ArrayList<>();
@@ -265,14 +264,14 @@ public final class GraphBuilder {
         });
         java.util.function.Predicate<Role> skip = r -> r.arn().equals(a.arn()) || covered.contains(r.accountId())
                 || (!named.isEmpty() && named.contains(r));
-        if (covered.containsAll(shared.accounts())) {
-            // Every account of the list is reached through its account node already.
-        } else if (checker.mentions(a, "sts:AssumeRole")) {
+        // Nothing to do when every account of the list is reached through its account node already.
+        boolean open = !covered.containsAll(shared.accounts());
+        if (open && checker.mentions(a, "sts:AssumeRole")) {
             checker.forEachAllowed(a, "sts:AssumeRole", shared.roles(), checker.base(), skip, (r, e) -> {
                 assume(a, r, e, knownAdmins, covered, reached, edges);
                 return !covered.containsAll(shared.accounts());
             });
-        } else {
+        } else if (open) {
             // No identity Allow names sts:AssumeRole: only a trust policy that grants on its own can let it in
             // (one trusting anyone, in its own account), so only those are checked.
             for (int i = 0; i < shared.roles().size(); i++) {
