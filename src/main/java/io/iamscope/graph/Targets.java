@@ -131,11 +131,6 @@ public final class Targets<T> {
         return arns;
     }
 
-    /** Positions of equal account, service and resource type. */
-    List<BitSet> shapes() {
-        return shapes;
-    }
-
     /**
      * The positions grouped by shape, and also by the derived keys and by the trust policy text when asked:
      * targets in different groups may be decided differently even where the same statements match them.
@@ -186,11 +181,6 @@ public final class Targets<T> {
         BitSet group(int id) {
             return groups.get(id);
         }
-    }
-
-    /** What the context derives from the target at a position; equal objects for equal keys. */
-    Object derived(int i) {
-        return derived.get(i);
     }
 
     /** The trust policy text of the role at a position, or null. */
