@@ -15,23 +15,7 @@ final class IamDeleteRolePermissionsBoundary extends OwnBoundaryTechnique {
             "its own policies without a boundary (admin-equivalent)",
             List.of(Refs.BISHOPFOX, Refs.PATHFINDING));
 
-    @Override
-    public TechniqueInfo info() {
-        return INFO;
-    }
-
-    @Override
-    String action() {
-        return "iam:DeleteRolePermissionsBoundary";
-    }
-
-    @Override
-    boolean forRoles() {
-        return true;
-    }
-
-    @Override
-    boolean replaces() {
-        return false;
+    IamDeleteRolePermissionsBoundary() {
+        super(INFO, true, false);
     }
 }

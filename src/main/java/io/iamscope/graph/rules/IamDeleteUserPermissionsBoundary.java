@@ -15,23 +15,7 @@ final class IamDeleteUserPermissionsBoundary extends OwnBoundaryTechnique {
             "its own policies without a boundary (admin-equivalent)",
             List.of(Refs.BISHOPFOX, Refs.PATHFINDING));
 
-    @Override
-    public TechniqueInfo info() {
-        return INFO;
-    }
-
-    @Override
-    String action() {
-        return "iam:DeleteUserPermissionsBoundary";
-    }
-
-    @Override
-    boolean forRoles() {
-        return false;
-    }
-
-    @Override
-    boolean replaces() {
-        return false;
+    IamDeleteUserPermissionsBoundary() {
+        super(INFO, false, false);
     }
 }

@@ -15,23 +15,7 @@ final class IamPutRolePermissionsBoundary extends OwnBoundaryTechnique {
             "its own policies without a boundary (admin-equivalent)",
             List.of(Refs.BISHOPFOX, Refs.PATHFINDING));
 
-    @Override
-    public TechniqueInfo info() {
-        return INFO;
-    }
-
-    @Override
-    String action() {
-        return "iam:PutRolePermissionsBoundary";
-    }
-
-    @Override
-    boolean forRoles() {
-        return true;
-    }
-
-    @Override
-    boolean replaces() {
-        return true;
+    IamPutRolePermissionsBoundary() {
+        super(INFO, true, true);
     }
 }

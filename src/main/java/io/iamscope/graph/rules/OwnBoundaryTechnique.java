@@ -10,34 +10,44 @@ import java.util.function.Consumer;
 /**
  * The shape of the four permissions-boundary techniques: a user or role that holds a boundary and may delete or
  * replace it on itself. Reported only when its own policies, without the boundary, are admin-equivalent (what
- * the boundary was holding back). Each technique says which principals it applies to and the one action to
- * check.
+ * the boundary was holding back). Each technique gives its metadata (whose one required action is checked),
+ * whether it is about roles, and whether it replaces the boundary.
  */
 abstract class OwnBoundaryTechnique implements Technique {
-    /** The action, checked on the actor's own ARN. */
-    abstract String action();
-
-    /** Whether the technique is about roles (else users). */
-    abstract boolean forRoles();
+    private final TechniqueInfo info;
+    private final boolean forRoles;
+    private final boolean replaces;
 
     /**
-     * Whether the check passes {@code iam:PermissionsBoundary}: replacing a boundary names the new one, which
-     * the attacker picks as a policy allowing everything.
+     * @param forRoles whether the technique is about roles (else users)
+     * @param replaces whether the check passes {@code iam:PermissionsBoundary}: replacing a boundary names the
+     *                 new one, which the attacker picks as a policy allowing everything
      */
-    abstract boolean replaces();
+    OwnBoundaryTechnique(TechniqueInfo info, boolean forRoles, boolean replaces) {
+        this.info = info;
+        this.forRoles = forRoles;
+        this.replaces = replaces;
+    }
+
+    @Override
+    public final TechniqueInfo info() {
+        return info;
+    }
 
     @Override
     public final void find(Actor attacker, RuleContext ctx, Consumer<Escalation> out) {
         Principal p = attacker.principal();
-        boolean kind = forRoles() ? p instanceof Role : p instanceof User;
+        boolean kind = forRoles ? p instanceof Role : p instanceof User;
         if (!kind || Own.boundary(p) == null) {
             return;
         }
+        // The action, checked on the actor's own ARN: the technique's one required action.
+        String action = info.requiredActions().get(0);
         Steps s = new Steps();
-        boolean allowed = replaces()
-                ? s.allow(ctx.checker().check(attacker, action(), attacker.arn(), "iam:PermissionsBoundary",
+        boolean allowed = replaces
+                ? s.allow(ctx.checker().check(attacker, action, attacker.arn(), "iam:PermissionsBoundary",
                         SelfGrant.ADMIN_POLICY))
-                : s.allow(ctx.checker().check(attacker, action(), attacker.arn()));
+                : s.allow(ctx.checker().check(attacker, action, attacker.arn()));
         if (!allowed) {
             return;
         }
