@@ -48,9 +48,9 @@ class BlastRadiusCommandTest {
         String text = out.toString();
         // `admin` is reached by assuming it; the users and `data` only through control of the account.
         assertTrue(text.contains("role `admin` (arn:aws:iam::222222222222:role/admin), 1 hop, ADMIN"), text);
-        assertTrue(text.contains("3 more principals through control of `account 222222222222` (0 admin-equivalent,"
+        assertTrue(text.contains("5 more principals through control of `account 222222222222` (1 admin-equivalent,"
                 + " 0 conditional)"), text);
-        assertTrue(text.contains("`data`") && text.contains("`u1`") && text.contains("`u2`"), text);
+        assertTrue(text.contains("`admin2`, `data`, `vault`, `u1`, `u2`"), text);
         assertTrue(!text.contains("user `u1` (arn:aws:iam::222222222222:user/u1)"), text);
     }
 

@@ -11,6 +11,7 @@ import io.iamscope.eval.PolicySet;
 import io.iamscope.eval.Request;
 import io.iamscope.eval.RequestContext;
 import io.iamscope.eval.StatementRef;
+import io.iamscope.eval.TrustActions;
 import io.iamscope.eval.gather.Gathered;
 import io.iamscope.eval.gather.Gatherer;
 import io.iamscope.graph.Checker;
@@ -72,6 +73,16 @@ final class AccessEnumerator {
     }
 
     List<Allowed> enumerate(PrincipalRef who) {
+        return enumerate(who, null);
+    }
+
+    /** What the principal's own policies allow on every resource, unconditionally ({@link Unrestricted}). */
+    ActionSet unrestricted(PrincipalRef who) {
+        return Unrestricted.of(gatherer.gather(who, "sts:GetCallerIdentity", "*", context).policies(), catalog);
+    }
+
+    /** The enumeration restricted to the actions of {@code only} (null: every action). */
+    private List<Allowed> enumerate(PrincipalRef who, ActionSet only) {
         Gathered base = gatherer.gather(who, "sts:GetCallerIdentity", "*", context);
         List<Scoped> scoped = new ArrayList<>();
         ActionSet.Builder candidates = new ActionSet.Builder(catalog.size()).addAll(resourcePolicyActions);
@@ -88,25 +99,36 @@ final class AccessEnumerator {
                 candidates.addAll(actions);
             }
         }
+        ActionSet actions = only == null ? candidates.build() : candidates.build().intersect(only);
         List<Allowed> out = new ArrayList<>();
         Map<String, Gathered> byResource = new HashMap<>();
-        for (int id : candidates.build()) {
+        for (int id : actions) {
             evaluate(who, catalog.action(id), scoped, byResource, out);
         }
         return out;
     }
 
     /**
-     * What the principal may do on these resources only: every action of the catalog that applies to each (an
-     * S3 bucket's objects included), whether or not the principal's own policies name it, since these are
-     * resources whose policies name the principal.
+     * What the principal may do where an administrator does not stand for it: the actions of
+     * {@code where.actions()} everywhere, every action of the catalog that applies to each of
+     * {@code where.resources()} (an S3 bucket's objects included), and the trust actions on each of
+     * {@code where.roles()}, whether or not the principal's own policies name them. Each (action, resource) once.
      */
-    List<Allowed> enumerateOn(PrincipalRef who, List<String> resources) {
-        List<Allowed> out = new ArrayList<>();
+    List<Allowed> enumerateOn(PrincipalRef who, EnumerationPlan.Where where) {
+        List<Allowed> out = where.actions().isEmpty() ? new ArrayList<>() : enumerate(who, where.actions());
         Map<String, Gathered> byResource = new HashMap<>();
-        for (String arn : resources) {
+        for (String arn : where.resources()) {
             for (Action action : pool.actionsOn(arn)) {
-                check(who, action, arn, true, byResource, out);
+                if (!where.actions().contains(action.id())) {
+                    check(who, action, arn, true, byResource, out);
+                }
+            }
+        }
+        for (String arn : where.roles()) {
+            for (Action action : pool.actionsOn(arn)) {
+                if (TrustActions.contains(action.fullName()) && !where.actions().contains(action.id())) {
+                    check(who, action, arn, true, byResource, out);
+                }
             }
         }
         return out;

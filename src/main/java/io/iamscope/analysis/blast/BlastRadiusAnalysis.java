@@ -3,6 +3,7 @@ package io.iamscope.analysis.blast;
 import io.iamscope.analysis.Hop;
 import io.iamscope.analysis.hunt.HuntTarget;
 import io.iamscope.analysis.hunt.HuntingQueries;
+import io.iamscope.catalog.ActionSet;
 import io.iamscope.catalog.Catalog;
 import io.iamscope.catalog.Tactics;
 import io.iamscope.eval.Authorizer;
@@ -95,7 +96,7 @@ public final class BlastRadiusAnalysis {
         }
         AccessEnumerator enumerator = new AccessEnumerator(index, Gatherer.shared(index), authorizer, catalog,
                 context);
-        EnumerationPlan plan = EnumerationPlan.of(index, graph, who.arn(), subjects);
+        EnumerationPlan plan = EnumerationPlan.of(index, graph, who.arn(), subjects, enumerator::unrestricted);
         Map<String, List<Allowed>> allowed = ParallelEnumeration.run(plan.full(), s -> enumerator.enumerate(s.ref()),
                 options.threads());
         Map<String, Subject> partial = new LinkedHashMap<>();
@@ -117,15 +118,24 @@ public final class BlastRadiusAnalysis {
         Map<String, List<String>> byAdmin = new LinkedHashMap<>();
         plan.coveredBy().forEach((arn, admin) -> byAdmin.computeIfAbsent(admin, k -> new ArrayList<>()).add(arn));
         List<String> out = new ArrayList<>();
-        byAdmin.forEach((admin, arns) -> out.add(arns.size() + " reachable principal(s) of account `"
-                + io.iamscope.eval.Arns.account(admin) + "` were not enumerated one by one: administrator `" + admin
-                + "` is reached by a definite path, can do what they can and become any of them, and no policy"
-                + " names them; as an administrator it can also grant itself any permission SCPs allow, beyond what"
-                + " it holds now (listed)"));
-        if (!plan.partial().isEmpty()) {
-            out.add(plan.partial().size() + " reachable principal(s) in accounts with such an administrator were"
-                    + " enumerated only on the resources whose policies name them or test the caller's identity");
-        }
+        byAdmin.forEach((admin, arns) -> {
+            long enumerated = arns.stream().filter(plan.partial()::containsKey).count();
+            EnumerationPlan.Cover cover = plan.covers().get(admin);
+            int byOthers = cover.more().values().stream().mapToInt(ActionSet::size).sum();
+            String allows = "its own policies allow every action on every resource";
+            if (byOthers + cover.gap().size() > 0) {
+                allows += " but " + (byOthers + cover.gap().size()) + " of the catalog's actions; "
+                        + (cover.more().isEmpty() ? "" : cover.more().size() + " other administrator(s) stand for them"
+                        + " on " + byOthers + " of those, and ") + "the remaining " + cover.gap().size()
+                        + " were enumerated for each principal";
+            }
+            out.add(arns.size() + " reachable principal(s) of account `" + io.iamscope.eval.Arns.account(admin)
+                    + "` were not enumerated in full: administrator `" + admin + "`, reached by a definite path,"
+                    + " can become any of them, and " + allows + " (" + enumerated + " of them were enumerated in"
+                    + " part: on those actions, and where a policy names them or tests the caller's identity); as an"
+                    + " administrator it can also grant itself any permission SCPs allow, beyond what it holds now"
+                    + " (listed)");
+        });
         return out;
     }
 

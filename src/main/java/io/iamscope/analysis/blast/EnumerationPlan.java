@@ -1,6 +1,7 @@
 package io.iamscope.analysis.blast;
 
 import io.iamscope.analysis.blast.BlastRadiusAnalysis.Subject;
+import io.iamscope.catalog.ActionSet;
 import io.iamscope.graph.AccessGraph;
 import io.iamscope.graph.AdminCheck;
 import io.iamscope.graph.AdminStatus;
@@ -9,6 +10,7 @@ import io.iamscope.model.OrgLevel;
 import io.iamscope.model.OrgPolicy;
 import io.iamscope.model.Organization;
 import io.iamscope.model.Principal;
+import io.iamscope.model.PrincipalRef;
 import io.iamscope.model.Resource;
 import io.iamscope.model.Role;
 import io.iamscope.model.SnapshotIndex;
@@ -25,76 +27,154 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Which reachable principals a blast radius enumerates, and how. In an account where the attacker reaches an
  * administrator (definitely, by a definite path), that administrator's access stands for every other
- * principal of the account: it may do whatever they may, and can become any of them (the graph's account
- * node). Enumerating each of thousands of principals there would repeat the administrator's answer.
+ * principal of the account on the actions its own policies allow everywhere ({@link Unrestricted}): there it
+ * may do whatever they may, and it can become any of them (the graph's account node). Enumerating each of
+ * thousands of principals there would repeat the administrator's answer. The others are enumerated on the
+ * administrator's gap, the actions it may not do everywhere (an administrator denied iam:GetRole does not
+ * stand for a principal that may read roles).
  *
- * <p>Exceptions, where a policy tells principals of one account apart (each enumerated as it needs):
+ * <p>Also enumerated, where a policy tells principals of one account apart:
  * <ul>
- *   <li>a resource or trust policy whose Principal or NotPrincipal names the principal's ARN, in an Allow or
- *       a Deny: the principal is enumerated on those resources;</li>
+ *   <li>a resource policy whose Principal or NotPrincipal names the principal's ARN, in an Allow or a Deny:
+ *       the principal is enumerated on those resources;</li>
  *   <li>a resource policy with a condition on a key of the calling principal ({@code aws:PrincipalArn},
  *       {@code aws:PrincipalTag/...}, {@code aws:userid}, {@code aws:username}...): every principal is
  *       enumerated on that resource;</li>
+ *   <li>the same in a role's trust policy: enumerated on that role for the trust actions only
+ *       ({@link io.iamscope.eval.TrustActions}: sts:AssumeRole and its kin, TagSession, SetSourceIdentity,
+ *       SetContext), the only requests a trust policy takes part in; IAM's own actions on the role (iam:UpdateRole...) do not read
+ *       it (IAM User Guide, "Policy evaluation logic": a role's trust policy is its resource-based policy for
+ *       assuming it);</li>
  *   <li>an SCP or RCP of the account testing such a key, or a service-linked role (SCPs do not apply to it):
  *       enumerated in full.</li>
  * </ul>
  *
  * @param full      principals enumerated on every action and resource
- * @param partial   principals enumerated only on the listed resources (ARNs)
- * @param coveredBy principals not enumerated, with the administrator whose access stands for theirs
+ * @param partial   principals the administrator stands for that are still enumerated in part ({@link Where})
+ * @param coveredBy principals not enumerated in full, with the administrator whose access stands for theirs
+ * @param covers    per such administrator, its account's stand-ins and what they leave uncovered
  */
-record EnumerationPlan(Map<String, Subject> full, Map<String, List<String>> partial,
-                       Map<String, String> coveredBy) {
+record EnumerationPlan(Map<String, Subject> full, Map<String, Where> partial,
+                       Map<String, String> coveredBy, Map<String, Cover> covers) {
 
-    static EnumerationPlan of(SnapshotIndex index, AccessGraph graph, String startArn, Map<String, Subject> subjects) {
+    /**
+     * Where a principal the administrator stands for is still enumerated: the {@code actions} the administrator
+     * may not do everywhere (its gap, {@link Unrestricted}), every action on {@code resources}, and the trust
+     * actions on {@code roles}.
+     */
+    record Where(ActionSet actions, List<String> resources, List<String> roles) {
+        Where {
+            resources = List.copyOf(resources);
+            roles = List.copyOf(roles);
+        }
+
+        boolean isEmpty() {
+            return actions.isEmpty() && resources.isEmpty() && roles.isEmpty();
+        }
+    }
+
+    /**
+     * The principals that stand for the others of one account. {@code admin} is enumerated in full; each of
+     * {@code more} on the actions it adds; together their own policies allow everywhere all but {@code gap}.
+     */
+    record Cover(String admin, Map<String, ActionSet> more, ActionSet gap) {
+        Cover {
+            more = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(more));
+        }
+    }
+
+    /**
+     * @param unrestricted what a principal's own policies allow everywhere ({@link Unrestricted}): a stand-in
+     *                     stands for the others only on those actions
+     */
+    static EnumerationPlan of(SnapshotIndex index, AccessGraph graph, String startArn, Map<String, Subject> subjects,
+                              Function<PrincipalRef, ActionSet> unrestricted) {
         Distinctions d = Distinctions.of(index);
-        Map<String, String> admins = coveringAdmins(index, graph, subjects, d);
+        Map<String, Cover> byAccount = covers(index, graph, subjects, d, unrestricted);
         Map<String, Subject> full = new LinkedHashMap<>();
-        Map<String, List<String>> partial = new LinkedHashMap<>();
+        Map<String, Where> partial = new LinkedHashMap<>();
         Map<String, String> covered = new LinkedHashMap<>();
         subjects.forEach((arn, s) -> {
             String account = s.ref().accountId();
-            String admin = admins.get(account);
+            Cover cover = byAccount.get(account);
             Principal p = index.principal(arn);
             boolean serviceLinked = p instanceof Role r && r.serviceLinked();
-            if (arn.equals(startArn) || admin == null || admin.equals(arn) || serviceLinked
+            if (arn.equals(startArn) || cover == null || cover.admin().equals(arn) || serviceLinked
                     || d.principalKeyAccounts.contains(account)) {
                 full.put(arn, s);
                 return;
             }
+            covered.put(arn, cover.admin());
+            ActionSet actions = cover.more().containsKey(arn) ? cover.gap().union(cover.more().get(arn)) : cover.gap();
             Set<String> on = new LinkedHashSet<>(d.named.getOrDefault(arn, Set.of()));
             on.addAll(d.principalKeyResources);
-            if (on.isEmpty()) {
-                covered.put(arn, admin);
-            } else {
-                partial.put(arn, List.copyOf(on));
+            Set<String> roles = new LinkedHashSet<>(d.trustNamed.getOrDefault(arn, Set.of()));
+            roles.addAll(d.principalKeyRoles);
+            roles.removeAll(on);
+            Where where = new Where(actions, List.copyOf(on), List.copyOf(roles));
+            if (!where.isEmpty()) {
+                partial.put(arn, where);
             }
         });
-        return new EnumerationPlan(full, partial, covered);
+        Map<String, Cover> byAdmin = new LinkedHashMap<>();
+        byAccount.values().forEach(c -> byAdmin.put(c.admin(), c));
+        return new EnumerationPlan(full, partial, covered, byAdmin);
     }
 
     /**
-     * Per account, the administrator whose enumeration stands for the others: admin-equivalent by its own
-     * permissions, definitely, reached by a definite path (the start first, then nearest), and named by no
-     * policy (a Deny naming it would make it a poor stand-in).
+     * Per account, the stand-ins: among the administrators (admin-equivalent by their own permissions,
+     * definitely, reached by a definite path, named by no policy: a Deny naming one would make it a poor
+     * stand-in), greedily the one whose own policies allow the most actions everywhere, then those that add
+     * most to what the chosen ones cover, until none adds anything.
      */
-    private static Map<String, String> coveringAdmins(SnapshotIndex index, AccessGraph graph,
-                                                      Map<String, Subject> subjects, Distinctions d) {
-        Map<String, String> out = new HashMap<>();
+    private static Map<String, Cover> covers(SnapshotIndex index, AccessGraph graph, Map<String, Subject> subjects,
+                                             Distinctions d, Function<PrincipalRef, ActionSet> unrestricted) {
+        Map<String, Map<String, ActionSet>> candidates = new LinkedHashMap<>();
         subjects.forEach((arn, s) -> {
-            String account = s.ref().accountId();
-            if (out.containsKey(account) || s.pathConditional() || d.named.containsKey(arn)
-                    || index.principal(arn) == null) {
+            Principal p = index.principal(arn);
+            if (s.pathConditional() || d.named.containsKey(arn) || d.trustNamed.containsKey(arn) || p == null
+                    || p instanceof Role r && r.serviceLinked()) {
                 return;
             }
             AdminStatus a = graph.node(arn).map(graph::admin).orElse(AdminStatus.NOT_ADMIN);
             if (a.admin() && !a.conditional() && AdminCheck.BY_OWN_PERMISSIONS.equals(a.how())) {
-                out.put(account, arn);
+                ActionSet u = unrestricted.apply(s.ref());
+                if (!u.isEmpty()) {
+                    candidates.computeIfAbsent(s.ref().accountId(), k -> new LinkedHashMap<>()).put(arn, u);
+                }
             }
+        });
+        Map<String, Cover> out = new HashMap<>();
+        candidates.forEach((account, byArn) -> {
+            String admin = null;
+            ActionSet covered = null;
+            Map<String, ActionSet> more = new LinkedHashMap<>();
+            while (true) {
+                String best = null;
+                ActionSet bestAdds = null;
+                for (Map.Entry<String, ActionSet> e : byArn.entrySet()) {
+                    ActionSet adds = covered == null ? e.getValue() : e.getValue().minus(covered);
+                    if (adds.size() > (bestAdds == null ? 0 : bestAdds.size())) {
+                        best = e.getKey();
+                        bestAdds = adds;
+                    }
+                }
+                if (best == null) {
+                    break;
+                }
+                if (admin == null) {
+                    admin = best;
+                } else {
+                    more.put(best, bestAdds);
+                }
+                covered = covered == null ? bestAdds : covered.union(bestAdds);
+            }
+            out.put(account, new Cover(admin, more, covered.complement()));
         });
         return out;
     }
@@ -105,6 +185,10 @@ record EnumerationPlan(Map<String, Subject> full, Map<String, List<String>> part
         final Map<String, Set<String>> named = new HashMap<>();
         /** Resources whose policy tests a key of the calling principal. */
         final Set<String> principalKeyResources = new LinkedHashSet<>();
+        /** Principal ARN -> roles whose trust policy names it. */
+        final Map<String, Set<String>> trustNamed = new HashMap<>();
+        /** Roles whose trust policy tests a key of the calling principal. */
+        final Set<String> principalKeyRoles = new LinkedHashSet<>();
         /** Accounts whose SCPs or RCPs test a key of the calling principal. */
         final Set<String> principalKeyAccounts = new HashSet<>();
 
@@ -116,10 +200,10 @@ record EnumerationPlan(Map<String, Subject> full, Map<String, List<String>> part
                     if (r.arn().startsWith("arn:aws:s3:::") && !r.arn().contains("/")) {
                         arns.add(r.arn() + "/*"); // the bucket policy governs its objects
                     }
-                    d.scan(r.policy(), arns);
+                    d.scan(r.policy(), arns, d.named, d.principalKeyResources);
                 }
                 for (Role r : a.roles()) {
-                    d.scan(r.trustPolicy(), List.of(r.arn()));
+                    d.scan(r.trustPolicy(), List.of(r.arn()), d.trustNamed, d.principalKeyRoles);
                 }
             }
             Organization org = index.snapshot().organization();
@@ -140,7 +224,8 @@ record EnumerationPlan(Map<String, Subject> full, Map<String, List<String>> part
             return d;
         }
 
-        private void scan(PolicyDocument doc, List<String> resources) {
+        private static void scan(PolicyDocument doc, List<String> resources, Map<String, Set<String>> named,
+                                 Set<String> principalKeyResources) {
             if (doc == null) {
                 return;
             }

@@ -1,7 +1,6 @@
 package io.iamscope.analysis.blast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iamscope.analysis.AttackerProfile;
@@ -23,7 +22,10 @@ import org.junit.jupiter.api.Test;
  * A blast radius that reaches a definite administrator of an account lets that administrator stand for the
  * account's other principals, except those a policy names ({@code blast/taken-account.json}: the start may
  * assume role `admin`; users `u1` and `u2` hold DynamoDB rights, which the administrator has too; role `data`
- * is the only principal the policy of `secret-bucket` lets read it, and `admin` is denied it).
+ * is the only principal the policy of `secret-bucket` lets read it, and `admin` is denied it; role `vault`
+ * trusts only `u2`, which may also read every role with iam:GetRole; `vault` may use KMS keys, and `admin` is
+ * denied kms:Encrypt; a second administrator, `admin2`, is denied kms:Encrypt and iam:DeleteRole but may read
+ * every object).
  */
 class EnumerationPlanTest {
     private static final String ACCOUNT = "arn:aws:iam::222222222222:";
@@ -45,19 +47,46 @@ class EnumerationPlanTest {
         List<String> reachable = b.reachable().stream().map(Reachable::arn).toList();
         assertTrue(reachable.containsAll(List.of(ACCOUNT + "role/admin", ACCOUNT + "user/u1", ACCOUNT + "user/u2",
                 ACCOUNT + "role/data")), reachable.toString());
-        // Enumerated: the start, the administrator, and `data` (only where it is named).
-        assertEquals(List.of(ACCOUNT + "user/start", ACCOUNT + "role/admin", ACCOUNT + "role/data"),
-                b.principalsEvaluated());
-        assertTrue(b.notes().stream().anyMatch(n -> n.startsWith("2 reachable principal(s) of account `222222222222`")
-                && n.contains("role/admin")), b.notes().toString());
+        // Enumerated in full: the start and the administrator (nearest of the two that leave out the fewest
+        // actions); the others on what it leaves out and where a policy names them.
+        assertEquals(List.of(ACCOUNT + "user/start", ACCOUNT + "role/admin"),
+                b.principalsEvaluated().subList(0, 2));
+        assertTrue(b.notes().stream().anyMatch(n -> n.startsWith("5 reachable principal(s) of account `222222222222`")
+                && n.contains("role/admin") && n.contains("but 2 of the catalog's actions; 1 other administrator(s)"
+                + " stand for them on 1 of those, and the remaining 1 were enumerated")), b.notes().toString());
 
-        // The bucket only `data` may read is listed, granted by `data`: a stand-in would have dropped it.
-        ResourceAccess secret = b.services().stream().flatMap(s -> s.actions().stream())
-                .filter(a -> a.action().equals("s3:GetObject")).flatMap(a -> a.resources().stream())
-                .filter(r -> r.resource().equals("arn:aws:s3:::secret-bucket/*")).findFirst().orElseThrow();
-        assertEquals(List.of(ACCOUNT + "role/data"), secret.grantedBy().stream().map(Grantor::principal).toList());
-        // DynamoDB access is listed through the administrator.
-        assertTrue(b.services().stream().anyMatch(s -> s.prefix().equals("dynamodb")));
-        assertFalse(b.principalsEvaluated().contains(ACCOUNT + "user/u1"));
+        // The bucket only `data` is named in, and `admin` is denied, is listed, granted by `data` (a stand-in
+        // would have dropped it) and by `admin2`, whose own policy allows s3:GetObject everywhere.
+        assertEquals(List.of(ACCOUNT + "role/admin2", ACCOUNT + "role/data"),
+                grantors(b, "s3:GetObject", "arn:aws:s3:::secret-bucket/*").stream().sorted().toList());
+        // DynamoDB access is listed through the administrator only: `u1` and `u2` were not enumerated for it.
+        assertEquals(List.of(ACCOUNT + "role/admin"), grantors(b, "dynamodb:GetItem", "*"));
+    }
+
+    @Test
+    void whatTheAdministratorIsDeniedIsEnumeratedForThePrincipalsItStandsFor() {
+        BlastRadius b = blast();
+        // No administrator may kms:Encrypt: `vault`'s is listed, granted by `vault`, while its kms:Decrypt is the
+        // administrator's. `admin2` is denied iam:DeleteRole, which `admin` stands for.
+        assertEquals(List.of(ACCOUNT + "role/vault"), grantors(b, "kms:Encrypt", "*"));
+        assertEquals(List.of(ACCOUNT + "role/admin"), grantors(b, "kms:Decrypt", "*"));
+        assertEquals(List.of(ACCOUNT + "role/admin"), grantors(b, "iam:DeleteRole", "*"));
+    }
+
+    @Test
+    void aPrincipalNamedOnlyInATrustPolicyIsEnumeratedOnTheTrustActionsOfThatRole() {
+        BlastRadius b = blast();
+        // Only `u2` may assume `vault` (its trust policy names it, not the account): listed, granted by `u2`.
+        assertEquals(List.of(ACCOUNT + "user/u2"), grantors(b, "sts:AssumeRole", ACCOUNT + "role/vault"));
+        // A trust policy takes no part in IAM's own actions on the role: `u2`'s iam:GetRole on it is the
+        // administrator's too, and `u2` is not enumerated for it.
+        assertEquals(List.of(ACCOUNT + "role/admin"), grantors(b, "iam:GetRole", ACCOUNT + "role/vault"));
+    }
+
+    private static List<String> grantors(BlastRadius b, String action, String resource) {
+        return b.services().stream().flatMap(s -> s.actions().stream()).filter(a -> a.action().equals(action))
+                .flatMap(a -> a.resources().stream()).filter(r -> r.resource().equals(resource)).findFirst()
+                .orElseThrow(() -> new AssertionError(action + " on " + resource + " is not listed"))
+                .grantedBy().stream().map(Grantor::principal).toList();
     }
 }
