@@ -20,6 +20,7 @@ import io.iamscope.policy.Effect;
 import io.iamscope.policy.Statement;
 import io.iamscope.policy.condition.ConditionClause;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -200,6 +201,33 @@ public final class Checker {
             return;
         }
         new ClassChecks(this, gatherer, local).forEachAllowed(who, action, targets, context, skip, visit);
+    }
+
+    /**
+     * Receives a class of targets decided by one engine call: its positions in the target list and its
+     * representative's evidence (whose resource is the representative's ARN).
+     */
+    public interface WholeClasses {
+        /** The smallest class handed over whole; smaller ones are visited target by target. */
+        int minSize();
+
+        void accept(BitSet positions, Evidence representative);
+    }
+
+    /**
+     * {@link #forEachAllowed(PrincipalRef, String, Targets, RequestContext, Predicate, BiPredicate)}, except that
+     * a class of at least {@code whole.minSize()} targets decided by one engine call goes to {@code whole} in
+     * one piece (never for a role trust action, whose evidence names each role's own trust policy). With another
+     * engine than the local one every target is visited.
+     */
+    public <T> void forEachAllowed(PrincipalRef who, String action, Targets<T> targets, RequestContext context,
+                                   WholeClasses whole, BiPredicate<T, Evidence> visit) {
+        if (authorizer instanceof LocalAuthorizer local) {
+            new ClassChecks(this, gatherer, local).forEachAllowed(who, action, targets, context, t -> false, visit,
+                    whole);
+        } else {
+            forEachAllowed(who, action, targets, context, t -> false, visit);
+        }
     }
 
     /** Whether any identity Allow of a set names the action (true when the engine is not the local one). */

@@ -42,6 +42,16 @@ final class ClassChecks {
 
     <T> void forEachAllowed(PrincipalRef who, String action, Targets<T> targets, RequestContext context,
                             Predicate<T> skip, BiPredicate<T, Evidence> visit) {
+        forEachAllowed(who, action, targets, context, skip, visit, null);
+    }
+
+    /**
+     * The same; with {@code whole} non-null, a class decided by one engine call and of at least
+     * {@code whole.minSize()} targets is handed over whole (its positions and its representative's evidence)
+     * instead of target by target. Never for a role trust action, whose evidence differs per role.
+     */
+    <T> void forEachAllowed(PrincipalRef who, String action, Targets<T> targets, RequestContext context,
+                            Predicate<T> skip, BiPredicate<T, Evidence> visit, Checker.WholeClasses whole) {
         int n = targets.size();
         boolean trust = TrustActions.contains(action);
         BitSet individual = new BitSet(n);
@@ -62,10 +72,24 @@ final class ClassChecks {
                     engine.authorize(g.request(), g.policies()));
             ResourceClasses rc = engine.resourceClasses(g.policies(), action, g.request().context(), targets.arns());
             individual.or(rc.individual());
-            visitDecided(who, action, targets, context, skip, visit, individual,
-                    decide(who, action, targets, context, rc, individual, trust, first, firstDecision), trust);
+            Decided decided = decide(who, action, targets, context, rc, individual, trust, first, firstDecision);
+            if (whole != null && !trust) {
+                handOver(decided, whole);
+            }
+            visitDecided(who, action, targets, context, skip, visit, individual, decided, trust);
         } else {
             visitDecided(who, action, targets, context, skip, visit, individual, new Decided(), trust);
+        }
+    }
+
+    /** Hands the large decided classes over whole; what is left is visited target by target. */
+    private static void handOver(Decided decided, Checker.WholeClasses whole) {
+        for (int c = 0; c < decided.classes.size(); c++) {
+            BitSet cls = decided.classes.get(c);
+            if (cls.cardinality() >= whole.minSize()) {
+                whole.accept(cls, decided.evidence.get(c));
+                decided.any.andNot(cls);
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import io.iamscope.analysis.blast.BlastRadius;
 import io.iamscope.analysis.blast.Grantor;
 import io.iamscope.analysis.blast.Reachable;
 import io.iamscope.analysis.blast.ResourceAccess;
+import io.iamscope.analysis.blast.ResourceSet;
 import io.iamscope.analysis.blast.ServiceAccess;
 import io.iamscope.analysis.blast.TacticAccess;
 import io.iamscope.analysis.hunt.HuntTarget;
@@ -88,6 +89,16 @@ public final class BlastJsonRenderer {
             s.accessLevels().forEach((level, count) -> levels.put(level.label(), count));
             actions(n.putArray("actions"), s.actions());
         }
+        ArrayNode sets = root.putArray("resourceSets");
+        for (ResourceSet set : b.resourceSets()) {
+            ObjectNode n = sets.addObject();
+            n.put("id", set.id());
+            n.put("account", set.account());
+            n.put("service", set.service());
+            n.put("type", set.type());
+            n.put("count", set.members().size());
+            strings(n.putArray("members"), set.members());
+        }
         ArrayNode targets = root.putArray("huntTargets");
         for (HuntTarget t : b.huntTargets()) {
             targets.addObject().put("kind", lower(t.kind().name())).put("value", t.value());
@@ -124,6 +135,8 @@ public final class BlastJsonRenderer {
                 ObjectNode rn = resources.addObject();
                 rn.put("resource", r.resource());
                 rn.put("concrete", r.concrete());
+                rn.put("count", r.count());
+                rn.put("resourceSet", r.set() == null ? null : r.set().id());
                 rn.put("conditional", r.conditional());
                 ArrayNode by = rn.putArray("grantedBy");
                 for (Grantor g : r.grantedBy()) {

@@ -70,7 +70,8 @@ final class BlastWords {
     static String action(ActionAccess a) {
         List<ResourceAccess> rs = a.resources();
         ResourceAccess first = rs.get(0);
-        StringBuilder sb = new StringBuilder(a.action()).append(" on `").append(first.resource()).append('`');
+        StringBuilder sb = new StringBuilder(a.action()).append(" on ")
+                .append(first.set() == null ? "`" + first.resource() + "`" : first.describe());
         if (rs.size() > 1) {
             sb.append(" (+").append(rs.size() - 1).append(" more)");
         }

@@ -15,6 +15,8 @@ import io.iamscope.eval.TrustActions;
 import io.iamscope.eval.gather.Gathered;
 import io.iamscope.eval.gather.Gatherer;
 import io.iamscope.graph.Checker;
+import io.iamscope.graph.Evidence;
+import io.iamscope.graph.Targets;
 import io.iamscope.model.Account;
 import io.iamscope.model.PrincipalRef;
 import io.iamscope.model.Resource;
@@ -24,6 +26,7 @@ import io.iamscope.policy.Effect;
 import io.iamscope.policy.PolicyDocument;
 import io.iamscope.policy.Statement;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.LinkedHashSet;
@@ -49,16 +52,25 @@ final class AccessEnumerator {
     private final ActionSet resourcePolicyActions;
     /** Decides an action's concrete resources per class (null: one check per resource). */
     private final Checker classes;
+    /** The smallest class of concrete resources kept whole, as one entry ({@link ResourceSet}). */
+    private final int setMin;
+
+    /** Classes of this many concrete resources or more are kept whole: more than a screen of ARNs. */
+    static final int SET_MIN = 10;
 
     AccessEnumerator(SnapshotIndex index, Gatherer gatherer, Authorizer authorizer, Catalog catalog,
                      RequestContext context) {
-        this(index, gatherer, authorizer, catalog, context, true);
+        this(index, gatherer, authorizer, catalog, context, true, SET_MIN);
     }
 
-    /** With {@code byClass} false, every concrete resource is checked on its own (the reference in tests). */
+    /**
+     * With {@code byClass} false, every concrete resource is checked on its own (the reference in tests);
+     * classes of {@code setMin} resources or more are kept whole.
+     */
     AccessEnumerator(SnapshotIndex index, Gatherer gatherer, Authorizer authorizer, Catalog catalog,
-                     RequestContext context, boolean byClass) {
+                     RequestContext context, boolean byClass, int setMin) {
         this.classes = byClass ? new Checker(index, authorizer, context) : null;
+        this.setMin = setMin;
         this.index = index;
         this.gatherer = gatherer;
         this.authorizer = authorizer;
@@ -160,13 +172,32 @@ final class AccessEnumerator {
             return;
         }
         // The snapshot's resources of the action's types, decided per class of resources the principal's
-        // policies cannot tell apart (an administrator's thousands of roles and policies in a few calls).
-        classes.forEachAllowed(who, action.fullName(), pool.targetsFor(action), context, arn -> false, (arn, e) -> {
-            List<String> keys = e.conditional() ? List.copyOf(e.condition().keys()) : List.of();
-            out.add(new Allowed(action.id(), arn, true, e.conditional(), keys,
-                    StatementRef.granting(e.grantedBy())));
+        // policies cannot tell apart (an administrator's thousands of roles and policies in a few calls); a
+        // large class is kept whole, as one entry naming its members.
+        Targets<String> targets = pool.targetsFor(action);
+        Checker.WholeClasses whole = new Checker.WholeClasses() {
+            @Override
+            public int minSize() {
+                return setMin;
+            }
+
+            @Override
+            public void accept(BitSet positions, Evidence e) {
+                List<String> members = new ArrayList<>(positions.cardinality());
+                positions.stream().forEach(i -> members.add(targets.arn(i)));
+                out.add(allowed(action, members.get(0), e, members));
+            }
+        };
+        classes.forEachAllowed(who, action.fullName(), targets, context, whole, (arn, e) -> {
+            out.add(allowed(action, arn, e, null));
             return true;
         });
+    }
+
+    private static Allowed allowed(Action action, String arn, Evidence e, List<String> members) {
+        List<String> keys = e.conditional() ? List.copyOf(e.condition().keys()) : List.of();
+        return new Allowed(action.id(), arn, true, e.conditional(), keys, StatementRef.granting(e.grantedBy()),
+                members == null ? null : List.copyOf(members));
     }
 
     private void check(PrincipalRef who, Action action, String resource, boolean concrete,

@@ -8,6 +8,7 @@ import io.iamscope.catalog.Catalog;
 import io.iamscope.catalog.Tactic;
 import io.iamscope.catalog.TacticRule;
 import io.iamscope.catalog.Tactics;
+import io.iamscope.eval.Arns;
 import io.iamscope.eval.StatementRef;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,14 +24,17 @@ import java.util.TreeMap;
  * Folds what each principal may do into per-action access (who can, where, definite or not), grouped by
  * service and by tactic. A principal reached through a conditional path grants only conditionally.
  */
-record AccessSummary(List<ServiceAccess> services, List<TacticAccess> tactics) {
+record AccessSummary(List<ServiceAccess> services, List<TacticAccess> tactics, List<ResourceSet> sets) {
 
     static AccessSummary of(Catalog catalog, Tactics tactics, Map<String, Subject> subjects,
                             Map<String, List<Allowed>> allowed) {
-        // action id -> resource -> grantors, in subject order (the start first, then nearest first).
+        // action id -> resource (or set id) -> grantors, in subject order (the start first, then nearest first).
         Map<Integer, Map<String, List<Grantor>>> byAction = new TreeMap<>();
         Map<String, Boolean> concrete = new LinkedHashMap<>();
         Map<StatementRef, String> described = new HashMap<>();
+        // Sets by members, so that equal classes from different actions and principals are one set.
+        Map<List<String>, ResourceSet> sets = new LinkedHashMap<>();
+        Map<String, ResourceSet> setsById = new HashMap<>();
         allowed.forEach((arn, list) -> {
             Subject s = subjects.get(arn);
             boolean pathConditional = s.pathConditional();
@@ -44,10 +48,16 @@ record AccessSummary(List<ServiceAccess> services, List<TacticAccess> tactics) {
                 boolean conditional = a.conditional() || pathConditional;
                 String statement = a.statement() == null ? null
                         : described.computeIfAbsent(a.statement(), StatementRef::describe);
+                String resource = a.resource();
+                if (a.members() != null) {
+                    ResourceSet set = sets.computeIfAbsent(a.members(), m -> newSet(m, sets.size() + 1));
+                    setsById.putIfAbsent(set.id(), set);
+                    resource = set.id();
+                }
                 byAction.computeIfAbsent(a.actionId(), k -> new LinkedHashMap<>())
-                        .computeIfAbsent(a.resource(), k -> new ArrayList<>())
+                        .computeIfAbsent(resource, k -> new ArrayList<>())
                         .add(new Grantor(arn, conditional, keys, statement));
-                concrete.putIfAbsent(a.resource(), a.concrete());
+                concrete.putIfAbsent(resource, a.concrete());
             }
         });
         Map<Integer, ActionAccess> actions = new LinkedHashMap<>();
@@ -56,17 +66,32 @@ record AccessSummary(List<ServiceAccess> services, List<TacticAccess> tactics) {
             resources.forEach((resource, grantors) -> {
                 List<Grantor> sorted = new ArrayList<>(grantors);
                 sorted.sort(Comparator.comparing(Grantor::conditional));
-                list.add(new ResourceAccess(resource, concrete.get(resource), sorted));
+                list.add(new ResourceAccess(resource, concrete.get(resource), sorted, setsById.get(resource)));
             });
-            // Concrete resources first, definite before conditional, then by ARN (each key computed once).
+            // Concrete resources first, sets (largest first) before single ones, definite before conditional,
+            // then by ARN (each key computed once).
             Map<ResourceAccess, Boolean> conditional = new java.util.IdentityHashMap<>();
             list.forEach(r -> conditional.put(r, r.conditional()));
-            list.sort(Comparator.comparing((ResourceAccess r) -> !r.concrete()).thenComparing(conditional::get)
+            list.sort(Comparator.comparing((ResourceAccess r) -> !r.concrete())
+                    .thenComparing(r -> -r.count()).thenComparing(conditional::get)
                     .thenComparing(ResourceAccess::resource));
             Action action = catalog.action(id);
             actions.put(id, new ActionAccess(action.fullName(), action.accessLevel(), list));
         });
-        return new AccessSummary(services(catalog, actions), tactics(catalog, tactics, actions));
+        return new AccessSummary(services(catalog, actions), tactics(catalog, tactics, actions),
+                List.copyOf(sets.values()));
+    }
+
+    private static ResourceSet newSet(List<String> members, int n) {
+        String first = members.get(0);
+        String resource = Arns.resource(first);
+        int end = 0;
+        while (resource != null && end < resource.length() && resource.charAt(end) != '/'
+                && resource.charAt(end) != ':') {
+            end++;
+        }
+        return new ResourceSet("set-" + n, Arns.account(first), Arns.service(first),
+                resource == null ? "" : resource.substring(0, end), members);
     }
 
     private static List<ServiceAccess> services(Catalog catalog, Map<Integer, ActionAccess> actions) {

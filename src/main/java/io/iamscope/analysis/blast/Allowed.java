@@ -10,7 +10,14 @@ import java.util.List;
  * @param concrete      whether {@code resource} is a resource of the snapshot rather than a policy's pattern
  * @param conditionKeys the unknown keys the decision depends on; empty when definite
  * @param statement     the first allowing statement, or null
+ * @param members       for a class of concrete resources decided alike, its ARNs ({@code resource} is the first);
+ *                      null for one resource or pattern
  */
 record Allowed(int actionId, String resource, boolean concrete, boolean conditional, List<String> conditionKeys,
-               StatementRef statement) {
+               StatementRef statement, List<String> members) {
+
+    Allowed(int actionId, String resource, boolean concrete, boolean conditional, List<String> conditionKeys,
+            StatementRef statement) {
+        this(actionId, resource, concrete, conditional, conditionKeys, statement, null);
+    }
 }

@@ -20,13 +20,16 @@ import java.util.List;
  * @param reachable        every principal it can act as, itself excluded, nearest first
  * @param principalsEvaluated the principals whose permissions were enumerated (the start and reachable users
  *                         and roles of the snapshot)
+ * @param resourceSets     the sets of resources the services' entries refer to by id ({@link ResourceSet})
  * @param notes            what the answer could not cover (principals outside the snapshot, roots)
  */
 public record BlastRadius(Start start, String profile, boolean adminEquivalent, boolean canReachAdmin,
                           boolean adminConditional, List<Hop> adminPath, String adminVia, List<Reachable> reachable,
                           List<String> principalsEvaluated, List<TacticAccess> tactics, List<ServiceAccess> services,
-                          List<HuntTarget> huntTargets, List<HuntingQuery> huntingQueries, List<String> notes) {
+                          List<ResourceSet> resourceSets, List<HuntTarget> huntTargets,
+                          List<HuntingQuery> huntingQueries, List<String> notes) {
     public BlastRadius {
+        resourceSets = List.copyOf(resourceSets);
         adminPath = List.copyOf(adminPath);
         reachable = List.copyOf(reachable);
         principalsEvaluated = List.copyOf(principalsEvaluated);

@@ -1,0 +1,25 @@
+package io.iamscope.analysis.blast;
+
+import java.util.List;
+
+/**
+ * Concrete resources of one account, service and resource type on which an action was decided alike, by one
+ * engine call for the whole class ({@link io.iamscope.graph.Checker.WholeClasses}): an administrator's
+ * iam:GetRole on ten thousand roles. The report names the set once, with its members, and refers to it by id
+ * under every action and grantor, instead of repeating ten thousand ARNs each time.
+ *
+ * @param id      {@code set-1}, {@code set-2}... in the order the report first meets them
+ * @param type    the ARN's resource type ({@code role}, {@code policy}, {@code function}...)
+ * @param members the ARNs, in snapshot order
+ */
+public record ResourceSet(String id, String account, String service, String type, List<String> members) {
+    public ResourceSet {
+        members = List.copyOf(members);
+    }
+
+    /** {@code 10000 iam role(s) of account 123456789012}. */
+    public String label() {
+        return members.size() + " " + service + " " + type + "(s)"
+                + (account == null || account.isEmpty() ? "" : " of account " + account);
+    }
+}
