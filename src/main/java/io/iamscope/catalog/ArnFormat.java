@@ -95,6 +95,48 @@ public final class ArnFormat {
         return matchesComponents(arn);
     }
 
+    /**
+     * A concrete ARN split into its lowercased components once, to be tested against many formats
+     * ({@link #matches(Split)}): a snapshot's ARNs against every resource type of their service.
+     */
+    public static final class Split {
+        private final String arn;
+        private final String[] lower;
+
+        private Split(String arn, String[] lower) {
+            this.arn = arn;
+            this.lower = lower;
+        }
+    }
+
+    public static Split parse(String arn) {
+        String[] parts = split(arn);
+        if (parts != null) {
+            for (int c = 0; c < COMPONENTS; c++) {
+                parts[c] = parts[c].toLowerCase(Locale.ROOT);
+            }
+        }
+        return new Split(arn, parts);
+    }
+
+    /** {@link #matches(String)} on an ARN split beforehand: the same answer. */
+    public boolean matches(Split arn) {
+        if (components.isEmpty()) {
+            return format.equalsIgnoreCase(arn.arn);
+        }
+        String[] parts = arn.lower;
+        if (parts == null || service != null && !service.equals(parts[2])
+                || !parts[COMPONENTS - 1].startsWith(resourcePrefix)) {
+            return false;
+        }
+        for (int c = 0; c < COMPONENTS; c++) {
+            if (!matches(components.get(c), 0, parts[c], 0, c == COMPONENTS - 1)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** {@link #matches} without the quick rejection (for the test that the rejection loses nothing). */
     boolean matchesComponents(String arn) {
         if (components.isEmpty()) {

@@ -22,4 +22,9 @@ public record ResourceType(String service, String name, String arnFormat, List<S
     public boolean matches(String arn) {
         return pattern.matches(arn);
     }
+
+    /** The same for an ARN split beforehand ({@link ArnFormat#parse}). */
+    public boolean matches(ArnFormat.Split arn) {
+        return pattern.matches(arn);
+    }
 }

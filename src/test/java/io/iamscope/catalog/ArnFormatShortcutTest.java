@@ -12,9 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link ArnFormat#matches} rejects on the literal service and resource prefix before splitting the ARN; for
- * every resource type of the catalog and every ARN of the sample organization and the fixtures (plus odd
- * ones), the answer must be the full component match's.
+ * {@link ArnFormat#matches} rejects on the literal service and resource prefix before splitting the ARN, and
+ * {@link ArnFormat#matches(ArnFormat.Split)} tests an ARN split once; for every resource type of the catalog
+ * and every ARN of the sample organization and the fixtures (plus odd ones), both answers must be the full
+ * component match's.
  */
 class ArnFormatShortcutTest {
     @Test
@@ -40,6 +41,7 @@ class ArnFormatShortcutTest {
                 for (String arn : arns) {
                     boolean full = t.pattern().matchesComponents(arn);
                     assertEquals(full, t.pattern().matches(arn), t.arnFormat() + " vs " + arn);
+                    assertEquals(full, t.matches(ArnFormat.parse(arn)), "split: " + t.arnFormat() + " vs " + arn);
                     matched += full ? 1 : 0;
                 }
             }

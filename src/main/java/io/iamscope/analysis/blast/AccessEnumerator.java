@@ -11,7 +11,6 @@ import io.iamscope.eval.PolicySet;
 import io.iamscope.eval.Request;
 import io.iamscope.eval.RequestContext;
 import io.iamscope.eval.StatementRef;
-import io.iamscope.eval.TrustActions;
 import io.iamscope.eval.gather.Gathered;
 import io.iamscope.eval.gather.Gatherer;
 import io.iamscope.graph.Checker;
@@ -137,8 +136,8 @@ final class AccessEnumerator {
             }
         }
         for (String arn : where.roles()) {
-            for (Action action : pool.actionsOn(arn)) {
-                if (TrustActions.contains(action.fullName()) && !where.actions().contains(action.id())) {
+            for (Action action : pool.trustActionsOn(arn)) {
+                if (!where.actions().contains(action.id())) {
                     check(who, action, arn, true, byResource, out);
                 }
             }

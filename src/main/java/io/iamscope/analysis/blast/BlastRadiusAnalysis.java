@@ -149,8 +149,10 @@ public final class BlastRadiusAnalysis {
     private List<Reachable> reachable(PrincipalNode start, BlastOptions options) {
         Map<PrincipalNode, GraphPath<PrincipalNode, AccessEdge>> paths = graph.reachableFrom(start, options.limits());
         List<Reachable> out = new ArrayList<>();
+        // Shortest paths share their first edges: each edge's hop is described once.
+        Map<AccessEdge, Hop> hopOf = new java.util.IdentityHashMap<>();
         paths.forEach((n, path) -> {
-            List<Hop> hops = Hop.of(path);
+            List<Hop> hops = path.getEdgeList().stream().map(e -> hopOf.computeIfAbsent(e, Hop::of)).toList();
             AdminStatus a = graph.admin(n);
             // A technique that gives its target arbitrary permissions makes it an administrator, whatever it holds now.
             List<AccessEdge> edges = path.getEdgeList();
@@ -212,16 +214,23 @@ public final class BlastRadiusAnalysis {
         }
         List<HuntTarget> out = new ArrayList<>();
         arns.forEach(a -> out.add(HuntTarget.ofArn(a)));
+        // account -> user name -> key ids, built once: thousands of reachable users each look theirs up.
+        Map<String, Map<String, List<String>>> keys = new java.util.HashMap<>();
         for (String arn : arns) {
             if (index.principal(arn) instanceof User u) {
-                Account account = index.snapshot().account(u.accountId());
+                Map<String, List<String>> byUser = keys.computeIfAbsent(u.accountId(), this::keysByUser);
                 // Inactive keys too: an attacker with IAM rights can reactivate one.
-                for (AccessKey k : account == null ? List.<AccessKey>of() : account.accessKeys()) {
-                    if (k.userName().equals(u.name())) {
-                        out.add(HuntTarget.accessKey(k.accessKeyId()));
-                    }
-                }
+                byUser.getOrDefault(u.name(), List.of()).forEach(id -> out.add(HuntTarget.accessKey(id)));
             }
+        }
+        return out;
+    }
+
+    private Map<String, List<String>> keysByUser(String accountId) {
+        Account account = index.snapshot().account(accountId);
+        Map<String, List<String>> out = new java.util.HashMap<>();
+        for (AccessKey k : account == null ? List.<AccessKey>of() : account.accessKeys()) {
+            out.computeIfAbsent(k.userName(), n -> new ArrayList<>()).add(k.accessKeyId());
         }
         return out;
     }

@@ -2,9 +2,11 @@ package io.iamscope.analysis.blast;
 
 import io.iamscope.catalog.Action;
 import io.iamscope.catalog.ActionResource;
+import io.iamscope.catalog.ArnFormat;
 import io.iamscope.catalog.Catalog;
 import io.iamscope.catalog.ResourceType;
 import io.iamscope.eval.Arns;
+import io.iamscope.eval.TrustActions;
 import io.iamscope.eval.match.ArnList;
 import io.iamscope.graph.Targets;
 import io.iamscope.model.Account;
@@ -108,6 +110,18 @@ final class ResourcePool {
         });
     }
 
+    /** The trust actions ({@link TrustActions}) that apply to a role of the snapshot. */
+    List<Action> trustActionsOn(String arn) {
+        List<Action> out = new ArrayList<>();
+        for (Action action : catalog.service("sts").map(s -> s.actions()).orElse(List.of())) {
+            if (TrustActions.contains(action.fullName()) && !action.resources().isEmpty()
+                    && catalog.appliesTo(action, arn)) {
+                out.add(action);
+            }
+        }
+        return out;
+    }
+
     /** The {@code bucket/*} stand-in for a bucket's objects. */
     private static boolean isObjects(String arn) {
         return arn.startsWith("arn:aws:s3:::") && arn.endsWith("/*");
@@ -158,14 +172,15 @@ final class ResourcePool {
     private Map<ResourceType, BitSet> typeIndex(String service, List<String> arns) {
         return typeIndex.computeIfAbsent(service, k -> {
             Map<ResourceType, BitSet> out = new java.util.IdentityHashMap<>();
-            for (ResourceType t : typesByArnService().getOrDefault(service, List.of())) {
-                BitSet b = new BitSet(arns.size());
-                for (int i = 0; i < arns.size(); i++) {
-                    if (t.matches(arns.get(i))) {
-                        b.set(i);
+            List<ResourceType> types = typesByArnService().getOrDefault(service, List.of());
+            types.forEach(t -> out.put(t, new BitSet(arns.size())));
+            for (int i = 0; i < arns.size(); i++) {
+                ArnFormat.Split arn = ArnFormat.parse(arns.get(i)); // once per ARN, not per type
+                for (ResourceType t : types) {
+                    if (t.matches(arn)) {
+                        out.get(t).set(i);
                     }
                 }
-                out.put(t, b);
             }
             return out;
         });
