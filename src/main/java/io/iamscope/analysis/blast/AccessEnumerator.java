@@ -53,6 +53,7 @@ final class AccessEnumerator {
     private final Checker classes;
     /** The smallest class of concrete resources kept whole, as one entry ({@link ResourceSet}). */
     private final int setMin;
+    private final Unrestricted unrestricted;
 
     /** Classes of this many concrete resources or more are kept whole: more than a screen of ARNs. */
     static final int SET_MIN = 10;
@@ -70,6 +71,7 @@ final class AccessEnumerator {
                      RequestContext context, boolean byClass, int setMin) {
         this.classes = byClass ? new Checker(index, authorizer, context) : null;
         this.setMin = setMin;
+        this.unrestricted = new Unrestricted(catalog);
         this.index = index;
         this.gatherer = gatherer;
         this.authorizer = authorizer;
@@ -89,7 +91,7 @@ final class AccessEnumerator {
 
     /** What the principal's own policies allow on every resource, unconditionally ({@link Unrestricted}). */
     ActionSet unrestricted(PrincipalRef who) {
-        return Unrestricted.of(gatherer.gather(who, "sts:GetCallerIdentity", "*", context).policies(), catalog);
+        return unrestricted.of(gatherer.gather(who, "sts:GetCallerIdentity", "*", context).policies());
     }
 
     /** The enumeration restricted to the actions of {@code only} (null: every action). */

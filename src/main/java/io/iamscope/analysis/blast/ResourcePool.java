@@ -36,6 +36,7 @@ final class ResourcePool {
     private final Map<String, List<Action>> byResource = new ConcurrentHashMap<>();
     private final Map<String, Map<ResourceType, BitSet>> typeIndex = new ConcurrentHashMap<>();
     private final Map<Integer, Targets<String>> targets = new ConcurrentHashMap<>();
+    private final Map<List<String>, Targets<String>> byList = new ConcurrentHashMap<>();
     private final Targets.FactsCache facts;
     private final ArnList universe;
     private volatile Map<String, List<ResourceType>> types;
@@ -78,7 +79,9 @@ final class ResourcePool {
      * decided together ({@link io.iamscope.graph.Checker#forEachAllowed}); built once per action.
      */
     Targets<String> targetsFor(Action action) {
-        return targets.computeIfAbsent(action.id(), id -> new Targets<>(forAction(action), arn -> arn, facts, universe));
+        // Many actions act on the same resources (every iam:*Role* action on the roles): one list for them all.
+        return targets.computeIfAbsent(action.id(), id -> byList.computeIfAbsent(forAction(action),
+                list -> new Targets<>(list, arn -> arn, facts, universe)));
     }
 
     /** The snapshot's resources the action applies to (by the catalog's ARN formats). */

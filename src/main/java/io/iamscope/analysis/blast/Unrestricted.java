@@ -7,7 +7,9 @@ import io.iamscope.eval.PolicySet;
 import io.iamscope.policy.Effect;
 import io.iamscope.policy.PatternList;
 import io.iamscope.policy.Statement;
-import java.util.List;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
  * The actions a principal's own policies allow on every resource, whatever the request: an identity Allow with
@@ -19,41 +21,65 @@ import java.util.List;
  * when an identity or resource policy allows it and no Deny, SCP, RCP or boundary refuses it).
  */
 final class Unrestricted {
-    private Unrestricted() {
+    private final Catalog catalog;
+    /** Per policy instance (the gatherer shares a managed policy's among its holders): what it allows, denies. */
+    private final Map<AttachedPolicy, Sides> byPolicy = Collections.synchronizedMap(new IdentityHashMap<>());
+
+    private record Sides(ActionSet allowedEverywhere, ActionSet denied) {
     }
 
+    Unrestricted(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** One-off, without the per-policy memo. */
     static ActionSet of(PolicySet policies, Catalog catalog) {
-        ActionSet allowed = allowedEverywhere(policies.identity(), catalog);
-        ActionSet denied = denied(policies.identity(), catalog);
+        return new Unrestricted(catalog).of(policies);
+    }
+
+    ActionSet of(PolicySet policies) {
+        ActionSet.Builder allowed = new ActionSet.Builder(catalog.size());
+        ActionSet.Builder denied = new ActionSet.Builder(catalog.size());
+        for (AttachedPolicy p : policies.identity()) {
+            Sides s = sides(p);
+            allowed.addAll(s.allowedEverywhere());
+            denied.addAll(s.denied());
+        }
+        ActionSet out = allowed.build();
         AttachedPolicy boundary = policies.boundary();
         if (boundary != null) {
-            allowed = allowed.intersect(allowedEverywhere(List.of(boundary), catalog));
-            denied = denied.union(denied(List.of(boundary), catalog));
+            Sides s = sides(boundary);
+            out = out.intersect(s.allowedEverywhere());
+            denied.addAll(s.denied());
         }
-        return allowed.minus(denied);
+        return out.minus(denied.build());
     }
 
-    private static ActionSet allowedEverywhere(List<AttachedPolicy> policies, Catalog catalog) {
+    private Sides sides(AttachedPolicy p) {
+        Sides s = byPolicy.get(p);
+        if (s == null) {
+            s = new Sides(allowedEverywhere(p), denied(p));
+            byPolicy.put(p, s);
+        }
+        return s;
+    }
+
+    private ActionSet allowedEverywhere(AttachedPolicy p) {
         ActionSet.Builder out = new ActionSet.Builder(catalog.size());
-        for (AttachedPolicy p : policies) {
-            for (Statement s : p.document().statements()) {
-                if (s.effect() == Effect.ALLOW && s.conditions().isEmpty() && everyResource(s.resource())) {
-                    out.addAll(actions(s.action(), catalog));
-                }
+        for (Statement s : p.document().statements()) {
+            if (s.effect() == Effect.ALLOW && s.conditions().isEmpty() && everyResource(s.resource())) {
+                out.addAll(actions(s.action()));
             }
         }
         return out.build();
     }
 
-    private static ActionSet denied(List<AttachedPolicy> policies, Catalog catalog) {
+    private ActionSet denied(AttachedPolicy p) {
         ActionSet.Builder out = new ActionSet.Builder(catalog.size());
-        for (AttachedPolicy p : policies) {
-            for (Statement s : p.document().statements()) {
-                if (s.effect() == Effect.DENY) {
-                    // A Deny without actions would be refused by IAM; counting it as denying all is the safe side.
-                    out.addAll(s.action() == null ? catalog.complement(out.build()).union(out.build())
-                            : actions(s.action(), catalog));
-                }
+        for (Statement s : p.document().statements()) {
+            if (s.effect() == Effect.DENY) {
+                // A Deny without actions would be refused by IAM; counting it as denying all is the safe side.
+                out.addAll(s.action() == null ? catalog.all() : actions(s.action()));
             }
         }
         return out.build();
@@ -63,9 +89,9 @@ final class Unrestricted {
         return resource != null && !resource.negated() && resource.patterns().contains("*");
     }
 
-    private static ActionSet actions(PatternList action, Catalog catalog) {
+    private ActionSet actions(PatternList action) {
         if (action == null) {
-            return new ActionSet.Builder(catalog.size()).build();
+            return catalog.none();
         }
         ActionSet named = catalog.expandAll(action.patterns());
         return action.negated() ? catalog.complement(named) : named;
