@@ -365,6 +365,37 @@ technique("ec2-modify-instance-user-data",
           instance(["ec2:ModifyInstanceAttribute", "ec2:StopInstances", "ec2:StartInstances"]),
           {"cannot-start": instance(["ec2:ModifyInstanceAttribute", "ec2:StopInstances"])}, to=SVC_ROLE)
 
+TASK = f"arn:aws:ecs:us-east-1:{ACCT}:task/web/0123456789abcdef0123456789abcdef"
+CLUSTER = f"arn:aws:ecs:us-east-1:{ACCT}:cluster/web"
+
+
+def task(resource=(TASK, CLUSTER), exec_enabled=True, extra=()):
+    props = {"clusterArn": CLUSTER, "enableExecuteCommand": exec_enabled, "lastStatus": "RUNNING"}
+    return Snap().role("svc-role", {"Service": "ecs-tasks.amazonaws.com"}, attached=[ADMIN_ARN]) \
+        .resource(TASK, "AWS::ECS::Task", roleArn=SVC_ROLE, properties=props) \
+        .user("attacker", [allow("ecs:ExecuteCommand", list(resource))] + list(extra))
+
+
+# ECS authorizes ExecuteCommand on the task and on its cluster: allowing only the task is not enough.
+technique("ecs-execute-command", task(),
+          {"task-only-not-cluster": task(resource=(TASK,)),
+           "exec-disabled": task(exec_enabled=False)}, to=SVC_ROLE)
+
+PROJECT = f"arn:aws:codebuild:us-east-1:{ACCT}:project/build"
+
+
+def project(condition=None, extra=()):
+    return Snap().role("svc-role", {"Service": "codebuild.amazonaws.com"}, attached=[ADMIN_ARN]) \
+        .resource(PROJECT, "AWS::CodeBuild::Project", roleArn=SVC_ROLE) \
+        .user("attacker", [allow("codebuild:StartBuild", PROJECT, condition)] + list(extra))
+
+
+technique("codebuild-start-build", project(),
+          {"other-project-only": Snap().role("svc-role", {"Service": "codebuild.amazonaws.com"}, attached=[ADMIN_ARN])
+              .resource(PROJECT, "AWS::CodeBuild::Project", roleArn=SVC_ROLE)
+              .user("attacker", [allow("codebuild:StartBuild", PROJECT.replace("/build", "/other"))]),
+           "explicit-deny": project(extra=[deny("codebuild:StartBuild", PROJECT)])}, to=SVC_ROLE)
+
 # --- New principals made administrators ------------------------------------------------------------------------
 BOUNDARY_REQUIRED = {"StringEquals": {"iam:PermissionsBoundary": IAM + "policy/tight"}}
 READ_ONLY_ONLY = {"ArnEquals": {"iam:PolicyARN": "arn:aws:iam::aws:policy/ReadOnlyAccess"}}

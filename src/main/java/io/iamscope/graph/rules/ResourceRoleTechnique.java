@@ -19,6 +19,18 @@ abstract class ResourceRoleTechnique implements Technique {
     /** The candidate resources. */
     abstract List<Resource> resources(RuleContext ctx);
 
+    /** An action that must also be allowed on another ARN than the resource's own. */
+    record ActionOn(String action, String resource) {
+    }
+
+    /**
+     * Further checks on other ARNs a request names besides the resource (ecs:ExecuteCommand is authorized on the
+     * task and on its cluster); none by default.
+     */
+    List<ActionOn> alsoOn(Resource r) {
+        return List.of();
+    }
+
     static List<Role> rolesOf(Resource r, RuleContext ctx) {
         if (r.roleArn() != null) {
             Role role = ctx.inventory().role(r.roleArn());
@@ -44,6 +56,11 @@ abstract class ResourceRoleTechnique implements Technique {
             s.allow(first);
             for (String action : others) {
                 if (!s.allow(ctx.checker().check(a, action, r.arn()))) {
+                    return true;
+                }
+            }
+            for (ActionOn also : alsoOn(r)) {
+                if (!s.allow(ctx.checker().check(a, also.action(), also.resource()))) {
                     return true;
                 }
             }

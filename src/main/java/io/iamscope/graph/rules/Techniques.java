@@ -52,7 +52,9 @@ public final class Techniques {
             new SsmSendCommand(),
             new SsmStartSession(),
             new Ec2InstanceConnect(),
-            new Ec2ModifyInstanceUserData());
+            new Ec2ModifyInstanceUserData(),
+            new EcsExecuteCommand(),
+            new CodeBuildStartBuild());
 
     private Techniques() {
     }
