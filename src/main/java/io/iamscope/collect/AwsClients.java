@@ -13,6 +13,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -91,6 +92,10 @@ public record AwsClients(AwsCredentialsProvider credentials, SdkHttpClient http,
 
     public EcrClient ecr(String region) {
         return configure(EcrClient.builder(), region);
+    }
+
+    public EcsClient ecs(String region) {
+        return configure(EcsClient.builder(), region);
     }
 
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configure(B builder,

@@ -54,7 +54,12 @@ public enum AwsOperation {
     SECRETSMANAGER_GET_RESOURCE_POLICY("secretsmanager", "GetResourcePolicy"),
 
     ECR_DESCRIBE_REPOSITORIES("ecr", "DescribeRepositories"),
-    ECR_GET_REPOSITORY_POLICY("ecr", "GetRepositoryPolicy");
+    ECR_GET_REPOSITORY_POLICY("ecr", "GetRepositoryPolicy"),
+
+    ECS_LIST_CLUSTERS("ecs", "ListClusters"),
+    ECS_LIST_TASKS("ecs", "ListTasks"),
+    ECS_DESCRIBE_TASKS("ecs", "DescribeTasks"),
+    ECS_DESCRIBE_TASK_DEFINITION("ecs", "DescribeTaskDefinition");
 
     private final String service;
     private final String operation;

@@ -151,6 +151,7 @@ public final class AwsStubs implements AutoCloseable {
         fallback(get(urlMatching("/2015-03-31/functions/?(\\?.*)?")), ok("{\"Functions\":[]}"));
         fallback(json("secretsmanager.ListSecrets"), ok("{\"SecretList\":[]}"));
         fallback(json("AmazonEC2ContainerRegistry_V20150921.DescribeRepositories"), ok("{\"repositories\":[]}"));
+        fallback(json("AmazonEC2ContainerServiceV20141113.ListClusters"), ok("{\"clusterArns\":[]}"));
         server.stubFor(any(anyUrl()).atPriority(100).willReturn(aResponse().withStatus(599)
                 .withBody("no stub for this request")));
     }

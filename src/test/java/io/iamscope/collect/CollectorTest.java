@@ -2,7 +2,9 @@ package io.iamscope.collect;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static io.iamscope.collect.AwsStubs.iam;
 import static io.iamscope.collect.AwsStubs.json;
@@ -19,14 +21,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -210,9 +215,123 @@ class CollectorTest {
         assertTrue(read.summary().get(0).contains("iamscope snapshot v1"), read.summary().toString());
     }
 
+    private static final String ECS = "AmazonEC2ContainerServiceV20141113.";
+    private static final String CLUSTER = "arn:aws:ecs:us-east-1:111122223333:cluster/prod";
+    private static final String WEB_TASK = "arn:aws:ecs:us-east-1:111122223333:task/prod/aaa";
+    private static final String BATCH_TASK = "arn:aws:ecs:us-east-1:111122223333:task/prod/bbb";
+    private static final String WEB_DEF = "arn:aws:ecs:us-east-1:111122223333:task-definition/web:3";
+    private static final String BATCH_DEF = "arn:aws:ecs:us-east-1:111122223333:task-definition/batch:1";
+    private static final String WEB_ROLE = "arn:aws:iam::111122223333:role/web-task";
+
+    private static String task(String arn, String definition, boolean exec, String tags) {
+        return "{\"taskArn\":\"" + arn + "\",\"clusterArn\":\"" + CLUSTER + "\",\"taskDefinitionArn\":\"" + definition
+                + "\",\"enableExecuteCommand\":" + exec + ",\"lastStatus\":\"RUNNING\",\"desiredStatus\":\"RUNNING\","
+                + "\"tags\":[" + tags + "]}";
+    }
+
+    /** One cluster with two running tasks; the requests must ask for running tasks and for their tags. */
+    private void stubEcsCluster(String webDefinition, String batchDefinition) {
+        aws.stub(json(ECS + "ListClusters"), ok("{\"clusterArns\":[\"" + CLUSTER + "\"]}"));
+        aws.stub(json(ECS + "ListTasks").withRequestBody(matchingJsonPath("$.cluster", equalTo(CLUSTER)))
+                .withRequestBody(matchingJsonPath("$.desiredStatus", equalTo("RUNNING"))),
+                ok("{\"taskArns\":[\"" + WEB_TASK + "\",\"" + BATCH_TASK + "\"]}"));
+        aws.stub(json(ECS + "DescribeTasks").withRequestBody(matchingJsonPath("$.include[0]", equalTo("TAGS"))),
+                ok("{\"tasks\":[" + task(WEB_TASK, webDefinition, true, "{\"key\":\"team\",\"value\":\"web\"}")
+                        + "," + task(BATCH_TASK, batchDefinition, false, "") + "],\"failures\":[]}"));
+        aws.stub(json(ECS + "DescribeTaskDefinition").withRequestBody(matchingJsonPath("$.taskDefinition",
+                equalTo(WEB_DEF))), ok("{\"taskDefinition\":{\"taskDefinitionArn\":\"" + WEB_DEF
+                        + "\",\"taskRoleArn\":\"" + WEB_ROLE + "\"}}"));
+        aws.stub(json(ECS + "DescribeTaskDefinition").withRequestBody(matchingJsonPath("$.taskDefinition",
+                equalTo(BATCH_DEF))), ok("{\"taskDefinition\":{\"taskDefinitionArn\":\"" + BATCH_DEF + "\"}}"));
+    }
+
+    private static Map<String, JsonNode> resourcesByArn(JsonNode account) {
+        return StreamSupport.stream(account.get("resources").spliterator(), false)
+                .collect(Collectors.toMap(n -> n.get("arn").asText(), Function.identity()));
+    }
+
+    private long ecsCalls(String operation) {
+        return aws.calls().stream().filter(c -> c.service().equals("ecs") && c.operation().equals(operation))
+                .count();
+    }
+
+    @Test
+    void collectsRunningEcsTasksWithTheirTaskRoles() {
+        stubEcsCluster(WEB_DEF, BATCH_DEF);
+        CollectResult result = aws.collector(List.of("us-east-1")).run();
+        assertEquals(List.of(), result.accounts().get(0).gaps());
+        Map<String, JsonNode> res = resourcesByArn(account(result));
+        assertEquals(2, res.size(), res.toString());
+
+        JsonNode web = res.get(WEB_TASK);
+        assertEquals("AWS::ECS::Task", web.get("type").asText());
+        assertEquals("us-east-1", web.get("region").asText());
+        assertTrue(web.get("policy").isNull(), "a task has no resource policy: null, not unknown");
+        assertEquals(WEB_ROLE, web.get("roleArn").asText());
+        assertEquals("web", web.at("/tags/team").asText());
+        JsonNode props = web.get("properties");
+        assertEquals(CLUSTER, props.get("clusterArn").asText());
+        assertEquals(WEB_DEF, props.get("taskDefinitionArn").asText());
+        assertTrue(props.get("enableExecuteCommand").isBoolean());
+        assertTrue(props.get("enableExecuteCommand").booleanValue());
+        assertEquals("RUNNING", props.get("lastStatus").asText());
+
+        JsonNode batch = res.get(BATCH_TASK);
+        assertEquals("AWS::ECS::Task", batch.get("type").asText());
+        assertFalse(batch.has("roleArn"), "a task definition without a task role gives no roleArn");
+        assertTrue(batch.get("policy").isNull());
+        assertFalse(batch.at("/properties/enableExecuteCommand").booleanValue());
+        assertTrue(batch.at("/properties/enableExecuteCommand").isBoolean());
+        assertEquals(BATCH_DEF, batch.at("/properties/taskDefinitionArn").asText());
+        assertEquals(2, ecsCalls("DescribeTaskDefinition"));
+    }
+
+    @Test
+    void deniedTaskDefinitionKeepsTheTasksWithoutRoleAndIsAGap() {
+        // Both tasks run the same definition: it is asked for once, and its gap is recorded once.
+        stubEcsCluster(WEB_DEF, WEB_DEF);
+        aws.stub(json(ECS + "DescribeTaskDefinition"), jsonError(400, "AccessDeniedException",
+                "not allowed: ecs:DescribeTaskDefinition"));
+        CollectResult result = aws.collector(List.of("us-east-1")).run();
+        assertEquals(List.of(new Gap("ecs", "DescribeTaskDefinition", "us-east-1", WEB_DEF, "AccessDeniedException",
+                "not allowed: ecs:DescribeTaskDefinition")), result.accounts().get(0).gaps());
+        Map<String, JsonNode> res = resourcesByArn(account(result));
+        assertEquals(2, res.size(), res.toString());
+        for (JsonNode task : res.values()) {
+            assertEquals("AWS::ECS::Task", task.get("type").asText());
+            assertFalse(task.has("roleArn"), task.toString());
+            assertEquals(WEB_DEF, task.at("/properties/taskDefinitionArn").asText());
+        }
+        assertEquals(1, ecsCalls("DescribeTaskDefinition"));
+    }
+
+    @Test
+    void ecsTasksAreDescribedAtMostAHundredAtATime() throws IOException {
+        List<String> arns = IntStream.range(0, 101).mapToObj(i -> "\"" + CLUSTER.replace(":cluster/", ":task/") + "/t"
+                + i + "\"").toList();
+        aws.stub(json(ECS + "ListClusters"), ok("{\"clusterArns\":[\"" + CLUSTER + "\"]}"));
+        aws.stub(json(ECS + "ListTasks"), ok("{\"taskArns\":[" + String.join(",", arns.subList(0, 60))
+                + "],\"nextToken\":\"p2\"}"));
+        aws.stub(json(ECS + "ListTasks").withRequestBody(matchingJsonPath("$.nextToken", equalTo("p2"))),
+                ok("{\"taskArns\":[" + String.join(",", arns.subList(60, 101)) + "]}"));
+        aws.stub(json(ECS + "DescribeTasks"), ok("{\"tasks\":[],\"failures\":[]}"));
+        CollectResult result = aws.collector(List.of("us-east-1")).run();
+        assertEquals(List.of(), result.accounts().get(0).gaps());
+        List<Integer> batches = new ArrayList<>();
+        ObjectMapper mapper = new ObjectMapper();
+        for (var event : aws.server.getAllServeEvents()) {
+            if ((ECS + "DescribeTasks").equals(event.getRequest().getHeader("X-Amz-Target"))) {
+                batches.add(mapper.readTree(event.getRequest().getBodyAsString()).get("tasks").size());
+            }
+        }
+        batches.sort(null);
+        assertEquals(List.of(1, 100), batches);
+    }
+
     @Test
     void everyRequestIsARegisteredOperation() {
         stubFullAccount();
+        stubEcsCluster(WEB_DEF, BATCH_DEF);
         aws.collector(List.of()).run();
         List<AwsStubs.Call> calls = aws.calls();
         assertFalse(calls.isEmpty());

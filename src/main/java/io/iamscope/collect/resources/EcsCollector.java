@@ -1,0 +1,108 @@
+package io.iamscope.collect.resources;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.iamscope.collect.AwsOperation;
+import io.iamscope.collect.Calls;
+import io.iamscope.collect.Paging;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
+import software.amazon.awssdk.services.ecs.model.DescribeTasksResponse;
+import software.amazon.awssdk.services.ecs.model.DesiredStatus;
+import software.amazon.awssdk.services.ecs.model.ListClustersResponse;
+import software.amazon.awssdk.services.ecs.model.ListTasksResponse;
+import software.amazon.awssdk.services.ecs.model.Task;
+import software.amazon.awssdk.services.ecs.model.TaskField;
+
+/**
+ * Running ECS tasks with their task roles: whoever can run code in a task's container acts as its role. A task
+ * has no resource policy, so {@code policy} is null.
+ */
+final class EcsCollector implements ResourceCollector {
+    private static final String TYPE = "AWS::ECS::Task";
+    /** DescribeTasks accepts at most 100 tasks per call. */
+    private static final int BATCH = 100;
+
+    @Override
+    public String service() {
+        return "ecs";
+    }
+
+    @Override
+    public int collect(Target t, ArrayNode out) {
+        Calls calls = t.calls();
+        try (EcsClient ecs = t.clients().ecs(t.region())) {
+            List<String> clusters = Paging.all(calls, AwsOperation.ECS_LIST_CLUSTERS, t.region(), null, token -> {
+                ListClustersResponse r = ecs.listClusters(b -> b.nextToken(token));
+                return Paging.Page.of(r.clusterArns(), r.nextToken());
+            });
+            // Task definitions are shared by many tasks: each is read once; an empty value means unreadable.
+            Map<String, Optional<String>> roles = new HashMap<>();
+            int count = 0;
+            for (String cluster : clusters) {
+                List<String> taskArns = Paging.all(calls, AwsOperation.ECS_LIST_TASKS, t.region(), cluster,
+                        token -> {
+                            ListTasksResponse r = ecs.listTasks(b -> b.cluster(cluster)
+                                    .desiredStatus(DesiredStatus.RUNNING).nextToken(token));
+                            return Paging.Page.of(r.taskArns(), r.nextToken());
+                        });
+                for (int i = 0; i < taskArns.size(); i += BATCH) {
+                    List<String> batch = taskArns.subList(i, Math.min(i + BATCH, taskArns.size()));
+                    DescribeTasksResponse r = calls.get(AwsOperation.ECS_DESCRIBE_TASKS, t.region(), cluster,
+                            () -> ecs.describeTasks(b -> b.cluster(cluster).tasks(batch).include(TaskField.TAGS)));
+                    if (r == null) {
+                        continue;
+                    }
+                    // Tasks that stopped since the listing come back as failures (MISSING): gone, not unknown.
+                    for (Task task : r.tasks()) {
+                        out.add(record(t, task, roleOf(ecs, t, task.taskDefinitionArn(), roles)));
+                        count++;
+                    }
+                }
+            }
+            return count;
+        }
+    }
+
+    private static Optional<String> roleOf(EcsClient ecs, Target t, String taskDefinition,
+            Map<String, Optional<String>> roles) {
+        if (taskDefinition == null) {
+            return Optional.empty();
+        }
+        return roles.computeIfAbsent(taskDefinition, arn -> {
+            DescribeTaskDefinitionResponse d = t.calls().get(AwsOperation.ECS_DESCRIBE_TASK_DEFINITION, t.region(),
+                    arn, () -> ecs.describeTaskDefinition(b -> b.taskDefinition(arn)));
+            return d == null || d.taskDefinition() == null ? Optional.empty()
+                    : Optional.ofNullable(d.taskDefinition().taskRoleArn());
+        });
+    }
+
+    private static ObjectNode record(Target t, Task task, Optional<String> role) {
+        ObjectNode record = Resources.record(task.taskArn(), TYPE, t.region(), null);
+        role.ifPresent(arn -> record.put("roleArn", arn));
+        if (task.hasTags()) {
+            Map<String, String> tags = new LinkedHashMap<>();
+            task.tags().forEach(tag -> tags.put(tag.key(), tag.value()));
+            Resources.tags(record, tags);
+        }
+        ObjectNode props = Resources.properties(record);
+        if (task.clusterArn() != null) {
+            props.put("clusterArn", task.clusterArn());
+        }
+        if (task.taskDefinitionArn() != null) {
+            props.put("taskDefinitionArn", task.taskDefinitionArn());
+        }
+        if (task.enableExecuteCommand() != null) {
+            props.put("enableExecuteCommand", task.enableExecuteCommand());
+        }
+        if (task.lastStatus() != null) {
+            props.put("lastStatus", task.lastStatus());
+        }
+        return record;
+    }
+}
