@@ -51,7 +51,8 @@ import java.util.function.Function;
  *       it (IAM User Guide, "Policy evaluation logic": a role's trust policy is its resource-based policy for
  *       assuming it);</li>
  *   <li>an SCP or RCP of the account testing such a key, or a service-linked role (SCPs do not apply to it):
- *       enumerated in full.</li>
+ *       enumerated in full; an RCP testing such a key also has every principal, of any account, enumerated
+ *       on the resources and roles of the account it governs.</li>
  * </ul>
  *
  * @param full      principals enumerated on every action and resource
@@ -196,14 +197,10 @@ record EnumerationPlan(Map<String, Subject> full, Map<String, Where> partial,
             Distinctions d = new Distinctions();
             for (Account a : index.snapshot().accounts()) {
                 for (Resource r : a.resources()) {
-                    List<String> arns = new ArrayList<>(List.of(r.arn()));
-                    if (r.arn().startsWith("arn:aws:s3:::") && !r.arn().contains("/")) {
-                        arns.add(r.arn() + "/*"); // the bucket policy governs its objects
-                    }
-                    d.scan(r.policy(), arns, d.named, d.principalKeyResources);
+                    scan(r.policy(), governed(r), d.named, d.principalKeyResources);
                 }
                 for (Role r : a.roles()) {
-                    d.scan(r.trustPolicy(), List.of(r.arn()), d.trustNamed, d.principalKeyRoles);
+                    scan(r.trustPolicy(), List.of(r.arn()), d.trustNamed, d.principalKeyRoles);
                 }
             }
             Organization org = index.snapshot().organization();
@@ -218,10 +215,24 @@ record EnumerationPlan(Map<String, Subject> full, Map<String, Where> partial,
                                 d.principalKeyAccounts.add(a.accountId());
                             }
                         }
+                        // An RCP governs requests to the account's resources from any account: one testing the
+                        // caller's identity tells apart principals of other accounts too.
+                        if (level.rcps().stream().anyMatch(p -> testsPrincipalKeys(p.content()))) {
+                            for (Resource r : a.resources()) {
+                                d.principalKeyResources.addAll(governed(r));
+                            }
+                            a.roles().forEach(r -> d.principalKeyRoles.add(r.arn()));
+                        }
                     }
                 }
             }
             return d;
+        }
+
+        /** The ARNs a resource's policy governs: a bucket's objects too, as {@code bucket/*}. */
+        private static List<String> governed(Resource r) {
+            return r.arn().startsWith("arn:aws:s3:::") && !r.arn().contains("/") ? List.of(r.arn(), r.arn() + "/*")
+                    : List.of(r.arn());
         }
 
         private static void scan(PolicyDocument doc, List<String> resources, Map<String, Set<String>> named,
@@ -251,8 +262,9 @@ record EnumerationPlan(Map<String, Subject> full, Map<String, Where> partial,
         private static boolean testsPrincipalKeys(Statement s) {
             for (ConditionClause c : s.conditions()) {
                 String k = c.key().toLowerCase(Locale.ROOT);
-                if (k.startsWith("aws:principal") || k.equals("aws:userid") || k.equals("aws:username")
-                        || k.equals("aws:sourceidentity") || k.startsWith("aws:federatedprovider")) {
+                if (k.startsWith("aws:principal") && !SAME_ACROSS_ACCOUNT.contains(k) || k.equals("aws:userid")
+                        || k.equals("aws:username") || k.equals("aws:sourceidentity")
+                        || k.startsWith("aws:federatedprovider")) {
                     return true;
                 }
                 for (String v : c.values()) {
@@ -263,5 +275,13 @@ record EnumerationPlan(Map<String, Subject> full, Map<String, Where> partial,
             }
             return false;
         }
+
+        /**
+         * Keys of the caller that every user and role of one account shares (IAM User Guide, "AWS global condition
+         * context keys": the account, its organization and OU path, and that the caller is not an AWS service):
+         * a data-perimeter SCP or RCP testing them decides a stand-in and the principals it stands for alike.
+         */
+        private static final Set<String> SAME_ACROSS_ACCOUNT = Set.of("aws:principalaccount", "aws:principalorgid",
+                "aws:principalorgpaths", "aws:principalisawsservice");
     }
 }

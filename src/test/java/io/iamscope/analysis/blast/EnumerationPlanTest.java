@@ -32,8 +32,11 @@ class EnumerationPlanTest {
     private static final Catalog CATALOG = Catalog.bundled();
 
     private static BlastRadius blast() {
-        SnapshotIndex index = new SnapshotIndex(SnapshotReader.read(Path.of("src/test/resources/blast/taken-account.json"))
-                .snapshot());
+        return blast("src/test/resources/blast/taken-account.json");
+    }
+
+    private static BlastRadius blast(String file) {
+        SnapshotIndex index = new SnapshotIndex(SnapshotReader.read(Path.of(file)).snapshot());
         RequestContext context = AttackerProfile.STOLEN_KEYS.context(Map.of(), List.of());
         JGraphTAccessGraph graph = GraphBuilder.build(index, new LocalAuthorizer(), CATALOG, context);
         return new BlastRadiusAnalysis(index, graph, new LocalAuthorizer(), CATALOG, Tactics.load(CATALOG))
@@ -81,6 +84,23 @@ class EnumerationPlanTest {
         // A trust policy takes no part in IAM's own actions on the role: `u2`'s iam:GetRole on it is the
         // administrator's too, and `u2` is not enumerated for it.
         assertEquals(List.of(ACCOUNT + "role/admin"), grantors(b, "iam:GetRole", ACCOUNT + "role/vault"));
+    }
+
+    /**
+     * {@code blast/rcp-tells-apart.json}: the start may assume `admin` of account 222222222222, where `analyst`
+     * (tag team=data) may read objects; account 333333333333's bucket lets the taken account read it, and an RCP
+     * there denies s3:GetObject to callers without that tag; a data-perimeter RCP on the taken account tests
+     * the caller's organization id.
+     */
+    @Test
+    void anRcpTestingTheCallersTagsHasEveryPrincipalEnumeratedOnItsAccountsResources() {
+        BlastRadius b = blast("src/test/resources/blast/rcp-tells-apart.json");
+        // The administrator is denied by the other account's RCP (no tag); `analyst` is not, and is listed.
+        assertEquals(List.of(ACCOUNT + "user/analyst"), grantors(b, "s3:GetObject", "arn:aws:s3:::perimeter-bucket/*"));
+        // The organization id is the same for every principal of the account: the data perimeter does not stop
+        // the administrator from standing for `analyst`.
+        assertTrue(b.notes().stream().anyMatch(n -> n.startsWith("1 reachable principal(s) of account `222222222222`"
+                + " were not enumerated in full")), b.notes().toString());
     }
 
     private static List<String> grantors(BlastRadius b, String action, String resource) {
