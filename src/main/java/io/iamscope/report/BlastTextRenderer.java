@@ -165,9 +165,12 @@ public final class BlastTextRenderer {
     }
 
     private static void hunting(BlastRadius b, PrintWriter out) {
+        long accounts = b.huntTargets().stream().filter(t -> t.kind() == HuntTarget.Kind.ACCOUNT).count();
         out.println("HUNTING QUERIES: " + b.huntTargets().size() + " targets ("
                 + b.huntTargets().stream().filter(t -> t.kind() == HuntTarget.Kind.ACCESS_KEY).count()
-                + " access keys)");
+                + " access keys" + (accounts == 0 ? "" : "; " + accounts + " controlled account(s), every identity of"
+                + " each: " + b.huntTargets().stream().filter(t -> t.kind() == HuntTarget.Kind.ACCOUNT)
+                .map(HuntTarget::value).collect(java.util.stream.Collectors.joining(", "))) + ")");
         for (HuntingQuery q : b.huntingQueries()) {
             out.println("-- " + q.engine() + ": " + q.title());
             out.println(q.sql() + ";");

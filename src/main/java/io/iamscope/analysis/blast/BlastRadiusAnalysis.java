@@ -203,16 +203,28 @@ public final class BlastRadiusAnalysis {
         return a.path.size() < b.path.size();
     }
 
-    /** The start, reachable users, roles and roots, and every access key of the users among them. */
+    /**
+     * The start and its access keys; every account the attacker controls (its node is reachable), which stands
+     * for all its identities; and the reachable users, roles and roots of other accounts, with every access key
+     * of those users. A taken account of thousands of principals is one condition, not thousands.
+     */
     private List<HuntTarget> huntTargets(PrincipalRef who, List<Reachable> reachable) {
+        Set<String> taken = new LinkedHashSet<>();
+        for (Reachable r : reachable) {
+            if (r.kind() == NodeKind.ROOT) {
+                taken.add(r.account());
+            }
+        }
         Set<String> arns = new LinkedHashSet<>();
         arns.add(who.arn());
         for (Reachable r : reachable) {
-            if (r.kind() == NodeKind.USER || r.kind() == NodeKind.ROLE || r.kind() == NodeKind.ROOT) {
+            if ((r.kind() == NodeKind.USER || r.kind() == NodeKind.ROLE || r.kind() == NodeKind.ROOT)
+                    && !taken.contains(r.account())) {
                 arns.add(r.arn());
             }
         }
         List<HuntTarget> out = new ArrayList<>();
+        taken.forEach(a -> out.add(HuntTarget.account(a)));
         arns.forEach(a -> out.add(HuntTarget.ofArn(a)));
         // account -> user name -> key ids, built once: thousands of reachable users each look theirs up.
         Map<String, Map<String, List<String>>> keys = new java.util.HashMap<>();

@@ -117,6 +117,7 @@ public final class HuntingQueries {
             case ROLE -> "useridentity.sessioncontext.sessionissuer.arn = " + literal(t.value());
             case ROOT -> "(useridentity.type = 'Root' AND useridentity.accountid = " + literal(account(t.value())) + ")";
             case USER -> "useridentity.arn = " + literal(t.value());
+            case ACCOUNT -> "useridentity.accountid = " + literal(t.value());
         };
     }
 
@@ -126,6 +127,7 @@ public final class HuntingQueries {
             case ROLE -> "userIdentity.sessionContext.sessionIssuer.arn = " + literal(t.value());
             case ROOT -> "(userIdentity.type = 'Root' AND userIdentity.accountId = " + literal(account(t.value())) + ")";
             case USER -> "userIdentity.arn = " + literal(t.value());
+            case ACCOUNT -> "userIdentity.accountId = " + literal(t.value());
         };
     }
 

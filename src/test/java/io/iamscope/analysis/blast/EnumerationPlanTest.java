@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iamscope.analysis.AttackerProfile;
+import io.iamscope.analysis.hunt.HuntTarget;
 import io.iamscope.catalog.Catalog;
 import io.iamscope.catalog.Tactics;
 import io.iamscope.eval.RequestContext;
@@ -101,6 +102,16 @@ class EnumerationPlanTest {
         // the administrator from standing for `analyst`.
         assertTrue(b.notes().stream().anyMatch(n -> n.startsWith("1 reachable principal(s) of account `222222222222`"
                 + " were not enumerated in full")), b.notes().toString());
+    }
+
+    @Test
+    void huntingLooksAtEveryIdentityOfTheControlledAccountInOneCondition() {
+        BlastRadius b = blast();
+        // The account is controlled (its node is reachable): one account target stands for its six principals;
+        // the start stays named, as the known foothold.
+        assertEquals(List.of(new HuntTarget(HuntTarget.Kind.ACCOUNT, "222222222222"),
+                new HuntTarget(HuntTarget.Kind.USER, ACCOUNT + "user/start")), b.huntTargets());
+        assertTrue(b.huntingQueries().get(0).sql().contains("useridentity.accountid = '222222222222'"));
     }
 
     private static List<String> grantors(BlastRadius b, String action, String resource) {

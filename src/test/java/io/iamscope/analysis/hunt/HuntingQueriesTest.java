@@ -35,6 +35,14 @@ class HuntingQueriesTest {
         assertTrue(sql.contains("useridentity.type = 'Root' AND useridentity.accountid = '111122223333'"), sql);
     }
 
+    /** CloudTrail records the account that owns the credentials in userIdentity.accountId, for every identity type. */
+    @Test
+    void aControlledAccountIsMatchedOnEveryIdentityOfIt() {
+        List<HuntingQuery> q = queries.forTargets(List.of(HuntTarget.account("111122223333")), since);
+        assertTrue(q.get(0).sql().contains("AND (useridentity.accountid = '111122223333')"), q.get(0).sql());
+        assertTrue(q.get(2).sql().contains("AND (userIdentity.accountId = '111122223333')"), q.get(2).sql());
+    }
+
     @Test
     void quotesCannotEscapeTheLiteral() {
         String sql = queries.forTargets(List.of(HuntTarget.ofArn("arn:aws:iam::1:user/o'brien")), since).get(0).sql();
