@@ -170,8 +170,8 @@ public final class Checker {
      * same statements match them, they have the same account, service and resource type, and the same tags
      * and region when a condition reads those) are decided by one engine call for their whole class. For a
      * role trust action the class also shares one trust policy text, and the evidence names each role's own
-     * trust policy. Targets with a resource policy of their own, and matches that depend on an unknown
-     * variable, are checked one by one.
+     * trust policy. Targets whose own resource policy has a statement for the action, and matches that depend
+     * on an unknown variable, are checked one by one.
      */
     public <T> void forEachAllowed(Actor a, String action, Targets<T> targets, RequestContext context,
                                    BiPredicate<T, Evidence> visit) {

@@ -23,8 +23,9 @@ import java.util.function.Predicate;
  * decided by one engine call for their class. A class is what {@link LocalAuthorizer#resourceClasses} finds
  * (every candidate statement of every layer matches all or none of it), cut by the targets' groups (same
  * account, service and resource type; same tags and region when a condition reads them; for a role trust
- * action, the same trust policy text). Targets with a resource policy of their own, and matches that depend
- * on an unknown policy variable, are checked one by one, as are the roles of a class whose decision depends on
+ * action, the same trust policy text). Targets whose own resource policy has a statement for the action (a
+ * policy without one takes no part in the request), and matches that depend on an unknown policy variable,
+ * are checked one by one, as are the roles of a class whose decision depends on
  * a condition of the representative's trust policy (its evidence would name another role's policy). The
  * answers are those of one check per target ({@code ForEachAllowedTest}).
  */
@@ -62,7 +63,7 @@ final class ClassChecks {
                 }
             }
         } else {
-            individual.or(targets.withPolicy());
+            individual.or(targets.withPolicyFor(action));
         }
         int first = individual.nextClearBit(0);
         if (first < n) {

@@ -1,6 +1,7 @@
 package io.iamscope.graph;
 
 import io.iamscope.eval.Arns;
+import io.iamscope.eval.match.ActionMatcher;
 import io.iamscope.eval.match.ArnList;
 import io.iamscope.model.Principal;
 import io.iamscope.model.Resource;
@@ -26,6 +27,10 @@ public final class Targets<T> {
     private final List<BitSet> shapes;
     private final List<Object> derived;
     private final BitSet withPolicy;
+    /** Per position, the action matchers of its resource policy's statements (null without a policy). */
+    private final List<List<ActionMatcher>> policyActions;
+    /** Per action (lowercase), the positions whose resource policy has a statement for it. */
+    private final Map<String, BitSet> withPolicyFor = new java.util.concurrent.ConcurrentHashMap<>();
     /** Per position, a role's trust policy text (null when not a role, or a role without one). */
     private final List<String> trustTexts;
     /** Groupings by (shape, derived keys?, trust text?), built on first use. */
@@ -37,9 +42,10 @@ public final class Targets<T> {
 
     /**
      * What the engine reads of one target besides its ARN: its shape (account, service, resource type), the
-     * keys derived from it, whether it has a resource policy, and a role's trust policy text.
+     * keys derived from it, its resource policy's action matchers (null without one), and a role's trust
+     * policy text.
      */
-    private record Facts(String shape, Derived derived, boolean withPolicy, String trustText) {
+    private record Facts(String shape, Derived derived, List<ActionMatcher> policyActions, String trustText) {
     }
 
     /**
@@ -62,8 +68,8 @@ public final class Targets<T> {
                 if ((region == null || region.isEmpty()) && r != null) {
                     region = r.region();
                 }
-                return new Facts(shape(a), new Derived(p != null ? p.tags() : r != null ? r.tags() : Map.of(), region),
-                        r != null && r.policy() != null,
+                return new Facts(shape(a, index), new Derived(p != null ? p.tags() : r != null ? r.tags() : Map.of(), region),
+                        r == null || r.policy() == null ? null : actionMatchers(r.policy()),
                         p instanceof Role role && role.trustPolicy() != null ? PolicyText.of(role.trustPolicy()) : null);
             });
         }
@@ -86,23 +92,32 @@ public final class Targets<T> {
         this.derived = new ArrayList<>(items.size());
         this.withPolicy = new BitSet(items.size());
         this.trustTexts = new ArrayList<>(items.size());
+        this.policyActions = new ArrayList<>(items.size());
         for (int i = 0; i < this.items.size(); i++) {
             String arn = arnOf.apply(this.items.get(i));
             arnList.add(arn);
             Facts f = facts.of(arn);
             byShape.computeIfAbsent(f.shape(), k -> new BitSet()).set(i);
             derived.add(f.derived());
-            if (f.withPolicy()) {
+            if (f.policyActions() != null) {
                 withPolicy.set(i);
             }
+            policyActions.add(f.policyActions());
             trustTexts.add(f.trustText());
         }
         this.arns = new ArnList(arnList, universe);
         this.shapes = List.copyOf(byShape.values());
     }
 
-    /** {@code 111122223333 iam role}: what of an ARN the engine reads besides the resource patterns. */
-    private static String shape(String arn) {
+    /**
+     * {@code 111122223333 iam role}: what of an ARN the engine reads besides the resource patterns. An S3 ARN
+     * names neither account nor type ({@code arn:aws:s3:::bucket}, {@code arn:aws:s3:::bucket/key}): its
+     * account is the one whose snapshot holds the bucket, its type {@code bucket} or {@code object}.
+     */
+    private static String shape(String arn, SnapshotIndex index) {
+        if (arn.startsWith("arn:aws:s3:::")) {
+            return index.accountOf(arn) + " s3 " + (arn.indexOf('/') > 0 ? "object" : "bucket");
+        }
         String resource = Arns.resource(arn);
         String type = "";
         if (resource != null) {
@@ -188,8 +203,29 @@ public final class Targets<T> {
         return trustTexts.get(i);
     }
 
-    /** Positions of targets with a resource policy of their own (decided one by one). */
-    BitSet withPolicy() {
-        return withPolicy;
+    /**
+     * Positions of targets whose resource policy has a statement for the action (Action matching it, or
+     * NotAction not): those are decided one by one. A policy without one takes no part in the request, as if
+     * the target had none (the engine reads only the statements that apply to the action).
+     */
+    BitSet withPolicyFor(String action) {
+        return withPolicyFor.computeIfAbsent(action.toLowerCase(java.util.Locale.ROOT), a -> {
+            BitSet out = new BitSet(items.size());
+            for (int i = withPolicy.nextSetBit(0); i >= 0; i = withPolicy.nextSetBit(i + 1)) {
+                if (policyActions.get(i).stream().anyMatch(m -> m == null || m.matches(action))) {
+                    out.set(i);
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Per statement of a resource policy, its action matcher; null for a statement without one (it may apply). */
+    private static List<ActionMatcher> actionMatchers(io.iamscope.policy.PolicyDocument policy) {
+        List<ActionMatcher> out = new ArrayList<>();
+        for (io.iamscope.policy.Statement st : policy.statements()) {
+            out.add(st.action() == null ? null : ActionMatcher.compile(st.action()));
+        }
+        return out;
     }
 }
