@@ -158,9 +158,11 @@ final class ResourcePool {
                     any.or(b);
                 }
             }
+            // Only S3 holds bucket/* stand-ins, and only object actions see them.
+            boolean keepObjects = !"s3".equals(service) || actsOnObjects(action);
             for (int i = any.nextSetBit(0); i >= 0; i = any.nextSetBit(i + 1)) {
                 String arn = arns.get(i);
-                if (!isObjects(arn) || actsOnObjects(action)) {
+                if (keepObjects || !isObjects(arn)) {
                     out.add(arn);
                 }
             }
