@@ -68,7 +68,8 @@ public final class Targets<T> {
                 if ((region == null || region.isEmpty()) && r != null) {
                     region = r.region();
                 }
-                return new Facts(shape(a, index), new Derived(p != null ? p.tags() : r != null ? r.tags() : Map.of(), region),
+                Map<String, String> tags = p != null ? p.tags() : r != null ? r.tags() : Map.of();
+                return new Facts(shape(a, index), new Derived(tags, region),
                         r == null || r.policy() == null ? null : actionMatchers(r.policy()),
                         p instanceof Role role && role.trustPolicy() != null ? PolicyText.of(role.trustPolicy()) : null);
             });

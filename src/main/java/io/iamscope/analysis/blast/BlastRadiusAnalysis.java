@@ -109,8 +109,8 @@ public final class BlastRadiusAnalysis {
         List<HuntTarget> targets = huntTargets(who, reachable);
         HuntingQueries hunting = new HuntingQueries(options.athenaTable(), options.eventDataStore());
         return new BlastRadius(start, profile, own.admin(), admin.reached, admin.conditional, admin.path, admin.via,
-                reachable, List.copyOf(allowed.keySet()), summary.tactics(), summary.services(), summary.sets(), targets,
-                hunting.forTargets(targets, options.huntSince()), notes);
+                reachable, List.copyOf(allowed.keySet()), summary.tactics(), summary.services(), summary.sets(),
+                targets, hunting.forTargets(targets, options.huntSince()), notes);
     }
 
     /** What the plan left out, per account: never silently. */

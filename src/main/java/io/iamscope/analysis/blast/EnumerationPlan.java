@@ -47,9 +47,9 @@ import java.util.function.Function;
  *       enumerated on that resource;</li>
  *   <li>the same in a role's trust policy: enumerated on that role for the trust actions only
  *       ({@link io.iamscope.eval.TrustActions}: sts:AssumeRole and its kin, TagSession, SetSourceIdentity,
- *       SetContext), the only requests a trust policy takes part in; IAM's own actions on the role (iam:UpdateRole...) do not read
- *       it (IAM User Guide, "Policy evaluation logic": a role's trust policy is its resource-based policy for
- *       assuming it);</li>
+ *       SetContext), the only requests a trust policy takes part in; IAM's own actions on the role
+ *       (iam:UpdateRole...) do not read it (IAM User Guide, "Policy evaluation logic": a role's trust policy
+ *       is its resource-based policy for assuming it);</li>
  *   <li>an SCP or RCP of the account testing such a key, or a service-linked role (SCPs do not apply to it):
  *       enumerated in full; an RCP testing such a key also has every principal, of any account, enumerated
  *       on the resources and roles of the account it governs.</li>

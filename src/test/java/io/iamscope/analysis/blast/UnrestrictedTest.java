@@ -17,10 +17,12 @@ import org.junit.jupiter.api.Test;
  */
 class UnrestrictedTest {
     private static final Catalog CATALOG = Catalog.bundled();
+    private static final String ALLOW_ALL = """
+            {"Effect": "Allow", "Action": "*", "Resource": "*"}""";
 
     private static AttachedPolicy policy(String statements) {
-        return AttachedPolicy.of("p", PolicyParser.parse("{\"Version\":\"2012-10-17\",\"Statement\":[" + statements
-                + "]}", "test policy"));
+        return AttachedPolicy.of("p", PolicyParser.parse("{\"Version\": \"2012-10-17\", \"Statement\": ["
+                + statements + "]}", "test policy"));
     }
 
     private static ActionSet of(PolicySet.Builder b) {
@@ -33,26 +35,26 @@ class UnrestrictedTest {
 
     @Test
     void allowAllWithoutDeniesCoversEveryAction() {
-        ActionSet s = of(PolicySet.builder().identity(policy("{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}")));
-        assertEquals(CATALOG.size(), s.size());
+        assertEquals(CATALOG.size(), of(PolicySet.builder().identity(policy(ALLOW_ALL))).size());
     }
 
     @Test
     void aDenyOfItsOwnLeavesItsActionsOutWhateverItsResourceOrCondition() {
-        ActionSet s = of(PolicySet.builder().identity(policy("{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"},"
-                + "{\"Effect\":\"Deny\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::secret/*\","
-                + "\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}")));
+        ActionSet s = of(PolicySet.builder().identity(policy(ALLOW_ALL + """
+                , {"Effect": "Deny", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::secret/*",
+                   "Condition": {"Bool": {"aws:SecureTransport": "false"}}}""")));
         assertFalse(has(s, "s3:GetObject"));
         assertTrue(has(s, "s3:PutObject"));
     }
 
     @Test
     void conditionalNarrowOrNotResourceAllowsCoverNothing() {
-        ActionSet s = of(PolicySet.builder().identity(policy(
-                "{\"Effect\":\"Allow\",\"Action\":\"iam:*\",\"Resource\":\"*\",\"Condition\":{\"Bool\":{\"aws:MultiFactorAuthPresent\":\"true\"}}},"
-                        + "{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"arn:aws:s3:::*\"},"
-                        + "{\"Effect\":\"Allow\",\"Action\":\"kms:*\",\"NotResource\":\"arn:aws:kms:*:*:key/x\"},"
-                        + "{\"Effect\":\"Allow\",\"NotAction\":[\"iam:*\",\"s3:*\",\"kms:*\"],\"Resource\":\"*\"}")));
+        ActionSet s = of(PolicySet.builder().identity(policy("""
+                {"Effect": "Allow", "Action": "iam:*", "Resource": "*",
+                 "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}},
+                {"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::*"},
+                {"Effect": "Allow", "Action": "kms:*", "NotResource": "arn:aws:kms:*:*:key/x"},
+                {"Effect": "Allow", "NotAction": ["iam:*", "s3:*", "kms:*"], "Resource": "*"}""")));
         assertFalse(has(s, "iam:GetRole"));
         assertFalse(has(s, "s3:GetObject"));
         assertFalse(has(s, "kms:Decrypt"));
@@ -62,9 +64,10 @@ class UnrestrictedTest {
     @Test
     void aBoundaryKeepsOnlyWhatItAlsoAllowsEverywhere() {
         ActionSet s = of(PolicySet.builder()
-                .identity(policy("{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}"))
-                .boundary(policy("{\"Effect\":\"Allow\",\"Action\":[\"s3:*\",\"ec2:*\"],\"Resource\":\"*\"},"
-                        + "{\"Effect\":\"Deny\",\"Action\":\"ec2:TerminateInstances\",\"Resource\":\"*\"}")));
+                .identity(policy(ALLOW_ALL))
+                .boundary(policy("""
+                        {"Effect": "Allow", "Action": ["s3:*", "ec2:*"], "Resource": "*"},
+                        {"Effect": "Deny", "Action": "ec2:TerminateInstances", "Resource": "*"}""")));
         assertTrue(has(s, "s3:GetObject"));
         assertTrue(has(s, "ec2:RunInstances"));
         assertFalse(has(s, "ec2:TerminateInstances"));

@@ -35,7 +35,7 @@ class HuntingQueriesTest {
         assertTrue(sql.contains("useridentity.type = 'Root' AND useridentity.accountid = '111122223333'"), sql);
     }
 
-    /** CloudTrail records the account that owns the credentials in userIdentity.accountId, for every identity type. */
+    /** CloudTrail records the account owning the credentials in userIdentity.accountId, for every identity type. */
     @Test
     void aControlledAccountIsMatchedOnEveryIdentityOfIt() {
         List<HuntingQuery> q = queries.forTargets(List.of(HuntTarget.account("111122223333")), since);
