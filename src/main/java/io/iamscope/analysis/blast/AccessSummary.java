@@ -28,13 +28,14 @@ record AccessSummary(List<ServiceAccess> services, List<TacticAccess> tactics, L
 
     static AccessSummary of(Catalog catalog, Tactics tactics, Map<String, Subject> subjects,
                             Map<String, List<Allowed>> allowed) {
-        // action id -> resource (or set id) -> grantors, in subject order (the start first, then nearest first).
-        Map<Integer, Map<String, List<Grantor>>> byAction = new TreeMap<>();
-        Map<String, Boolean> concrete = new LinkedHashMap<>();
+        // action id -> resource (an ARN or pattern, or a SetKey: a key no policy text can collide with) ->
+        // grantors, in subject order (the start first, then nearest first).
+        Map<Integer, Map<Object, List<Grantor>>> byAction = new TreeMap<>();
+        Map<Object, Boolean> concrete = new HashMap<>();
         Map<StatementRef, String> described = new HashMap<>();
         // Sets by members, so that equal classes from different actions and principals are one set.
         Map<List<String>, ResourceSet> sets = new LinkedHashMap<>();
-        Map<String, ResourceSet> setsById = new HashMap<>();
+        Map<SetKey, ResourceSet> byKey = new HashMap<>();
         allowed.forEach((arn, list) -> {
             Subject s = subjects.get(arn);
             boolean pathConditional = s.pathConditional();
@@ -48,11 +49,12 @@ record AccessSummary(List<ServiceAccess> services, List<TacticAccess> tactics, L
                 boolean conditional = a.conditional() || pathConditional;
                 String statement = a.statement() == null ? null
                         : described.computeIfAbsent(a.statement(), StatementRef::describe);
-                String resource = a.resource();
+                Object resource = a.resource();
                 if (a.members() != null) {
                     ResourceSet set = sets.computeIfAbsent(a.members(), m -> newSet(m, sets.size() + 1));
-                    setsById.putIfAbsent(set.id(), set);
-                    resource = set.id();
+                    SetKey key = new SetKey(set.id());
+                    byKey.putIfAbsent(key, set);
+                    resource = key;
                 }
                 byAction.computeIfAbsent(a.actionId(), k -> new LinkedHashMap<>())
                         .computeIfAbsent(resource, k -> new ArrayList<>())
@@ -66,7 +68,9 @@ record AccessSummary(List<ServiceAccess> services, List<TacticAccess> tactics, L
             resources.forEach((resource, grantors) -> {
                 List<Grantor> sorted = new ArrayList<>(grantors);
                 sorted.sort(Comparator.comparing(Grantor::conditional));
-                list.add(new ResourceAccess(resource, concrete.get(resource), sorted, setsById.get(resource)));
+                ResourceSet set = resource instanceof SetKey k ? byKey.get(k) : null;
+                list.add(new ResourceAccess(set == null ? (String) resource : set.id(), concrete.get(resource), sorted,
+                        set));
             });
             // Concrete resources first, sets (largest first) before single ones, definite before conditional,
             // then by ARN (each key computed once).
@@ -80,6 +84,10 @@ record AccessSummary(List<ServiceAccess> services, List<TacticAccess> tactics, L
         });
         return new AccessSummary(services(catalog, actions), tactics(catalog, tactics, actions),
                 List.copyOf(sets.values()));
+    }
+
+    /** A resource set's id as a map key, of another type than the ARNs and patterns beside it. */
+    private record SetKey(String id) {
     }
 
     private static ResourceSet newSet(List<String> members, int n) {
