@@ -89,6 +89,9 @@ record EnumerationPlan(Map<String, Subject> full, Map<String, Where> partial,
         }
     }
 
+    /** At most this many stand-ins per account: each further one is a pass over every administrator. */
+    static final int MAX_STAND_INS = 32;
+
     /**
      * @param unrestricted what a principal's own policies allow everywhere ({@link Unrestricted}): a stand-in
      *                     stands for the others only on those actions
@@ -131,7 +134,8 @@ record EnumerationPlan(Map<String, Subject> full, Map<String, Where> partial,
      * Per account, the stand-ins: among the administrators (admin-equivalent by their own permissions,
      * definitely, reached by a definite path, named by no policy: a Deny naming one would make it a poor
      * stand-in), greedily the one whose own policies allow the most actions everywhere, then those that add
-     * most to what the chosen ones cover, until none adds anything.
+     * most to what the chosen ones cover, until none adds anything or {@link #MAX_STAND_INS} are chosen (what
+     * is left is enumerated for every principal: slower, never less).
      */
     private static Map<String, Cover> covers(SnapshotIndex index, AccessGraph graph, Map<String, Subject> subjects,
                                              Distinctions d, Function<PrincipalRef, ActionSet> unrestricted) {
@@ -155,7 +159,7 @@ record EnumerationPlan(Map<String, Subject> full, Map<String, Where> partial,
             String admin = null;
             ActionSet covered = null;
             Map<String, ActionSet> more = new LinkedHashMap<>();
-            while (true) {
+            while (more.size() + 1 < MAX_STAND_INS) {
                 String best = null;
                 ActionSet bestAdds = null;
                 for (Map.Entry<String, ActionSet> e : byArn.entrySet()) {
