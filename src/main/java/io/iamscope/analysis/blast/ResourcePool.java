@@ -36,7 +36,11 @@ final class ResourcePool {
     private final Map<String, List<Action>> byResource = new ConcurrentHashMap<>();
     private final Map<String, Map<ResourceType, BitSet>> typeIndex = new ConcurrentHashMap<>();
     private final Map<Integer, Targets<String>> targets = new ConcurrentHashMap<>();
-    private final Map<List<String>, Targets<String>> byList = new ConcurrentHashMap<>();
+    /** Target lists by identity: {@link #forAction} gives actions with the same resource types one list. */
+    private final Map<List<String>, Targets<String>> byList =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    /** Resource lists by (resource types, acts on objects): most actions share theirs with many others. */
+    private final Map<List<Object>, List<String>> byTypes = new ConcurrentHashMap<>();
     private final Targets.FactsCache facts;
     private final ArnList universe;
     private volatile Map<String, List<ResourceType>> types;
@@ -86,7 +90,12 @@ final class ResourcePool {
 
     /** The snapshot's resources the action applies to (by the catalog's ARN formats). */
     List<String> forAction(Action action) {
-        return byAction.computeIfAbsent(action.id(), id -> compute(action));
+        return byAction.computeIfAbsent(action.id(), id -> {
+            List<Object> key = new ArrayList<>();
+            action.resources().forEach(r -> key.add(r.type()));
+            key.add(actsOnObjects(action));
+            return byTypes.computeIfAbsent(key, k -> compute(action));
+        });
     }
 
     /**
