@@ -140,17 +140,23 @@ record EnumerationPlan(Map<String, Subject> full, Map<String, Where> partial,
     private static Map<String, Cover> covers(SnapshotIndex index, AccessGraph graph, Map<String, Subject> subjects,
                                              Distinctions d, Function<PrincipalRef, ActionSet> unrestricted) {
         Map<String, Map<String, ActionSet>> candidates = new LinkedHashMap<>();
+        // An account where an administrator allows every action everywhere needs no other: the rest are skipped.
+        Set<String> complete = new HashSet<>();
         subjects.forEach((arn, s) -> {
             Principal p = index.principal(arn);
-            if (s.pathConditional() || d.named.containsKey(arn) || d.trustNamed.containsKey(arn) || p == null
-                    || p instanceof Role r && r.serviceLinked()) {
+            String account = s.ref().accountId();
+            if (complete.contains(account) || s.pathConditional() || d.named.containsKey(arn)
+                    || d.trustNamed.containsKey(arn) || p == null || p instanceof Role r && r.serviceLinked()) {
                 return;
             }
             AdminStatus a = graph.node(arn).map(graph::admin).orElse(AdminStatus.NOT_ADMIN);
             if (a.admin() && !a.conditional() && AdminCheck.BY_OWN_PERMISSIONS.equals(a.how())) {
                 ActionSet u = unrestricted.apply(s.ref());
-                if (!u.isEmpty()) {
-                    candidates.computeIfAbsent(s.ref().accountId(), k -> new LinkedHashMap<>()).put(arn, u);
+                if (u.complement().isEmpty()) {
+                    candidates.put(account, new LinkedHashMap<>(Map.of(arn, u)));
+                    complete.add(account);
+                } else if (!u.isEmpty()) {
+                    candidates.computeIfAbsent(account, k -> new LinkedHashMap<>()).put(arn, u);
                 }
             }
         });
