@@ -384,12 +384,15 @@ technique("ecs-execute-command", task(),
 PROJECT = f"arn:aws:codebuild:us-east-1:{ACCT}:project/build"
 
 
-def project(condition=None, extra=()):
+def project(condition=None, extra=(), action="codebuild:StartBuild"):
     return Snap().role("svc-role", {"Service": "codebuild.amazonaws.com"}, attached=[ADMIN_ARN]) \
         .resource(PROJECT, "AWS::CodeBuild::Project", roleArn=SVC_ROLE) \
-        .user("attacker", [allow("codebuild:StartBuild", PROJECT, condition)] + list(extra))
+        .user("attacker", [allow(action, PROJECT, condition)] + list(extra))
 
 
+# A batch build is its own action: StartBuild alone does not start one.
+technique("codebuild-start-build-batch", project(action="codebuild:StartBuildBatch"),
+          {"start-build-only": project()}, to=SVC_ROLE)
 technique("codebuild-start-build", project(),
           {"other-project-only": Snap().role("svc-role", {"Service": "codebuild.amazonaws.com"}, attached=[ADMIN_ARN])
               .resource(PROJECT, "AWS::CodeBuild::Project", roleArn=SVC_ROLE)

@@ -54,7 +54,8 @@ public final class Techniques {
             new Ec2InstanceConnect(),
             new Ec2ModifyInstanceUserData(),
             new EcsExecuteCommand(),
-            new CodeBuildStartBuild());
+            CodeBuildStartBuild.single(),
+            CodeBuildStartBuild.batch());
 
     private Techniques() {
     }
