@@ -26,8 +26,12 @@ import java.util.TreeMap;
  */
 record AccessSummary(List<ServiceAccess> services, List<TacticAccess> tactics, List<ResourceSet> sets) {
 
+    /**
+     * @param accountOf the account owning a resource ({@link io.iamscope.model.SnapshotIndex#accountOf}: an S3
+     *                  ARN names none)
+     */
     static AccessSummary of(Catalog catalog, Tactics tactics, Map<String, Subject> subjects,
-                            Map<String, List<Allowed>> allowed) {
+                            Map<String, List<Allowed>> allowed, java.util.function.UnaryOperator<String> accountOf) {
         // action id -> resource (an ARN or pattern, or a SetKey: a key no policy text can collide with) ->
         // grantors, in subject order (the start first, then nearest first).
         Map<Integer, Map<Object, List<Grantor>>> byAction = new TreeMap<>();
@@ -51,7 +55,7 @@ record AccessSummary(List<ServiceAccess> services, List<TacticAccess> tactics, L
                         : described.computeIfAbsent(a.statement(), StatementRef::describe);
                 Object resource = a.resource();
                 if (a.members() != null) {
-                    ResourceSet set = sets.computeIfAbsent(a.members(), m -> newSet(m, sets.size() + 1));
+                    ResourceSet set = sets.computeIfAbsent(a.members(), m -> newSet(m, sets.size() + 1, accountOf));
                     SetKey key = new SetKey(set.id());
                     byKey.putIfAbsent(key, set);
                     resource = key;
@@ -90,16 +94,26 @@ record AccessSummary(List<ServiceAccess> services, List<TacticAccess> tactics, L
     private record SetKey(String id) {
     }
 
-    private static ResourceSet newSet(List<String> members, int n) {
+    /**
+     * A set of resources of one account, service and type (a class never spans two): read from its first ARN.
+     * An S3 ARN names neither account nor type: the bucket's owner, and {@code bucket} or {@code object}.
+     */
+    private static ResourceSet newSet(List<String> members, int n,
+                                      java.util.function.UnaryOperator<String> accountOf) {
         String first = members.get(0);
-        String resource = Arns.resource(first);
-        int end = 0;
-        while (resource != null && end < resource.length() && resource.charAt(end) != '/'
-                && resource.charAt(end) != ':') {
-            end++;
+        String type;
+        if (first.startsWith("arn:aws:s3:::")) {
+            type = first.indexOf('/') > 0 ? "object" : "bucket";
+        } else {
+            String resource = Arns.resource(first);
+            int end = 0;
+            while (resource != null && end < resource.length() && resource.charAt(end) != '/'
+                    && resource.charAt(end) != ':') {
+                end++;
+            }
+            type = resource == null ? "" : resource.substring(0, end);
         }
-        return new ResourceSet("set-" + n, Arns.account(first), Arns.service(first),
-                resource == null ? "" : resource.substring(0, end), members);
+        return new ResourceSet("set-" + n, accountOf.apply(first), Arns.service(first), type, members);
     }
 
     private static List<ServiceAccess> services(Catalog catalog, Map<Integer, ActionAccess> actions) {

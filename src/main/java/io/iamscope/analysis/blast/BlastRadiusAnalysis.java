@@ -104,7 +104,7 @@ public final class BlastRadiusAnalysis {
         allowed.putAll(ParallelEnumeration.run(partial,
                 s -> enumerator.enumerateOn(s.ref(), plan.partial().get(s.ref().arn())), options.threads()));
         notes.addAll(coverageNotes(plan));
-        AccessSummary summary = AccessSummary.of(catalog, tactics, subjects, allowed);
+        AccessSummary summary = AccessSummary.of(catalog, tactics, subjects, allowed, index::accountOf);
 
         List<HuntTarget> targets = huntTargets(who, reachable);
         HuntingQueries hunting = new HuntingQueries(options.athenaTable(), options.eventDataStore());
