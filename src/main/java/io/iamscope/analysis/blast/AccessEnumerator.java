@@ -55,7 +55,7 @@ final class AccessEnumerator {
     private final int setMin;
     private final Unrestricted unrestricted;
 
-    /** Classes of this many concrete resources or more are kept whole: more than a screen of ARNs. */
+    /** Classes of this many concrete resources or more are kept whole: more than the text report lists (8). */
     static final int SET_MIN = 10;
 
     AccessEnumerator(SnapshotIndex index, Gatherer gatherer, Authorizer authorizer, Catalog catalog,
