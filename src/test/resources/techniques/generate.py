@@ -287,6 +287,8 @@ PASS = [
      {"missing-start-build": dict(actions=["codebuild:CreateProject"])}),
     ("ecs-run-task", "ecs-tasks.amazonaws.com", ["ecs:RegisterTaskDefinition", "ecs:RunTask"], False,
      {"trust-source-account": dict(trust_condition={"StringEquals": {"aws:SourceAccount": "222222222222"}})}),
+    ("ecs-create-service", "ecs-tasks.amazonaws.com", ["ecs:RegisterTaskDefinition", "ecs:CreateService"], False,
+     {"missing-create-service": dict(actions=["ecs:RegisterTaskDefinition"])}),
     ("states-create-state-machine", "states.amazonaws.com", ["states:CreateStateMachine", "states:StartExecution"], False,
      {"missing-start": dict(actions=["states:CreateStateMachine"])}),
     ("autoscaling-create-launch-configuration", "ec2.amazonaws.com",

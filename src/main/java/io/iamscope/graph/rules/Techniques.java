@@ -44,6 +44,7 @@ public final class Techniques {
             new SageMakerCreateProcessingJob(),
             new CodeBuildCreateProject(),
             new EcsRunTask(),
+            new EcsCreateService(),
             new StatesCreateStateMachine(),
             new AutoScalingLaunchConfiguration(),
             // Code execution in existing resources that run with a role.
