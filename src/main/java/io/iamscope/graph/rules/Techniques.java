@@ -43,8 +43,8 @@ public final class Techniques {
             new SageMakerCreateTrainingJob(),
             new SageMakerCreateProcessingJob(),
             new CodeBuildCreateProject(),
-            new EcsRunTask(),
-            new EcsCreateService(),
+            EcsRunTask.runTask(),
+            EcsRunTask.createService(),
             new StatesCreateStateMachine(),
             new AutoScalingLaunchConfiguration(),
             // Code execution in existing resources that run with a role.
