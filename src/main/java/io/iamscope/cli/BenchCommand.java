@@ -37,6 +37,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "Also time a blast radius of this principal on the built graph (report not printed).")
     String blast;
 
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
+            description = "Time the blast radius N times in the same JVM: the first run is the cold one (default 1).")
+    int repeat;
+
     @Option(names = "--who-can", arity = "2", paramLabel = "ACTION RESOURCE",
             description = "Also time who-can for this action and resource on the built graph.")
     List<String> whoCan;
@@ -77,14 +81,15 @@ final class BenchCommand implements Callable<Integer> {
             out.printf("who-can %s on `%s`: %.2f s (%d directly, %d through a path)%n", whoCan.get(0), whoCan.get(1),
                     (w1 - w0) / 1e9, r.direct().size(), r.viaPath().size());
         }
-        if (blast != null) {
+        for (int run = 1; blast != null && run <= repeat; run++) {
             long b0 = System.nanoTime();
             BlastRadius b = new BlastRadiusAnalysis(index, graph, authorizer, catalog, Tactics.load(catalog))
                     .analyse(blast, "stolen-keys", context, BlastOptions.defaults(Instant.now()));
             long b1 = System.nanoTime();
-            out.printf("blast radius of `%s`: %.2f s (%d reachable, %d enumerated, %d actions, admin %s)%n", blast,
-                    (b1 - b0) / 1e9, b.reachable().size(), b.principalsEvaluated().size(),
-                    b.services().stream().mapToInt(x -> x.actions().size()).sum(), b.canReachAdmin());
+            out.printf("blast radius of `%s`%s: %.2f s (%d reachable, %d enumerated, %d actions, admin %s)%n", blast,
+                    repeat > 1 ? " (run " + run + ")" : "", (b1 - b0) / 1e9, b.reachable().size(),
+                    b.principalsEvaluated().size(), b.services().stream().mapToInt(x -> x.actions().size()).sum(),
+                    b.canReachAdmin());
         }
         return ExitCodes.OK;
     }
