@@ -54,6 +54,9 @@ final class AccessEnumerator {
     /** The smallest class of concrete resources kept whole, as one entry ({@link ResourceSet}). */
     private final int setMin;
     private final Unrestricted unrestricted;
+    private final Map<Members, List<String>> memberLists = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Actions no policy of the snapshot tells apart (null with one check per resource: the reference). */
+    private final ActionClasses actionClasses;
 
     /** Classes of this many concrete resources or more are kept whole: more than the text report lists (8). */
     static final int SET_MIN = 10;
@@ -79,6 +82,43 @@ final class AccessEnumerator {
         this.context = context;
         this.pool = new ResourcePool(index, catalog);
         this.resourcePolicyActions = resourcePolicyActions();
+        this.actionClasses = byClass ? ActionClasses.of(index.snapshot(), catalog) : null;
+    }
+
+    /**
+     * Builds every action's resource list and target list ahead of the enumerations (a blast radius does this
+     * on another core while it finds the paths): an administrator's enumeration needs them all, and two
+     * enumerations building them lazily wait on each other.
+     */
+    void prepare() {
+        for (Action a : catalog.actions()) {
+            if (!a.resources().isEmpty() && !pool.forAction(a).isEmpty() && classes != null) {
+                pool.targetsFor(a);
+            }
+        }
+    }
+
+    /**
+     * A class of targets, by the identity of their shared list and their positions in it. Thousands of actions
+     * and several principals find the same classes: their member lists are built once and shared, which keeps
+     * a large enumeration from holding a copy of ten thousand ARNs per action.
+     */
+    private record Members(Targets<String> targets, BitSet positions) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Members m && m.targets == targets && m.positions.equals(positions);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(targets) * 31 + positions.hashCode();
+        }
+
+        List<String> arns() {
+            List<String> out = new ArrayList<>(positions.cardinality());
+            positions.stream().forEach(i -> out.add(targets.arn(i)));
+            return List.copyOf(out);
+        }
     }
 
     /** An Allow statement's actions and the resource patterns it names ({@code *} for NotResource). */
@@ -115,10 +155,70 @@ final class AccessEnumerator {
         ActionSet actions = only == null ? candidates.build() : candidates.build().intersect(only);
         List<Allowed> out = new ArrayList<>();
         Map<String, Gathered> byResource = new HashMap<>();
+        Replays replays = new Replays();
         for (int id : actions) {
-            evaluate(who, catalog.action(id), scoped, byResource, out);
+            Action action = catalog.action(id);
+            // The resources an action is evaluated on come from its resource types: part of what must agree.
+            List<String> on = action.resources().isEmpty() ? null : pool.forAction(action);
+            if (!replays.copy(id, on, out)) {
+                int from = out.size();
+                evaluate(who, action, scoped, byResource, out);
+                replays.record(id, on, from, out.size());
+            }
         }
         return out;
+    }
+
+    /**
+     * The answers already found for one action of each {@link ActionClasses class} (and resource list), as
+     * ranges of the output, copied to the other actions of the class instead of deciding them again.
+     */
+    private final class Replays {
+        private record Range(int from, int to) {
+        }
+
+        private final Map<Integer, Map<Object, Range>> byClass = new HashMap<>();
+
+        /** Copies the answer of an action of the same class on the same resources; false if there is none. */
+        boolean copy(int id, Object resources, List<Allowed> out) {
+            if (actionClasses == null) {
+                return false;
+            }
+            Map<Object, Range> known = byClass.get(actionClasses.of(id));
+            Range r = known == null ? null : known.get(key(resources));
+            if (r == null) {
+                return false;
+            }
+            for (int i = r.from; i < r.to; i++) {
+                out.add(out.get(i).forAction(id));
+            }
+            return true;
+        }
+
+        void record(int id, Object resources, int from, int to) {
+            if (actionClasses != null) {
+                byClass.computeIfAbsent(actionClasses.of(id), k -> new HashMap<>()).put(key(resources),
+                        new Range(from, to));
+            }
+        }
+
+        /** Resource lists are shared by identity ({@link ResourcePool#forAction}); a lone ARN is itself. */
+        private Object key(Object resources) {
+            return resources instanceof List<?> l ? new Identity(l) : resources == null ? "" : resources;
+        }
+    }
+
+    /** A key comparing a shared list by identity: hashing ten thousand ARNs per action would cost more. */
+    private record Identity(Object of) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Identity i && i.of == of;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(of);
+        }
     }
 
     /**
@@ -131,20 +231,25 @@ final class AccessEnumerator {
         List<Allowed> out = where.actions().isEmpty() ? new ArrayList<>() : enumerate(who, where.actions());
         Map<String, Gathered> byResource = new HashMap<>();
         for (String arn : where.resources()) {
-            for (Action action : pool.actionsOn(arn)) {
-                if (!where.actions().contains(action.id())) {
-                    check(who, action, arn, true, byResource, out);
-                }
-            }
+            checkOn(who, arn, pool.actionsOn(arn), where.actions(), byResource, out);
         }
         for (String arn : where.roles()) {
-            for (Action action : pool.trustActionsOn(arn)) {
-                if (!where.actions().contains(action.id())) {
-                    check(who, action, arn, true, byResource, out);
-                }
-            }
+            checkOn(who, arn, pool.trustActionsOn(arn), where.actions(), byResource, out);
         }
         return out;
+    }
+
+    /** Each action on one resource, but those of {@code except}; an action of a class already decided is copied. */
+    private void checkOn(PrincipalRef who, String arn, List<Action> actions, ActionSet except,
+                         Map<String, Gathered> byResource, List<Allowed> out) {
+        Replays replays = new Replays();
+        for (Action action : actions) {
+            if (!except.contains(action.id()) && !replays.copy(action.id(), arn, out)) {
+                int from = out.size();
+                check(who, action, arn, true, byResource, out);
+                replays.record(action.id(), arn, from, out.size());
+            }
+        }
     }
 
     private void evaluate(PrincipalRef who, Action action, List<Scoped> scoped, Map<String, Gathered> byResource,
@@ -184,8 +289,8 @@ final class AccessEnumerator {
 
             @Override
             public void accept(BitSet positions, Evidence e) {
-                List<String> members = new ArrayList<>(positions.cardinality());
-                positions.stream().forEach(i -> members.add(targets.arn(i)));
+                List<String> members = memberLists.computeIfAbsent(new Members(targets, (BitSet) positions.clone()),
+                        m -> m.arns());
                 out.add(allowed(action, members.get(0), e, members));
             }
         };
@@ -241,25 +346,31 @@ final class AccessEnumerator {
     /** Actions some resource or trust policy of the snapshot allows: they may be granted without an identity policy. */
     private ActionSet resourcePolicyActions() {
         ActionSet.Builder b = new ActionSet.Builder(catalog.size());
+        // Ten thousand trust policies name sts:AssumeRole: each pattern as written is expanded once.
+        Set<String> named = new java.util.HashSet<>();
         for (Account a : index.snapshot().accounts()) {
             for (Resource r : a.resources()) {
-                addAllows(r.policy(), b);
+                addAllows(r.policy(), named, b);
             }
             for (Role r : a.roles()) {
-                addAllows(r.trustPolicy(), b);
+                addAllows(r.trustPolicy(), named, b);
             }
         }
+        named.forEach(p -> b.addAll(catalog.expand(p)));
         return b.build();
     }
 
-    private void addAllows(PolicyDocument doc, ActionSet.Builder into) {
+    private void addAllows(PolicyDocument doc, Set<String> named, ActionSet.Builder negated) {
         if (doc == null) {
             return;
         }
         for (Statement s : doc.statements()) {
             if (s.effect() == Effect.ALLOW && s.action() != null) {
-                ActionSet named = catalog.expandAll(s.action().patterns());
-                into.addAll(s.action().negated() ? catalog.complement(named) : named);
+                if (s.action().negated()) {
+                    negated.addAll(catalog.complement(catalog.expandAll(s.action().patterns())));
+                } else {
+                    named.addAll(s.action().patterns());
+                }
             }
         }
     }

@@ -20,4 +20,9 @@ record Allowed(int actionId, String resource, boolean concrete, boolean conditio
             StatementRef statement) {
         this(actionId, resource, concrete, conditional, conditionKeys, statement, null);
     }
+
+    /** The same answer for another action of its {@link ActionClasses class}. */
+    Allowed forAction(int id) {
+        return new Allowed(id, resource, concrete, conditional, conditionKeys, statement, members);
+    }
 }
