@@ -40,6 +40,7 @@ record AccessSummary(List<ServiceAccess> services, List<TacticAccess> tactics, L
         // Sets by members, so that equal classes from different actions and principals are one set.
         Map<List<String>, ResourceSet> sets = new LinkedHashMap<>();
         Map<SetKey, ResourceSet> byKey = new HashMap<>();
+        Map<List<String>, ResourceSet> byList = new java.util.IdentityHashMap<>();
         allowed.forEach((arn, list) -> {
             Subject s = subjects.get(arn);
             boolean pathConditional = s.pathConditional();
@@ -55,7 +56,9 @@ record AccessSummary(List<ServiceAccess> services, List<TacticAccess> tactics, L
                         : described.computeIfAbsent(a.statement(), StatementRef::describe);
                 Object resource = a.resource();
                 if (a.members() != null) {
-                    ResourceSet set = sets.computeIfAbsent(a.members(), m -> newSet(m, sets.size() + 1, accountOf));
+                    // Enumerations share member lists: most lookups are found by identity, without hashing them.
+                    ResourceSet set = byList.computeIfAbsent(a.members(),
+                            l -> sets.computeIfAbsent(l, m -> newSet(m, sets.size() + 1, accountOf)));
                     SetKey key = new SetKey(set.id());
                     byKey.putIfAbsent(key, set);
                     resource = key;

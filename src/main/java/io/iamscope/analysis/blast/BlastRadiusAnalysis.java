@@ -60,6 +60,8 @@ public final class BlastRadiusAnalysis {
      */
     public BlastRadius analyse(String query, String profile, RequestContext context, BlastOptions options) {
         PrincipalRef who = index.resolvePrincipal(query);
+        // The enumerator's resource and target lists are built on another core while the paths are found.
+        java.util.concurrent.CompletableFuture<AccessEnumerator> ready = prepared(context, options.threads());
         Start start = new Start(query, who.arn(), who.kind().name().toLowerCase(Locale.ROOT), who.accountId(),
                 who.via());
         List<String> notes = new ArrayList<>();
@@ -94,8 +96,7 @@ public final class BlastRadiusAnalysis {
                         + "` is reachable: its permissions are outside the snapshot (not enumerated)");
             }
         }
-        AccessEnumerator enumerator = new AccessEnumerator(index, Gatherer.shared(index), authorizer, catalog,
-                context);
+        AccessEnumerator enumerator = ready.join();
         EnumerationPlan plan = EnumerationPlan.of(index, graph, who.arn(), subjects, enumerator::unrestricted);
         Map<String, List<Allowed>> allowed = ParallelEnumeration.run(plan.full(), s -> enumerator.enumerate(s.ref()),
                 options.threads());
@@ -111,6 +112,28 @@ public final class BlastRadiusAnalysis {
         return new BlastRadius(start, profile, own.admin(), admin.reached, admin.conditional, admin.path, admin.via,
                 reachable, List.copyOf(allowed.keySet()), summary.tactics(), summary.services(), summary.sets(),
                 targets, hunting.forTargets(targets, options.huntSince()), notes);
+    }
+
+    private java.util.concurrent.CompletableFuture<AccessEnumerator> prepared(RequestContext context, int threads) {
+        java.util.function.Supplier<AccessEnumerator> build = () -> {
+            AccessEnumerator e = new AccessEnumerator(index, Gatherer.shared(index), authorizer, catalog, context);
+            e.prepare();
+            return e;
+        };
+        if (threads <= 1) {
+            return java.util.concurrent.CompletableFuture.completedFuture(build.get());
+        }
+        java.util.concurrent.CompletableFuture<AccessEnumerator> f = new java.util.concurrent.CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                f.complete(build.get());
+            } catch (RuntimeException | Error e) {
+                f.completeExceptionally(e);
+            }
+        }, "iamscope-blast-prepare");
+        t.setDaemon(true);
+        t.start();
+        return f;
     }
 
     /** What the plan left out, per account: never silently. */
