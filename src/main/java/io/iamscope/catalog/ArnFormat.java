@@ -107,6 +107,11 @@ public final class ArnFormat {
             this.arn = arn;
             this.lower = lower;
         }
+
+        /** The ARN as given. */
+        public String arn() {
+            return arn;
+        }
     }
 
     public static Split parse(String arn) {

@@ -240,6 +240,19 @@ public final class Catalog {
         return !resourceTypesFor(action, arn).isEmpty();
     }
 
+    /** {@link #appliesTo(Action, String)} for an ARN split once to be tested against many actions. */
+    public boolean appliesTo(Action action, ArnFormat.Split arn) {
+        if (action.resources().isEmpty()) {
+            return arn.arn().equals("*");
+        }
+        for (ActionResource r : action.resources()) {
+            if (r.type().matches(arn)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The action's resource types whose ARN format fits {@code arn}. */
     public List<ActionResource> resourceTypesFor(Action action, String arn) {
         List<ActionResource> fitting = new ArrayList<>();

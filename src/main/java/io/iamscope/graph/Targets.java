@@ -168,6 +168,17 @@ public final class Targets<T> {
 
         private Grouping(Targets<?> t, boolean byDerived, boolean byTrust) {
             ids = new int[t.size()];
+            if (!byDerived && !byTrust) {
+                // By shape alone: the shapes are the groups, no key per target.
+                for (int g = 0; g < t.shapes.size(); g++) {
+                    BitSet shape = t.shapes.get(g);
+                    for (int i = shape.nextSetBit(0); i >= 0; i = shape.nextSetBit(i + 1)) {
+                        ids[i] = g;
+                    }
+                }
+                this.groups = t.shapes;
+                return;
+            }
             Map<List<Object>, Integer> index = new java.util.HashMap<>();
             List<BitSet> out = new ArrayList<>();
             for (int g = 0; g < t.shapes.size(); g++) {

@@ -34,6 +34,7 @@ final class ResourcePool {
     private final Map<String, List<String>> byService = new HashMap<>();
     private final Map<Integer, List<String>> byAction = new ConcurrentHashMap<>();
     private final Map<String, List<Action>> byResource = new ConcurrentHashMap<>();
+    private final Map<String, List<Action>> trustByRole = new ConcurrentHashMap<>();
     private final Map<String, Map<ResourceType, BitSet>> typeIndex = new ConcurrentHashMap<>();
     private final Map<Integer, Targets<String>> targets = new ConcurrentHashMap<>();
     /** Target lists by identity: {@link #forAction} gives actions with the same resource types one list. */
@@ -105,6 +106,7 @@ final class ResourcePool {
     List<Action> actionsOn(String arn) {
         return byResource.computeIfAbsent(arn, a -> {
             List<Action> out = new ArrayList<>();
+            ArnFormat.Split split = ArnFormat.parse(a); // once, for the hundreds of actions of its service
             Set<String> services = new LinkedHashSet<>();
             services.add(Arns.service(a));
             if (a.contains(":role/")) {
@@ -112,7 +114,7 @@ final class ResourcePool {
             }
             for (String service : services) {
                 for (Action action : catalog.service(service).map(s -> s.actions()).orElse(List.of())) {
-                    if (!action.resources().isEmpty() && catalog.appliesTo(action, a)
+                    if (!action.resources().isEmpty() && catalog.appliesTo(action, split)
                             && (!isObjects(a) || actsOnObjects(action))) {
                         out.add(action);
                     }
@@ -124,6 +126,10 @@ final class ResourcePool {
 
     /** The trust actions ({@link TrustActions}) that apply to a role of the snapshot. */
     List<Action> trustActionsOn(String arn) {
+        return trustByRole.computeIfAbsent(arn, this::trustActions);
+    }
+
+    private List<Action> trustActions(String arn) {
         List<Action> out = new ArrayList<>();
         for (Action action : catalog.service("sts").map(s -> s.actions()).orElse(List.of())) {
             if (TrustActions.contains(action.fullName()) && !action.resources().isEmpty()
@@ -131,7 +137,7 @@ final class ResourcePool {
                 out.add(action);
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** The {@code bucket/*} stand-in for a bucket's objects. */
