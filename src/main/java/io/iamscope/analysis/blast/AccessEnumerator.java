@@ -56,7 +56,17 @@ final class AccessEnumerator {
     private final Unrestricted unrestricted;
     private final Map<Members, List<String>> memberLists = new java.util.concurrent.ConcurrentHashMap<>();
     /** Actions no policy of the snapshot tells apart (null with one check per resource: the reference). */
-    private final ActionClasses actionClasses;
+    /** Built on first use ({@link #actionClasses()}); unused with one check per resource (the reference). */
+    private volatile ActionClasses actionClasses;
+    private final boolean byClass;
+    private volatile boolean stopPreparing;
+    private final java.util.concurrent.CompletableFuture<Boolean> wanted = new java.util.concurrent.CompletableFuture<>();
+
+    /**
+     * Enumerations of fewer candidate actions decide each one: building the classes (a pass over every statement
+     * of the snapshot) costs more than they save there.
+     */
+    static final int REPLAY_MIN = 1_000;
 
     /** Classes of this many concrete resources or more are kept whole: more than the text report lists (8). */
     static final int SET_MIN = 10;
@@ -82,20 +92,54 @@ final class AccessEnumerator {
         this.context = context;
         this.pool = new ResourcePool(index, catalog);
         this.resourcePolicyActions = resourcePolicyActions();
-        this.actionClasses = byClass ? ActionClasses.of(index.snapshot(), catalog) : null;
+        this.byClass = byClass;
     }
 
     /**
-     * Builds every action's resource list and target list ahead of the enumerations (a blast radius does this
-     * on another core while it finds the paths): an administrator's enumeration needs them all, and two
-     * enumerations building them lazily wait on each other.
+     * Builds the classes of actions and every action's resource and target lists ahead of the enumerations (a
+     * blast radius does this on another core while it finds the paths, and goes on while it enumerates): an
+     * administrator's enumeration needs them all, and enumerations building them lazily wait on each other. An
+     * enumeration that needs a list not built yet builds it. It waits for {@link #wantPrepared}; {@link
+     * #stopPreparing()} ends it early.
      */
     void prepare() {
+        if (!byClass || !wanted.join()) {
+            return;
+        }
+        actionClasses();
         for (Action a : catalog.actions()) {
-            if (!a.resources().isEmpty() && !pool.forAction(a).isEmpty() && classes != null) {
+            if (stopPreparing) {
+                return;
+            }
+            if (!a.resources().isEmpty() && !pool.forAction(a).isEmpty()) {
                 pool.targetsFor(a);
             }
         }
+    }
+
+    /** Lets {@link #prepare()} start, or returns it at once. */
+    void wantPrepared(boolean yes) {
+        wanted.complete(yes);
+    }
+
+    /** Ends {@link #prepare()} at its next action, or before it starts: the analysis is done. */
+    void stopPreparing() {
+        stopPreparing = true;
+        wanted.complete(false);
+    }
+
+    private ActionClasses actionClasses() {
+        ActionClasses c = actionClasses;
+        if (c == null) {
+            synchronized (this) {
+                c = actionClasses;
+                if (c == null) {
+                    c = ActionClasses.of(index.snapshot(), catalog);
+                    actionClasses = c;
+                }
+            }
+        }
+        return c;
     }
 
     /**
@@ -155,7 +199,7 @@ final class AccessEnumerator {
         ActionSet actions = only == null ? candidates.build() : candidates.build().intersect(only);
         List<Allowed> out = new ArrayList<>();
         Map<String, Gathered> byResource = new HashMap<>();
-        Replays replays = new Replays();
+        Replays replays = new Replays(byClass && actions.size() >= REPLAY_MIN ? actionClasses() : null);
         for (int id : actions) {
             Action action = catalog.action(id);
             // The resources an action is evaluated on come from its resource types: part of what must agree.
@@ -173,11 +217,17 @@ final class AccessEnumerator {
      * The answers already found for one action of each {@link ActionClasses class} (and resource list), as
      * ranges of the output, copied to the other actions of the class instead of deciding them again.
      */
-    private final class Replays {
+    private static final class Replays {
         private record Range(int from, int to) {
         }
 
         private final Map<Integer, Map<Object, Range>> byClass = new HashMap<>();
+        /** Null: every action is decided. */
+        private final ActionClasses actionClasses;
+
+        Replays(ActionClasses actionClasses) {
+            this.actionClasses = actionClasses;
+        }
 
         /** Copies the answer of an action of the same class on the same resources; false if there is none. */
         boolean copy(int id, Object resources, List<Allowed> out) {
@@ -242,7 +292,8 @@ final class AccessEnumerator {
     /** Each action on one resource, but those of {@code except}; an action of a class already decided is copied. */
     private void checkOn(PrincipalRef who, String arn, List<Action> actions, ActionSet except,
                          Map<String, Gathered> byResource, List<Allowed> out) {
-        Replays replays = new Replays();
+        // Only covered principals get here, in a blast radius large enough to have an administrator stand in.
+        Replays replays = new Replays(byClass ? actionClasses() : null);
         for (Action action : actions) {
             if (!except.contains(action.id()) && !replays.copy(action.id(), arn, out)) {
                 int from = out.size();

@@ -66,6 +66,10 @@ public final class BlastRadiusAnalysis {
                 who.via());
         List<String> notes = new ArrayList<>();
         PrincipalNode node = graph.node(who.arn()).orElse(null);
+        // A start that reaches no one is one enumeration, which builds the lists it needs as it goes; several
+        // would wait on each other for them, so those are prepared ahead, while the paths are found.
+        boolean reachesOthers = node != null && graph.graph().outDegreeOf(node) > 0;
+        ready.thenAccept(e -> e.wantPrepared(reachesOthers));
         List<Reachable> reachable = new ArrayList<>();
         AdminStatus own = AdminStatus.NOT_ADMIN;
         if (node == null) {
@@ -105,6 +109,7 @@ public final class BlastRadiusAnalysis {
         allowed.putAll(ParallelEnumeration.run(partial,
                 s -> enumerator.enumerateOn(s.ref(), plan.partial().get(s.ref().arn())), options.threads()));
         notes.addAll(coverageNotes(plan));
+        enumerator.stopPreparing();
         AccessSummary summary = AccessSummary.of(catalog, tactics, subjects, allowed, index::accountOf);
 
         List<HuntTarget> targets = huntTargets(who, reachable);
@@ -114,21 +119,31 @@ public final class BlastRadiusAnalysis {
                 targets, hunting.forTargets(targets, options.huntSince()), notes);
     }
 
+    /**
+     * The enumerator, built on another thread, which then goes on preparing its lists
+     * ({@link AccessEnumerator#prepare}) until the analysis stops it. With one thread, built here, lists built
+     * as needed.
+     */
     private java.util.concurrent.CompletableFuture<AccessEnumerator> prepared(RequestContext context, int threads) {
-        java.util.function.Supplier<AccessEnumerator> build = () -> {
-            AccessEnumerator e = new AccessEnumerator(index, Gatherer.shared(index), authorizer, catalog, context);
-            e.prepare();
-            return e;
-        };
+        java.util.function.Supplier<AccessEnumerator> build =
+                () -> new AccessEnumerator(index, Gatherer.shared(index), authorizer, catalog, context);
         if (threads <= 1) {
             return java.util.concurrent.CompletableFuture.completedFuture(build.get());
         }
         java.util.concurrent.CompletableFuture<AccessEnumerator> f = new java.util.concurrent.CompletableFuture<>();
         Thread t = new Thread(() -> {
+            AccessEnumerator e;
             try {
-                f.complete(build.get());
-            } catch (RuntimeException | Error e) {
-                f.completeExceptionally(e);
+                e = build.get();
+            } catch (RuntimeException | Error x) {
+                f.completeExceptionally(x);
+                return;
+            }
+            f.complete(e);
+            try {
+                e.prepare();
+            } catch (RuntimeException ignored) {
+                // Only a head start: an enumeration that needs the list builds it, and meets the error itself.
             }
         }, "iamscope-blast-prepare");
         t.setDaemon(true);
