@@ -164,6 +164,15 @@ public final class Checker {
     }
 
     /**
+     * The same where AWS does not document the value of {@code iam:PassedToService}: the key is unknown, so a
+     * policy testing it makes the answer conditional on it rather than deciding it either way.
+     */
+    public <T> void forEachPassableToUndocumented(Actor a, Targets<T> roles, BiPredicate<T, Evidence> visit) {
+        RequestContext ctx = passed.computeIfAbsent("?", s -> base.toBuilder().unknown("iam:PassedToService").build());
+        forEachAllowed(a, "iam:PassRole", roles, ctx, visit);
+    }
+
+    /**
      * Visits, in list order, every target on which the action is allowed to the actor (definitely or under a
      * condition), with its evidence, until the visitor returns false: the same answers as one check per
      * target. Targets the actor's policies cannot tell apart ({@link LocalAuthorizer#resourceClasses}: the

@@ -25,6 +25,14 @@ abstract class PassRoleTechnique implements Technique {
         return List.of();
     }
 
+    /**
+     * Whether AWS documents the value {@code iam:PassedToService} takes when the role is passed: the service
+     * principal. Where it does not, the key is unknown ({@link Checker#forEachPassableToUndocumented}).
+     */
+    boolean passedToServiceDocumented() {
+        return true;
+    }
+
     /** Whether only roles in an instance profile can be passed (to an EC2 instance). */
     boolean instanceProfilesOnly() {
         return false;
@@ -45,7 +53,7 @@ abstract class PassRoleTechnique implements Technique {
         if (!c.mayMatchAnyUnder(a, "iam:PassRole", "arn:aws:iam::")) {
             return; // no PassRole pattern of the actor reaches any role
         }
-        c.forEachPassable(a, service(), ctx.serviceRoles(a, service(), instanceProfilesOnly()), (r, passed) -> {
+        java.util.function.BiPredicate<io.iamscope.model.Role, io.iamscope.graph.Evidence> visit = (r, passed) -> {
             if (r.arn().equals(a.arn())) {
                 return true;
             }
@@ -55,6 +63,12 @@ abstract class PassRoleTechnique implements Technique {
                 return !ctx.admin(r.arn()); // an admin role reaches every other role through the account node
             }
             return true;
-        });
+        };
+        var roles = ctx.serviceRoles(a, service(), instanceProfilesOnly());
+        if (passedToServiceDocumented()) {
+            c.forEachPassable(a, service(), roles, visit);
+        } else {
+            c.forEachPassableToUndocumented(a, roles, visit);
+        }
     }
 }
