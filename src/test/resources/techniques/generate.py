@@ -121,8 +121,8 @@ ROOT = IAM + "root"
 CASES = {}
 
 
-def case(tid, name, snap, frm, to, reported, why=None):
-    CASES.setdefault(tid, []).append((name, snap, frm, to, reported, why))
+def case(tid, name, snap, frm, to, reported, why=None, conditional=None):
+    CASES.setdefault(tid, []).append((name, snap, frm, to, reported, why, conditional))
 
 
 def technique(tid, positive, near_misses, frm=ATTACKER, to=ROOT):
@@ -294,6 +294,9 @@ PASS = [
     ("autoscaling-create-launch-configuration", "ec2.amazonaws.com",
      ["autoscaling:CreateLaunchConfiguration", "autoscaling:CreateAutoScalingGroup"], True,
      {"no-instance-profile": dict(profile=False)}),
+    ("apprunner-create-service", "tasks.apprunner.amazonaws.com", ["apprunner:CreateService"], False,
+     {"role-trusts-lambda": dict(trust_service="lambda.amazonaws.com"),
+      "missing-create": dict(actions=["apprunner:DescribeService"])}),
 ]
 for tid, service, actions, profile, misses in PASS:
     near = {}
@@ -302,6 +305,12 @@ for tid, service, actions, profile, misses in PASS:
         args.update(kw)
         near[name] = pass_role(**args)
     technique(tid, pass_role(service, actions, profile=profile), near, to=SVC_ROLE)
+
+# App Runner's iam:PassedToService value is not documented: a PassRole limited to another service is still
+# possible (conditional on the key), never dropped.
+case("apprunner-create-service", "passed-to-other-service-still-possible",
+     pass_role("tasks.apprunner.amazonaws.com", ["apprunner:CreateService"], passed_to="lambda.amazonaws.com"),
+     ATTACKER, SVC_ROLE, True, conditional=True)
 
 # --- Existing resources that run with a role -------------------------------------------------------------------
 FN = f"arn:aws:lambda:us-east-1:{ACCT}:function:fn"
@@ -435,13 +444,15 @@ if __name__ == "__main__":
         shutil.rmtree(d, ignore_errors=True)
         os.makedirs(d)
         listing = []
-        for name, snap, frm, to, reported, why in cases:
+        for name, snap, frm, to, reported, why, conditional in cases:
             with open(os.path.join(d, name + ".json"), "w") as f:
                 json.dump(snap.json(), f, indent=1)
                 f.write("\n")
             entry = {"snapshot": name + ".json", "from": frm, "to": to, "reported": reported}
             if why:
                 entry["why"] = why
+            if conditional is not None:
+                entry["conditional"] = conditional
             listing.append(entry)
         with open(os.path.join(d, "cases.json"), "w") as f:
             json.dump(listing, f, indent=1)

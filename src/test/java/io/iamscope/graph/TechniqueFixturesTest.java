@@ -43,14 +43,17 @@ class TechniqueFixturesTest {
             }
             for (JsonNode c : JSON.readTree(dir.resolve("cases.json").toFile())) {
                 String snapshot = c.get("snapshot").asText();
+                Boolean conditional = c.has("conditional") ? c.get("conditional").asBoolean() : null;
                 tests.add(DynamicTest.dynamicTest(id + ": " + snapshot, () -> check(id, dir.resolve(snapshot),
-                        c.get("from").asText(), c.get("to").asText(), c.get("reported").asBoolean())));
+                        c.get("from").asText(), c.get("to").asText(), c.get("reported").asBoolean(), conditional)));
             }
         }
         return tests.stream();
     }
 
-    private static void check(String id, Path snapshot, String from, String to, boolean reported) {
+    /** @param conditional when not null, whether the reported edge must be conditional */
+    private static void check(String id, Path snapshot, String from, String to, boolean reported,
+                              Boolean conditional) {
         JGraphTAccessGraph graph = GraphFixtures.build(snapshot);
         List<AccessEdge> withId = graph.graph().edgeSet().stream().filter(e -> e.technique().equals(id)).toList();
         String all = graph.graph().edgeSet().stream().filter(e -> e.kind() == EdgeKind.ESCALATE)
@@ -59,6 +62,11 @@ class TechniqueFixturesTest {
         if (reported) {
             assertTrue(withId.stream().anyMatch(e -> e.from().arn().equals(from) && e.to().arn().equals(to)),
                     "false negative: `" + id + "` from `" + from + "` to `" + to + "` not reported; edges: " + all);
+            if (conditional != null) {
+                assertTrue(withId.stream().anyMatch(e -> e.from().arn().equals(from) && e.to().arn().equals(to)
+                        && e.conditional() == conditional), "`" + id + "` from `" + from + "` to `" + to
+                        + "` should be " + (conditional ? "conditional" : "definite"));
+            }
         } else {
             assertEquals(List.of(), withId, "false positive: `" + id + "` reported; edges: " + all);
         }

@@ -47,6 +47,7 @@ public final class Techniques {
             EcsRunTask.createService(),
             new StatesCreateStateMachine(),
             new AutoScalingLaunchConfiguration(),
+            new AppRunnerCreateService(),
             // Code execution in existing resources that run with a role.
             new LambdaUpdateFunctionCode(),
             new GlueUpdateDevEndpoint(),
