@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Everything one principal may do, without evaluating every action of AWS on every resource: the candidate
@@ -55,12 +56,11 @@ final class AccessEnumerator {
     private final int setMin;
     private final Unrestricted unrestricted;
     private final Map<Members, List<String>> memberLists = new java.util.concurrent.ConcurrentHashMap<>();
-    /** Actions no policy of the snapshot tells apart (null with one check per resource: the reference). */
-    /** Built on first use ({@link #actionClasses()}); unused with one check per resource (the reference). */
+    /** Actions no policy of the snapshot tells apart; built on first use ({@link #actionClasses()}); unused with one check per resource (the reference). */
     private volatile ActionClasses actionClasses;
     private final boolean byClass;
     private volatile boolean stopPreparing;
-    private final java.util.concurrent.CompletableFuture<Boolean> wanted = new java.util.concurrent.CompletableFuture<>();
+    private final CompletableFuture<Boolean> wanted = new CompletableFuture<>();
 
     /**
      * Enumerations of fewer candidate actions decide each one: building the classes (a pass over every statement
@@ -211,64 +211,6 @@ final class AccessEnumerator {
             }
         }
         return out;
-    }
-
-    /**
-     * The answers already found for one action of each {@link ActionClasses class} (and resource list), as
-     * ranges of the output, copied to the other actions of the class instead of deciding them again.
-     */
-    private static final class Replays {
-        private record Range(int from, int to) {
-        }
-
-        private final Map<Integer, Map<Object, Range>> byClass = new HashMap<>();
-        /** Null: every action is decided. */
-        private final ActionClasses actionClasses;
-
-        Replays(ActionClasses actionClasses) {
-            this.actionClasses = actionClasses;
-        }
-
-        /** Copies the answer of an action of the same class on the same resources; false if there is none. */
-        boolean copy(int id, Object resources, List<Allowed> out) {
-            if (actionClasses == null) {
-                return false;
-            }
-            Map<Object, Range> known = byClass.get(actionClasses.of(id));
-            Range r = known == null ? null : known.get(key(resources));
-            if (r == null) {
-                return false;
-            }
-            for (int i = r.from; i < r.to; i++) {
-                out.add(out.get(i).forAction(id));
-            }
-            return true;
-        }
-
-        void record(int id, Object resources, int from, int to) {
-            if (actionClasses != null) {
-                byClass.computeIfAbsent(actionClasses.of(id), k -> new HashMap<>()).put(key(resources),
-                        new Range(from, to));
-            }
-        }
-
-        /** Resource lists are shared by identity ({@link ResourcePool#forAction}); a lone ARN is itself. */
-        private Object key(Object resources) {
-            return resources instanceof List<?> l ? new Identity(l) : resources == null ? "" : resources;
-        }
-    }
-
-    /** A key comparing a shared list by identity: hashing ten thousand ARNs per action would cost more. */
-    private record Identity(Object of) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Identity i && i.of == of;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(of);
-        }
     }
 
     /**

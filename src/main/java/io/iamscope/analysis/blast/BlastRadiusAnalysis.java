@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.jgrapht.GraphPath;
 
 /**
@@ -61,7 +63,7 @@ public final class BlastRadiusAnalysis {
     public BlastRadius analyse(String query, String profile, RequestContext context, BlastOptions options) {
         PrincipalRef who = index.resolvePrincipal(query);
         // The enumerator's resource and target lists are built on another core while the paths are found.
-        java.util.concurrent.CompletableFuture<AccessEnumerator> ready = prepared(context, options.threads());
+        CompletableFuture<AccessEnumerator> ready = prepared(context, options.threads());
         Start start = new Start(query, who.arn(), who.kind().name().toLowerCase(Locale.ROOT), who.accountId(),
                 who.via());
         List<String> notes = new ArrayList<>();
@@ -100,7 +102,7 @@ public final class BlastRadiusAnalysis {
                         + "` is reachable: its permissions are outside the snapshot (not enumerated)");
             }
         }
-        AccessEnumerator enumerator = ready.join();
+        AccessEnumerator enumerator = joined(ready);
         EnumerationPlan plan = EnumerationPlan.of(index, graph, who.arn(), subjects, enumerator::unrestricted);
         Map<String, List<Allowed>> allowed = ParallelEnumeration.run(plan.full(), s -> enumerator.enumerate(s.ref()),
                 options.threads());
@@ -124,13 +126,13 @@ public final class BlastRadiusAnalysis {
      * ({@link AccessEnumerator#prepare}) until the analysis stops it. With one thread, built here, lists built
      * as needed.
      */
-    private java.util.concurrent.CompletableFuture<AccessEnumerator> prepared(RequestContext context, int threads) {
-        java.util.function.Supplier<AccessEnumerator> build =
+    private CompletableFuture<AccessEnumerator> prepared(RequestContext context, int threads) {
+        Supplier<AccessEnumerator> build =
                 () -> new AccessEnumerator(index, Gatherer.shared(index), authorizer, catalog, context);
         if (threads <= 1) {
-            return java.util.concurrent.CompletableFuture.completedFuture(build.get());
+            return CompletableFuture.completedFuture(build.get());
         }
-        java.util.concurrent.CompletableFuture<AccessEnumerator> f = new java.util.concurrent.CompletableFuture<>();
+        CompletableFuture<AccessEnumerator> f = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             AccessEnumerator e;
             try {
@@ -149,6 +151,21 @@ public final class BlastRadiusAnalysis {
         t.setDaemon(true);
         t.start();
         return f;
+    }
+
+    /** The enumerator, or what building it threw, as thrown (not wrapped: the CLI reports model errors). */
+    private static AccessEnumerator joined(CompletableFuture<AccessEnumerator> ready) {
+        try {
+            return ready.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     /** What the plan left out, per account: never silently. */
