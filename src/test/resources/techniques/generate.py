@@ -297,6 +297,12 @@ PASS = [
     ("apprunner-create-service", "tasks.apprunner.amazonaws.com", ["apprunner:CreateService"], False,
      {"role-trusts-lambda": dict(trust_service="lambda.amazonaws.com"),
       "missing-create": dict(actions=["apprunner:DescribeService"])}),
+    ("bedrock-agentcore-code-interpreter", "bedrock-agentcore.amazonaws.com",
+     ["bedrock-agentcore:CreateCodeInterpreter", "bedrock-agentcore:StartCodeInterpreterSession",
+      "bedrock-agentcore:InvokeCodeInterpreter"], False,
+     {"missing-invoke": dict(actions=["bedrock-agentcore:CreateCodeInterpreter",
+                                      "bedrock-agentcore:StartCodeInterpreterSession"]),
+      "role-trusts-lambda": dict(trust_service="lambda.amazonaws.com")}),
 ]
 for tid, service, actions, profile, misses in PASS:
     near = {}
@@ -310,6 +316,14 @@ for tid, service, actions, profile, misses in PASS:
 # possible (conditional on the key), never dropped.
 case("apprunner-create-service", "passed-to-other-service-still-possible",
      pass_role("tasks.apprunner.amazonaws.com", ["apprunner:CreateService"], passed_to="lambda.amazonaws.com"),
+     ATTACKER, SVC_ROLE, True, conditional=True)
+# The trust policy AgentCore's guide recommends: the source account is the role's, the source ARN is whatever the
+# attacker creates, so unknown: the edge stays, conditional on it.
+case("bedrock-agentcore-code-interpreter", "documented-trust-policy-conditional",
+     pass_role("bedrock-agentcore.amazonaws.com", ["bedrock-agentcore:CreateCodeInterpreter",
+               "bedrock-agentcore:StartCodeInterpreterSession", "bedrock-agentcore:InvokeCodeInterpreter"],
+               trust_condition={"StringEquals": {"aws:SourceAccount": ACCT},
+                                "ArnLike": {"aws:SourceArn": f"arn:aws:bedrock-agentcore:us-east-1:{ACCT}:*"}}),
      ATTACKER, SVC_ROLE, True, conditional=True)
 
 # --- Existing resources that run with a role -------------------------------------------------------------------

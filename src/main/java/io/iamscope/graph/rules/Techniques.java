@@ -48,6 +48,7 @@ public final class Techniques {
             new StatesCreateStateMachine(),
             new AutoScalingLaunchConfiguration(),
             new AppRunnerCreateService(),
+            new BedrockAgentCoreCodeInterpreter(),
             // Code execution in existing resources that run with a role.
             new LambdaUpdateFunctionCode(),
             new GlueUpdateDevEndpoint(),
