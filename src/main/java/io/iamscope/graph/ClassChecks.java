@@ -116,6 +116,9 @@ final class ClassChecks {
         Decided out = new Decided();
         for (BitSet cls : classesOf(rc, targets, individual, trust)) {
             int rep = cls.nextSetBit(0);
+            if (trust && rep != first && !trustMayAllow(who, action, targets.arn(rep), context)) {
+                continue; // the class's trust policy names someone else: a deny, found without a decision
+            }
             Evidence e = rep == first ? firstDecision : checker.check(who, action, targets.arn(rep), context);
             if (!e.allows()) {
                 continue;
@@ -179,6 +182,16 @@ final class ClassChecks {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether the role's trust policy has an Allow statement naming the caller for the action: without one the
+     * trust action is denied ({@link LocalAuthorizer#resourcePolicyMayAllow}). Thousands of trust policies name
+     * other principals; each would otherwise cost a full decision.
+     */
+    private boolean trustMayAllow(PrincipalRef who, String action, String role, RequestContext context) {
+        Gathered g = gatherer.gather(who, action, role, context);
+        return engine.resourcePolicyMayAllow(g.request(), g.policies());
     }
 
     /** Whether a condition has a test from a statement of the layer. */

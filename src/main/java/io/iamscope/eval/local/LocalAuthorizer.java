@@ -128,6 +128,30 @@ public final class LocalAuthorizer implements Authorizer {
         return ResourceClasses.of(compile(set).candidates(action), context, list);
     }
 
+    /**
+     * False when {@link #authorize} cannot allow the request whatever else the policies say: its resource policy
+     * must allow it (a role's trust policy for a trust action, a KMS key policy), the policy is there, and none
+     * of its Allow statements for the action names the caller (their Principal, or NotPrincipal, does not match
+     * it). Every way to allow then goes through such a statement ({@link #authorize}: exact, parent or account
+     * match), so the answer is an implicit or explicit deny. Cheaper than a decision: no layer is evaluated.
+     * True otherwise, including whenever the engine must decide.
+     */
+    public boolean resourcePolicyMayAllow(Request request, PolicySet policies) {
+        if (!ResourcePolicyKind.of(request).mustAllow()) {
+            return true;
+        }
+        CompiledStatement[] resource = compile(policies).candidates(request.action()).resource();
+        if (resource == null) {
+            return true;
+        }
+        for (CompiledStatement s : resource) {
+            if (s.effect() == Effect.ALLOW && s.principalMatch(request) != PrincipalMatch.NONE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public Decision authorize(Request request, PolicySet policies) {
         CompiledPolicySet set = compile(policies);
