@@ -20,6 +20,15 @@ final class AccountReader {
     }
 
     static Account read(JsonNode a, SourceLocation at) {
+        String id = accountId(a, at);
+        JsonNode details = a.get("authorizationDetails");
+        AuthorizationDetailsReader.Details d = AuthorizationDetailsReader.read(
+                details == null ? JsonInput.MAPPER.createObjectNode() : details, id, at.child("authorizationDetails"));
+        return withDetails(a, id, d, at);
+    }
+
+    /** The entry's account id, checked: an object with a 12-digit {@code accountId}. */
+    static String accountId(JsonNode a, SourceLocation at) {
         if (!a.isObject()) {
             throw new SnapshotException("SNAPSHOT_NOT_OBJECT", "an account must be an object", at);
         }
@@ -28,9 +37,11 @@ final class AccountReader {
             throw new SnapshotException("SNAPSHOT_INVALID_ACCOUNT_ID", "`" + id + "` is not a 12-digit account id",
                     at.child("accountId"));
         }
-        JsonNode details = a.get("authorizationDetails");
-        AuthorizationDetailsReader.Details d = AuthorizationDetailsReader.read(
-                details == null ? JsonInput.MAPPER.createObjectNode() : details, id, at.child("authorizationDetails"));
+        return id;
+    }
+
+    /** The account of an entry whose authorization details were read already ({@code a} need not hold them). */
+    static Account withDetails(JsonNode a, String id, AuthorizationDetailsReader.Details d, SourceLocation at) {
         List<AccessKey> keys = new ArrayList<>();
         for (JsonNode k : array(a, "accessKeys", at)) {
             keys.add(new AccessKey(required(k, "AccessKeyId", at.child("accessKeys")), text(k, "UserName"),

@@ -64,35 +64,56 @@ final class AuthorizationDetailsReader {
     }
 
     static Details read(JsonNode node, String accountId, SourceLocation at) {
-        List<User> users = new ArrayList<>();
-        SourceLocation ul = at.child("UserDetailList");
-        JsonNode list = array(node, "UserDetailList", at);
-        for (int i = 0; i < list.size(); i++) {
-            users.add(user(list.get(i), accountId, ul.child(i)));
+        Builder b = new Builder(accountId, at);
+        for (String list : LISTS) {
+            JsonNode elements = array(node, list, at);
+            for (int i = 0; i < elements.size(); i++) {
+                b.add(list, i, elements.get(i));
+            }
         }
-        List<Group> groups = new ArrayList<>();
-        SourceLocation gl = at.child("GroupDetailList");
-        list = array(node, "GroupDetailList", at);
-        for (int i = 0; i < list.size(); i++) {
-            JsonNode g = list.get(i);
-            SourceLocation here = gl.child(i);
-            groups.add(new Group(JsonInput.required(g, "Arn", here), JsonInput.required(g, "GroupName", here),
-                    text(g, "Path"), text(g, "GroupId"), accountId,
-                    inline(g, "GroupPolicyList", here), attached(g, here)));
+        return b.build();
+    }
+
+    /** The four lists, in the order they are read from a whole tree. */
+    static final List<String> LISTS = List.of("UserDetailList", "GroupDetailList", "RoleDetailList", "Policies");
+
+    /**
+     * Details built one list element at a time: from a whole tree ({@link #read}) or as a stream delivers them
+     * ({@link StreamedSnapshotReader}), with the same checks and the same pointers.
+     */
+    static final class Builder {
+        private final String accountId;
+        private final SourceLocation at;
+        private final List<User> users = new ArrayList<>();
+        private final List<Group> groups = new ArrayList<>();
+        private final List<Role> roles = new ArrayList<>();
+        private final List<ManagedPolicy> policies = new ArrayList<>();
+
+        Builder(String accountId, SourceLocation at) {
+            this.accountId = accountId;
+            this.at = at;
         }
-        List<Role> roles = new ArrayList<>();
-        SourceLocation rl = at.child("RoleDetailList");
-        list = array(node, "RoleDetailList", at);
-        for (int i = 0; i < list.size(); i++) {
-            roles.add(role(list.get(i), accountId, rl.child(i)));
+
+        /** Element {@code index} of {@code list} (one of {@link #LISTS}). */
+        void add(String list, int index, JsonNode e) {
+            SourceLocation here = at.child(list).child(index);
+            switch (list) {
+                case "UserDetailList" -> users.add(user(e, accountId, here));
+                case "GroupDetailList" -> groups.add(group(e, accountId, here));
+                case "RoleDetailList" -> roles.add(role(e, accountId, here));
+                case "Policies" -> policies.add(managed(e, here));
+                default -> throw new IllegalArgumentException("not a list of the response: " + list);
+            }
         }
-        List<ManagedPolicy> policies = new ArrayList<>();
-        SourceLocation pl = at.child("Policies");
-        list = array(node, "Policies", at);
-        for (int i = 0; i < list.size(); i++) {
-            policies.add(managed(list.get(i), pl.child(i)));
+
+        Details build() {
+            return new Details(users, groups, roles, policies);
         }
-        return new Details(users, groups, roles, policies);
+    }
+
+    private static Group group(JsonNode g, String accountId, SourceLocation here) {
+        return new Group(JsonInput.required(g, "Arn", here), JsonInput.required(g, "GroupName", here),
+                text(g, "Path"), text(g, "GroupId"), accountId, inline(g, "GroupPolicyList", here), attached(g, here));
     }
 
     private static User user(JsonNode u, String accountId, SourceLocation at) {

@@ -29,17 +29,25 @@ final class JsonInput {
                 throw new SnapshotException("SNAPSHOT_EMPTY", "file is empty", at);
             }
             return node;
-        } catch (JsonEOFException e) {
-            throw new SnapshotException("SNAPSHOT_TRUNCATED", "file ends early: truncated? (line "
-                    + e.getLocation().getLineNr() + ")", at);
-        } catch (JsonProcessingException e) {
-            throw new SnapshotException("SNAPSHOT_MALFORMED_JSON", "not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", at);
-        } catch (NoSuchFileException e) {
-            throw new SnapshotException("FILE_NOT_FOUND", "no such file", at);
         } catch (IOException e) {
-            throw new SnapshotException("FILE_UNREADABLE", "cannot read: " + e.getMessage(), at);
+            throw failure(e, at);
         }
+    }
+
+    /** What went wrong reading a file, as the error a user sees: truncated, not JSON, missing, unreadable. */
+    static SnapshotException failure(IOException e, SourceLocation at) {
+        if (e instanceof JsonEOFException eof) {
+            return new SnapshotException("SNAPSHOT_TRUNCATED", "file ends early: truncated? (line "
+                    + eof.getLocation().getLineNr() + ")", at);
+        }
+        if (e instanceof JsonProcessingException j) {
+            return new SnapshotException("SNAPSHOT_MALFORMED_JSON", "not valid JSON: " + j.getOriginalMessage()
+                    + " (line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() + ")", at);
+        }
+        if (e instanceof NoSuchFileException) {
+            return new SnapshotException("FILE_NOT_FOUND", "no such file", at);
+        }
+        return new SnapshotException("FILE_UNREADABLE", "cannot read: " + e.getMessage(), at);
     }
 
     /** A text field, or null when absent or JSON null. */
