@@ -23,7 +23,7 @@ import java.util.Map;
  * {@code --resources} records and an {@code --org-dir} organization export.
  */
 public final class SnapshotReader {
-    private static final String FORMAT = "iamscope-snapshot";
+    static final String FORMAT = "iamscope-snapshot";
     private static final List<String> DETAIL_LISTS = List.of("UserDetailList", "GroupDetailList", "RoleDetailList",
             "Policies");
 
@@ -87,8 +87,16 @@ public final class SnapshotReader {
 
     /** Reads one file of any supported shape. */
     static Snapshot readOne(Path file) {
-        JsonNode root = JsonInput.read(file);
         SourceLocation at = SourceLocation.of(file.toString());
+        // Snapshots as iamscope writes them are streamed; every other shape is read as a tree.
+        Snapshot streamed = StreamedSnapshotReader.read(file, at);
+        return streamed != null ? streamed : readTree(file);
+    }
+
+    /** Reads one file of any supported shape as one tree. */
+    static Snapshot readTree(Path file) {
+        SourceLocation at = SourceLocation.of(file.toString());
+        JsonNode root = JsonInput.read(file);
         if (root.isArray() && root.size() > 0 && allDetails(root)) {
             root = mergePages((ArrayNode) root);
         }
