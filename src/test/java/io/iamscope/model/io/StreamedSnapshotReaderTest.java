@@ -88,7 +88,11 @@ class StreamedSnapshotReaderTest {
                 HEAD + "{\"accountId\":\"111122223333\",\"authorizationDetails\":{\"Policies\":7}}]}",
                 HEAD + "{\"accountId\":\"111122223333\",\"authorizationDetails\":{\"UserDetailList\":[" + user,
                 HEAD + "{\"accountId\":\"111122223333\",\"authorizationDetails\":{\"UserDetailList\":[" + user + ",,]}}]}",
-                HEAD + "{\"accountId\":\"111122223333\",\"resources\":[{\"type\":\"AWS::S3::Bucket\"}]}]}");
+                HEAD + "{\"accountId\":\"111122223333\",\"resources\":[{\"type\":\"AWS::S3::Bucket\"}]}]}",
+                HEAD + "{\"accountId\":\"111122223333\",\"authorizationDetails\":{\"UserDetailList\":[null]}}]}",
+                HEAD + "{\"accountId\":\"111122223333\",\"authorizationDetails\":{\"Policies\":[7]}}]}",
+                "{\"format\":\"iamscope-snapshot\",\"version\":null,\"accounts\":[]}",
+                "{\"format\":\"iamscope-snapshot\",\"collectedBy\":null,\"version\":1,\"accounts\":[null]}");
         for (String text : broken) {
             Path p = file(text);
             SnapshotException tree = assertThrows(SnapshotException.class, () -> SnapshotReader.readTree(p), text);
