@@ -195,6 +195,10 @@ public final class SnapshotIndex {
     }
 
     private PrincipalRef byArnQuery(String arn) {
+        Principal direct = byArn.get(arn);
+        if (direct != null && !(direct instanceof Group)) {
+            return ref(direct, null, null); // the common case: an analysis resolving the principals it reached
+        }
         String account = accountPart(arn);
         String resource = arn.split(":", 6).length == 6 ? arn.split(":", 6)[5] : "";
         if (resource.equals("root") && arn.contains(":iam:")) {

@@ -73,11 +73,10 @@ record AccessSummary(List<ServiceAccess> services, List<TacticAccess> tactics, L
         byAction.forEach((id, resources) -> {
             List<ResourceAccess> list = new ArrayList<>();
             resources.forEach((resource, grantors) -> {
-                List<Grantor> sorted = new ArrayList<>(grantors);
-                sorted.sort(Comparator.comparing(Grantor::conditional));
+                grantors.sort(Comparator.comparing(Grantor::conditional)); // a list of this summary's own
                 ResourceSet set = resource instanceof SetKey k ? byKey.get(k) : null;
-                list.add(new ResourceAccess(set == null ? (String) resource : set.id(), concrete.get(resource), sorted,
-                        set));
+                list.add(new ResourceAccess(set == null ? (String) resource : set.id(), concrete.get(resource),
+                        grantors, set));
             });
             // Concrete resources first, sets (largest first) before single ones, definite before conditional,
             // then by ARN (each key computed once).

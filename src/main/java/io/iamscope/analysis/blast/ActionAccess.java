@@ -13,7 +13,12 @@ public record ActionAccess(String action, AccessLevel accessLevel, List<Resource
 
     /** Conditional when no resource scope is definite. */
     public boolean conditional() {
-        return resources.stream().allMatch(ResourceAccess::conditional);
+        for (ResourceAccess r : resources) {
+            if (!r.conditional()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Every principal that can perform it somewhere, sorted. */

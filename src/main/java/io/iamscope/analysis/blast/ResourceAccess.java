@@ -33,6 +33,11 @@ public record ResourceAccess(String resource, boolean concrete, List<Grantor> gr
 
     /** Conditional when no principal can do it definitely. */
     public boolean conditional() {
-        return grantedBy.stream().allMatch(Grantor::conditional);
+        for (Grantor g : grantedBy) {
+            if (!g.conditional()) {
+                return false;
+            }
+        }
+        return true;
     }
 }
