@@ -1,6 +1,6 @@
 package io.iamscope.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,6 +15,7 @@ import io.iamscope.analysis.blast.ServiceAccess;
 import io.iamscope.analysis.blast.TacticAccess;
 import io.iamscope.analysis.hunt.HuntTarget;
 import io.iamscope.analysis.hunt.HuntingQuery;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -37,10 +38,13 @@ public final class BlastJsonRenderer {
     /** Prints a tree built by {@link #tree} (possibly with more fields added). */
     public static void print(ObjectNode root, PrintWriter out) {
         try {
-            out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
-        } catch (JsonProcessingException e) {
+            // Written as it is generated: a large account's report is tens of megabytes, not worth a String too.
+            MAPPER.writerWithDefaultPrettyPrinter().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                    .writeValue(out, root);
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        out.println();
         out.flush();
     }
 
