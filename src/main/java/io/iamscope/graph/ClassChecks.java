@@ -116,11 +116,8 @@ final class ClassChecks {
         Decided out = new Decided();
         for (BitSet cls : classesOf(rc, targets, individual, trust)) {
             int rep = cls.nextSetBit(0);
-            if (trust && rep != first && !trustMayAllow(who, action, targets.arn(rep), context)) {
-                continue; // the class's trust policy names someone else: a deny, found without a decision
-            }
-            Evidence e = rep == first ? firstDecision : checker.check(who, action, targets.arn(rep), context);
-            if (!e.allows()) {
+            Evidence e = rep == first ? firstDecision : representative(who, action, targets.arn(rep), context, trust);
+            if (e == null || !e.allows()) {
                 continue;
             }
             if (trust && dependsOn(e.condition(), Layer.RESOURCE)) {
@@ -185,13 +182,21 @@ final class ClassChecks {
     }
 
     /**
-     * Whether the role's trust policy has an Allow statement naming the caller for the action: without one the
-     * trust action is denied ({@link LocalAuthorizer#resourcePolicyMayAllow}). Thousands of trust policies name
-     * other principals; each would otherwise cost a full decision.
+     * A class representative's evidence, or null for a trust action whose role's trust policy has no Allow
+     * naming the caller: that is a deny, found without a decision ({@link LocalAuthorizer#resourcePolicyMayAllow}).
+     * Thousands of trust policies name other principals; each would otherwise cost a full decision.
      */
-    private boolean trustMayAllow(PrincipalRef who, String action, String role, RequestContext context) {
-        Gathered g = gatherer.gather(who, action, role, context);
-        return engine.resourcePolicyMayAllow(g.request(), g.policies());
+    private Evidence representative(PrincipalRef who, String action, String arn, RequestContext context,
+                                    boolean trust) {
+        if (!trust) {
+            return checker.check(who, action, arn, context);
+        }
+        Gathered g = gatherer.gather(who, action, arn, context);
+        if (!engine.resourcePolicyMayAllow(g.request(), g.policies())) {
+            return null;
+        }
+        checker.count(action);
+        return Checker.evidence(action, arn, engine.authorize(g.request(), g.policies()));
     }
 
     /** Whether a condition has a test from a statement of the layer. */

@@ -208,7 +208,7 @@ public final class SnapshotIndex {
             }
             return new PrincipalRef(PrincipalRef.Kind.ROOT, null, account, null, null);
         }
-        Principal p = byArn.get(arn);
+        Principal p = direct;
         String session = null;
         if (p == null && resource.startsWith("assumed-role/")) {
             String[] parts = resource.split("/");

@@ -56,7 +56,10 @@ final class AccessEnumerator {
     private final int setMin;
     private final Unrestricted unrestricted;
     private final Map<Members, List<String>> memberLists = new java.util.concurrent.ConcurrentHashMap<>();
-    /** Actions no policy of the snapshot tells apart; built on first use ({@link #actionClasses()}); unused with one check per resource (the reference). */
+    /**
+     * Actions no policy of the snapshot tells apart, built on first use ({@link #actionClasses()}); unused with
+     * one check per resource (the reference).
+     */
     private volatile ActionClasses actionClasses;
     private final boolean byClass;
     private volatile boolean stopPreparing;

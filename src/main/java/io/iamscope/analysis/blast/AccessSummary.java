@@ -73,7 +73,7 @@ record AccessSummary(List<ServiceAccess> services, List<TacticAccess> tactics, L
         byAction.forEach((id, resources) -> {
             List<ResourceAccess> list = new ArrayList<>();
             resources.forEach((resource, grantors) -> {
-                grantors.sort(Comparator.comparing(Grantor::conditional)); // a list of this summary's own
+                grantors.sort(Comparator.comparing(Grantor::conditional)); // in place: this summary built the list
                 ResourceSet set = resource instanceof SetKey k ? byKey.get(k) : null;
                 list.add(new ResourceAccess(set == null ? (String) resource : set.id(), concrete.get(resource),
                         grantors, set));

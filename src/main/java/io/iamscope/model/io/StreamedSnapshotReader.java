@@ -80,7 +80,8 @@ final class StreamedSnapshotReader {
                         return null;
                     }
                 }
-                case "collectedAt" -> collectedAt = t == JsonToken.VALUE_NULL ? null : p.<JsonNode>readValueAsTree().asText();
+                case "collectedAt" -> collectedAt = t == JsonToken.VALUE_NULL ? null
+                        : p.<JsonNode>readValueAsTree().asText();
                 case "collectedBy" -> {
                     JsonNode cb = p.readValueAsTree();
                     Iterator<Map.Entry<String, JsonNode>> it = cb.fields();
@@ -143,7 +144,8 @@ final class StreamedSnapshotReader {
                 }
             }
         }
-        return details == null ? AccountReader.read(rest, at) : AccountReader.withDetails(rest, id, details.build(), at);
+        return details == null ? AccountReader.read(rest, at)
+                : AccountReader.withDetails(rest, id, details.build(), at);
     }
 
     /** Streams the details object the parser is at into the builder; false when a list is not an array. */
