@@ -57,6 +57,10 @@ final class BenchCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         SnapshotIndex index = inputs.read(spec.commandLine().getErr());
         long t1 = System.nanoTime();
+        Catalog catalog = Catalog.bundled();
+        if (blast != null) {
+            BlastRadiusAnalysis.prepareAhead(index, catalog); // as blast-radius does: during the build
+        }
         // One engine for the build and the analyses, as the analysis commands use it.
         LocalAuthorizer authorizer = new LocalAuthorizer();
         JGraphTAccessGraph graph = inputs.build(index, authorizer);
@@ -71,7 +75,6 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("read %.2f s, build %.2f s, reachableFrom %.3f s (%d reached from `%s`)%n", (t1 - t0) / 1e9,
                 (t2 - t1) / 1e9, (t3 - t2) / 1e9, reached, start == null ? "-" : start.arn());
         RequestContext context = inputs.profile();
-        Catalog catalog = Catalog.bundled();
         // who-can first: a blast radius of a large reach leaves gigabytes of garbage behind it.
         if (whoCan != null) {
             long w0 = System.nanoTime();

@@ -260,7 +260,8 @@ public final class GraphBuilder {
             List<Role> roles = adminFirst(trust.sharedCandidates(k), knownAdmins);
             Set<String> accounts = new HashSet<>();
             roles.forEach(r -> accounts.add(r.accountId()));
-            return new Shared(new Targets<>(roles, Role::arn, index, inventory.arns()), Set.copyOf(accounts));
+            Targets<Role> targets = new Targets<>(roles, Role::arn, Targets.FactsCache.shared(index), inventory.arns());
+            return new Shared(targets, Set.copyOf(accounts));
         });
         java.util.function.Predicate<Role> skip = r -> r.arn().equals(a.arn()) || covered.contains(r.accountId())
                 || (!named.isEmpty() && named.contains(r));

@@ -60,6 +60,14 @@ public final class Targets<T> {
             this.index = index;
         }
 
+        /**
+         * The snapshot's one cache: a blast radius or who-can after the graph build finds the facts of every
+         * principal the build asked about (10,000 roles' trust policy texts, on a large account) already made.
+         */
+        public static FactsCache shared(SnapshotIndex index) {
+            return index.shared(FactsCache.class, FactsCache::new);
+        }
+
         private Facts of(String arn) {
             return byArn.computeIfAbsent(arn, a -> {
                 Principal p = index.principal(a);

@@ -16,13 +16,9 @@ import io.iamscope.eval.gather.Gatherer;
 import io.iamscope.graph.Checker;
 import io.iamscope.graph.Evidence;
 import io.iamscope.graph.Targets;
-import io.iamscope.model.Account;
 import io.iamscope.model.PrincipalRef;
-import io.iamscope.model.Resource;
-import io.iamscope.model.Role;
 import io.iamscope.model.SnapshotIndex;
 import io.iamscope.policy.Effect;
-import io.iamscope.policy.PolicyDocument;
 import io.iamscope.policy.Statement;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -43,24 +39,18 @@ import java.util.concurrent.CompletableFuture;
 final class AccessEnumerator {
     private static final String STS = "sts";
 
-    private final SnapshotIndex index;
     private final Gatherer gatherer;
     private final Authorizer authorizer;
     private final Catalog catalog;
+    private final EnumerationLists lists;
     private final ResourcePool pool;
     private final RequestContext context;
-    private final ActionSet resourcePolicyActions;
     /** Decides an action's concrete resources per class (null: one check per resource). */
     private final Checker classes;
     /** The smallest class of concrete resources kept whole, as one entry ({@link ResourceSet}). */
     private final int setMin;
     private final Unrestricted unrestricted;
-    private final Map<Members, List<String>> memberLists = new java.util.concurrent.ConcurrentHashMap<>();
-    /**
-     * Actions no policy of the snapshot tells apart, built on first use ({@link #actionClasses()}); unused with
-     * one check per resource (the reference).
-     */
-    private volatile ActionClasses actionClasses;
+    /** Deciding one action per class of actions ({@link ActionClasses}); false: each (the reference in tests). */
     private final boolean byClass;
     private volatile boolean stopPreparing;
     private final CompletableFuture<Boolean> wanted = new CompletableFuture<>();
@@ -88,35 +78,23 @@ final class AccessEnumerator {
         this.classes = byClass ? new Checker(index, authorizer, context) : null;
         this.setMin = setMin;
         this.unrestricted = new Unrestricted(catalog);
-        this.index = index;
         this.gatherer = gatherer;
         this.authorizer = authorizer;
         this.catalog = catalog;
         this.context = context;
-        this.pool = new ResourcePool(index, catalog);
-        this.resourcePolicyActions = resourcePolicyActions();
+        this.lists = EnumerationLists.of(index, catalog);
+        this.pool = lists.pool();
         this.byClass = byClass;
     }
 
     /**
-     * Builds the classes of actions and every action's resource and target lists ahead of the enumerations (a
-     * blast radius does this on another core while it finds the paths, and goes on while it enumerates): an
-     * administrator's enumeration needs them all, and enumerations building them lazily wait on each other. An
-     * enumeration that needs a list not built yet builds it. It waits for {@link #wantPrepared}; {@link
-     * #stopPreparing()} ends it early.
+     * Builds the snapshot's lists ahead of the enumerations ({@link EnumerationLists#prepare}; a blast radius
+     * does this on another core while it finds the paths, and goes on while it enumerates). It waits for
+     * {@link #wantPrepared}; {@link #stopPreparing()} ends it early.
      */
     void prepare() {
-        if (!byClass || !wanted.join()) {
-            return;
-        }
-        actionClasses();
-        for (Action a : catalog.actions()) {
-            if (stopPreparing) {
-                return;
-            }
-            if (!a.resources().isEmpty() && !pool.forAction(a).isEmpty()) {
-                pool.targetsFor(a);
-            }
+        if (byClass && wanted.join()) {
+            lists.prepare(() -> stopPreparing);
         }
     }
 
@@ -129,43 +107,6 @@ final class AccessEnumerator {
     void stopPreparing() {
         stopPreparing = true;
         wanted.complete(false);
-    }
-
-    private ActionClasses actionClasses() {
-        ActionClasses c = actionClasses;
-        if (c == null) {
-            synchronized (this) {
-                c = actionClasses;
-                if (c == null) {
-                    c = ActionClasses.of(index.snapshot(), catalog);
-                    actionClasses = c;
-                }
-            }
-        }
-        return c;
-    }
-
-    /**
-     * A class of targets, by the identity of their shared list and their positions in it. Thousands of actions
-     * and several principals find the same classes: their member lists are built once and shared, which keeps
-     * a large enumeration from holding a copy of ten thousand ARNs per action.
-     */
-    private record Members(Targets<String> targets, BitSet positions) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Members m && m.targets == targets && m.positions.equals(positions);
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(targets) * 31 + positions.hashCode();
-        }
-
-        List<String> arns() {
-            List<String> out = new ArrayList<>(positions.cardinality());
-            positions.stream().forEach(i -> out.add(targets.arn(i)));
-            return List.copyOf(out);
-        }
     }
 
     /** An Allow statement's actions and the resource patterns it names ({@code *} for NotResource). */
@@ -185,7 +126,7 @@ final class AccessEnumerator {
     private List<Allowed> enumerate(PrincipalRef who, ActionSet only) {
         Gathered base = gatherer.gather(who, "sts:GetCallerIdentity", "*", context);
         List<Scoped> scoped = new ArrayList<>();
-        ActionSet.Builder candidates = new ActionSet.Builder(catalog.size()).addAll(resourcePolicyActions);
+        ActionSet.Builder candidates = new ActionSet.Builder(catalog.size()).addAll(lists.resourcePolicyActions());
         for (AttachedPolicy p : base.policies().identity()) {
             for (Statement s : p.document().statements()) {
                 if (s.effect() != Effect.ALLOW || s.action() == null) {
@@ -202,7 +143,7 @@ final class AccessEnumerator {
         ActionSet actions = only == null ? candidates.build() : candidates.build().intersect(only);
         List<Allowed> out = new ArrayList<>();
         Map<String, Gathered> byResource = new HashMap<>();
-        Replays replays = new Replays(byClass && actions.size() >= REPLAY_MIN ? actionClasses() : null);
+        Replays replays = new Replays(byClass && actions.size() >= REPLAY_MIN ? lists.actionClasses() : null);
         for (int id : actions) {
             Action action = catalog.action(id);
             // The resources an action is evaluated on come from its resource types: part of what must agree.
@@ -238,7 +179,7 @@ final class AccessEnumerator {
     private void checkOn(PrincipalRef who, String arn, List<Action> actions, ActionSet except,
                          Map<String, Gathered> byResource, List<Allowed> out) {
         // Only covered principals get here, in a blast radius large enough to have an administrator stand in.
-        Replays replays = new Replays(byClass ? actionClasses() : null);
+        Replays replays = new Replays(byClass ? lists.actionClasses() : null);
         for (Action action : actions) {
             if (!except.contains(action.id()) && !replays.copy(action.id(), arn, out)) {
                 int from = out.size();
@@ -285,8 +226,7 @@ final class AccessEnumerator {
 
             @Override
             public void accept(BitSet positions, Evidence e) {
-                List<String> members = memberLists.computeIfAbsent(new Members(targets, (BitSet) positions.clone()),
-                        m -> m.arns());
+                List<String> members = lists.members(targets, positions);
                 out.add(allowed(action, members.get(0), e, members));
             }
         };
@@ -337,37 +277,5 @@ final class AccessEnumerator {
         }
         String name = who.principal() == null ? "" : who.principal().name();
         return pattern.replace("${aws:username}", name).replace("${aws:PrincipalAccount}", who.accountId());
-    }
-
-    /** Actions some resource or trust policy of the snapshot allows: they may be granted without an identity policy. */
-    private ActionSet resourcePolicyActions() {
-        ActionSet.Builder b = new ActionSet.Builder(catalog.size());
-        // Ten thousand trust policies name sts:AssumeRole: each pattern as written is expanded once.
-        Set<String> named = new java.util.HashSet<>();
-        for (Account a : index.snapshot().accounts()) {
-            for (Resource r : a.resources()) {
-                addAllows(r.policy(), named, b);
-            }
-            for (Role r : a.roles()) {
-                addAllows(r.trustPolicy(), named, b);
-            }
-        }
-        named.forEach(p -> b.addAll(catalog.expand(p)));
-        return b.build();
-    }
-
-    private void addAllows(PolicyDocument doc, Set<String> named, ActionSet.Builder negated) {
-        if (doc == null) {
-            return;
-        }
-        for (Statement s : doc.statements()) {
-            if (s.effect() == Effect.ALLOW && s.action() != null) {
-                if (s.action().negated()) {
-                    negated.addAll(catalog.complement(catalog.expandAll(s.action().patterns())));
-                } else {
-                    named.addAll(s.action().patterns());
-                }
-            }
-        }
     }
 }

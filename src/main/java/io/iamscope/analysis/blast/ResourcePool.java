@@ -48,7 +48,7 @@ final class ResourcePool {
 
     ResourcePool(SnapshotIndex index, Catalog catalog) {
         this.catalog = catalog;
-        this.facts = new Targets.FactsCache(index);
+        this.facts = Targets.FactsCache.shared(index);
         Set<String> arns = new LinkedHashSet<>();
         for (Account a : index.snapshot().accounts()) {
             for (Resource r : a.resources()) {

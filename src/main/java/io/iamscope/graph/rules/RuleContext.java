@@ -36,7 +36,7 @@ public final class RuleContext {
         this.inventory = inventory;
         this.trust = trust;
         this.knownAdmins = Set.copyOf(knownAdmins);
-        this.facts = new Targets.FactsCache(inventory.index());
+        this.facts = Targets.FactsCache.shared(inventory.index());
     }
 
     /** Whether the principal is admin-equivalent by its own permissions (definitely or conditionally). */

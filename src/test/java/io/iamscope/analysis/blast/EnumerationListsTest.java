@@ -1,0 +1,63 @@
+package io.iamscope.analysis.blast;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import io.iamscope.analysis.AttackerProfile;
+import io.iamscope.analysis.SampleOrg;
+import io.iamscope.catalog.Catalog;
+import io.iamscope.catalog.Tactics;
+import io.iamscope.eval.local.LocalAuthorizer;
+import io.iamscope.model.SnapshotIndex;
+import io.iamscope.model.io.SnapshotReader;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The lists every blast radius of a snapshot shares are built once and do not depend on who asked first: a
+ * blast radius on lists an earlier analysis of another start (or {@link BlastRadiusAnalysis#prepareAhead})
+ * built is the one a fresh snapshot gives.
+ */
+class EnumerationListsTest {
+    private static final Catalog CATALOG = Catalog.bundled();
+    private static final BlastOptions OPTIONS = BlastOptions.defaults(Instant.parse("2026-11-28T00:00:00Z"));
+
+    private static SnapshotIndex fresh() {
+        return new SnapshotIndex(SnapshotReader.read(List.of(Path.of(SampleOrg.SNAPSHOT)), null, null).snapshot());
+    }
+
+    private static BlastRadius blast(SnapshotIndex index, String start) {
+        return blast(index, start, AttackerProfile.STOLEN_KEYS);
+    }
+
+    private static BlastRadius blast(SnapshotIndex index, String start, AttackerProfile profile) {
+        return new BlastRadiusAnalysis(index, SampleOrg.graph(), new LocalAuthorizer(), CATALOG, Tactics.load(CATALOG))
+                .analyse(start, profile.name(), profile.context(Map.of(), List.of()), OPTIONS);
+    }
+
+    @Test
+    void oneSetOfListsPerSnapshotAndCatalog() {
+        SnapshotIndex index = fresh();
+        EnumerationLists lists = EnumerationLists.of(index, CATALOG);
+        assertSame(lists, EnumerationLists.of(index, CATALOG));
+        assertNotSame(lists, EnumerationLists.of(fresh(), CATALOG));
+    }
+
+    @Test
+    void aBlastRadiusOnSharedListsIsTheOneAFreshSnapshotGives() {
+        SnapshotIndex shared = fresh();
+        BlastRadiusAnalysis.prepareAhead(shared, CATALOG);
+        // Other starts and attackers first: their enumerations build and keep lists, classes and member lists,
+        // which must not depend on who asked or in what context (a console session with MFA, an insider).
+        blast(shared, SampleOrg.PPATEL, AttackerProfile.CONSOLE_SESSION);
+        blast(shared, SampleOrg.OPS_USER, AttackerProfile.INSIDER);
+        EnumerationLists.of(shared, CATALOG).prepare(() -> false);
+        for (String start : List.of("AKIAZCONTRACTOR7LEAK", SampleOrg.CI, SampleOrg.PPATEL)) {
+            assertEquals(blast(fresh(), start), blast(shared, start), start);
+        }
+    }
+}
