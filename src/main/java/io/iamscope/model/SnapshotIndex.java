@@ -88,7 +88,20 @@ public final class SnapshotIndex {
      * caches here (the gatherer), so that they live as long as the snapshot and no longer.
      */
     public <T> T shared(Class<T> type, java.util.function.Function<SnapshotIndex, T> make) {
-        return type.cast(shared.computeIfAbsent(type, k -> make.apply(this)));
+        Object helper = shared.get(type);
+        if (helper == null) {
+            // Not computeIfAbsent: a helper's making may ask for another helper (the blast radius's lists ask
+            // for the targets' facts), which the map forbids ("Recursive update"). A lock held by this thread
+            // may be taken again; other threads wait for the helper rather than make a second one.
+            synchronized (shared) {
+                helper = shared.get(type);
+                if (helper == null) {
+                    helper = make.apply(this);
+                    shared.put(type, helper);
+                }
+            }
+        }
+        return type.cast(helper);
     }
 
     public Snapshot snapshot() {
