@@ -53,6 +53,11 @@ public final class ArnList {
         return p;
     }
 
+    /** Whether no ARN is listed twice, so that one ARN has at most one position. */
+    private boolean distinct() {
+        return positions().size() == arns.size();
+    }
+
     public int size() {
         return arns.size();
     }
@@ -64,6 +69,16 @@ public final class ArnList {
     /** The positions of the ARNs the pattern matches ({@link ArnMatch}). */
     BitSet matching(Glob pattern) {
         return matching.computeIfAbsent(pattern, g -> {
+            if (universe == null && !g.hasWildcards() && !g.ignoreCase() && distinct()) {
+                // A pattern without wildcards matches its own text only (ArnMatch): one lookup, not a pass over
+                // the snapshot's tens of thousands of ARNs for each ARN a policy names.
+                BitSet out = new BitSet(arns.size());
+                Integer at = positions().get(g.text());
+                if (at != null) {
+                    out.set(at);
+                }
+                return out;
+            }
             BitSet all = universe == null ? null : universe.matching(g);
             BitSet out = new BitSet(arns.size());
             for (int i = 0; i < arns.size(); i++) {

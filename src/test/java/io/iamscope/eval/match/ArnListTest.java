@@ -1,0 +1,59 @@
+package io.iamscope.eval.match;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.BitSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link ArnList#matching} answers what {@link ArnMatch#matches} answers for each ARN, whichever way it finds it:
+ * a pass over the list, a lookup for a pattern without wildcards, or the universe's answer read through.
+ */
+class ArnListTest {
+    private static final List<String> ARNS = List.of(
+            "arn:aws:iam::111122223333:role/deploy",
+            "arn:aws:iam::111122223333:role/Deploy",
+            "arn:aws:iam::111122223333:user/alice",
+            "arn:aws:s3:::bucket",
+            "arn:aws:s3:::bucket/*",
+            "arn:aws:iam::444455556666:role/deploy");
+
+    private static final List<Glob> PATTERNS = List.of(
+            Glob.of("arn:aws:iam::111122223333:role/deploy", false),
+            Glob.of("arn:aws:iam::111122223333:role/deploy", true),
+            Glob.literal("arn:aws:s3:::bucket/*", false),
+            Glob.of("arn:aws:s3:::bucket/*", false),
+            Glob.of("arn:aws:iam::*:role/deploy", false),
+            Glob.of("arn:aws:iam::111122223333:role/nobody", false),
+            Glob.of("*", false));
+
+    private static BitSet expected(List<String> arns, Glob pattern) {
+        BitSet out = new BitSet();
+        for (int i = 0; i < arns.size(); i++) {
+            if (ArnMatch.matches(pattern, arns.get(i))) {
+                out.set(i);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void everyWayOfMatchingAgreesWithArnMatch() {
+        List<String> withDuplicates = new java.util.ArrayList<>(ARNS);
+        withDuplicates.add(ARNS.get(0)); // a literal then has two positions: no single lookup
+        ArnList universe = new ArnList(withDuplicates);
+        List<ArnList> lists = List.of(new ArnList(ARNS), universe,
+                new ArnList(List.of(ARNS.get(5), ARNS.get(0), "arn:aws:iam::111122223333:role/deploy"), universe),
+                new ArnList(List.of("arn:aws:iam::111122223333:role/elsewhere", ARNS.get(4)), universe));
+        for (ArnList list : lists) {
+            List<String> arns = new java.util.ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                arns.add(list.get(i));
+            }
+            for (Glob p : PATTERNS) {
+                assertEquals(expected(arns, p), list.matching(p), p + " on " + arns);
+            }
+        }
+    }
+}
