@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * Folds what each principal may do into per-action access (who can, where, definite or not), grouped by
@@ -29,9 +30,11 @@ record AccessSummary(List<ServiceAccess> services, List<TacticAccess> tactics, L
     /**
      * @param accountOf the account owning a resource ({@link io.iamscope.model.SnapshotIndex#accountOf}: an S3
      *                  ARN names none)
+     * @param threads   how many cores may assemble the actions' entries
      */
     static AccessSummary of(Catalog catalog, Tactics tactics, Map<String, Subject> subjects,
-                            Map<String, List<Allowed>> allowed, java.util.function.UnaryOperator<String> accountOf) {
+                            Map<String, List<Allowed>> allowed, java.util.function.UnaryOperator<String> accountOf,
+                            int threads) {
         // action id -> resource (an ARN or pattern, or a SetKey: a key no policy text can collide with) ->
         // grantors, in subject order (the start first, then nearest first).
         Map<Integer, Map<Object, List<Grantor>>> byAction = new TreeMap<>();
@@ -69,27 +72,38 @@ record AccessSummary(List<ServiceAccess> services, List<TacticAccess> tactics, L
                 concrete.putIfAbsent(resource, a.concrete());
             }
         });
+        // Each action's entry is built from its own lists alone: tens of thousands of them, on every core.
+        List<Map.Entry<Integer, Map<Object, List<Grantor>>>> entries = new ArrayList<>(byAction.entrySet());
+        ActionAccess[] built = new ActionAccess[entries.size()];
+        IntStream range = IntStream.range(0, built.length);
+        (threads > 1 ? range.parallel() : range).forEach(i -> built[i] =
+                action(catalog.action(entries.get(i).getKey()), entries.get(i).getValue(), byKey, concrete));
         Map<Integer, ActionAccess> actions = new LinkedHashMap<>();
-        byAction.forEach((id, resources) -> {
-            List<ResourceAccess> list = new ArrayList<>();
-            resources.forEach((resource, grantors) -> {
-                grantors.sort(Comparator.comparing(Grantor::conditional)); // in place: this summary built the list
-                ResourceSet set = resource instanceof SetKey k ? byKey.get(k) : null;
-                list.add(new ResourceAccess(set == null ? (String) resource : set.id(), concrete.get(resource),
-                        grantors, set));
-            });
-            // Concrete resources first, sets (largest first) before single ones, definite before conditional,
-            // then by ARN (each key computed once).
-            Map<ResourceAccess, Boolean> conditional = new java.util.IdentityHashMap<>();
-            list.forEach(r -> conditional.put(r, r.conditional()));
-            list.sort(Comparator.comparing((ResourceAccess r) -> !r.concrete())
-                    .thenComparing(r -> -r.count()).thenComparing(conditional::get)
-                    .thenComparing(ResourceAccess::resource));
-            Action action = catalog.action(id);
-            actions.put(id, new ActionAccess(action.fullName(), action.accessLevel(), list));
-        });
+        for (int i = 0; i < built.length; i++) {
+            actions.put(entries.get(i).getKey(), built[i]);
+        }
         return new AccessSummary(services(catalog, actions), tactics(catalog, tactics, actions),
                 List.copyOf(sets.values()));
+    }
+
+    /** One action's resources, each with its grantors, in the order a responder reads them. */
+    private static ActionAccess action(Action action, Map<Object, List<Grantor>> resources,
+                                       Map<SetKey, ResourceSet> byKey, Map<Object, Boolean> concrete) {
+        List<ResourceAccess> list = new ArrayList<>();
+        resources.forEach((resource, grantors) -> {
+            grantors.sort(Comparator.comparing(Grantor::conditional)); // in place: this summary built the list
+            ResourceSet set = resource instanceof SetKey k ? byKey.get(k) : null;
+            list.add(new ResourceAccess(set == null ? (String) resource : set.id(), concrete.get(resource),
+                    grantors, set));
+        });
+        // Concrete resources first, sets (largest first) before single ones, definite before conditional,
+        // then by ARN (each key computed once).
+        Map<ResourceAccess, Boolean> conditional = new java.util.IdentityHashMap<>();
+        list.forEach(r -> conditional.put(r, r.conditional()));
+        list.sort(Comparator.comparing((ResourceAccess r) -> !r.concrete())
+                .thenComparing(r -> -r.count()).thenComparing(conditional::get)
+                .thenComparing(ResourceAccess::resource));
+        return new ActionAccess(action.fullName(), action.accessLevel(), list);
     }
 
     /** A resource set's id as a map key, of another type than the ARNs and patterns beside it. */

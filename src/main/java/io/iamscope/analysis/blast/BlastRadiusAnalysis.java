@@ -129,7 +129,8 @@ public final class BlastRadiusAnalysis {
                 s -> enumerator.enumerateOn(s.ref(), plan.partial().get(s.ref().arn())), options.threads()));
         notes.addAll(coverageNotes(plan));
         enumerator.stopPreparing();
-        AccessSummary summary = AccessSummary.of(catalog, tactics, subjects, allowed, index::accountOf);
+        AccessSummary summary = AccessSummary.of(catalog, tactics, subjects, allowed, index::accountOf,
+                options.threads());
 
         List<HuntTarget> targets = huntTargets(who, reachable);
         HuntingQueries hunting = new HuntingQueries(options.athenaTable(), options.eventDataStore());

@@ -28,7 +28,7 @@ class ResourceSetTest {
                 new BlastRadiusAnalysis.Subject(INDEX.resolvePrincipal(START), List.of()));
         Allowed a = new Allowed(id, members.get(0), true, false, List.of(), null, members);
         AccessSummary s = AccessSummary.of(CATALOG, Tactics.load(CATALOG), subjects, Map.of(START, List.of(a)),
-                INDEX::accountOf);
+                INDEX::accountOf, 1);
         return s.sets().get(0);
     }
 
