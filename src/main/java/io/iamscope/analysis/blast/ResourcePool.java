@@ -45,6 +45,8 @@ final class ResourcePool {
     private final Targets.FactsCache facts;
     private final ArnList universe;
     private volatile Map<String, List<ResourceType>> types;
+    /** The catalog's trust actions ({@link TrustActions}) that act on a resource. */
+    private final List<Action> stsTrustActions;
 
     ResourcePool(SnapshotIndex index, Catalog catalog) {
         this.catalog = catalog;
@@ -67,6 +69,8 @@ final class ResourcePool {
             a.policies().forEach(p -> arns.add(p.arn()));
         }
         this.universe = new ArnList(List.copyOf(arns));
+        this.stsTrustActions = catalog.service("sts").map(s -> s.actions()).orElse(List.of()).stream()
+                .filter(a -> TrustActions.contains(a.fullName()) && !a.resources().isEmpty()).toList();
         for (String arn : arns) {
             String service = Arns.service(arn);
             if (service != null) {
@@ -131,9 +135,8 @@ final class ResourcePool {
 
     private List<Action> trustActions(String arn) {
         List<Action> out = new ArrayList<>();
-        for (Action action : catalog.service("sts").map(s -> s.actions()).orElse(List.of())) {
-            if (TrustActions.contains(action.fullName()) && !action.resources().isEmpty()
-                    && catalog.appliesTo(action, arn)) {
+        for (Action action : stsTrustActions) {
+            if (catalog.appliesTo(action, arn)) {
                 out.add(action);
             }
         }
