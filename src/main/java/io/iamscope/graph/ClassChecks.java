@@ -56,16 +56,23 @@ final class ClassChecks {
         int n = targets.size();
         boolean trust = TrustActions.contains(action);
         BitSet individual = new BitSet(n);
+        // Roles whose trust policy has no Allow for the action: denied to anyone, without a decision.
+        BitSet untrusting = new BitSet(n);
         if (trust) {
+            BitSet allows = targets.trustAllowsFor(action);
             for (int i = 0; i < n; i++) {
                 if (targets.trustText(i) == null) {
                     individual.set(i);
+                } else if (!allows.get(i)) {
+                    untrusting.set(i);
                 }
             }
         } else {
             individual.or(targets.withPolicyFor(action));
         }
-        int first = individual.nextClearBit(0);
+        BitSet undecided = (BitSet) individual.clone();
+        undecided.or(untrusting);
+        int first = undecided.nextClearBit(0);
         if (first < n) {
             checker.count(action);
             Gathered g = gatherer.gather(who, action, targets.arn(first), context);
@@ -73,7 +80,9 @@ final class ClassChecks {
                     engine.authorize(g.request(), g.policies()));
             ResourceClasses rc = engine.resourceClasses(g.policies(), action, g.request().context(), targets.arns());
             individual.or(rc.individual());
-            Decided decided = decide(who, action, targets, context, rc, individual, trust, first, firstDecision);
+            individual.andNot(untrusting);
+            Decided decided = decide(who, action, targets, context, rc, individual, untrusting, trust, first,
+                    firstDecision);
             if (whole != null && !trust) {
                 handOver(decided, whole);
             }
@@ -111,10 +120,12 @@ final class ClassChecks {
     }
 
     private <T> Decided decide(PrincipalRef who, String action, Targets<T> targets, RequestContext context,
-                               ResourceClasses rc, BitSet individual, boolean trust, int first,
+                               ResourceClasses rc, BitSet individual, BitSet untrusting, boolean trust, int first,
                                Evidence firstDecision) {
         Decided out = new Decided();
-        for (BitSet cls : classesOf(rc, targets, individual, trust)) {
+        BitSet left = (BitSet) individual.clone();
+        left.or(untrusting);
+        for (BitSet cls : classesOf(rc, targets, left, trust)) {
             int rep = cls.nextSetBit(0);
             Evidence e = rep == first ? firstDecision : representative(who, action, targets.arn(rep), context, trust);
             if (e == null || !e.allows()) {

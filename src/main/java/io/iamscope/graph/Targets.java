@@ -7,6 +7,7 @@ import io.iamscope.model.Principal;
 import io.iamscope.model.Resource;
 import io.iamscope.model.Role;
 import io.iamscope.model.SnapshotIndex;
+import io.iamscope.policy.PolicyDocument;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
@@ -33,6 +34,10 @@ public final class Targets<T> {
     private final Map<String, BitSet> withPolicyFor = new java.util.concurrent.ConcurrentHashMap<>();
     /** Per position, a role's trust policy text (null when not a role, or a role without one). */
     private final List<String> trustTexts;
+    /** Per position, the action matchers of a role trust policy's Allow statements (null without one). */
+    private final List<List<ActionMatcher>> trustAllows;
+    /** Per trust action (lowercase), the positions whose trust policy has an Allow statement for it. */
+    private final Map<String, BitSet> trustAllowsFor = new java.util.concurrent.ConcurrentHashMap<>();
     /** Groupings by (shape, derived keys?, trust text?), built on first use. */
     private final Grouping[] groupings = new Grouping[4];
 
@@ -43,9 +48,10 @@ public final class Targets<T> {
     /**
      * What the engine reads of one target besides its ARN: its shape (account, service, resource type), the
      * keys derived from it, its resource policy's action matchers (null without one), and a role's trust
-     * policy text.
+     * policy text and its Allow statements' action matchers.
      */
-    private record Facts(String shape, Derived derived, List<ActionMatcher> policyActions, String trustText) {
+    private record Facts(String shape, Derived derived, List<ActionMatcher> policyActions, String trustText,
+                         List<ActionMatcher> trustAllows) {
     }
 
     /**
@@ -77,9 +83,10 @@ public final class Targets<T> {
                     region = r.region();
                 }
                 Map<String, String> tags = p != null ? p.tags() : r != null ? r.tags() : Map.of();
+                PolicyDocument trust = p instanceof Role role ? role.trustPolicy() : null;
                 return new Facts(shape(a, index), new Derived(tags, region),
-                        r == null || r.policy() == null ? null : actionMatchers(r.policy()),
-                        p instanceof Role role && role.trustPolicy() != null ? PolicyText.of(role.trustPolicy()) : null);
+                        r == null || r.policy() == null ? null : actionMatchers(r.policy(), false),
+                        trust == null ? null : PolicyText.of(trust), trust == null ? null : actionMatchers(trust, true));
             });
         }
     }
@@ -101,6 +108,7 @@ public final class Targets<T> {
         this.derived = new ArrayList<>(items.size());
         this.withPolicy = new BitSet(items.size());
         this.trustTexts = new ArrayList<>(items.size());
+        this.trustAllows = new ArrayList<>(items.size());
         this.policyActions = new ArrayList<>(items.size());
         for (int i = 0; i < this.items.size(); i++) {
             String arn = arnOf.apply(this.items.get(i));
@@ -113,6 +121,7 @@ public final class Targets<T> {
             }
             policyActions.add(f.policyActions());
             trustTexts.add(f.trustText());
+            trustAllows.add(f.trustAllows());
         }
         this.arns = new ArnList(arnList, universe);
         this.shapes = List.copyOf(byShape.values());
@@ -240,11 +249,34 @@ public final class Targets<T> {
         });
     }
 
-    /** Per statement of a resource policy, its action matcher; null for a statement without one (it may apply). */
-    private static List<ActionMatcher> actionMatchers(io.iamscope.policy.PolicyDocument policy) {
+    /**
+     * The positions of roles whose trust policy has an Allow statement for the trust action. A role's trust
+     * policy must itself allow a trust action (IAM User Guide: "Policy evaluation logic", role trust policies),
+     * so the other roles cannot be the target of it, whoever asks: they need no decision.
+     */
+    BitSet trustAllowsFor(String action) {
+        return trustAllowsFor.computeIfAbsent(action.toLowerCase(java.util.Locale.ROOT), a -> {
+            BitSet out = new BitSet(items.size());
+            for (int i = 0; i < items.size(); i++) {
+                List<ActionMatcher> allows = trustAllows.get(i);
+                if (allows != null && allows.stream().anyMatch(m -> m == null || m.matches(action))) {
+                    out.set(i);
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Per statement of a policy (its Allow statements only, with {@code allowsOnly}), its action matcher; null
+     * for a statement without one (it may apply).
+     */
+    private static List<ActionMatcher> actionMatchers(PolicyDocument policy, boolean allowsOnly) {
         List<ActionMatcher> out = new ArrayList<>();
         for (io.iamscope.policy.Statement st : policy.statements()) {
-            out.add(st.action() == null ? null : ActionMatcher.compile(st.action()));
+            if (!allowsOnly || st.effect() == io.iamscope.policy.Effect.ALLOW) {
+                out.add(st.action() == null ? null : ActionMatcher.compile(st.action()));
+            }
         }
         return out;
     }

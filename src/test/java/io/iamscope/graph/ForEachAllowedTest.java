@@ -31,14 +31,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * role of each snapshot as the actor, over the users, roles and resources of every account. The actions'
  * policies in these snapshots use tag conditions ({@code aws:ResourceTag/team} =
  * {@code ${aws:PrincipalTag/team}}), region conditions on regional resources, policy variables that resolve,
- * are absent or unknown, NotResource, Denies, boundaries, resource policies, and roles sharing a trust policy
- * text with and without a condition on an unknown key ({@code graph/target-classes.json} was written to
- * contain each of these).
+ * are absent or unknown, NotResource, Denies, boundaries, resource policies, roles sharing a trust policy
+ * text with and without a condition on an unknown key, and roles whose trust policy allows only another
+ * action, allows through NotAction or {@code sts:*}, or only denies ({@code graph/target-classes.json} was
+ * written to contain each of these).
  */
 class ForEachAllowedTest {
     private static final List<String> ACTIONS = List.of("iam:CreateAccessKey", "iam:UpdateLoginProfile",
             "iam:UpdateAssumeRolePolicy", "iam:PassRole", "iam:AddUserToGroup", "lambda:UpdateFunctionCode",
-            "s3:GetObject", "kms:Decrypt", "sts:AssumeRole");
+            "s3:GetObject", "kms:Decrypt", "sts:AssumeRole", "sts:TagSession");
 
     static Stream<Path> snapshots() throws IOException {
         Path generated = Files.createTempFile("iamscope-generated", ".json");
