@@ -15,6 +15,7 @@ import io.iamscope.model.Role;
 import io.iamscope.model.SnapshotIndex;
 import io.iamscope.model.User;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -158,18 +159,29 @@ public final class GraphBuilder {
                 if (t.info().requiredActions().stream().allMatch(x -> checker.mentions(a, x)
                         || (t.grantableByResourcePolicy() && ctx.resourcePolicyMayAllow(x)))) {
                     long t0 = System.nanoTime();
-                    t.find(a, ctx, e -> found.add(new Found(a, e)));
+                    t.find(a, ctx, e -> found.add(new Found(a, e, AdminCheck.conditionOf(e.evidence()))));
                     techniqueNanos.computeIfAbsent(t.info().id(), k -> new java.util.concurrent.atomic.LongAdder())
                             .add(System.nanoTime() - t0);
                 }
             }
         });
         phases.done("techniques");
-        for (Found f : found) {
+        // The parallel phases find in any order; the graph, its exports and the paths it gives must not depend
+        // on it: an actor's definite self-escalation is its "how", whichever thread found what first.
+        Map<PrincipalNode, Integer> ordinal = new java.util.IdentityHashMap<>();
+        nodes.values().forEach(n -> ordinal.put(n, ordinal.size()));
+        List<Found> foundInOrder = new ArrayList<>(found);
+        Map<Found, Integer> actorOrdinal = new java.util.IdentityHashMap<>();
+        foundInOrder.forEach(f -> actorOrdinal.put(f, ordinal.get(nodes.get(f.actor().arn()))));
+        foundInOrder.sort(Comparator.comparingInt((Found f) -> actorOrdinal.get(f))
+                .thenComparing(f -> f.when() != Constraint.TRUE)
+                .thenComparing(f -> f.escalation().technique()).thenComparing(f -> f.escalation().target())
+                .thenComparing(f -> f.escalation().evidence().toString()));
+        for (Found f : foundInOrder) {
             Escalation e = f.escalation();
             Actor a = f.actor();
             PrincipalNode from = nodes.get(a.arn());
-            Constraint when = AdminCheck.conditionOf(e.evidence());
+            Constraint when = f.when();
             if (e.target().equals(a.arn())) {
                 // A SELF technique: the attacker makes itself admin-equivalent in one step.
                 admins.putIfAbsent(from, new AdminStatus(true, when, e.technique(), e.evidence()));
@@ -186,9 +198,11 @@ public final class GraphBuilder {
         accountAdminEdges(edges);
 
         nodes.values().forEach(g::addVertex);
+        List<AccessEdge> inOrder = new ArrayList<>(edges);
+        inOrder.sort(edgeOrder(ordinal));
         Set<EdgeKey> seen = new HashSet<>();
-        for (AccessEdge e : edges) {
-            // One edge per (from, to, technique): the first found stands for the others.
+        for (AccessEdge e : inOrder) {
+            // One edge per (from, to, technique): a definite one stands for the others, else the first in order.
             if (seen.add(new EdgeKey(e.from(), e.to(), e.technique()))) {
                 g.addEdge(e.from(), e.to(), e);
             }
@@ -203,12 +217,25 @@ public final class GraphBuilder {
         return new JGraphTAccessGraph(g, nodes, admins, stats);
     }
 
+    /**
+     * Edges by source and target (in the nodes' order), kind and technique, definite before conditional; equal
+     * ones by their condition and evidence. Found by parallel phases in any order, they are added to the graph
+     * in this one.
+     */
+    private static Comparator<AccessEdge> edgeOrder(Map<PrincipalNode, Integer> ordinal) {
+        return Comparator.comparingInt((AccessEdge e) -> ordinal.get(e.from()))
+                .thenComparingInt(e -> ordinal.get(e.to())).thenComparing(AccessEdge::kind)
+                .thenComparing(AccessEdge::technique, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(AccessEdge::conditional)
+                .thenComparing(e -> e.condition().toString()).thenComparing(e -> e.evidence().toString());
+    }
+
     /** What makes an edge a duplicate of another. */
     private record EdgeKey(PrincipalNode from, PrincipalNode to, String technique) {
     }
 
-    /** A technique use found for an actor, collected from the parallel phase. */
-    private record Found(Actor actor, Escalation escalation) {
+    /** A technique use found for an actor, collected from the parallel phase, with what it depends on. */
+    private record Found(Actor actor, Escalation escalation, Constraint when) {
     }
 
     /** Phase timings, kept for {@link JGraphTAccessGraph#buildStats()} (docs/performance.md). */
