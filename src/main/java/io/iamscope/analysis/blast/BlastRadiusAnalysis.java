@@ -121,12 +121,14 @@ public final class BlastRadiusAnalysis {
         }
         AccessEnumerator enumerator = joined(ready);
         EnumerationPlan plan = EnumerationPlan.of(index, graph, who.arn(), subjects, enumerator::unrestricted);
-        Map<String, List<Allowed>> allowed = ParallelEnumeration.run(plan.full(), s -> enumerator.enumerate(s.ref()),
-                options.threads());
-        Map<String, Subject> partial = new LinkedHashMap<>();
-        plan.partial().keySet().forEach(arn -> partial.put(arn, subjects.get(arn)));
-        allowed.putAll(ParallelEnumeration.run(partial,
-                s -> enumerator.enumerateOn(s.ref(), plan.partial().get(s.ref().arn())), options.threads()));
+        // One queue, the full enumerations first: a core done with a short one goes on with the partial ones
+        // instead of waiting for the administrator's.
+        Map<String, Subject> queue = new LinkedHashMap<>(plan.full());
+        plan.partial().keySet().forEach(arn -> queue.put(arn, subjects.get(arn)));
+        Map<String, List<Allowed>> allowed = ParallelEnumeration.run(queue, s -> {
+            EnumerationPlan.Where where = plan.partial().get(s.ref().arn());
+            return where == null ? enumerator.enumerate(s.ref()) : enumerator.enumerateOn(s.ref(), where);
+        }, options.threads());
         notes.addAll(coverageNotes(plan));
         enumerator.stopPreparing();
         AccessSummary summary = AccessSummary.of(catalog, tactics, subjects, allowed, index::accountOf,
