@@ -58,9 +58,6 @@ final class BenchCommand implements Callable<Integer> {
         SnapshotIndex index = inputs.read(spec.commandLine().getErr());
         long t1 = System.nanoTime();
         Catalog catalog = Catalog.bundled();
-        if (blast != null) {
-            BlastRadiusAnalysis.prepareAhead(index, catalog); // as blast-radius does: during the build
-        }
         // One engine for the build and the analyses, as the analysis commands use it.
         LocalAuthorizer authorizer = new LocalAuthorizer();
         JGraphTAccessGraph graph = inputs.build(index, authorizer);

@@ -97,7 +97,6 @@ final class BlastRadiusCommand implements Callable<Integer> {
         index.resolvePrincipal(start); // input errors before the graph is built
         RequestContext context = inputs.requestContext(profile);
         Catalog catalog = Catalog.bundled();
-        BlastRadiusAnalysis.prepareAhead(index, catalog);
         LocalAuthorizer authorizer = new LocalAuthorizer();
         AccessGraph graph = graphs.build(index, authorizer, catalog, context);
         BlastRadius b = new BlastRadiusAnalysis(index, graph, authorizer, catalog, Tactics.load(catalog))

@@ -55,23 +55,6 @@ public final class BlastRadiusAnalysis {
     }
 
     /**
-     * Starts building, on another thread, what every blast radius of the snapshot shares whoever the start
-     * ({@link EnumerationLists}: each action's resource and target lists, the classes of actions), so that it
-     * overlaps the graph build instead of following it. Optional: a blast radius builds what is missing.
-     */
-    public static void prepareAhead(SnapshotIndex index, Catalog catalog) {
-        Thread t = new Thread(() -> {
-            try {
-                EnumerationLists.of(index, catalog).prepare(() -> false);
-            } catch (RuntimeException ignored) {
-                // Only a head start: the enumeration that needs a list builds it, and meets the error itself.
-            }
-        }, "iamscope-blast-lists");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    /**
      * @param query   the start: a user or role ARN or name, an assumed-role session ARN, an access key id
      * @param profile the attacker profile's name, for the report
      * @param context the attacker's request context (profile defaults with the user's overrides)

@@ -19,8 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The lists every blast radius of a snapshot shares are built once and do not depend on who asked first: a
- * blast radius on lists an earlier analysis of another start (or {@link BlastRadiusAnalysis#prepareAhead})
- * built is the one a fresh snapshot gives.
+ * blast radius on lists an earlier analysis of another start built is the one a fresh snapshot gives.
  */
 class EnumerationListsTest {
     private static final Catalog CATALOG = Catalog.bundled();
@@ -50,7 +49,6 @@ class EnumerationListsTest {
     @Test
     void aBlastRadiusOnSharedListsIsTheOneAFreshSnapshotGives() {
         SnapshotIndex shared = fresh();
-        BlastRadiusAnalysis.prepareAhead(shared, CATALOG);
         // Other starts and attackers first: their enumerations build and keep lists, classes and member lists,
         // which must not depend on who asked or in what context (a console session with MFA, an insider).
         blast(shared, SampleOrg.PPATEL, AttackerProfile.CONSOLE_SESSION);
