@@ -15,7 +15,7 @@ import io.iamscope.model.Role;
 import io.iamscope.model.SnapshotIndex;
 import io.iamscope.model.User;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.jgrapht.graph.DirectedPseudograph;
 
 /**
@@ -119,7 +118,9 @@ public final class GraphBuilder {
         }
         List<Actor> actors = refs.parallelStream().map(checker::actor).toList();
         phases.done("nodes and actors");
-        Queue<AccessEdge> edges = new ConcurrentLinkedQueue<>();
+        // Every phase adds its edges in the actors' order, the parallel ones too (an ordered stream per actor):
+        // the graph, its exports and the equal-length paths it gives do not depend on the threads' timing.
+        Queue<AccessEdge> edges = new ArrayDeque<>();
         memberEdges(edges);
 
         // Admin status first: an admin reaches its whole account through the account node, so its
@@ -144,47 +145,47 @@ public final class GraphBuilder {
         // admin is reported as conditionally reached, never dropped (docs/techniques.md, "Compact encoding").
         Set<String> knownAdmins = new HashSet<>(status.keySet());
         phases.done("admin");
-        actors.parallelStream().forEach(a -> assumeEdges(a, edges, knownAdmins));
+        actors.parallelStream().map(a -> {
+            Queue<AccessEdge> own = new ArrayDeque<>();
+            assumeEdges(a, own, knownAdmins);
+            return own;
+        }).toList().forEach(edges::addAll);
         phases.done("assume");
         entryEdges(edges);
 
         RuleContext ctx = new RuleContext(checker, inventory, trust, knownAdmins);
         Map<String, java.util.concurrent.atomic.LongAdder> techniqueNanos = new java.util.concurrent.ConcurrentHashMap<>();
-        Queue<Found> found = new ConcurrentLinkedQueue<>();
-        actors.parallelStream().forEach(a -> {
+        List<Found> found = actors.parallelStream().map(a -> {
+            List<Found> own = new ArrayList<>();
             if (dominated(a, knownAdmins)) {
-                return;
+                return own;
             }
             for (Technique t : techniques) {
                 if (t.info().requiredActions().stream().allMatch(x -> checker.mentions(a, x)
                         || (t.grantableByResourcePolicy() && ctx.resourcePolicyMayAllow(x)))) {
                     long t0 = System.nanoTime();
-                    t.find(a, ctx, e -> found.add(new Found(a, e, AdminCheck.conditionOf(e.evidence()))));
+                    t.find(a, ctx, e -> own.add(new Found(a, e, AdminCheck.conditionOf(e.evidence()))));
                     techniqueNanos.computeIfAbsent(t.info().id(), k -> new java.util.concurrent.atomic.LongAdder())
                             .add(System.nanoTime() - t0);
                 }
             }
-        });
+            return own;
+        }).flatMap(List::stream).toList();
         phases.done("techniques");
-        // The parallel phases find in any order; the graph, its exports and the paths it gives must not depend
-        // on it: an actor's definite self-escalation is its "how", whichever thread found what first.
-        Map<PrincipalNode, Integer> ordinal = new java.util.IdentityHashMap<>();
-        nodes.values().forEach(n -> ordinal.put(n, ordinal.size()));
-        List<Found> foundInOrder = new ArrayList<>(found);
-        Map<Found, Integer> actorOrdinal = new java.util.IdentityHashMap<>();
-        foundInOrder.forEach(f -> actorOrdinal.put(f, ordinal.get(nodes.get(f.actor().arn()))));
-        foundInOrder.sort(Comparator.comparingInt((Found f) -> actorOrdinal.get(f))
-                .thenComparing(f -> f.when() != Constraint.TRUE)
-                .thenComparing(f -> f.escalation().technique()).thenComparing(f -> f.escalation().target())
-                .thenComparing(f -> f.escalation().evidence().toString()));
-        for (Found f : foundInOrder) {
+        Set<PrincipalNode> selfMade = new HashSet<>();
+        for (Found f : found) {
             Escalation e = f.escalation();
             Actor a = f.actor();
             PrincipalNode from = nodes.get(a.arn());
             Constraint when = f.when();
             if (e.target().equals(a.arn())) {
-                // A SELF technique: the attacker makes itself admin-equivalent in one step.
-                admins.putIfAbsent(from, new AdminStatus(true, when, e.technique(), e.evidence()));
+                // A SELF technique: the attacker makes itself admin-equivalent in one step. Its "how" is its
+                // first definite one, else its first one (an administrator by its own policies keeps its own).
+                AdminStatus had = admins.get(from);
+                if (had == null || (selfMade.contains(from) && had.conditional() && when == Constraint.TRUE)) {
+                    admins.put(from, new AdminStatus(true, when, e.technique(), e.evidence()));
+                    selfMade.add(from);
+                }
                 edges.add(new AccessEdge(from, nodes.get(rootArn(a.account())), EdgeKind.ESCALATE, e.technique(),
                         e.evidence(), when, true));
             } else {
@@ -198,15 +199,18 @@ public final class GraphBuilder {
         accountAdminEdges(edges);
 
         nodes.values().forEach(g::addVertex);
-        List<AccessEdge> inOrder = new ArrayList<>(edges);
-        inOrder.sort(edgeOrder(ordinal));
-        Set<EdgeKey> seen = new HashSet<>();
-        for (AccessEdge e : inOrder) {
-            // One edge per (from, to, technique): a definite one stands for the others, else the first in order.
-            if (seen.add(new EdgeKey(e.from(), e.to(), e.technique()))) {
-                g.addEdge(e.from(), e.to(), e);
+        // One edge per (from, to, technique): the first definite one stands for the others, else the first.
+        Map<EdgeKey, Integer> at = new HashMap<>();
+        List<AccessEdge> kept = new ArrayList<>();
+        for (AccessEdge e : edges) {
+            Integer i = at.putIfAbsent(new EdgeKey(e.from(), e.to(), e.technique()), kept.size());
+            if (i == null) {
+                kept.add(e);
+            } else if (kept.get(i).conditional() && !e.conditional()) {
+                kept.set(i, e);
             }
         }
+        kept.forEach(e -> g.addEdge(e.from(), e.to(), e));
         phases.done("graph");
         List<String> stats = new ArrayList<>(phases.lines);
         techniqueNanos.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue().sum(), x.getValue().sum()))
@@ -215,19 +219,6 @@ public final class GraphBuilder {
         checker.counts().entrySet().stream().sorted((x, y) -> Long.compare(y.getValue(), x.getValue())).limit(8)
                 .forEach(e -> stats.add("engine calls for " + e.getKey() + ": " + e.getValue()));
         return new JGraphTAccessGraph(g, nodes, admins, stats);
-    }
-
-    /**
-     * Edges by source and target (in the nodes' order), kind and technique, definite before conditional; equal
-     * ones by their condition and evidence. Found by parallel phases in any order, they are added to the graph
-     * in this one.
-     */
-    private static Comparator<AccessEdge> edgeOrder(Map<PrincipalNode, Integer> ordinal) {
-        return Comparator.comparingInt((AccessEdge e) -> ordinal.get(e.from()))
-                .thenComparingInt(e -> ordinal.get(e.to())).thenComparing(AccessEdge::kind)
-                .thenComparing(AccessEdge::technique, Comparator.nullsFirst(Comparator.naturalOrder()))
-                .thenComparing(AccessEdge::conditional)
-                .thenComparing(e -> e.condition().toString()).thenComparing(e -> e.evidence().toString());
     }
 
     /** What makes an edge a duplicate of another. */
