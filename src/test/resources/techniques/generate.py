@@ -406,6 +406,31 @@ technique("ecs-execute-command", task(),
           {"task-only-not-cluster": task(resource=(TASK,)),
            "exec-disabled": task(exec_enabled=False)}, to=SVC_ROLE)
 
+SERVICE = f"arn:aws:ecs:us-east-1:{ACCT}:service/web/api"
+
+
+def ecs_service(update_resource=SERVICE, service=True, passed_to=None, condition=None):
+    """A running service to point at the attacker's task definition, and a passable role trusting ECS tasks."""
+    s = pass_role("ecs-tasks.amazonaws.com", ["ecs:RegisterTaskDefinition"], passed_to=passed_to)
+    s.users[-1]["UserPolicyList"][0]["PolicyDocument"]["Statement"].append(
+        allow("ecs:UpdateService", update_resource, condition))
+    if service:
+        s.resource(SERVICE, "AWS::ECS::Service", properties={
+            "clusterArn": CLUSTER, "taskDefinitionArn": f"arn:aws:ecs:us-east-1:{ACCT}:task-definition/web:3",
+            "status": "ACTIVE"})
+    return s
+
+
+# UpdateService is authorized on the service: an account without one, or a policy naming another, gives nothing.
+technique("ecs-update-service", ecs_service(),
+          {"no-service": ecs_service(service=False),
+           "other-service-only": ecs_service(update_resource=SERVICE.replace("/api", "/other")),
+           "passed-to-other-service": ecs_service(passed_to="lambda.amazonaws.com")}, to=SVC_ROLE)
+# Allowed only from an address the stolen keys may or may not be used from: reported, conditional on it.
+case("ecs-update-service", "source-ip-conditional",
+     ecs_service(condition={"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}}), ATTACKER, SVC_ROLE, True,
+     conditional=True)
+
 PROJECT = f"arn:aws:codebuild:us-east-1:{ACCT}:project/build"
 
 

@@ -59,7 +59,9 @@ public enum AwsOperation {
     ECS_LIST_CLUSTERS("ecs", "ListClusters"),
     ECS_LIST_TASKS("ecs", "ListTasks"),
     ECS_DESCRIBE_TASKS("ecs", "DescribeTasks"),
-    ECS_DESCRIBE_TASK_DEFINITION("ecs", "DescribeTaskDefinition");
+    ECS_DESCRIBE_TASK_DEFINITION("ecs", "DescribeTaskDefinition"),
+    ECS_LIST_SERVICES("ecs", "ListServices"),
+    ECS_DESCRIBE_SERVICES("ecs", "DescribeServices");
 
     private final String service;
     private final String operation;

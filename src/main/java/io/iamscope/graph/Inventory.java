@@ -35,6 +35,8 @@ public final class Inventory {
     private final Map<String, Role> rolesByArn = new HashMap<>();
     private final List<Resource> withRole = new ArrayList<>();
     private final List<Resource> instances = new ArrayList<>();
+    /** Resources by account and CloudFormation type ({@code 111122223333 AWS::ECS::Service}). */
+    private final Map<String, List<Resource>> byAccountAndType = new HashMap<>();
     private final Map<Group, List<AttachedPolicy>> groupPolicies = new ConcurrentHashMap<>();
     private final ArnList arns;
 
@@ -47,6 +49,7 @@ public final class Inventory {
             usersByAccount.computeIfAbsent(a.accountId(), k -> new ArrayList<>()).addAll(a.users());
             rolesByAccount.computeIfAbsent(a.accountId(), k -> new ArrayList<>()).addAll(a.roles());
             for (Resource r : a.resources()) {
+                byAccountAndType.computeIfAbsent(a.accountId() + " " + r.type(), k -> new ArrayList<>()).add(r);
                 if (r.roleArn() != null) {
                     withRole.add(r);
                 }
@@ -121,6 +124,11 @@ public final class Inventory {
     /** Resources of the given CloudFormation type that run with an execution role ({@code roleArn}). */
     public List<Resource> withRole(String type) {
         return withRole.stream().filter(r -> type.equals(r.type())).toList();
+    }
+
+    /** The resources of one account of the given CloudFormation type. */
+    public List<Resource> ofType(String account, String type) {
+        return byAccountAndType.getOrDefault(account + " " + type, List.of());
     }
 
     /** EC2 instances with an instance profile. */

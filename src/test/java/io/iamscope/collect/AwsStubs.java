@@ -152,6 +152,7 @@ public final class AwsStubs implements AutoCloseable {
         fallback(json("secretsmanager.ListSecrets"), ok("{\"SecretList\":[]}"));
         fallback(json("AmazonEC2ContainerRegistry_V20150921.DescribeRepositories"), ok("{\"repositories\":[]}"));
         fallback(json("AmazonEC2ContainerServiceV20141113.ListClusters"), ok("{\"clusterArns\":[]}"));
+        fallback(json("AmazonEC2ContainerServiceV20141113.ListServices"), ok("{\"serviceArns\":[]}"));
         server.stubFor(any(anyUrl()).atPriority(100).willReturn(aResponse().withStatus(599)
                 .withBody("no stub for this request")));
     }

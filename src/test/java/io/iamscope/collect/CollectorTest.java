@@ -328,6 +328,65 @@ class CollectorTest {
         assertEquals(List.of(1, 100), batches);
     }
 
+    private static final String WEB_SERVICE = "arn:aws:ecs:us-east-1:111122223333:service/prod/web";
+    private static final String BATCH_SERVICE = "arn:aws:ecs:us-east-1:111122223333:service/prod/batch";
+
+    private static String service(String arn, String definition, String tags) {
+        return "{\"serviceArn\":\"" + arn + "\",\"clusterArn\":\"" + CLUSTER + "\",\"taskDefinition\":\""
+                + definition + "\",\"status\":\"ACTIVE\",\"tags\":[" + tags + "]}";
+    }
+
+    @Test
+    void collectsEcsServicesWithTheTaskRoleOfTheirDefinition() {
+        stubEcsCluster(WEB_DEF, BATCH_DEF);
+        aws.stub(json(ECS + "ListServices").withRequestBody(matchingJsonPath("$.cluster", equalTo(CLUSTER))),
+                ok("{\"serviceArns\":[\"" + WEB_SERVICE + "\",\"" + BATCH_SERVICE + "\"]}"));
+        aws.stub(json(ECS + "DescribeServices").withRequestBody(matchingJsonPath("$.include[0]", equalTo("TAGS"))),
+                ok("{\"services\":[" + service(WEB_SERVICE, WEB_DEF, "{\"key\":\"team\",\"value\":\"web\"}") + ","
+                        + service(BATCH_SERVICE, BATCH_DEF, "") + "],\"failures\":[{\"arn\":\"" + CLUSTER
+                        + "/gone\",\"reason\":\"MISSING\"}]}"));
+        CollectResult result = aws.collector(List.of("us-east-1")).run();
+        assertEquals(List.of(), result.accounts().get(0).gaps());
+        Map<String, JsonNode> res = resourcesByArn(account(result));
+        assertEquals(4, res.size(), res.toString());
+        JsonNode web = res.get(WEB_SERVICE);
+        assertEquals("AWS::ECS::Service", web.get("type").asText());
+        assertTrue(web.get("policy").isNull(), "a service has no resource policy: null, not unknown");
+        assertEquals(WEB_ROLE, web.get("roleArn").asText());
+        assertEquals("web", web.at("/tags/team").asText());
+        assertEquals(CLUSTER, web.at("/properties/clusterArn").asText());
+        assertEquals(WEB_DEF, web.at("/properties/taskDefinitionArn").asText());
+        assertEquals("ACTIVE", web.at("/properties/status").asText());
+        assertFalse(res.get(BATCH_SERVICE).has("roleArn"), "its definition has no task role");
+        // The tasks' definitions were read already: the services' are not asked for again.
+        assertEquals(2, ecsCalls("DescribeTaskDefinition"));
+    }
+
+    @Test
+    void ecsServicesAreDescribedAtMostTenAtATimeAndADeniedListingIsAGap() throws IOException {
+        List<String> arns = IntStream.range(0, 11).mapToObj(i -> "\"" + CLUSTER.replace(":cluster/", ":service/")
+                + "/s" + i + "\"").toList();
+        aws.stub(json(ECS + "ListClusters"), ok("{\"clusterArns\":[\"" + CLUSTER + "\",\"" + CLUSTER + "-b\"]}"));
+        aws.stub(json(ECS + "ListTasks"), ok("{\"taskArns\":[]}"));
+        aws.stub(json(ECS + "ListServices").withRequestBody(matchingJsonPath("$.cluster", equalTo(CLUSTER))),
+                ok("{\"serviceArns\":[" + String.join(",", arns) + "]}"));
+        aws.stub(json(ECS + "ListServices").withRequestBody(matchingJsonPath("$.cluster", equalTo(CLUSTER + "-b"))),
+                jsonError(400, "AccessDeniedException", "not allowed: ecs:ListServices"));
+        aws.stub(json(ECS + "DescribeServices"), ok("{\"services\":[],\"failures\":[]}"));
+        CollectResult result = aws.collector(List.of("us-east-1")).run();
+        assertEquals(List.of(new Gap("ecs", "ListServices", "us-east-1", CLUSTER + "-b", "AccessDeniedException",
+                "not allowed: ecs:ListServices")), result.accounts().get(0).gaps());
+        List<Integer> batches = new ArrayList<>();
+        ObjectMapper mapper = new ObjectMapper();
+        for (var event : aws.server.getAllServeEvents()) {
+            if ((ECS + "DescribeServices").equals(event.getRequest().getHeader("X-Amz-Target"))) {
+                batches.add(mapper.readTree(event.getRequest().getBodyAsString()).get("services").size());
+            }
+        }
+        batches.sort(null);
+        assertEquals(List.of(1, 10), batches);
+    }
+
     @Test
     void everyRequestIsARegisteredOperation() {
         stubFullAccount();

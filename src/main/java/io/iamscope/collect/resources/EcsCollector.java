@@ -11,22 +11,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeTasksResponse;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.ListClustersResponse;
+import software.amazon.awssdk.services.ecs.model.ListServicesResponse;
 import software.amazon.awssdk.services.ecs.model.ListTasksResponse;
+import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.ServiceField;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskField;
 
 /**
- * Running ECS tasks with their task roles: whoever can run code in a task's container acts as its role. A task
- * has no resource policy, so {@code policy} is null.
+ * Running ECS tasks with their task roles: whoever can run code in a task's container acts as its role. And the
+ * clusters' services with the task role of the definition they run: whoever may update a service can have it
+ * run a task definition of their own ({@code ecs-update-service}). Neither has a resource policy, so
+ * {@code policy} is null.
  */
 final class EcsCollector implements ResourceCollector {
     private static final String TYPE = "AWS::ECS::Task";
+    private static final String SERVICE_TYPE = "AWS::ECS::Service";
     /** DescribeTasks accepts at most 100 tasks per call. */
     private static final int BATCH = 100;
+    /** DescribeServices accepts at most 10 services per call. */
+    private static final int SERVICE_BATCH = 10;
 
     @Override
     public String service() {
@@ -64,9 +73,55 @@ final class EcsCollector implements ResourceCollector {
                         count++;
                     }
                 }
+                count += services(ecs, t, cluster, roles, out);
             }
             return count;
         }
+    }
+
+    private static int services(EcsClient ecs, Target t, String cluster, Map<String, Optional<String>> roles,
+                                ArrayNode out) {
+        Calls calls = t.calls();
+        List<String> serviceArns = Paging.all(calls, AwsOperation.ECS_LIST_SERVICES, t.region(), cluster, token -> {
+            ListServicesResponse r = ecs.listServices(b -> b.cluster(cluster).nextToken(token));
+            return Paging.Page.of(r.serviceArns(), r.nextToken());
+        });
+        int count = 0;
+        for (int i = 0; i < serviceArns.size(); i += SERVICE_BATCH) {
+            List<String> batch = serviceArns.subList(i, Math.min(i + SERVICE_BATCH, serviceArns.size()));
+            DescribeServicesResponse r = calls.get(AwsOperation.ECS_DESCRIBE_SERVICES, t.region(), cluster,
+                    () -> ecs.describeServices(b -> b.cluster(cluster).services(batch).include(ServiceField.TAGS)));
+            if (r == null) {
+                continue;
+            }
+            // Services deleted since the listing come back as failures (MISSING): gone, not unknown.
+            for (Service service : r.services()) {
+                out.add(record(t, service, roleOf(ecs, t, service.taskDefinition(), roles)));
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static ObjectNode record(Target t, Service service, Optional<String> role) {
+        ObjectNode record = Resources.record(service.serviceArn(), SERVICE_TYPE, t.region(), null);
+        role.ifPresent(arn -> record.put("roleArn", arn));
+        if (service.hasTags()) {
+            Map<String, String> tags = new LinkedHashMap<>();
+            service.tags().forEach(tag -> tags.put(tag.key(), tag.value()));
+            Resources.tags(record, tags);
+        }
+        ObjectNode props = Resources.properties(record);
+        if (service.clusterArn() != null) {
+            props.put("clusterArn", service.clusterArn());
+        }
+        if (service.taskDefinition() != null) {
+            props.put("taskDefinitionArn", service.taskDefinition());
+        }
+        if (service.status() != null) {
+            props.put("status", service.status());
+        }
+        return record;
     }
 
     private static Optional<String> roleOf(EcsClient ecs, Target t, String taskDefinition,

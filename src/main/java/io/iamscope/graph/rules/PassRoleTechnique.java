@@ -33,6 +33,14 @@ abstract class PassRoleTechnique implements Technique {
         return true;
     }
 
+    /**
+     * A further step on an existing resource the attacker must be allowed to act on (an ECS service to update),
+     * its evidence added to {@code steps}; none by default.
+     */
+    boolean onExisting(Actor a, RuleContext ctx, Steps steps) {
+        return true;
+    }
+
     /** Whether only roles in an instance profile can be passed (to an EC2 instance). */
     boolean instanceProfilesOnly() {
         return false;
@@ -48,6 +56,9 @@ abstract class PassRoleTechnique implements Technique {
             }
         }
         if (!anyOf().isEmpty() && !anyOf().stream().anyMatch(x -> c.mentions(a, x) && steps.allow(c.checkNew(a, x)))) {
+            return;
+        }
+        if (!onExisting(a, ctx, steps)) {
             return;
         }
         if (!c.mayMatchAnyUnder(a, "iam:PassRole", "arn:aws:iam::")) {

@@ -45,6 +45,7 @@ public final class Techniques {
             new CodeBuildCreateProject(),
             EcsRunTask.runTask(),
             EcsRunTask.createService(),
+            new EcsUpdateService(),
             new StatesCreateStateMachine(),
             new AutoScalingLaunchConfiguration(),
             new AppRunnerCreateService(),
