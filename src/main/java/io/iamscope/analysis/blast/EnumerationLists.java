@@ -8,9 +8,9 @@ import io.iamscope.model.Account;
 import io.iamscope.model.Resource;
 import io.iamscope.model.Role;
 import io.iamscope.model.SnapshotIndex;
+import io.iamscope.policy.Effect;
 import io.iamscope.policy.PolicyDocument;
 import io.iamscope.policy.Statement;
-import io.iamscope.policy.Effect;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
@@ -25,7 +25,8 @@ import java.util.function.BooleanSupplier;
  * each action's resource and target lists ({@link ResourcePool}), the classes of actions no policy tells apart
  * ({@link ActionClasses}), the actions some resource or trust policy grants, and the member lists of classes
  * of targets. Built once per snapshot and catalog ({@link #of}), so that a second blast radius on the same
- * snapshot finds them made, and they can be made ahead ({@link #prepare}). Thread-safe.
+ * snapshot finds them made; a blast radius builds them on another core while it finds the paths
+ * ({@link #prepare}). Thread-safe.
  */
 final class EnumerationLists {
     private final SnapshotIndex index;
