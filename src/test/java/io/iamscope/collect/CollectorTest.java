@@ -250,6 +250,19 @@ class CollectorTest {
                 .collect(Collectors.toMap(n -> n.get("arn").asText(), Function.identity()));
     }
 
+    /** The sizes of the lists each ECS request of an operation carried in {@code field}, smallest first. */
+    private List<Integer> ecsBatchSizes(String operation, String field) throws IOException {
+        List<Integer> batches = new ArrayList<>();
+        ObjectMapper mapper = new ObjectMapper();
+        for (var event : aws.server.getAllServeEvents()) {
+            if ((ECS + operation).equals(event.getRequest().getHeader("X-Amz-Target"))) {
+                batches.add(mapper.readTree(event.getRequest().getBodyAsString()).get(field).size());
+            }
+        }
+        batches.sort(null);
+        return batches;
+    }
+
     private long ecsCalls(String operation) {
         return aws.calls().stream().filter(c -> c.service().equals("ecs") && c.operation().equals(operation))
                 .count();
@@ -317,15 +330,7 @@ class CollectorTest {
         aws.stub(json(ECS + "DescribeTasks"), ok("{\"tasks\":[],\"failures\":[]}"));
         CollectResult result = aws.collector(List.of("us-east-1")).run();
         assertEquals(List.of(), result.accounts().get(0).gaps());
-        List<Integer> batches = new ArrayList<>();
-        ObjectMapper mapper = new ObjectMapper();
-        for (var event : aws.server.getAllServeEvents()) {
-            if ((ECS + "DescribeTasks").equals(event.getRequest().getHeader("X-Amz-Target"))) {
-                batches.add(mapper.readTree(event.getRequest().getBodyAsString()).get("tasks").size());
-            }
-        }
-        batches.sort(null);
-        assertEquals(List.of(1, 100), batches);
+        assertEquals(List.of(1, 100), ecsBatchSizes("DescribeTasks", "tasks"));
     }
 
     private static final String WEB_SERVICE = "arn:aws:ecs:us-east-1:111122223333:service/prod/web";
@@ -376,15 +381,7 @@ class CollectorTest {
         CollectResult result = aws.collector(List.of("us-east-1")).run();
         assertEquals(List.of(new Gap("ecs", "ListServices", "us-east-1", CLUSTER + "-b", "AccessDeniedException",
                 "not allowed: ecs:ListServices")), result.accounts().get(0).gaps());
-        List<Integer> batches = new ArrayList<>();
-        ObjectMapper mapper = new ObjectMapper();
-        for (var event : aws.server.getAllServeEvents()) {
-            if ((ECS + "DescribeServices").equals(event.getRequest().getHeader("X-Amz-Target"))) {
-                batches.add(mapper.readTree(event.getRequest().getBodyAsString()).get("services").size());
-            }
-        }
-        batches.sort(null);
-        assertEquals(List.of(1, 10), batches);
+        assertEquals(List.of(1, 10), ecsBatchSizes("DescribeServices", "services"));
     }
 
     @Test

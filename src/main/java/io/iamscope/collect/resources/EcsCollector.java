@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.ecs.model.ListServicesResponse;
 import software.amazon.awssdk.services.ecs.model.ListTasksResponse;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.ServiceField;
+import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskField;
 
@@ -104,22 +105,30 @@ final class EcsCollector implements ResourceCollector {
     }
 
     private static ObjectNode record(Target t, Service service, Optional<String> role) {
-        ObjectNode record = Resources.record(service.serviceArn(), SERVICE_TYPE, t.region(), null);
-        role.ifPresent(arn -> record.put("roleArn", arn));
-        if (service.hasTags()) {
+        ObjectNode record = record(t, service.serviceArn(), SERVICE_TYPE, role, service.hasTags() ? service.tags()
+                : List.of(), service.clusterArn(), service.taskDefinition());
+        if (service.status() != null) {
+            Resources.properties(record).put("status", service.status());
+        }
+        return record;
+    }
+
+    /** What a task and a service record alike: the task role, tags, cluster and task definition. */
+    private static ObjectNode record(Target t, String arn, String type, Optional<String> role, List<Tag> tagList,
+                                     String cluster, String taskDefinition) {
+        ObjectNode record = Resources.record(arn, type, t.region(), null);
+        role.ifPresent(r -> record.put("roleArn", r));
+        if (!tagList.isEmpty()) {
             Map<String, String> tags = new LinkedHashMap<>();
-            service.tags().forEach(tag -> tags.put(tag.key(), tag.value()));
+            tagList.forEach(tag -> tags.put(tag.key(), tag.value()));
             Resources.tags(record, tags);
         }
         ObjectNode props = Resources.properties(record);
-        if (service.clusterArn() != null) {
-            props.put("clusterArn", service.clusterArn());
+        if (cluster != null) {
+            props.put("clusterArn", cluster);
         }
-        if (service.taskDefinition() != null) {
-            props.put("taskDefinitionArn", service.taskDefinition());
-        }
-        if (service.status() != null) {
-            props.put("status", service.status());
+        if (taskDefinition != null) {
+            props.put("taskDefinitionArn", taskDefinition);
         }
         return record;
     }
@@ -138,20 +147,9 @@ final class EcsCollector implements ResourceCollector {
     }
 
     private static ObjectNode record(Target t, Task task, Optional<String> role) {
-        ObjectNode record = Resources.record(task.taskArn(), TYPE, t.region(), null);
-        role.ifPresent(arn -> record.put("roleArn", arn));
-        if (task.hasTags()) {
-            Map<String, String> tags = new LinkedHashMap<>();
-            task.tags().forEach(tag -> tags.put(tag.key(), tag.value()));
-            Resources.tags(record, tags);
-        }
+        ObjectNode record = record(t, task.taskArn(), TYPE, role, task.hasTags() ? task.tags() : List.of(),
+                task.clusterArn(), task.taskDefinitionArn());
         ObjectNode props = Resources.properties(record);
-        if (task.clusterArn() != null) {
-            props.put("clusterArn", task.clusterArn());
-        }
-        if (task.taskDefinitionArn() != null) {
-            props.put("taskDefinitionArn", task.taskDefinitionArn());
-        }
         if (task.enableExecuteCommand() != null) {
             props.put("enableExecuteCommand", task.enableExecuteCommand());
         }
