@@ -82,15 +82,27 @@ final class BenchCommand implements Callable<Integer> {
                     (w1 - w0) / 1e9, r.direct().size(), r.viaPath().size());
         }
         for (int run = 1; blast != null && run <= repeat; run++) {
+            long c0 = processCpuNanos();
             long b0 = System.nanoTime();
             BlastRadius b = new BlastRadiusAnalysis(index, graph, authorizer, catalog, Tactics.load(catalog))
                     .analyse(blast, "stolen-keys", context, BlastOptions.defaults(Instant.now()));
             long b1 = System.nanoTime();
-            out.printf("blast radius of `%s`%s: %.2f s (%d reachable, %d enumerated, %d actions, admin %s)%n", blast,
-                    repeat > 1 ? " (run " + run + ")" : "", (b1 - b0) / 1e9, b.reachable().size(),
-                    b.principalsEvaluated().size(), b.services().stream().mapToInt(x -> x.actions().size()).sum(),
-                    b.canReachAdmin());
+            long c1 = processCpuNanos();
+            out.printf("blast radius of `%s`%s: %.2f s%s (%d reachable, %d enumerated, %d actions, admin %s)%n", blast,
+                    repeat > 1 ? " (run " + run + ")" : "", (b1 - b0) / 1e9,
+                    c0 < 0 || c1 < 0 ? "" : String.format(java.util.Locale.ROOT, ", CPU %.2f s", (c1 - c0) / 1e9),
+                    b.reachable().size(), b.principalsEvaluated().size(),
+                    b.services().stream().mapToInt(x -> x.actions().size()).sum(), b.canReachAdmin());
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * CPU time of the whole process (every thread, the JIT compilers' and the collector's too), or -1 where the
+     * JVM does not tell: with wall time, how busy the cores were.
+     */
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
     }
 }
