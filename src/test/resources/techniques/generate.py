@@ -303,6 +303,10 @@ PASS = [
      {"missing-invoke": dict(actions=["bedrock-agentcore:CreateCodeInterpreter",
                                       "bedrock-agentcore:StartCodeInterpreterSession"]),
       "role-trusts-lambda": dict(trust_service="lambda.amazonaws.com")}),
+    ("bedrock-agentcore-agent-runtime", "bedrock-agentcore.amazonaws.com",
+     ["bedrock-agentcore:CreateAgentRuntime", "bedrock-agentcore:InvokeAgentRuntime"], False,
+     {"missing-invoke": dict(actions=["bedrock-agentcore:CreateAgentRuntime"]),
+      "role-trusts-ecs-tasks": dict(trust_service="ecs-tasks.amazonaws.com")}),
 ]
 for tid, service, actions, profile, misses in PASS:
     near = {}
@@ -322,6 +326,14 @@ case("apprunner-create-service", "passed-to-other-service-still-possible",
 case("bedrock-agentcore-code-interpreter", "documented-trust-policy-conditional",
      pass_role("bedrock-agentcore.amazonaws.com", ["bedrock-agentcore:CreateCodeInterpreter",
                "bedrock-agentcore:StartCodeInterpreterSession", "bedrock-agentcore:InvokeCodeInterpreter"],
+               trust_condition={"StringEquals": {"aws:SourceAccount": ACCT},
+                                "ArnLike": {"aws:SourceArn": f"arn:aws:bedrock-agentcore:us-east-1:{ACCT}:*"}}),
+     ATTACKER, SVC_ROLE, True, conditional=True)
+
+# The same trust policy on an agent runtime's execution role: conditional on the runtime's ARN, never dropped.
+case("bedrock-agentcore-agent-runtime", "documented-trust-policy-conditional",
+     pass_role("bedrock-agentcore.amazonaws.com", ["bedrock-agentcore:CreateAgentRuntime",
+               "bedrock-agentcore:InvokeAgentRuntime"],
                trust_condition={"StringEquals": {"aws:SourceAccount": ACCT},
                                 "ArnLike": {"aws:SourceArn": f"arn:aws:bedrock-agentcore:us-east-1:{ACCT}:*"}}),
      ATTACKER, SVC_ROLE, True, conditional=True)

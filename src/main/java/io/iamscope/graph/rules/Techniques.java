@@ -50,6 +50,7 @@ public final class Techniques {
             new AutoScalingLaunchConfiguration(),
             new AppRunnerCreateService(),
             new BedrockAgentCoreCodeInterpreter(),
+            new BedrockAgentCoreAgentRuntime(),
             // Code execution in existing resources that run with a role.
             new LambdaUpdateFunctionCode(),
             new GlueUpdateDevEndpoint(),
