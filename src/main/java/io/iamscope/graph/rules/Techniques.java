@@ -49,8 +49,8 @@ public final class Techniques {
             new StatesCreateStateMachine(),
             new AutoScalingLaunchConfiguration(),
             new AppRunnerCreateService(),
-            new BedrockAgentCoreCodeInterpreter(),
-            new BedrockAgentCoreAgentRuntime(),
+            BedrockAgentCore.codeInterpreter(),
+            BedrockAgentCore.agentRuntime(),
             // Code execution in existing resources that run with a role.
             new LambdaUpdateFunctionCode(),
             new GlueUpdateDevEndpoint(),
