@@ -3,13 +3,9 @@ package io.iamscope.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.iamscope.analysis.SampleOrg;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * {@code iamscope bench} on the sample organization: what it reports, line by line (docs/performance.md quotes
@@ -18,15 +14,10 @@ import picocli.CommandLine;
 class BenchCommandTest {
     @Test
     void timesReadBuildWhoCanAndEachBlastRadius() {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute("bench", "--snapshot", SampleOrg.SNAPSHOT, "--who-can", "s3:GetObject",
+        BlastRadiusCommandTest.Run r = BlastRadiusCommandTest.run(null, "bench", "--who-can", "s3:GetObject",
                 "arn:aws:s3:::acme-prod-customer-data/report.csv", "--blast", "AKIAZCONTRACTOR7LEAK", "--repeat", "2");
-        assertEquals(0, exit, err.toString());
-        String text = out.toString();
+        assertEquals(0, r.exit(), r.err());
+        String text = r.out();
         for (String line : List.of(
                 "principals \\d+, nodes \\d+, edges \\d+, admin-equivalent \\d+",
                 "read [\\d.]+ s, build [\\d.]+ s, reachableFrom [\\d.]+ s \\(\\d+ reached from `arn:aws:iam::.*`\\)",

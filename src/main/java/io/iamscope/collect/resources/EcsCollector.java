@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
@@ -61,19 +63,12 @@ final class EcsCollector implements ResourceCollector {
                                     .desiredStatus(DesiredStatus.RUNNING).nextToken(token));
                             return Paging.Page.of(r.taskArns(), r.nextToken());
                         });
-                for (int i = 0; i < taskArns.size(); i += BATCH) {
-                    List<String> batch = taskArns.subList(i, Math.min(i + BATCH, taskArns.size()));
+                // Tasks that stopped since the listing come back as failures (MISSING): gone, not unknown.
+                count += inBatches(taskArns, BATCH, batch -> {
                     DescribeTasksResponse r = calls.get(AwsOperation.ECS_DESCRIBE_TASKS, t.region(), cluster,
                             () -> ecs.describeTasks(b -> b.cluster(cluster).tasks(batch).include(TaskField.TAGS)));
-                    if (r == null) {
-                        continue;
-                    }
-                    // Tasks that stopped since the listing come back as failures (MISSING): gone, not unknown.
-                    for (Task task : r.tasks()) {
-                        out.add(record(t, task, roleOf(ecs, t, task.taskDefinitionArn(), roles)));
-                        count++;
-                    }
-                }
+                    return r == null ? List.<Task>of() : r.tasks();
+                }, task -> out.add(record(t, task, roleOf(ecs, t, task.taskDefinitionArn(), roles))));
                 count += services(ecs, t, cluster, roles, out);
             }
             return count;
@@ -87,17 +82,24 @@ final class EcsCollector implements ResourceCollector {
             ListServicesResponse r = ecs.listServices(b -> b.cluster(cluster).nextToken(token));
             return Paging.Page.of(r.serviceArns(), r.nextToken());
         });
-        int count = 0;
-        for (int i = 0; i < serviceArns.size(); i += SERVICE_BATCH) {
-            List<String> batch = serviceArns.subList(i, Math.min(i + SERVICE_BATCH, serviceArns.size()));
+        // Services deleted since the listing come back as failures (MISSING): gone, not unknown.
+        return inBatches(serviceArns, SERVICE_BATCH, batch -> {
             DescribeServicesResponse r = calls.get(AwsOperation.ECS_DESCRIBE_SERVICES, t.region(), cluster,
                     () -> ecs.describeServices(b -> b.cluster(cluster).services(batch).include(ServiceField.TAGS)));
-            if (r == null) {
-                continue;
-            }
-            // Services deleted since the listing come back as failures (MISSING): gone, not unknown.
-            for (Service service : r.services()) {
-                out.add(record(t, service, roleOf(ecs, t, service.taskDefinition(), roles)));
+            return r == null ? List.<Service>of() : r.services();
+        }, service -> out.add(record(t, service, roleOf(ecs, t, service.taskDefinition(), roles))));
+    }
+
+    /**
+     * Describes {@code arns} {@code size} at a time ({@code describe} gives nothing for a call that failed: its
+     * gap is recorded) and hands each item described to {@code each}; how many there were.
+     */
+    private static <T> int inBatches(List<String> arns, int size, Function<List<String>, List<T>> describe,
+                                     Consumer<T> each) {
+        int count = 0;
+        for (int i = 0; i < arns.size(); i += size) {
+            for (T item : describe.apply(arns.subList(i, Math.min(i + size, arns.size())))) {
+                each.accept(item);
                 count++;
             }
         }
