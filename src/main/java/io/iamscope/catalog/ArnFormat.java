@@ -79,6 +79,15 @@ public final class ArnFormat {
         return new ArnFormat(format, List.copyOf(components));
     }
 
+    /**
+     * The literal text the resource component starts with, lowercased ({@code role/} of
+     * {@code role/${RoleNameWithPath}}), possibly empty: an ARN whose resource does not start with it does not
+     * fit.
+     */
+    public String resourcePrefix() {
+        return resourcePrefix;
+    }
+
     /** The format as documented. */
     public String format() {
         return format;

@@ -61,6 +61,8 @@ public final class Targets<T> {
     public static final class FactsCache {
         private final SnapshotIndex index;
         private final Map<String, Facts> byArn = new java.util.concurrent.ConcurrentHashMap<>();
+        /** One instance per shape: each list groups its targets by shape, and equal instances compare at once. */
+        private final Map<String, String> shapes = new java.util.concurrent.ConcurrentHashMap<>();
 
         public FactsCache(SnapshotIndex index) {
             this.index = index;
@@ -84,7 +86,8 @@ public final class Targets<T> {
                 }
                 Map<String, String> tags = p != null ? p.tags() : r != null ? r.tags() : Map.of();
                 PolicyDocument trust = p instanceof Role role ? role.trustPolicy() : null;
-                return new Facts(shape(a, index), new Derived(tags, region),
+                String shape = shape(a, index);
+                return new Facts(shapes.computeIfAbsent(shape, x -> x), new Derived(tags, region),
                         r == null || r.policy() == null ? null : actionMatchers(r.policy(), false),
                         trust == null ? null : PolicyText.of(trust), trust == null ? null : actionMatchers(trust, true));
             });
@@ -158,6 +161,11 @@ public final class Targets<T> {
 
     public String arn(int i) {
         return arns.get(i);
+    }
+
+    /** Whether a target has this ARN (as written). */
+    public boolean contains(String arn) {
+        return arns.contains(arn);
     }
 
     ArnList arns() {

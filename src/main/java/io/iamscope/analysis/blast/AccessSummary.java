@@ -37,7 +37,8 @@ record AccessSummary(List<ServiceAccess> services, List<TacticAccess> tactics, L
                             int threads) {
         // action id -> resource (an ARN or pattern, or a SetKey: a key no policy text can collide with) ->
         // grantors, in subject order (the start first, then nearest first).
-        Map<Integer, Map<Object, List<Grantor>>> byAction = new TreeMap<>();
+        @SuppressWarnings("unchecked") // by action id: an array, where a sorted map compared boxed ids per entry
+        Map<Object, List<Grantor>>[] byAction = new Map[catalog.size()];
         Map<Object, Boolean> concrete = new HashMap<>();
         Map<StatementRef, String> described = new HashMap<>();
         // Sets by members, so that equal classes from different actions and principals are one set.
@@ -66,21 +67,25 @@ record AccessSummary(List<ServiceAccess> services, List<TacticAccess> tactics, L
                     byKey.putIfAbsent(key, set);
                     resource = key;
                 }
-                byAction.computeIfAbsent(a.actionId(), k -> new LinkedHashMap<>())
-                        .computeIfAbsent(resource, k -> new ArrayList<>())
+                Map<Object, List<Grantor>> resources = byAction[a.actionId()];
+                if (resources == null) {
+                    resources = new LinkedHashMap<>();
+                    byAction[a.actionId()] = resources;
+                }
+                resources.computeIfAbsent(resource, k -> new ArrayList<>())
                         .add(new Grantor(arn, conditional, keys, statement));
                 concrete.putIfAbsent(resource, a.concrete());
             }
         });
         // Each action's entry is built from its own lists alone: tens of thousands of them, on every core.
-        List<Map.Entry<Integer, Map<Object, List<Grantor>>>> entries = new ArrayList<>(byAction.entrySet());
-        ActionAccess[] built = new ActionAccess[entries.size()];
+        int[] ids = IntStream.range(0, byAction.length).filter(id -> byAction[id] != null).toArray();
+        ActionAccess[] built = new ActionAccess[ids.length];
         IntStream range = IntStream.range(0, built.length);
         (threads > 1 ? range.parallel() : range).forEach(i -> built[i] =
-                action(catalog.action(entries.get(i).getKey()), entries.get(i).getValue(), byKey, concrete));
+                action(catalog.action(ids[i]), byAction[ids[i]], byKey, concrete));
         Map<Integer, ActionAccess> actions = new LinkedHashMap<>();
         for (int i = 0; i < built.length; i++) {
-            actions.put(entries.get(i).getKey(), built[i]);
+            actions.put(ids[i], built[i]);
         }
         return new AccessSummary(services(catalog, actions), tactics(catalog, tactics, actions),
                 List.copyOf(sets.values()));
@@ -89,21 +94,54 @@ record AccessSummary(List<ServiceAccess> services, List<TacticAccess> tactics, L
     /** One action's resources, each with its grantors, in the order a responder reads them. */
     private static ActionAccess action(Action action, Map<Object, List<Grantor>> resources,
                                        Map<SetKey, ResourceSet> byKey, Map<Object, Boolean> concrete) {
-        List<ResourceAccess> list = new ArrayList<>();
+        List<Ordered> list = new ArrayList<>(resources.size());
         resources.forEach((resource, grantors) -> {
-            grantors.sort(Comparator.comparing(Grantor::conditional)); // in place: this summary built the list
+            definiteFirst(grantors);
             ResourceSet set = resource instanceof SetKey k ? byKey.get(k) : null;
-            list.add(new ResourceAccess(set == null ? (String) resource : set.id(), concrete.get(resource),
-                    grantors, set));
+            list.add(new Ordered(new ResourceAccess(set == null ? (String) resource : set.id(),
+                    concrete.get(resource), grantors, set)));
         });
-        // Concrete resources first, sets (largest first) before single ones, definite before conditional,
-        // then by ARN (each key computed once).
-        Map<ResourceAccess, Boolean> conditional = new java.util.IdentityHashMap<>();
-        list.forEach(r -> conditional.put(r, r.conditional()));
-        list.sort(Comparator.comparing((ResourceAccess r) -> !r.concrete())
-                .thenComparing(r -> -r.count()).thenComparing(conditional::get)
-                .thenComparing(ResourceAccess::resource));
-        return new ActionAccess(action.fullName(), action.accessLevel(), list);
+        list.sort(Ordered.ORDER);
+        List<ResourceAccess> sorted = new ArrayList<>(list.size());
+        list.forEach(o -> sorted.add(o.access));
+        return new ActionAccess(action.fullName(), action.accessLevel(), sorted);
+    }
+
+    /** Definite grantors before conditional ones, each in its order; in place (this summary built the list). */
+    private static void definiteFirst(List<Grantor> grantors) {
+        boolean seenConditional = false;
+        for (Grantor g : grantors) {
+            if (g.conditional()) {
+                seenConditional = true;
+            } else if (seenConditional) {
+                grantors.sort(Comparator.comparing(Grantor::conditional)); // stable
+                return;
+            }
+        }
+    }
+
+    /**
+     * A resource's entry with its sort keys, each computed once: concrete resources first, sets (largest first)
+     * before single ones, definite before conditional, then by ARN. Tens of thousands of short lists are
+     * sorted: compared on primitives, without a chain of boxing comparators.
+     */
+    private static final class Ordered {
+        static final Comparator<Ordered> ORDER = (a, b) -> a.concrete != b.concrete ? (a.concrete ? -1 : 1)
+                : a.count != b.count ? Integer.compare(b.count, a.count)
+                : a.conditional != b.conditional ? (a.conditional ? 1 : -1)
+                : a.access.resource().compareTo(b.access.resource());
+
+        final ResourceAccess access;
+        final boolean concrete;
+        final int count;
+        final boolean conditional;
+
+        Ordered(ResourceAccess access) {
+            this.access = access;
+            this.concrete = access.concrete();
+            this.count = access.count();
+            this.conditional = access.conditional();
+        }
     }
 
     /** A resource set's id as a map key, of another type than the ARNs and patterns beside it. */

@@ -19,6 +19,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -197,16 +198,50 @@ final class ResourcePool {
             Map<ResourceType, BitSet> out = new java.util.IdentityHashMap<>();
             List<ResourceType> types = typesByArnService().getOrDefault(service, List.of());
             types.forEach(t -> out.put(t, new BitSet(arns.size())));
+            // A type whose resource starts with a literal word and separator (`role/`) can only fit an ARN whose
+            // resource starts with that word: IAM's dozen types are each tried on their own ARNs, not on all.
+            Map<String, List<ResourceType>> byWord = new HashMap<>();
+            List<ResourceType> anyWord = new ArrayList<>();
+            for (ResourceType t : types) {
+                String prefix = t.pattern().resourcePrefix();
+                int sep = firstSeparator(prefix);
+                if (sep < 0) {
+                    anyWord.add(t);
+                } else {
+                    byWord.computeIfAbsent(prefix.substring(0, sep), w -> new ArrayList<>()).add(t);
+                }
+            }
             for (int i = 0; i < arns.size(); i++) {
+                String resource = Arns.resource(arns.get(i));
+                List<ResourceType> worded = List.of();
+                if (resource != null) {
+                    int sep = firstSeparator(resource);
+                    worded = byWord.getOrDefault(
+                            (sep < 0 ? resource : resource.substring(0, sep)).toLowerCase(Locale.ROOT), List.of());
+                }
+                if (worded.isEmpty() && anyWord.isEmpty()) {
+                    continue;
+                }
                 ArnFormat.Split arn = ArnFormat.parse(arns.get(i)); // once per ARN, not per type
-                for (ResourceType t : types) {
-                    if (t.matches(arn)) {
-                        out.get(t).set(i);
+                for (List<ResourceType> candidates : List.of(worded, anyWord)) {
+                    for (ResourceType t : candidates) {
+                        if (t.matches(arn)) {
+                            out.get(t).set(i);
+                        }
                     }
                 }
             }
             return out;
         });
+    }
+
+    private static int firstSeparator(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == '/' || s.charAt(i) == ':') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Every resource type of the catalog by the service of its ARN format (IAM's role type for STS actions). */

@@ -17,6 +17,8 @@ public final class ArnList {
     private final ArnList universe;
     /** Per position, the ARN's position in the universe, or -1. */
     private final int[] inUniverse;
+    /** The universe's positions this list holds (null without a universe). */
+    private final BitSet universePositions;
     /** Each ARN's first position, built when the list serves as a universe. */
     private volatile Map<String, Integer> positions;
 
@@ -33,12 +35,34 @@ public final class ArnList {
         this.universe = universe;
         this.inUniverse = new int[this.arns.size()];
         java.util.Arrays.fill(inUniverse, -1);
+        this.universePositions = universe == null ? null : new BitSet(universe.size());
         if (universe != null) {
             Map<String, Integer> positions = universe.positions();
             for (int i = 0; i < inUniverse.length; i++) {
                 inUniverse[i] = positions.getOrDefault(this.arns.get(i), -1);
+                if (inUniverse[i] >= 0) {
+                    universePositions.set(inUniverse[i]);
+                }
             }
         }
+    }
+
+    /** Whether the ARN is listed (as written): a lookup, not a pass over the list. */
+    public boolean contains(String arn) {
+        if (universe == null) {
+            return positions().containsKey(arn);
+        }
+        Integer u = universe.positions().get(arn);
+        if (u != null) {
+            return universePositions.get(u);
+        }
+        // Not in the universe: only a pass can tell (a list built with a universe normally holds none such).
+        for (int i = 0; i < inUniverse.length; i++) {
+            if (inUniverse[i] < 0 && arns.get(i).equals(arn)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Map<String, Integer> positions() {
