@@ -9,6 +9,7 @@ import io.iamscope.catalog.Catalog;
 import io.iamscope.catalog.Tactics;
 import io.iamscope.eval.RequestContext;
 import io.iamscope.eval.local.LocalAuthorizer;
+import io.iamscope.graph.GraphBuilder;
 import io.iamscope.graph.JGraphTAccessGraph;
 import io.iamscope.graph.NodeKind;
 import io.iamscope.graph.PathLimits;
@@ -60,7 +61,10 @@ final class BenchCommand implements Callable<Integer> {
         Catalog catalog = Catalog.bundled();
         // One engine for the build and the analyses, as the analysis commands use it.
         LocalAuthorizer authorizer = new LocalAuthorizer();
-        JGraphTAccessGraph graph = inputs.build(index, authorizer);
+        // As `blast-radius` builds it: the enumeration lists are made on the core the build's last phase leaves idle.
+        JGraphTAccessGraph graph = blast == null ? inputs.build(index, authorizer)
+                : GraphBuilder.build(index, authorizer, catalog, inputs.profile(),
+                BlastRadiusAnalysis.listsAhead(index, catalog));
         long t2 = System.nanoTime();
         PrincipalNode start = from != null ? graph.node(index.resolvePrincipal(from).arn()).orElseThrow()
                 : graph.graph().vertexSet().stream().filter(n -> n.kind() == NodeKind.USER).findFirst().orElse(null);

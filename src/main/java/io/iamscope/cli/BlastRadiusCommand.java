@@ -64,7 +64,8 @@ final class BlastRadiusCommand implements Callable<Integer> {
     FailOn failOn;
 
     /** The graph seam; tests put a hand-built graph here. */
-    GraphSource graphs = GraphBuilder::build;
+    GraphSource graphs = (index, authorizer, catalog, base) -> GraphBuilder.build(index, authorizer, catalog, base,
+            BlastRadiusAnalysis.listsAhead(index, catalog));
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

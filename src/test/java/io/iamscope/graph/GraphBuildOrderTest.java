@@ -28,6 +28,28 @@ class GraphBuildOrderTest {
         }
     }
 
+    /**
+     * Side work (a blast radius's lists, on the core the last phase leaves idle) runs once, on its own thread,
+     * and changes nothing in the graph.
+     */
+    @Test
+    void sideWorkRunsOnceOnItsOwnThreadAndChangesNothing() throws InterruptedException {
+        List<String> threads = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(1);
+        io.iamscope.model.SnapshotIndex index = new io.iamscope.model.SnapshotIndex(
+                io.iamscope.model.io.SnapshotReader.read(SAMPLE).snapshot());
+        JGraphTAccessGraph with = GraphBuilder.build(index, new io.iamscope.eval.local.LocalAuthorizer(),
+                GraphFixtures.catalog(), GraphFixtures.ATTACKER, () -> {
+                    threads.add(Thread.currentThread().getName());
+                    ran.countDown();
+                });
+        assertEquals(true, ran.await(30, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(List.of("iamscope-side-work"), threads);
+        JGraphTAccessGraph without = GraphFixtures.build(SAMPLE);
+        assertEquals(edges(without), edges(with));
+        assertEquals(admins(without), admins(with));
+    }
+
     private static List<String> edges(JGraphTAccessGraph g) {
         List<String> out = new ArrayList<>();
         for (AccessEdge e : g.graph().edgeSet()) {

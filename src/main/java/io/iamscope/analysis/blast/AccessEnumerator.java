@@ -107,6 +107,7 @@ final class AccessEnumerator {
     void stopPreparing() {
         stopPreparing = true;
         wanted.complete(false);
+        lists.stopAhead();
     }
 
     /** An Allow statement's actions and the resource patterns it names ({@code *} for NotResource). */

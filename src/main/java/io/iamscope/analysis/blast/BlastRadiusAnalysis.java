@@ -125,6 +125,22 @@ public final class BlastRadiusAnalysis {
     }
 
     /**
+     * Work for a core the caller leaves idle before the analysis (the graph build's last phase:
+     * {@link io.iamscope.graph.GraphBuilder#build(SnapshotIndex, io.iamscope.eval.Authorizer, Catalog,
+     * RequestContext, Runnable)}): builds the snapshot's resource and target lists and classes of actions,
+     * which the analysis then finds made. Ends when an analysis of the snapshot is done.
+     */
+    public static Runnable listsAhead(SnapshotIndex index, Catalog catalog) {
+        return () -> {
+            try {
+                EnumerationLists.of(index, catalog).prepareAhead();
+            } catch (RuntimeException ignored) {
+                // Only a head start: the analysis builds what it needs, and meets the error itself.
+            }
+        };
+    }
+
+    /**
      * The enumerator, built on another thread, which then goes on preparing its lists
      * ({@link AccessEnumerator#prepare}) until the analysis stops it. With one thread, built here, lists built
      * as needed.

@@ -35,6 +35,8 @@ final class EnumerationLists {
     private final ActionSet resourcePolicyActions;
     private final Map<Members, List<String>> memberLists = new ConcurrentHashMap<>();
     private volatile ActionClasses actionClasses;
+    /** Ends {@link #prepareAhead}: an analysis of the snapshot is done. */
+    private volatile boolean aheadStopped;
 
     private EnumerationLists(SnapshotIndex index, Catalog catalog) {
         this.index = index;
@@ -98,6 +100,19 @@ final class EnumerationLists {
                 pool.targetsFor(a);
             }
         }
+    }
+
+    /**
+     * {@link #prepare} before any analysis asks, on a core the caller leaves idle (the graph build's last phase),
+     * until {@link #stopAhead}.
+     */
+    void prepareAhead() {
+        prepare(() -> aheadStopped);
+    }
+
+    /** Ends {@link #prepareAhead} at its next action: an analysis is done, what it did not need is not built. */
+    void stopAhead() {
+        aheadStopped = true;
     }
 
     /** A class of targets, by the identity of their shared list and their positions in it. */

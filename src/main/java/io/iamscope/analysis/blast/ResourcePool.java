@@ -94,6 +94,11 @@ final class ResourcePool {
                 list -> new Targets<>(list, arn -> arn, facts, universe)));
     }
 
+    /** How many distinct target lists are built so far. */
+    int targetLists() {
+        return byList.size();
+    }
+
     /** The snapshot's resources the action applies to (by the catalog's ARN formats). */
     List<String> forAction(Action action) {
         return byAction.computeIfAbsent(action.id(), id -> {

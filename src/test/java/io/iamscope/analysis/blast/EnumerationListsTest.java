@@ -3,6 +3,7 @@ package io.iamscope.analysis.blast;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iamscope.analysis.AttackerProfile;
 import io.iamscope.analysis.SampleOrg;
@@ -57,5 +58,28 @@ class EnumerationListsTest {
         for (String start : List.of("AKIAZCONTRACTOR7LEAK", SampleOrg.CI, SampleOrg.PPATEL)) {
             assertEquals(blast(fresh(), start), blast(shared, start), start);
         }
+    }
+
+    /**
+     * The lists built ahead, on the core the graph build's last phase leaves idle, are those an analysis builds:
+     * its report is the one a fresh snapshot gives. Once an analysis is done, work ahead stops at once.
+     */
+    @Test
+    void listsBuiltAheadAreTheAnalysisOwnAndStopWhenItIsDone() {
+        SnapshotIndex ahead = fresh();
+        BlastRadiusAnalysis.listsAhead(ahead, CATALOG).run();
+        int built = EnumerationLists.of(ahead, CATALOG).pool().targetLists();
+        assertTrue(built > 0, "every action's target list is built ahead");
+        assertEquals(blast(fresh(), "AKIAZCONTRACTOR7LEAK"), blast(ahead, "AKIAZCONTRACTOR7LEAK"));
+
+        SnapshotIndex done = fresh();
+        // On one thread: no preparation of its own, the analysis builds only the lists it needs.
+        new BlastRadiusAnalysis(done, SampleOrg.graph(), new LocalAuthorizer(), CATALOG, Tactics.load(CATALOG))
+                .analyse("AKIAZCONTRACTOR7LEAK", "stolen-keys", AttackerProfile.STOLEN_KEYS.context(Map.of(), List.of()),
+                        new BlastOptions(OPTIONS.limits(), OPTIONS.huntSince(), 1, "t", "s"));
+        int before = EnumerationLists.of(done, CATALOG).pool().targetLists();
+        BlastRadiusAnalysis.listsAhead(done, CATALOG).run();
+        assertEquals(before, EnumerationLists.of(done, CATALOG).pool().targetLists(), "nothing built after the analysis");
+        assertTrue(before < built, "the analysis built only the lists it needed");
     }
 }

@@ -56,4 +56,19 @@ class ArnListTest {
             }
         }
     }
+
+    /** {@link ArnList#contains} is list membership as written, with or without a universe to look it up in. */
+    @Test
+    void containsIsMembershipAsWritten() {
+        ArnList universe = new ArnList(ARNS);
+        List<String> some = List.of(ARNS.get(3), ARNS.get(4), "arn:aws:iam::111122223333:role/outside-the-universe");
+        for (ArnList list : List.of(new ArnList(some), new ArnList(some, universe))) {
+            for (String arn : ARNS) {
+                assertEquals(some.contains(arn), list.contains(arn), arn);
+            }
+            assertEquals(true, list.contains("arn:aws:iam::111122223333:role/outside-the-universe"));
+            assertEquals(false, list.contains("arn:aws:s3:::BUCKET"), "case matters: ARNs as written");
+            assertEquals(false, list.contains("*"), "a pattern is not a member");
+        }
+    }
 }
