@@ -21,6 +21,17 @@ public final class ArnList {
     private final BitSet universePositions;
     /** Each ARN's first position, built when the list serves as a universe. */
     private volatile Map<String, Integer> positions;
+    /** The positions in the order of their ARNs, built when a large list is first matched without a universe. */
+    private volatile int[] sorted;
+    /**
+     * Per universe position, this list's position holding that ARN (-1: none), when each is held once; built
+     * on first use. Null without a universe.
+     */
+    private volatile int[] fromUniverse;
+
+    private static final int[] HELD_TWICE = new int[0];
+    /** Lists this long find a pattern's candidates in their sorted order rather than by a pass. */
+    private static final int SORTED_MIN = 64;
 
     public ArnList(List<String> arns) {
         this(arns, null);
@@ -103,8 +114,74 @@ public final class ArnList {
                 }
                 return out;
             }
-            BitSet all = universe == null ? null : universe.matching(g);
-            BitSet out = new BitSet(arns.size());
+            return universe == null ? scan(g) : readThrough(g, universe.matching(g));
+        });
+    }
+
+    /**
+     * The positions the pattern matches, found without a universe. A case-sensitive pattern only matches ARNs
+     * that start with its literal prefix ({@link ArnMatch}): in a long list those are a range of its sorted
+     * order, found by binary search, and only they are tested. Graph building matches thousands of patterns
+     * (`arn:aws:s3:::bucket-17/*`, `arn:aws:iam::111122223333:role/app-*`) against the snapshot's ARNs.
+     */
+    private BitSet scan(Glob g) {
+        BitSet out = new BitSet(arns.size());
+        if (g.matchesEverything()) {
+            out.set(0, arns.size());
+            return out;
+        }
+        String prefix = g.ignoreCase() || arns.size() < SORTED_MIN ? "" : g.literalPrefix();
+        if (prefix.isEmpty()) {
+            for (int i = 0; i < arns.size(); i++) {
+                if (ArnMatch.matches(g, arns.get(i))) {
+                    out.set(i);
+                }
+            }
+            return out;
+        }
+        int[] order = sorted();
+        for (int k = firstAtLeast(order, prefix); k < order.length && arns.get(order[k]).startsWith(prefix); k++) {
+            if (ArnMatch.matches(g, arns.get(order[k]))) {
+                out.set(order[k]);
+            }
+        }
+        return out;
+    }
+
+    private int[] sorted() {
+        int[] s = sorted;
+        if (s == null) {
+            s = java.util.stream.IntStream.range(0, arns.size()).boxed()
+                    .sorted(java.util.Comparator.comparing(arns::get)).mapToInt(Integer::intValue).toArray();
+            sorted = s;
+        }
+        return s;
+    }
+
+    /** The first index of {@code order} whose ARN is not before {@code key}. */
+    private int firstAtLeast(int[] order, String key) {
+        int lo = 0;
+        int hi = order.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (arns.get(order[mid]).compareTo(key) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * This list's positions among the universe's matches ({@code all}). When each ARN of the universe is held
+     * at most once, the matches are mapped over (most patterns match a few of tens of thousands of ARNs);
+     * otherwise each position is read. ARNs outside the universe are matched here.
+     */
+    private BitSet readThrough(Glob g, BitSet all) {
+        BitSet out = new BitSet(arns.size());
+        int[] back = fromUniverse();
+        if (back == HELD_TWICE) {
             for (int i = 0; i < arns.size(); i++) {
                 int u = inUniverse[i];
                 if (u >= 0 ? all.get(u) : ArnMatch.matches(g, arns.get(i))) {
@@ -112,6 +189,38 @@ public final class ArnList {
                 }
             }
             return out;
-        });
+        }
+        for (int u = all.nextSetBit(0); u >= 0; u = all.nextSetBit(u + 1)) {
+            if (back[u] >= 0) {
+                out.set(back[u]);
+            }
+        }
+        for (int i = 0; i < arns.size(); i++) {
+            if (inUniverse[i] < 0 && ArnMatch.matches(g, arns.get(i))) {
+                out.set(i);
+            }
+        }
+        return out;
+    }
+
+    /** See {@link #fromUniverse}; {@link #HELD_TWICE} when some universe position is. */
+    private int[] fromUniverse() {
+        int[] b = fromUniverse;
+        if (b == null) {
+            b = new int[universe.size()];
+            java.util.Arrays.fill(b, -1);
+            for (int i = 0; i < inUniverse.length; i++) {
+                int u = inUniverse[i];
+                if (u >= 0) {
+                    if (b[u] >= 0) {
+                        b = HELD_TWICE; // rare (a list naming an ARN twice): each position is read
+                        break;
+                    }
+                    b[u] = i;
+                }
+            }
+            fromUniverse = b;
+        }
+        return b;
     }
 }

@@ -71,4 +71,46 @@ class ArnListTest {
             assertEquals(false, list.contains("*"), "a pattern is not a member");
         }
     }
+
+    /**
+     * A long list (past the size where candidates come from the sorted order) agrees with {@link ArnMatch} too:
+     * prefixes that end inside a component or span several, case, wildcards first, ARNs that are not ARNs,
+     * and a universe whose ARN a list holds twice.
+     */
+    @Test
+    void aLongListAgreesWithArnMatch() {
+        List<String> arns = new java.util.ArrayList<>(ARNS);
+        for (int i = 0; i < 120; i++) {
+            arns.add("arn:aws:iam::111122223333:role/app-" + i);
+            arns.add("arn:aws:s3:::bucket-" + (i % 7) + "/key-" + i);
+            arns.add("arn:aws:iam::444455556666:user/" + (i % 2 == 0 ? "Ops/" : "ops/") + "u" + i);
+        }
+        arns.add("arn:aws:s3:::bucket-1");
+        arns.add("not-an-arn");
+        arns.add("arn:aws:iam::111122223333");
+        List<Glob> patterns = new java.util.ArrayList<>(PATTERNS);
+        for (String p : List.of("arn:aws:iam::111122223333:role/app-1*", "arn:aws:iam::111122223333:role/app-?",
+                "arn:aws:s3:::bucket-1*", "arn:aws:s3:::bucket-1/*", "arn:aws:iam::*:user/ops/*",
+                "arn:aws:iam::444455556666:user/Ops/*", "*:role/app-7", "arn:aws:iam::111122223333*",
+                "arn:aws:s3:::bucket-3/key-1?", "not-an-*", "arn:aws:iam::111122223333:role/app-119",
+                "arn:aws:iam::111122223333:role/app-1190", "arn:aws:z*", "")) {
+            patterns.add(Glob.of(p, false));
+            patterns.add(Glob.of(p, true));
+        }
+        ArnList universe = new ArnList(arns);
+        List<String> held = new java.util.ArrayList<>(arns.subList(0, 200));
+        held.add("arn:aws:iam::111122223333:role/outside-the-universe");
+        List<String> twice = new java.util.ArrayList<>(held);
+        twice.add(arns.get(10));
+        for (ArnList list : List.of(universe, new ArnList(held, universe), new ArnList(twice, universe),
+                new ArnList(twice))) {
+            List<String> listed = new java.util.ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                listed.add(list.get(i));
+            }
+            for (Glob p : patterns) {
+                assertEquals(expected(listed, p), list.matching(p), p.text() + " on " + listed.size() + " ARNs");
+            }
+        }
+    }
 }
