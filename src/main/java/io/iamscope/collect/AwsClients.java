@@ -26,7 +26,8 @@ import software.amazon.awssdk.services.sts.StsClient;
 /**
  * Builds SDK clients for one set of credentials: one shared HTTP client, the endpoint override if any, and
  * the adaptive retry strategy (throttling is retried with backoff and client-side rate limiting). Callers
- * close the service clients they build; {@link #close()} closes nothing shared.
+ * close the SDK clients they build; the {@link AwsJsonApi} clients (services whose SDK module this build lacks)
+ * hold nothing to close.
  *
  * @param credentials the credentials of the account being collected
  * @param http        the HTTP client, owned by whoever created this
@@ -35,6 +36,11 @@ import software.amazon.awssdk.services.sts.StsClient;
  */
 public record AwsClients(AwsCredentialsProvider credentials, SdkHttpClient http, URI endpoint,
         Supplier<RetryStrategy> retries) {
+    // The JSON-protocol services of AwsJsonApi, as their API models name them.
+    private static final AwsJsonApi.Service ORGANIZATIONS = new AwsJsonApi.Service("Organizations", "organizations",
+            "AWSOrganizationsV20161128", "1.1");
+    private static final AwsJsonApi.Service CODEBUILD = new AwsJsonApi.Service("CodeBuild", "codebuild",
+            "CodeBuild_20161006", "1.1");
 
     /** The adaptive strategy: AWS's recommendation for batch jobs that would otherwise be throttled. */
     public static Supplier<RetryStrategy> adaptiveRetries() {
@@ -96,6 +102,23 @@ public record AwsClients(AwsCredentialsProvider credentials, SdkHttpClient http,
 
     public EcsClient ecs(String region) {
         return configure(EcsClient.builder(), region);
+    }
+
+    /**
+     * Organizations over {@link AwsJsonApi}: its endpoint for the commercial partition is global, in us-east-1
+     * (Organizations API Reference, "Endpoints"; protocol and target prefix from its API model).
+     */
+    public AwsJsonApi organizations() {
+        return json(ORGANIZATIONS, "us-east-1");
+    }
+
+    /** CodeBuild over {@link AwsJsonApi}, regional (CodeBuild API Reference; API version 2016-10-06). */
+    public AwsJsonApi codeBuild(String region) {
+        return json(CODEBUILD, region);
+    }
+
+    private AwsJsonApi json(AwsJsonApi.Service service, String region) {
+        return new AwsJsonApi(service, region, endpoint, http, credentials, retries.get());
     }
 
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configure(B builder,

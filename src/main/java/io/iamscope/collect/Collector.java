@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iamscope.collect.org.OrganizationCollector;
-import io.iamscope.collect.org.OrganizationsApi;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -77,8 +76,7 @@ public final class Collector {
 
             ObjectNode organization = null;
             if (options.organization()) {
-                organization = new OrganizationCollector(new OrganizationsApi(http, credentials, options.endpoint(),
-                        retries), new Calls(callerGaps)).collect();
+                organization = new OrganizationCollector(clients.organizations(), new Calls(callerGaps)).collect();
                 if (organization != null) {
                     snapshot.set("organization", organization);
                     progress.report("organization " + organization.path("id").asText() + ": "

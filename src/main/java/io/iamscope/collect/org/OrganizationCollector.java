@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.iamscope.collect.AwsJsonApi;
 import io.iamscope.collect.AwsOperation;
 import io.iamscope.collect.Calls;
 import io.iamscope.collect.Paging;
@@ -22,10 +23,11 @@ public final class OrganizationCollector {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String NOT_IN_USE = "AWSOrganizationsNotInUseException";
 
-    private final OrganizationsApi api;
+    private final AwsJsonApi api;
     private final Calls calls;
 
-    public OrganizationCollector(OrganizationsApi api, Calls calls) {
+    /** Collects through {@code api}, an Organizations client ({@code AwsClients.organizations()}). */
+    public OrganizationCollector(AwsJsonApi api, Calls calls) {
         this.api = api;
         this.calls = calls;
     }

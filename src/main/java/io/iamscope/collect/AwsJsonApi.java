@@ -1,4 +1,4 @@
-package io.iamscope.collect.org;
+package io.iamscope.collect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +10,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -26,6 +25,8 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.regions.PartitionMetadata;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.AcquireInitialTokenRequest;
 import software.amazon.awssdk.retries.api.AcquireInitialTokenResponse;
 import software.amazon.awssdk.retries.api.RecordSuccessRequest;
@@ -36,36 +37,63 @@ import software.amazon.awssdk.retries.api.RetryToken;
 import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
 
 /**
- * A minimal AWS Organizations client over the SDK's own core, because the SDK's {@code organizations} module
- * is not available to this build: the awsJson1.1 protocol (POST /, {@code X-Amz-Target}), SigV4 signing with
- * {@link AwsV4HttpSigner}, the SDK's HTTP client and retry strategy. Errors become {@link AwsServiceException}s
- * carrying AWS's error code, so throttling is recognized by the SDK's retry conditions and gaps read alike.
+ * A minimal client for AWS services whose SDK module is not available to this build (Organizations, CodeBuild),
+ * over the SDK's own core: the AWS JSON protocol (POST /, {@code X-Amz-Target: <prefix>.<operation>}, a
+ * {@code application/x-amz-json-1.x} body), SigV4 signing with {@link AwsV4HttpSigner}, the SDK's HTTP client
+ * and retry strategy. Errors become {@link AwsServiceException}s carrying AWS's error code, so throttling is
+ * recognized by the SDK's retry conditions and gaps read as those of the SDK clients.
  */
-public final class OrganizationsApi {
-    /** The global endpoint: Organizations lives in us-east-1 for the commercial partition. */
-    public static final URI DEFAULT_ENDPOINT = URI.create("https://organizations.us-east-1.amazonaws.com");
-    private static final String TARGET_PREFIX = "AWSOrganizationsV20161128.";
+public final class AwsJsonApi {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * One service as the JSON protocol addresses it (the {@code metadata} of its API model).
+     *
+     * @param name         the service's name in errors: {@code Organizations}
+     * @param signingName  the SigV4 signing name, also the endpoint prefix: {@code organizations}
+     * @param targetPrefix the {@code X-Amz-Target} prefix before the operation: {@code AWSOrganizationsV20161128}
+     * @param jsonVersion  the protocol's JSON version: {@code 1.1} for {@code application/x-amz-json-1.1}
+     */
+    public record Service(String name, String signingName, String targetPrefix, String jsonVersion) {
+    }
+
+    private final Service service;
+    private final String region;
     private final SdkHttpClient http;
     private final AwsCredentialsProvider credentials;
     private final URI endpoint;
     private final RetryStrategy retries;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
 
-    /** A client on {@code endpoint} (null for AWS's), retrying with {@code retries}. */
-    public OrganizationsApi(SdkHttpClient http, AwsCredentialsProvider credentials, URI endpoint,
-            Supplier<RetryStrategy> retries) {
+    /**
+     * A client of {@code service} in {@code region}, on {@code endpoint} (null for AWS's regional one),
+     * retrying with {@code retries}.
+     */
+    public AwsJsonApi(Service service, String region, URI endpoint, SdkHttpClient http,
+            AwsCredentialsProvider credentials, RetryStrategy retries) {
+        this.service = service;
+        this.region = region;
         this.http = http;
         this.credentials = credentials;
-        this.endpoint = endpoint == null ? DEFAULT_ENDPOINT : endpoint;
-        this.retries = retries.get();
+        this.endpoint = endpoint == null ? defaultEndpoint(service, region) : endpoint;
+        this.retries = retries;
+    }
+
+    /** AWS's regional endpoint, {@code https://<signing name>.<region>.<partition's DNS suffix>}. */
+    static URI defaultEndpoint(Service service, String region) {
+        String suffix = PartitionMetadata.of(Region.of(region)).dnsSuffix();
+        return URI.create("https://" + service.signingName() + "." + region + "." + suffix);
+    }
+
+    /** The endpoint requests go to. */
+    public URI endpoint() {
+        return endpoint;
     }
 
     /** Calls {@code operation} with {@code body}, retrying throttling and transient failures. */
     public JsonNode call(String operation, ObjectNode body) {
         AcquireInitialTokenResponse initial = retries.acquireInitialToken(AcquireInitialTokenRequest.create(
-                "organizations"));
+                service.signingName()));
         RetryToken token = initial.token();
         sleep(initial.delay());
         while (true) {
@@ -93,16 +121,16 @@ public final class OrganizationsApi {
                 .method(SdkHttpMethod.POST)
                 .uri(endpoint)
                 .encodedPath("/")
-                .putHeader("Content-Type", "application/x-amz-json-1.1")
-                .putHeader("X-Amz-Target", TARGET_PREFIX + operation)
+                .putHeader("Content-Type", "application/x-amz-json-" + service.jsonVersion())
+                .putHeader("X-Amz-Target", service.targetPrefix() + "." + operation)
                 .putHeader("Content-Length", Integer.toString(payload.length))
                 .build();
         AwsCredentialsIdentity identity = credentials.resolveIdentity().join();
         SignedRequest signed = signer.sign(r -> r.identity(identity)
                 .request(request)
                 .payload(ContentStreamProvider.fromByteArray(payload))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "organizations")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"));
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service.signingName())
+                .putProperty(AwsV4HttpSigner.REGION_NAME, region));
         try {
             HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder()
                     .request(signed.request())
@@ -116,10 +144,11 @@ public final class OrganizationsApi {
             try {
                 return text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
             } catch (IOException e) {
-                throw SdkClientException.create("unreadable organizations response to `" + operation + "`", e);
+                throw SdkClientException.create("unreadable " + service.signingName() + " response to `" + operation + "`",
+                        e);
             }
         } catch (IOException | UncheckedIOException e) {
-            throw SdkClientException.create("cannot reach organizations at `" + endpoint + "`", e);
+            throw SdkClientException.create("cannot reach " + service.signingName() + " at `" + endpoint + "`", e);
         }
     }
 
@@ -134,7 +163,7 @@ public final class OrganizationsApi {
     }
 
     /** Reads AWS's error code from the body's {@code __type} or the {@code x-amzn-ErrorType} header. */
-    private static AwsServiceException error(int status, HttpExecuteResponse response, String text) {
+    private AwsServiceException error(int status, HttpExecuteResponse response, String text) {
         String code = null;
         String message = null;
         try {
@@ -158,7 +187,7 @@ public final class OrganizationsApi {
                 .message(message)
                 .statusCode(status)
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message)
-                        .serviceName("Organizations").sdkHttpResponse(response.httpResponse()).build())
+                        .serviceName(service.name()).sdkHttpResponse(response.httpResponse()).build())
                 .build();
     }
 

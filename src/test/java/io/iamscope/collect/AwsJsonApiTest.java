@@ -1,0 +1,112 @@
+package io.iamscope.collect;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.iamscope.collect.AwsStubs.json;
+import static io.iamscope.collect.AwsStubs.jsonError;
+import static io.iamscope.collect.AwsStubs.ok;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.net.URI;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+
+/** The JSON-protocol client behind Organizations and CodeBuild, on the wire. */
+class AwsJsonApiTest {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final AwsStubs aws = new AwsStubs();
+    private final SdkHttpClient http = ApacheHttpClient.builder().build();
+
+    @AfterEach
+    void stop() {
+        http.close();
+        aws.close();
+    }
+
+    private AwsClients clients(URI endpoint) {
+        return new AwsClients(AwsStubs.CREDENTIALS, http, endpoint, AwsStubs.fastRetries());
+    }
+
+    @Test
+    void organizationsRequestsAreSignedForUsEast1WithItsTargetAndJsonVersion() {
+        aws.stub(json("AWSOrganizationsV20161128.ListPolicies"), ok("{\"Policies\":[{\"Id\":\"p-1\"}]}"));
+        JsonNode r = clients(aws.endpoint()).organizations().call("ListPolicies",
+                NODES.objectNode().put("Filter", "SERVICE_CONTROL_POLICY"));
+        assertEquals("p-1", r.at("/Policies/0/Id").asText());
+        aws.server.verify(1, postRequestedFor(urlPathEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo("AWSOrganizationsV20161128.ListPolicies"))
+                .withHeader("Content-Type", equalTo("application/x-amz-json-1.1"))
+                .withHeader("Authorization", matching("AWS4-HMAC-SHA256 Credential=AKIATESTCALLER/\\d{8}/us-east-1/"
+                        + "organizations/aws4_request, SignedHeaders=.*, Signature=[0-9a-f]{64}"))
+                .withHeader("X-Amz-Date", matching("\\d{8}T\\d{6}Z"))
+                .withRequestBody(equalToJson("{\"Filter\":\"SERVICE_CONTROL_POLICY\"}")));
+    }
+
+    @Test
+    void codeBuildRequestsAreSignedForTheirRegion() {
+        aws.stub(json("CodeBuild_20161006.ListProjects"), ok("{\"projects\":[\"web\"]}"));
+        JsonNode r = clients(aws.endpoint()).codeBuild("eu-west-1").call("ListProjects", NODES.objectNode());
+        assertEquals("web", r.at("/projects/0").asText());
+        aws.server.verify(1, postRequestedFor(urlPathEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo("CodeBuild_20161006.ListProjects"))
+                .withHeader("Content-Type", equalTo("application/x-amz-json-1.1"))
+                .withHeader("Authorization", matching(".*Credential=AKIATESTCALLER/\\d{8}/eu-west-1/codebuild/"
+                        + "aws4_request.*")));
+    }
+
+    @Test
+    void awsEndpointsAreRegionalInTheirPartition() {
+        AwsClients real = clients(null);
+        assertEquals(URI.create("https://organizations.us-east-1.amazonaws.com"), real.organizations().endpoint());
+        assertEquals(URI.create("https://codebuild.eu-west-1.amazonaws.com"), real.codeBuild("eu-west-1").endpoint());
+        assertEquals(URI.create("https://codebuild.cn-north-1.amazonaws.com.cn"),
+                real.codeBuild("cn-north-1").endpoint());
+    }
+
+    @Test
+    void anErrorCarriesAwsCodeWithoutItsNamespaceAndTheServiceName() {
+        aws.stub(json("CodeBuild_20161006.ListProjects"), jsonError(400,
+                "com.amazonaws.codebuild#AccessDeniedException", "not allowed: codebuild:ListProjects"));
+        AwsServiceException e = assertThrows(AwsServiceException.class,
+                () -> clients(aws.endpoint()).codeBuild("us-east-1").call("ListProjects", NODES.objectNode()));
+        assertEquals("AccessDeniedException", e.awsErrorDetails().errorCode());
+        assertEquals("CodeBuild", e.awsErrorDetails().serviceName());
+        assertEquals("not allowed: codebuild:ListProjects", e.awsErrorDetails().errorMessage());
+        assertEquals(400, e.statusCode());
+        assertEquals(1, aws.calls().size(), "access denied is not retried");
+    }
+
+    @Test
+    void theErrorTypeHeaderIsReadWhenTheBodyIsNotJson() {
+        aws.stub(json("CodeBuild_20161006.ListProjects"), aResponse().withStatus(400)
+                .withHeader("x-amzn-ErrorType", "InvalidInputException:http://internal.amazon.com/")
+                .withBody("<html>bad</html>"));
+        AwsServiceException e = assertThrows(AwsServiceException.class,
+                () -> clients(aws.endpoint()).codeBuild("us-east-1").call("ListProjects", NODES.objectNode()));
+        assertEquals("InvalidInputException", e.awsErrorDetails().errorCode());
+    }
+
+    @Test
+    void throttlingIsRetriedWithTheRetryStrategy() {
+        aws.stub(json("CodeBuild_20161006.ListProjects").inScenario("t").whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("calm"), jsonError(400, "ThrottlingException", "Rate exceeded"));
+        aws.stub(json("CodeBuild_20161006.ListProjects").inScenario("t").whenScenarioStateIs("calm"),
+                ok("{\"projects\":[]}"));
+        JsonNode r = clients(aws.endpoint()).codeBuild("us-east-1").call("ListProjects", NODES.objectNode());
+        assertTrue(r.get("projects").isEmpty());
+        assertEquals(2, aws.calls().size());
+    }
+}
