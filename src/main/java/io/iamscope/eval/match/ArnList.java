@@ -17,19 +17,20 @@ public final class ArnList {
     private final ArnList universe;
     /** Per position, the ARN's position in the universe, or -1. */
     private final int[] inUniverse;
-    /** The universe's positions this list holds (null without a universe). */
-    private final BitSet universePositions;
     /** Each ARN's first position, built when the list serves as a universe. */
     private volatile Map<String, Integer> positions;
     /** The positions in the order of their ARNs, built when a large list is first matched without a universe. */
     private volatile int[] sorted;
     /**
-     * Per universe position, this list's position holding that ARN (-1: none), when each is held once; built
-     * on first use. Null without a universe.
+     * The universe positions this list holds, sorted, and beside each the list's position holding it: built on
+     * first use (null without a universe). Proportional to the list, not to the universe: an organization's
+     * snapshot holds hundreds of thousands of ARNs and thousands of lists.
      */
-    private volatile int[] fromUniverse;
+    private volatile UniverseIndex byUniverse;
 
-    private static final int[] HELD_TWICE = new int[0];
+    private record UniverseIndex(int[] universe, int[] list) {
+    }
+
     /** Lists this long find a pattern's candidates in their sorted order rather than by a pass. */
     private static final int SORTED_MIN = 64;
 
@@ -46,14 +47,10 @@ public final class ArnList {
         this.universe = universe;
         this.inUniverse = new int[this.arns.size()];
         java.util.Arrays.fill(inUniverse, -1);
-        this.universePositions = universe == null ? null : new BitSet(universe.size());
         if (universe != null) {
             Map<String, Integer> positions = universe.positions();
             for (int i = 0; i < inUniverse.length; i++) {
                 inUniverse[i] = positions.getOrDefault(this.arns.get(i), -1);
-                if (inUniverse[i] >= 0) {
-                    universePositions.set(inUniverse[i]);
-                }
             }
         }
     }
@@ -65,7 +62,7 @@ public final class ArnList {
         }
         Integer u = universe.positions().get(arn);
         if (u != null) {
-            return universePositions.get(u);
+            return java.util.Arrays.binarySearch(byUniverse().universe(), u) >= 0;
         }
         // Not in the universe: only a pass can tell (a list built with a universe normally holds none such).
         for (int i = 0; i < inUniverse.length; i++) {
@@ -174,25 +171,32 @@ public final class ArnList {
     }
 
     /**
-     * This list's positions among the universe's matches ({@code all}). When each ARN of the universe is held
-     * at most once, the matches are mapped over (most patterns match a few of tens of thousands of ARNs);
-     * otherwise each position is read. ARNs outside the universe are matched here.
+     * This list's positions among the universe's matches ({@code all}). Most patterns match a few of tens of
+     * thousands of ARNs: each match is then looked up among the universe positions this list holds, instead of
+     * a pass over the list. ARNs outside the universe are matched here.
      */
     private BitSet readThrough(Glob g, BitSet all) {
         BitSet out = new BitSet(arns.size());
-        int[] back = fromUniverse();
-        if (back == HELD_TWICE) {
-            for (int i = 0; i < arns.size(); i++) {
-                int u = inUniverse[i];
-                if (u >= 0 ? all.get(u) : ArnMatch.matches(g, arns.get(i))) {
-                    out.set(i);
+        int matches = all.cardinality();
+        if (matches * 8L < arns.size()) {
+            UniverseIndex index = byUniverse();
+            for (int u = all.nextSetBit(0); u >= 0; u = all.nextSetBit(u + 1)) {
+                int at = java.util.Arrays.binarySearch(index.universe(), u);
+                if (at >= 0) {
+                    // A list may hold an ARN twice: its positions sit side by side in the sorted index.
+                    while (at > 0 && index.universe()[at - 1] == u) {
+                        at--;
+                    }
+                    for (; at < index.universe().length && index.universe()[at] == u; at++) {
+                        out.set(index.list()[at]);
+                    }
                 }
             }
-            return out;
-        }
-        for (int u = all.nextSetBit(0); u >= 0; u = all.nextSetBit(u + 1)) {
-            if (back[u] >= 0) {
-                out.set(back[u]);
+        } else {
+            for (int i = 0; i < arns.size(); i++) {
+                if (inUniverse[i] >= 0 && all.get(inUniverse[i])) {
+                    out.set(i);
+                }
             }
         }
         for (int i = 0; i < arns.size(); i++) {
@@ -203,24 +207,19 @@ public final class ArnList {
         return out;
     }
 
-    /** See {@link #fromUniverse}; {@link #HELD_TWICE} when some universe position is. */
-    private int[] fromUniverse() {
-        int[] b = fromUniverse;
-        if (b == null) {
-            b = new int[universe.size()];
-            java.util.Arrays.fill(b, -1);
-            for (int i = 0; i < inUniverse.length; i++) {
-                int u = inUniverse[i];
-                if (u >= 0) {
-                    if (b[u] >= 0) {
-                        b = HELD_TWICE; // rare (a list naming an ARN twice): each position is read
-                        break;
-                    }
-                    b[u] = i;
-                }
+    private UniverseIndex byUniverse() {
+        UniverseIndex index = byUniverse;
+        if (index == null) {
+            int[] list = java.util.stream.IntStream.range(0, arns.size()).filter(i -> inUniverse[i] >= 0).boxed()
+                    .sorted(java.util.Comparator.comparingInt(i -> inUniverse[i])).mapToInt(Integer::intValue)
+                    .toArray();
+            int[] keys = new int[list.length];
+            for (int k = 0; k < list.length; k++) {
+                keys[k] = inUniverse[list[k]];
             }
-            fromUniverse = b;
+            index = new UniverseIndex(keys, list);
+            byUniverse = index;
         }
-        return b;
+        return index;
     }
 }
