@@ -61,7 +61,10 @@ public enum AwsOperation {
     ECS_DESCRIBE_TASKS("ecs", "DescribeTasks"),
     ECS_DESCRIBE_TASK_DEFINITION("ecs", "DescribeTaskDefinition"),
     ECS_LIST_SERVICES("ecs", "ListServices"),
-    ECS_DESCRIBE_SERVICES("ecs", "DescribeServices");
+    ECS_DESCRIBE_SERVICES("ecs", "DescribeServices"),
+
+    CODEBUILD_LIST_PROJECTS("codebuild", "ListProjects"),
+    CODEBUILD_BATCH_GET_PROJECTS("codebuild", "BatchGetProjects");
 
     private final String service;
     private final String operation;

@@ -153,6 +153,7 @@ public final class AwsStubs implements AutoCloseable {
         fallback(json("AmazonEC2ContainerRegistry_V20150921.DescribeRepositories"), ok("{\"repositories\":[]}"));
         fallback(json("AmazonEC2ContainerServiceV20141113.ListClusters"), ok("{\"clusterArns\":[]}"));
         fallback(json("AmazonEC2ContainerServiceV20141113.ListServices"), ok("{\"serviceArns\":[]}"));
+        fallback(json("CodeBuild_20161006.ListProjects"), ok("{\"projects\":[]}"));
         server.stubFor(any(anyUrl()).atPriority(100).willReturn(aResponse().withStatus(599)
                 .withBody("no stub for this request")));
     }

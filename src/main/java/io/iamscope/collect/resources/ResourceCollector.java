@@ -15,6 +15,7 @@ public interface ResourceCollector {
     /** The regional collectors, in the order they run. S3 is separate: its listing is global. */
     static List<ResourceCollector> regional() {
         return List.of(new KmsCollector(), new SqsCollector(), new SnsCollector(), new LambdaCollector(),
-                new SecretsManagerCollector(), new EcrCollector(), new Ec2Collector(), new EcsCollector());
+                new SecretsManagerCollector(), new EcrCollector(), new Ec2Collector(), new EcsCollector(),
+                new CodeBuildCollector());
     }
 }
