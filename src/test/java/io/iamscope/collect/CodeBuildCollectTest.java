@@ -35,6 +35,7 @@ class CodeBuildCollectTest {
     private static final String PROJECT = "arn:aws:codebuild:us-east-1:111122223333:project/";
     private static final String DEPLOY_ROLE = "arn:aws:iam::111122223333:role/service-role/codebuild-deploy";
     private static final String TEST_ROLE = "arn:aws:iam::111122223333:role/codebuild-test";
+    private static final String BATCH_ROLE = "arn:aws:iam::111122223333:role/codebuild-batch";
 
     private final AwsStubs aws = new AwsStubs();
 
@@ -49,7 +50,11 @@ class CodeBuildCollectTest {
 
     /** A project as BatchGetProjects returns it, trimmed to what matters here. */
     private static String project(String name, String serviceRole, String tags) {
-        return "{\"name\":\"" + name + "\",\"arn\":\"" + PROJECT + name + "\","
+        return project(name, serviceRole, tags, "");
+    }
+
+    private static String project(String name, String serviceRole, String tags, String more) {
+        return "{\"name\":\"" + name + "\",\"arn\":\"" + PROJECT + name + "\"," + more
                 + (serviceRole == null ? "" : "\"serviceRole\":\"" + serviceRole + "\",")
                 + "\"source\":{\"type\":\"CODECOMMIT\",\"buildspec\":\"buildspec.yml\"},\"tags\":[" + tags + "]}";
     }
@@ -90,7 +95,8 @@ class CodeBuildCollectTest {
                 ok("{\"projects\":[\"lint\",\"gone\"]}"));
         aws.stub(codeBuild("BatchGetProjects"), ok("{\"projects\":["
                 + project("deploy", DEPLOY_ROLE, "{\"key\":\"team\",\"value\":\"platform\"},{\"key\":\"env\","
-                + "\"value\":\"prod\"}") + "," + project("test", TEST_ROLE, "") + "," + project("lint", null, "")
+                + "\"value\":\"prod\"}", "\"buildBatchConfig\":{\"serviceRole\":\"" + BATCH_ROLE
+                + "\",\"timeoutInMins\":60},") + "," + project("test", TEST_ROLE, "") + "," + project("lint", null, "")
                 + "],\"projectsNotFound\":[\"gone\"]}"));
     }
 
@@ -109,6 +115,8 @@ class CodeBuildCollectTest {
         assertEquals("platform", deploy.at("/tags/team").asText());
         assertEquals("prod", deploy.at("/tags/env").asText());
         assertFalse(deploy.has("policy"), "the project's resource policy is not read: unknown, not none");
+        assertEquals(BATCH_ROLE, deploy.at("/properties/buildBatchConfig/serviceRole").asText());
+        assertFalse(res.get(PROJECT + "test").has("properties"), "no batch configuration, no properties");
         assertEquals(TEST_ROLE, res.get(PROJECT + "test").get("roleArn").asText());
         assertFalse(res.get(PROJECT + "test").has("tags"));
 

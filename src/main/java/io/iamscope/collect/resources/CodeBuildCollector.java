@@ -81,6 +81,11 @@ final class CodeBuildCollector implements ResourceCollector {
         if (!tags.isEmpty()) {
             Resources.tags(record, tags);
         }
+        // Batch builds run with the batch configuration's service role when it has one (BuildBatch.serviceRole:
+        // "a service role used for builds in the batch"); kept as returned for the techniques to read.
+        if (project.path("buildBatchConfig").isObject()) {
+            Resources.properties(record).set("buildBatchConfig", project.get("buildBatchConfig"));
+        }
         return record;
     }
 }
