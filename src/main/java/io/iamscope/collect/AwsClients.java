@@ -41,6 +41,8 @@ public record AwsClients(AwsCredentialsProvider credentials, SdkHttpClient http,
             "AWSOrganizationsV20161128", "1.1");
     private static final AwsJsonApi.Service CODEBUILD = new AwsJsonApi.Service("CodeBuild", "codebuild",
             "CodeBuild_20161006", "1.1");
+    private static final AwsJsonApi.Service APPRUNNER = new AwsJsonApi.Service("AppRunner", "apprunner",
+            "AppRunner", "1.0");
 
     /** The adaptive strategy: AWS's recommendation for batch jobs that would otherwise be throttled. */
     public static Supplier<RetryStrategy> adaptiveRetries() {
@@ -115,6 +117,14 @@ public record AwsClients(AwsCredentialsProvider credentials, SdkHttpClient http,
     /** CodeBuild over {@link AwsJsonApi}, regional (CodeBuild API Reference; API version 2016-10-06). */
     public AwsJsonApi codeBuild(String region) {
         return json(CODEBUILD, region);
+    }
+
+    /**
+     * App Runner over {@link AwsJsonApi}, regional (App Runner API Reference; API version 2020-05-15, protocol
+     * awsJson1_0, target prefix {@code AppRunner}).
+     */
+    public AwsJsonApi appRunner(String region) {
+        return json(APPRUNNER, region);
     }
 
     private AwsJsonApi json(AwsJsonApi.Service service, String region) {

@@ -37,11 +37,11 @@ import software.amazon.awssdk.retries.api.RetryToken;
 import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
 
 /**
- * A minimal client for AWS services whose SDK module is not available to this build (Organizations, CodeBuild),
- * over the SDK's own core: the AWS JSON protocol (POST /, {@code X-Amz-Target: <prefix>.<operation>}, a
- * {@code application/x-amz-json-1.x} body), SigV4 signing with {@link AwsV4HttpSigner}, the SDK's HTTP client
- * and retry strategy. Errors become {@link AwsServiceException}s carrying AWS's error code, so throttling is
- * recognized by the SDK's retry conditions and gaps read as those of the SDK clients.
+ * A minimal client for AWS services whose SDK module is not available to this build (Organizations, CodeBuild,
+ * App Runner), over the SDK's own core: the AWS JSON protocol (POST /, {@code X-Amz-Target: <prefix>.<operation>},
+ * a {@code application/x-amz-json-1.0} or {@code -1.1} body), SigV4 signing with {@link AwsV4HttpSigner}, the
+ * SDK's HTTP client and retry strategy. Errors become {@link AwsServiceException}s carrying AWS's error code, so
+ * throttling is recognized by the SDK's retry conditions and gaps read as those of the SDK clients.
  */
 public final class AwsJsonApi {
     private static final ObjectMapper JSON = new ObjectMapper();

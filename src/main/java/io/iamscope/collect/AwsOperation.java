@@ -64,7 +64,10 @@ public enum AwsOperation {
     ECS_DESCRIBE_SERVICES("ecs", "DescribeServices"),
 
     CODEBUILD_LIST_PROJECTS("codebuild", "ListProjects"),
-    CODEBUILD_BATCH_GET_PROJECTS("codebuild", "BatchGetProjects");
+    CODEBUILD_BATCH_GET_PROJECTS("codebuild", "BatchGetProjects"),
+
+    APPRUNNER_LIST_SERVICES("apprunner", "ListServices"),
+    APPRUNNER_DESCRIBE_SERVICE("apprunner", "DescribeService");
 
     private final String service;
     private final String operation;

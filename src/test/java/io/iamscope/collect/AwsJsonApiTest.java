@@ -23,7 +23,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 
-/** The JSON-protocol client behind Organizations and CodeBuild, on the wire. */
+/** The JSON-protocol client behind Organizations, CodeBuild and App Runner, on the wire. */
 class AwsJsonApiTest {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -68,12 +68,27 @@ class AwsJsonApiTest {
     }
 
     @Test
+    void appRunnerRequestsUseJson10AndItsTarget() {
+        aws.stub(json("AppRunner.ListServices"), ok("{\"ServiceSummaryList\":[]}"));
+        JsonNode r = clients(aws.endpoint()).appRunner("eu-west-1").call("ListServices",
+                NODES.objectNode().put("MaxResults", 20));
+        assertTrue(r.get("ServiceSummaryList").isEmpty());
+        aws.server.verify(1, postRequestedFor(urlPathEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo("AppRunner.ListServices"))
+                .withHeader("Content-Type", equalTo("application/x-amz-json-1.0"))
+                .withHeader("Authorization", matching(".*Credential=AKIATESTCALLER/\\d{8}/eu-west-1/apprunner/"
+                        + "aws4_request.*"))
+                .withRequestBody(equalToJson("{\"MaxResults\":20}")));
+    }
+
+    @Test
     void awsEndpointsAreRegionalInTheirPartition() {
         AwsClients real = clients(null);
         assertEquals(URI.create("https://organizations.us-east-1.amazonaws.com"), real.organizations().endpoint());
         assertEquals(URI.create("https://codebuild.eu-west-1.amazonaws.com"), real.codeBuild("eu-west-1").endpoint());
         assertEquals(URI.create("https://codebuild.cn-north-1.amazonaws.com.cn"),
                 real.codeBuild("cn-north-1").endpoint());
+        assertEquals(URI.create("https://apprunner.eu-west-1.amazonaws.com"), real.appRunner("eu-west-1").endpoint());
     }
 
     @Test

@@ -16,6 +16,6 @@ public interface ResourceCollector {
     static List<ResourceCollector> regional() {
         return List.of(new KmsCollector(), new SqsCollector(), new SnsCollector(), new LambdaCollector(),
                 new SecretsManagerCollector(), new EcrCollector(), new Ec2Collector(), new EcsCollector(),
-                new CodeBuildCollector());
+                new CodeBuildCollector(), new AppRunnerCollector());
     }
 }
