@@ -461,6 +461,36 @@ technique("codebuild-start-build", project(),
               .user("attacker", [allow("codebuild:StartBuild", PROJECT.replace("/build", "/other"))]),
            "explicit-deny": project(extra=[deny("codebuild:StartBuild", PROJECT)])}, to=SVC_ROLE)
 
+APPRUNNER_SERVICE = f"arn:aws:apprunner:us-east-1:{ACCT}:service/web/8fe1e10304f84fd2b0df550fe98a71fa"
+
+
+def apprunner_service(update_resource=APPRUNNER_SERVICE, instance_role=True, condition=None, scp=None):
+    """An App Runner service running with an instance role; the attacker may update services, no iam:PassRole."""
+    s = Snap().role("svc-role", {"Service": "tasks.apprunner.amazonaws.com"}, attached=[ADMIN_ARN]) \
+        .resource(APPRUNNER_SERVICE, "AWS::AppRunner::Service", properties={"Status": "RUNNING"},
+                  **({"roleArn": SVC_ROLE} if instance_role else {})) \
+        .user("attacker", [allow("apprunner:UpdateService", update_resource, condition)])
+    if scp:
+        s.scp_deny(scp)
+    return s
+
+
+# UpdateService is authorized on the service: a policy naming another service gives nothing, nor does a service
+# without an instance role (its code runs with no role's credentials), nor an SCP denying the action.
+technique("apprunner-update-service", apprunner_service(),
+          {"other-service-only": apprunner_service(update_resource=APPRUNNER_SERVICE.replace("/web/", "/other/")),
+           "scp": apprunner_service(scp=["apprunner:UpdateService"]),
+           "no-instance-role": apprunner_service(instance_role=False)}, to=SVC_ROLE)
+# Allowed only from an address the stolen keys may or may not be used from: reported, conditional on it.
+case("apprunner-update-service", "source-ip-conditional",
+     apprunner_service(condition={"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}}), ATTACKER, SVC_ROLE, True,
+     conditional=True)
+# A policy naming the service's ARN pattern with a wildcard for the id (as the Service Authorization Reference's
+# ARN format service/${ServiceName}/${ServiceId} invites): definite.
+case("apprunner-update-service", "positive-name-pattern",
+     apprunner_service(update_resource=f"arn:aws:apprunner:us-east-1:{ACCT}:service/web/*"), ATTACKER, SVC_ROLE,
+     True, conditional=False)
+
 # --- New principals made administrators ------------------------------------------------------------------------
 BOUNDARY_REQUIRED = {"StringEquals": {"iam:PermissionsBoundary": IAM + "policy/tight"}}
 READ_ONLY_ONLY = {"ArnEquals": {"iam:PolicyARN": "arn:aws:iam::aws:policy/ReadOnlyAccess"}}

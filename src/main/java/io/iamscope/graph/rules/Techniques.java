@@ -60,7 +60,8 @@ public final class Techniques {
             new Ec2ModifyInstanceUserData(),
             new EcsExecuteCommand(),
             CodeBuildStartBuild.single(),
-            CodeBuildStartBuild.batch());
+            CodeBuildStartBuild.batch(),
+            new AppRunnerUpdateService());
 
     private Techniques() {
     }
