@@ -72,6 +72,10 @@ public final class BlastRadiusAnalysis {
         // would wait on each other for them, so those are prepared ahead, while the paths are found.
         boolean reachesOthers = node != null && graph.graph().outDegreeOf(node) > 0;
         ready.thenAccept(e -> e.wantPrepared(reachesOthers));
+        // The start is always enumerated in full (EnumerationPlan): begun now, on the core the path search
+        // leaves idle, rather than after the plan.
+        CompletableFuture<List<Allowed>> startAccess = options.threads() <= 1 ? null
+                : ready.thenApplyAsync(e -> e.enumerate(who));
         List<Reachable> reachable = new ArrayList<>();
         AdminStatus own = AdminStatus.NOT_ADMIN;
         if (node == null) {
@@ -109,6 +113,9 @@ public final class BlastRadiusAnalysis {
         Map<String, Subject> queue = new LinkedHashMap<>(plan.full());
         plan.partial().keySet().forEach(arn -> queue.put(arn, subjects.get(arn)));
         Map<String, List<Allowed>> allowed = ParallelEnumeration.run(queue, s -> {
+            if (s.ref() == who && startAccess != null) {
+                return joined(startAccess);
+            }
             EnumerationPlan.Where where = plan.partial().get(s.ref().arn());
             return where == null ? enumerator.enumerate(s.ref()) : enumerator.enumerateOn(s.ref(), where);
         }, options.threads());
@@ -172,8 +179,8 @@ public final class BlastRadiusAnalysis {
         return f;
     }
 
-    /** The enumerator, or what building it threw, as thrown (not wrapped: the CLI reports model errors). */
-    private static AccessEnumerator joined(CompletableFuture<AccessEnumerator> ready) {
+    /** The future's value, or what computing it threw, as thrown (not wrapped: the CLI reports model errors). */
+    private static <T> T joined(CompletableFuture<T> ready) {
         try {
             return ready.join();
         } catch (java.util.concurrent.CompletionException e) {

@@ -152,4 +152,30 @@ class BlastRadiusAnalysisTest {
         assertEquals(List.of(DEPLOY), b.reachable().stream().map(Reachable::arn).toList());
         assertFalse(b.canReachAdmin());
     }
+
+    /**
+     * On several cores the start is enumerated while the paths are found, and the others in a queue: the report
+     * is the one a single thread gives, for a start that reaches others, one that reaches no one, and one not
+     * in the graph.
+     */
+    @Test
+    void severalCoresGiveTheReportOneThreadGives() {
+        BlastOptions one = new BlastOptions(OPTIONS.limits(), OPTIONS.huntSince(), 1, OPTIONS.athenaTable(),
+                OPTIONS.eventDataStore());
+        BlastOptions four = new BlastOptions(OPTIONS.limits(), OPTIONS.huntSince(), 4, OPTIONS.athenaTable(),
+                OPTIONS.eventDataStore());
+        for (String start : List.of("AKIAZCONTRACTOR7LEAK", CI, "data-hwang")) {
+            FakeGraph graph = start.equals("data-hwang") ? new FakeGraph() : SampleOrg.graph();
+            assertEquals(analyse(graph, start, one), analyse(graph, start, four), start);
+        }
+    }
+
+    private static BlastRadius analyse(FakeGraph graph, String start, BlastOptions options) {
+        AttackerProfile p = AttackerProfile.STOLEN_KEYS;
+        // A fresh index each time: lists built by one run must not stand in for the other's.
+        io.iamscope.model.SnapshotIndex index = new io.iamscope.model.SnapshotIndex(io.iamscope.model.io.SnapshotReader
+                .read(List.of(java.nio.file.Path.of(SampleOrg.SNAPSHOT)), null, null).snapshot());
+        return new BlastRadiusAnalysis(index, graph, new LocalAuthorizer(), CATALOG, TACTICS)
+                .analyse(start, p.name(), p.context(Map.of(), List.of()), options);
+    }
 }
