@@ -197,6 +197,10 @@ class CollectorTest {
         JsonNode instance = res.get("AWS::EC2::Instance");
         assertEquals("arn:aws:ec2:us-east-1:111122223333:instance/i-1", instance.get("arn").asText());
         assertEquals("arn:aws:iam::111122223333:instance-profile/web", instance.get("instanceProfileArn").asText());
+        assertTrue(instance.get("tags").isObject(), "DescribeInstances returns tags: recorded, even none");
+        // Services whose tags the collector does not read leave the field out: unknown, not none.
+        assertFalse(res.get("AWS::SQS::Queue").has("tags"));
+        assertFalse(res.get("AWS::Lambda::Function").has("tags"));
         assertEquals(8, account.get("resources").size());
     }
 
@@ -296,6 +300,7 @@ class CollectorTest {
         assertFalse(batch.at("/properties/enableExecuteCommand").booleanValue());
         assertTrue(batch.at("/properties/enableExecuteCommand").isBoolean());
         assertEquals(BATCH_DEF, batch.at("/properties/taskDefinitionArn").asText());
+        assertEquals(0, batch.get("tags").size(), "described with its tags, none: an empty object, not unknown");
         assertEquals(2, ecsCalls("DescribeTaskDefinition"));
     }
 

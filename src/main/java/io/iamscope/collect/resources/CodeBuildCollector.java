@@ -78,9 +78,8 @@ final class CodeBuildCollector implements ResourceCollector {
                 tags.put(tag.get("key").asText(), tag.path("value").asText(""));
             }
         }
-        if (!tags.isEmpty()) {
-            Resources.tags(record, tags);
-        }
+        // BatchGetProjects returns a project's tags: none listed is none (an empty object), not unknown.
+        Resources.tags(record, tags);
         // Batch builds run with the batch configuration's service role when it has one (BuildBatch.serviceRole:
         // "a service role used for builds in the batch"); kept as returned for the techniques to read.
         if (project.path("buildBatchConfig").isObject()) {

@@ -43,11 +43,11 @@ final class Ec2Collector implements ResourceCollector {
                     if (i.iamInstanceProfile() != null && i.iamInstanceProfile().arn() != null) {
                         record.put("instanceProfileArn", i.iamInstanceProfile().arn());
                     }
-                    if (i.hasTags()) {
-                        Map<String, String> tags = new LinkedHashMap<>();
-                        i.tags().forEach(tag -> tags.put(tag.key(), tag.value()));
-                        Resources.tags(record, tags);
-                    }
+                    // DescribeInstances returns an instance's tags: none listed is none (an empty object), which
+                    // readers tell apart from tags left out (unknown).
+                    Map<String, String> tags = new LinkedHashMap<>();
+                    i.tags().forEach(tag -> tags.put(tag.key(), tag.value()));
+                    Resources.tags(record, tags);
                     if (i.state() != null) {
                         Resources.properties(record).put("State", i.state().nameAsString());
                     }

@@ -120,11 +120,10 @@ final class EcsCollector implements ResourceCollector {
                                      String cluster, String taskDefinition) {
         ObjectNode record = Resources.record(arn, type, t.region(), null);
         role.ifPresent(r -> record.put("roleArn", r));
-        if (!tagList.isEmpty()) {
-            Map<String, String> tags = new LinkedHashMap<>();
-            tagList.forEach(tag -> tags.put(tag.key(), tag.value()));
-            Resources.tags(record, tags);
-        }
+        // Described with include=TAGS: none listed is none (an empty object), not unknown.
+        Map<String, String> tags = new LinkedHashMap<>();
+        tagList.forEach(tag -> tags.put(tag.key(), tag.value()));
+        Resources.tags(record, tags);
         ObjectNode props = Resources.properties(record);
         if (cluster != null) {
             props.put("clusterArn", cluster);

@@ -37,6 +37,11 @@ final class Resources {
         return r;
     }
 
+    /**
+     * The tags the API returned, an empty object for none. A collector that does not read a resource's tags
+     * leaves the field out: readers take that as unknown ({@code aws:ResourceTag} conditions are then
+     * conditional), not as no tags.
+     */
     static void tags(ObjectNode record, Map<String, String> tags) {
         ObjectNode t = record.putObject("tags");
         tags.forEach(t::put);

@@ -37,11 +37,10 @@ final class SecretsManagerCollector implements ResourceCollector {
                         () -> sm.getResourcePolicy(b -> b.secretId(s.arn())));
                 ObjectNode record = policy.failed() ? Resources.recordWithoutPolicy(s.arn(), TYPE, t.region())
                         : Resources.record(s.arn(), TYPE, t.region(), policy.value().resourcePolicy());
-                if (s.hasTags()) {
-                    Map<String, String> tags = new LinkedHashMap<>();
-                    s.tags().forEach(tag -> tags.put(tag.key(), tag.value()));
-                    Resources.tags(record, tags);
-                }
+                // ListSecrets returns a secret's tags: none listed is none (an empty object), not unknown.
+                Map<String, String> tags = new LinkedHashMap<>();
+                s.tags().forEach(tag -> tags.put(tag.key(), tag.value()));
+                Resources.tags(record, tags);
                 out.add(record);
             }
             return secrets.size();

@@ -58,7 +58,15 @@ final class ContextKeys {
             put(given, b, "aws:ResourceOrgID", org.id());
             put(given, b, "aws:ResourceOrgPaths", org.orgPath(account));
         }
-        tags(given, b, "aws:ResourceTag/", tags);
+        if (tags == null) {
+            // Tags not recorded: the aws:ResourceTag keys are unknown, so a condition on them makes the decision
+            // conditional rather than deciding it as if the resource had none (an ABAC Allow would be dropped).
+            if (!given.isUnknown("aws:ResourceTag/*")) {
+                b.unknown("aws:ResourceTag/*");
+            }
+        } else {
+            tags(given, b, "aws:ResourceTag/", tags);
+        }
     }
 
     /**

@@ -27,6 +27,7 @@ final class ResourceReader {
                 : JsonInput.MAPPER.convertValue(props, LinkedHashMap.class);
         properties.values().removeIf(v -> v == null);
         return new Resource(arn, text(r, "type"), text(r, "region"), Policies.parse(r.get("policy"), at.child("policy")),
-                text(r, "roleArn"), text(r, "instanceProfileArn"), JsonInput.tags(r.get("tags")), properties);
+                text(r, "roleArn"), text(r, "instanceProfileArn"),
+                r.hasNonNull("tags") ? JsonInput.tags(r.get("tags")) : null, properties);
     }
 }
