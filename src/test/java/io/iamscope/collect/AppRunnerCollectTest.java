@@ -169,10 +169,7 @@ class AppRunnerCollectTest {
     void accessDeniedOnListServicesIsAGapAndTheAccountIsStillCollected() {
         aws.stub(appRunner("ListServices"), jsonError(400, "AccessDeniedException",
                 "not allowed: apprunner:ListServices"));
-        aws.stub(json("AmazonSQS.ListQueues"), ok("{\"QueueUrls\":[\"https://sqs.us-east-1.amazonaws.com/"
-                + "111122223333/jobs\"]}"));
-        aws.stub(json("AmazonSQS.GetQueueAttributes"), ok("{\"Attributes\":{\"QueueArn\":"
-                + "\"arn:aws:sqs:us-east-1:111122223333:jobs\"}}"));
+        aws.stubOneQueue();
         CollectResult result = aws.collector(List.of("us-east-1", "eu-west-1")).run();
         assertEquals(List.of(
                 new Gap("apprunner", "ListServices", "us-east-1", null, "AccessDeniedException",

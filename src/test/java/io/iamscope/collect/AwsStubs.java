@@ -118,6 +118,17 @@ public final class AwsStubs implements AutoCloseable {
                 .withBody("{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}");
     }
 
+    /**
+     * One SQS queue, `jobs`, in every region asked, without a policy: what a test of another service's gaps
+     * checks is still collected.
+     */
+    void stubOneQueue() {
+        stub(json("AmazonSQS.ListQueues"), ok("{\"QueueUrls\":[\"https://sqs.us-east-1.amazonaws.com/"
+                + "111122223333/jobs\"]}"));
+        stub(json("AmazonSQS.GetQueueAttributes"), ok("{\"Attributes\":{\"QueueArn\":"
+                + "\"arn:aws:sqs:us-east-1:111122223333:jobs\"}}"));
+    }
+
     public void stub(MappingBuilder request, ResponseDefinitionBuilder response) {
         server.stubFor(request.atPriority(TEST).willReturn(response));
     }
