@@ -67,7 +67,8 @@ public enum AwsOperation {
     CODEBUILD_BATCH_GET_PROJECTS("codebuild", "BatchGetProjects"),
 
     APPRUNNER_LIST_SERVICES("apprunner", "ListServices"),
-    APPRUNNER_DESCRIBE_SERVICE("apprunner", "DescribeService");
+    APPRUNNER_DESCRIBE_SERVICE("apprunner", "DescribeService"),
+    APPRUNNER_LIST_TAGS_FOR_RESOURCE("apprunner", "ListTagsForResource");
 
     private final String service;
     private final String operation;

@@ -108,6 +108,8 @@ class AppRunnerCollectTest {
         aws.stub(describe(WEB), ok(service(WEB, WEB_ROLE, "PAUSED")));
         aws.stub(describe(STATIC), ok(service(STATIC, null, "RUNNING")));
         aws.stub(describe(GONE), jsonError(400, "ResourceNotFoundException", "service not found"));
+        aws.stub(appRunner("ListTagsForResource").withRequestBody(matchingJsonPath("$.ResourceArn", equalTo(API))),
+                ok("{\"Tags\":[{\"Key\":\"team\",\"Value\":\"payments\"},{\"Key\":\"env\",\"Value\":\"prod\"}]}"));
     }
 
     @Test
@@ -123,7 +125,10 @@ class AppRunnerCollectTest {
         assertEquals("us-east-1", api.get("region").asText());
         assertEquals(API_ROLE, api.get("roleArn").asText());
         assertTrue(api.get("policy").isNull(), "App Runner has no resource-based policies: none, not unknown");
-        assertFalse(api.has("tags"), "DescribeService returns no tags: left out, not claimed empty");
+        assertEquals("payments", api.at("/tags/team").asText(), "tags from ListTagsForResource");
+        assertEquals("prod", api.at("/tags/env").asText());
+        assertEquals(0, res.get(WEB).get("tags").size(), "a service without tags: an empty object, not unknown");
+        assertEquals(3, calls("ListTagsForResource"), "once per service described");
         assertEquals("RUNNING", api.at("/properties/Status").asText());
         assertEquals(WEB_ROLE, res.get(WEB).get("roleArn").asText());
         assertEquals("PAUSED", res.get(WEB).at("/properties/Status").asText());
@@ -218,5 +223,20 @@ class AppRunnerCollectTest {
         assertEquals("ListServices", gaps.get(0).operation());
         assertEquals(Gap.UNREACHABLE, gaps.get(0).errorCode());
         assertTrue(account(result).has("authorizationDetails"));
+    }
+
+    /** Tags that cannot be read are unknown: the record leaves them out (never an empty object), and a gap says so. */
+    @Test
+    void tagsThatCannotBeReadAreLeftOutAndAGap() {
+        stubTwoPagesOfServices();
+        aws.stub(appRunner("ListTagsForResource").withRequestBody(matchingJsonPath("$.ResourceArn", equalTo(WEB))),
+                jsonError(400, "AccessDeniedException", "not allowed: apprunner:ListTagsForResource"));
+        CollectResult result = aws.collector(List.of("us-east-1")).run();
+        assertEquals(List.of(new Gap("apprunner", "ListTagsForResource", "us-east-1", WEB, "AccessDeniedException",
+                "not allowed: apprunner:ListTagsForResource")), result.accounts().get(0).gaps());
+        Map<String, JsonNode> res = resourcesByArn(account(result));
+        assertFalse(res.get(WEB).has("tags"), res.get(WEB).toString());
+        assertEquals(WEB_ROLE, res.get(WEB).get("roleArn").asText(), "the service is still recorded");
+        assertEquals("payments", res.get(API).at("/tags/team").asText());
     }
 }

@@ -166,6 +166,7 @@ public final class AwsStubs implements AutoCloseable {
         fallback(json("AmazonEC2ContainerServiceV20141113.ListServices"), ok("{\"serviceArns\":[]}"));
         fallback(json("CodeBuild_20161006.ListProjects"), ok("{\"projects\":[]}"));
         fallback(json("AppRunner.ListServices"), ok("{\"ServiceSummaryList\":[]}"));
+        fallback(json("AppRunner.ListTagsForResource"), ok("{\"Tags\":[]}"));
         server.stubFor(any(anyUrl()).atPriority(100).willReturn(aResponse().withStatus(599)
                 .withBody("no stub for this request")));
     }

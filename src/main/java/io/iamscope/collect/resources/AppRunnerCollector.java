@@ -9,7 +9,9 @@ import io.iamscope.collect.AwsOperation;
 import io.iamscope.collect.Calls;
 import io.iamscope.collect.Paging;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,8 +19,9 @@ import java.util.Set;
  * or environment and run code with the instance role ({@code apprunner-update-service}). The SDK's
  * {@code apprunner} module is not available to this build, so the calls go through {@link AwsJsonApi}.
  * App Runner has no resource-based policies (its Service Authorization Reference lists no policy action), so
- * {@code policy} is null. DescribeService does not return tags (ListTagsForResource does, and is not called):
- * the record has no {@code tags} field rather than claiming the service has none.
+ * {@code policy} is null. DescribeService does not return tags: ListTagsForResource does, once per service, so
+ * that a policy testing {@code aws:ResourceTag} on UpdateService is decided; when it fails the record has no
+ * {@code tags} field (unknown, and such a condition is conditional), never an empty one.
  */
 final class AppRunnerCollector implements ResourceCollector {
     private static final String TYPE = "AWS::AppRunner::Service";
@@ -59,7 +62,19 @@ final class AppRunnerCollector implements ResourceCollector {
                     () -> api.call("DescribeService", body)).value();
             JsonNode service = r == null ? null : r.path("Service");
             if (service != null && service.hasNonNull("ServiceArn")) {
-                out.add(record(t, service));
+                ObjectNode record = record(t, service);
+                JsonNode tags = calls.get(AwsOperation.APPRUNNER_LIST_TAGS_FOR_RESOURCE, t.region(), arn,
+                        () -> api.call("ListTagsForResource", NODES.objectNode().put("ResourceArn", arn)));
+                if (tags != null) {
+                    Map<String, String> byKey = new LinkedHashMap<>();
+                    for (JsonNode tag : tags.path("Tags")) {
+                        if (tag.hasNonNull("Key")) {
+                            byKey.put(tag.get("Key").asText(), tag.path("Value").asText(""));
+                        }
+                    }
+                    Resources.tags(record, byKey);
+                }
+                out.add(record);
                 count++;
             }
         }
