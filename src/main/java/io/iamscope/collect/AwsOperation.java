@@ -36,25 +36,31 @@ public enum AwsOperation {
     S3_GET_BUCKET_LOCATION("s3", "GetBucketLocation"),
     S3_GET_BUCKET_POLICY("s3", "GetBucketPolicy"),
     S3_GET_PUBLIC_ACCESS_BLOCK("s3", "GetPublicAccessBlock", "GetBucketPublicAccessBlock"),
+    S3_GET_BUCKET_TAGGING("s3", "GetBucketTagging"),
 
     KMS_LIST_KEYS("kms", "ListKeys"),
     KMS_DESCRIBE_KEY("kms", "DescribeKey"),
     KMS_GET_KEY_POLICY("kms", "GetKeyPolicy"),
+    KMS_LIST_RESOURCE_TAGS("kms", "ListResourceTags"),
 
     SQS_LIST_QUEUES("sqs", "ListQueues"),
     SQS_GET_QUEUE_ATTRIBUTES("sqs", "GetQueueAttributes"),
+    SQS_LIST_QUEUE_TAGS("sqs", "ListQueueTags"),
 
     SNS_LIST_TOPICS("sns", "ListTopics"),
     SNS_GET_TOPIC_ATTRIBUTES("sns", "GetTopicAttributes"),
+    SNS_LIST_TAGS_FOR_RESOURCE("sns", "ListTagsForResource"),
 
     LAMBDA_LIST_FUNCTIONS("lambda", "ListFunctions"),
     LAMBDA_GET_POLICY("lambda", "GetPolicy"),
+    LAMBDA_LIST_TAGS("lambda", "ListTags"),
 
     SECRETSMANAGER_LIST_SECRETS("secretsmanager", "ListSecrets"),
     SECRETSMANAGER_GET_RESOURCE_POLICY("secretsmanager", "GetResourcePolicy"),
 
     ECR_DESCRIBE_REPOSITORIES("ecr", "DescribeRepositories"),
     ECR_GET_REPOSITORY_POLICY("ecr", "GetRepositoryPolicy"),
+    ECR_LIST_TAGS_FOR_RESOURCE("ecr", "ListTagsForResource"),
 
     ECS_LIST_CLUSTERS("ecs", "ListClusters"),
     ECS_LIST_TASKS("ecs", "ListTasks"),

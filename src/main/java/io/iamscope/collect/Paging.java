@@ -35,28 +35,46 @@ public final class Paging {
     public static <T> List<T> all(Calls calls, AwsOperation op, String region, String resource,
             Function<String, Page<T>> fetch) {
         List<T> out = new ArrayList<>();
+        read(calls, op, region, resource, fetch, out);
+        return out;
+    }
+
+    /**
+     * Every item of a listing, or null when it could not be read whole (a failed or truncated page, recorded
+     * as a gap): for a listing that is all or nothing, such as a resource's tags, where a part would pass for
+     * the whole.
+     */
+    public static <T> List<T> complete(Calls calls, AwsOperation op, String region, String resource,
+            Function<String, Page<T>> fetch) {
+        List<T> out = new ArrayList<>();
+        return read(calls, op, region, resource, fetch, out) ? out : null;
+    }
+
+    /** Reads the pages into {@code out}; false when a page failed or the listing stopped short. */
+    private static <T> boolean read(Calls calls, AwsOperation op, String region, String resource,
+            Function<String, Page<T>> fetch, List<T> out) {
         Set<String> seen = new HashSet<>();
         String marker = null;
         while (true) {
             String current = marker;
             Page<T> page = calls.get(op, region, resource, () -> fetch.apply(current));
             if (page == null) {
-                return out;
+                return false;
             }
             out.addAll(page.items());
             if (!page.truncated()) {
-                return out;
+                return true;
             }
             String next = blankToNull(page.next());
             if (next == null) {
                 calls.gaps().add(op, region, resource, Gap.TRUNCATED_PAGE,
                         "the page says more results follow but gives no marker; the listing may be incomplete");
-                return out;
+                return false;
             }
             if (!seen.add(next)) {
                 calls.gaps().add(op, region, resource, Gap.TRUNCATED_PAGE,
                         "the service repeated marker `" + next + "`; the listing may be incomplete");
-                return out;
+                return false;
             }
             marker = next;
         }

@@ -108,6 +108,12 @@ public final class AwsStubs implements AutoCloseable {
                         + "</Message></Error><RequestId>r</RequestId></ErrorResponse>");
     }
 
+    static ResponseDefinitionBuilder s3Error(int status, String code, String message) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/xml")
+                .withBody("<Error><Code>" + code + "</Code><Message>" + message + "</Message><RequestId>r"
+                        + "</RequestId></Error>");
+    }
+
     static ResponseDefinitionBuilder ok(String jsonBody) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1")
                 .withBody(jsonBody);
@@ -167,6 +173,15 @@ public final class AwsStubs implements AutoCloseable {
         fallback(json("CodeBuild_20161006.ListProjects"), ok("{\"projects\":[]}"));
         fallback(json("AppRunner.ListServices"), ok("{\"ServiceSummaryList\":[]}"));
         fallback(json("AppRunner.ListTagsForResource"), ok("{\"Tags\":[]}"));
+        // No tags, as each service says it: S3 with an error, SQS by leaving the map out, the others empty.
+        fallback(get(urlMatching("/[^/?]+\\?(.*&)?tagging(=[^&]*)?(&.*)?")), s3Error(404, "NoSuchTagSet",
+                "The TagSet does not exist"));
+        fallback(json("TrentService.ListResourceTags"), ok("{\"Tags\":[],\"Truncated\":false}"));
+        fallback(json("AmazonSQS.ListQueueTags"), ok("{}"));
+        fallback(query("ListTagsForResource"), queryResult("ListTagsForResource",
+                "http://sns.amazonaws.com/doc/2010-03-31/", "<Tags/>"));
+        fallback(get(urlMatching("/2017-03-31/tags/.*")), ok("{\"Tags\":{}}"));
+        fallback(json("AmazonEC2ContainerRegistry_V20150921.ListTagsForResource"), ok("{\"tags\":[]}"));
         server.stubFor(any(anyUrl()).atPriority(100).willReturn(aResponse().withStatus(599)
                 .withBody("no stub for this request")));
     }
@@ -219,8 +234,14 @@ public final class AwsStubs implements AutoCloseable {
             if (url.contains("?publicAccessBlock")) {
                 return "GetPublicAccessBlock";
             }
+            if (url.contains("?tagging")) {
+                return "GetBucketTagging";
+            }
         }
         if (service.equals("lambda")) {
+            if (url.startsWith("/2017-03-31/tags/")) {
+                return "ListTags";
+            }
             return url.contains("/policy") ? "GetPolicy" : "ListFunctions";
         }
         return r.getMethod() + " " + url;

@@ -1,17 +1,24 @@
 package io.iamscope.collect.resources;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iamscope.collect.AwsOperation;
 import io.iamscope.collect.Calls;
 import io.iamscope.collect.Paging;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.DescribeRepositoriesResponse;
 import software.amazon.awssdk.services.ecr.model.GetRepositoryPolicyResponse;
+import software.amazon.awssdk.services.ecr.model.ListTagsForResourceResponse;
 import software.amazon.awssdk.services.ecr.model.Repository;
 
-/** ECR repositories with their repository policies. */
+/**
+ * ECR repositories with their repository policies and tags (ListTagsForResource, once per repository:
+ * DescribeRepositories returns no tags; a failure leaves the field out: unknown).
+ */
 final class EcrCollector implements ResourceCollector {
     private static final String TYPE = "AWS::ECR::Repository";
 
@@ -35,9 +42,18 @@ final class EcrCollector implements ResourceCollector {
                         t.region(), repo.repositoryArn(), Set.of("RepositoryPolicyNotFoundException"),
                         () -> ecr.getRepositoryPolicy(b -> b.repositoryName(repo.repositoryName())
                                 .registryId(repo.registryId())));
-                out.add(policy.failed() ? Resources.recordWithoutPolicy(repo.repositoryArn(), TYPE, t.region())
+                ObjectNode record = policy.failed()
+                        ? Resources.recordWithoutPolicy(repo.repositoryArn(), TYPE, t.region())
                         : Resources.record(repo.repositoryArn(), TYPE, t.region(),
-                                policy.value() == null ? null : policy.value().policyText()));
+                                policy.value() == null ? null : policy.value().policyText());
+                ListTagsForResourceResponse tags = calls.get(AwsOperation.ECR_LIST_TAGS_FOR_RESOURCE, t.region(),
+                        repo.repositoryArn(), () -> ecr.listTagsForResource(b -> b.resourceArn(repo.repositoryArn())));
+                if (tags != null) {
+                    Map<String, String> byKey = new LinkedHashMap<>();
+                    tags.tags().forEach(tag -> byKey.put(tag.key(), tag.value()));
+                    Resources.tags(record, byKey);
+                }
+                out.add(record);
             }
             return repos.size();
         }

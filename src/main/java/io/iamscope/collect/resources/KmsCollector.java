@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iamscope.collect.AwsOperation;
 import io.iamscope.collect.Calls;
 import io.iamscope.collect.Paging;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.DescribeKeyResponse;
@@ -13,8 +15,15 @@ import software.amazon.awssdk.services.kms.model.GetKeyPolicyResponse;
 import software.amazon.awssdk.services.kms.model.KeyListEntry;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
 import software.amazon.awssdk.services.kms.model.ListKeysResponse;
+import software.amazon.awssdk.services.kms.model.ListResourceTagsResponse;
+import software.amazon.awssdk.services.kms.model.Tag;
 
-/** KMS keys with their default key policy and {@code KeyManager}. */
+/**
+ * KMS keys with their default key policy, {@code KeyManager} and tags. ListKeys and DescribeKey return no tags:
+ * ListResourceTags does, once per key and paged by {@code NextMarker}/{@code Truncated}; a key's tags are
+ * recorded only when every page was read, since a part would pass for the whole (a failure leaves the field
+ * out: unknown).
+ */
 final class KmsCollector implements ResourceCollector {
     private static final String TYPE = "AWS::KMS::Key";
 
@@ -48,6 +57,17 @@ final class KmsCollector implements ResourceCollector {
                     ObjectNode props = Resources.properties(record);
                     props.put("KeyManager", meta.keyManagerAsString());
                     props.put("KeyState", meta.keyStateAsString());
+                }
+                List<Tag> tags = Paging.complete(calls, AwsOperation.KMS_LIST_RESOURCE_TAGS, t.region(),
+                        key.keyArn(), marker -> {
+                            ListResourceTagsResponse r = kms.listResourceTags(b -> b.keyId(key.keyArn())
+                                    .marker(marker));
+                            return new Paging.Page<>(r.tags(), r.nextMarker(), Boolean.TRUE.equals(r.truncated()));
+                        });
+                if (tags != null) {
+                    Map<String, String> byKey = new LinkedHashMap<>();
+                    tags.forEach(tag -> byKey.put(tag.tagKey(), tag.tagValue()));
+                    Resources.tags(record, byKey);
                 }
                 out.add(record);
             }

@@ -11,8 +11,12 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.GetPolicyResponse;
 import software.amazon.awssdk.services.lambda.model.ListFunctionsResponse;
+import software.amazon.awssdk.services.lambda.model.ListTagsResponse;
 
-/** Lambda functions with their resource policies and execution roles. */
+/**
+ * Lambda functions with their resource policies, execution roles and tags (ListTags, once per function:
+ * ListFunctions returns no tags; a failure leaves the field out: unknown).
+ */
 final class LambdaCollector implements ResourceCollector {
     private static final String TYPE = "AWS::Lambda::Function";
 
@@ -40,6 +44,11 @@ final class LambdaCollector implements ResourceCollector {
                                 policy.value() == null ? null : policy.value().policy());
                 if (f.role() != null) {
                     record.put("roleArn", f.role());
+                }
+                ListTagsResponse tags = calls.get(AwsOperation.LAMBDA_LIST_TAGS, t.region(), f.functionArn(),
+                        () -> lambda.listTags(b -> b.resource(f.functionArn())));
+                if (tags != null) {
+                    Resources.tags(record, tags.tags());
                 }
                 out.add(record);
             }

@@ -7,6 +7,7 @@ import io.iamscope.collect.Calls;
 import io.iamscope.collect.Paging;
 import io.iamscope.collect.SdkJson;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,12 +15,16 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Bucket;
 import software.amazon.awssdk.services.s3.model.GetBucketLocationResponse;
 import software.amazon.awssdk.services.s3.model.GetBucketPolicyResponse;
+import software.amazon.awssdk.services.s3.model.GetBucketTaggingResponse;
 import software.amazon.awssdk.services.s3.model.GetPublicAccessBlockResponse;
 import software.amazon.awssdk.services.s3.model.ListBucketsResponse;
 
 /**
- * S3 buckets with their bucket policies and public-access blocks. The bucket list is global; each bucket's
- * details are read in its own region (from {@code GetBucketLocation}), as S3 requires.
+ * S3 buckets with their bucket policies, public-access blocks and tags. The bucket list is global; each bucket's
+ * details are read in its own region (from {@code GetBucketLocation}), as S3 requires. A bucket's tags are
+ * {@code GetBucketTagging}'s tag set: the error {@code NoSuchTagSet} is how S3 says a bucket has none (S3 API
+ * Reference, GetBucketTagging), so it is recorded as {@code {}}; any other failure is a gap and leaves the
+ * {@code tags} field out (unknown).
  */
 public final class S3Collector {
 
@@ -59,6 +64,15 @@ public final class S3Collector {
         if (block.value() != null && block.value().publicAccessBlockConfiguration() != null) {
             Resources.properties(record).set("PublicAccessBlock",
                     SdkJson.toJson(block.value().publicAccessBlockConfiguration()));
+        }
+        Calls.Fetched<GetBucketTaggingResponse> tagging = calls.fetch(AwsOperation.S3_GET_BUCKET_TAGGING, region,
+                arn, Set.of("NoSuchTagSet"), () -> s3.getBucketTagging(b -> b.bucket(name)));
+        if (!tagging.failed()) {
+            Map<String, String> tags = new LinkedHashMap<>();
+            if (tagging.value() != null) {
+                tagging.value().tagSet().forEach(tag -> tags.put(tag.key(), tag.value()));
+            }
+            Resources.tags(record, tags);
         }
         return record;
     }

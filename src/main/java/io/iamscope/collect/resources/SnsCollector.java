@@ -1,16 +1,23 @@
 package io.iamscope.collect.resources;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iamscope.collect.AwsOperation;
 import io.iamscope.collect.Calls;
 import io.iamscope.collect.Paging;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.GetTopicAttributesResponse;
+import software.amazon.awssdk.services.sns.model.ListTagsForResourceResponse;
 import software.amazon.awssdk.services.sns.model.ListTopicsResponse;
 import software.amazon.awssdk.services.sns.model.Topic;
 
-/** SNS topics with their topic policies. */
+/**
+ * SNS topics with their topic policies and tags (ListTagsForResource, once per topic: GetTopicAttributes returns
+ * no tags; a failure leaves the field out: unknown).
+ */
 final class SnsCollector implements ResourceCollector {
 
     @Override
@@ -29,9 +36,18 @@ final class SnsCollector implements ResourceCollector {
             for (Topic topic : topics) {
                 Calls.Fetched<GetTopicAttributesResponse> attrs = calls.fetch(AwsOperation.SNS_GET_TOPIC_ATTRIBUTES,
                         t.region(), topic.topicArn(), () -> sns.getTopicAttributes(b -> b.topicArn(topic.topicArn())));
-                out.add(attrs.failed() ? Resources.recordWithoutPolicy(topic.topicArn(), "AWS::SNS::Topic", t.region())
+                ObjectNode record = attrs.failed()
+                        ? Resources.recordWithoutPolicy(topic.topicArn(), "AWS::SNS::Topic", t.region())
                         : Resources.record(topic.topicArn(), "AWS::SNS::Topic", t.region(),
-                                attrs.value().attributes().get("Policy")));
+                                attrs.value().attributes().get("Policy"));
+                ListTagsForResourceResponse tags = calls.get(AwsOperation.SNS_LIST_TAGS_FOR_RESOURCE, t.region(),
+                        topic.topicArn(), () -> sns.listTagsForResource(b -> b.resourceArn(topic.topicArn())));
+                if (tags != null) {
+                    Map<String, String> byKey = new LinkedHashMap<>();
+                    tags.tags().forEach(tag -> byKey.put(tag.key(), tag.value()));
+                    Resources.tags(record, byKey);
+                }
+                out.add(record);
             }
             return topics.size();
         }

@@ -1,6 +1,7 @@
 package io.iamscope.collect.resources;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iamscope.collect.AwsOperation;
 import io.iamscope.collect.Calls;
 import io.iamscope.collect.Paging;
@@ -8,10 +9,14 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.GetQueueAttributesResponse;
+import software.amazon.awssdk.services.sqs.model.ListQueueTagsResponse;
 import software.amazon.awssdk.services.sqs.model.ListQueuesResponse;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-/** SQS queues with their queue policies. */
+/**
+ * SQS queues with their queue policies and tags (ListQueueTags, once per queue: GetQueueAttributes returns no
+ * tags; a failure leaves the field out: unknown).
+ */
 final class SqsCollector implements ResourceCollector {
 
     @Override
@@ -32,13 +37,21 @@ final class SqsCollector implements ResourceCollector {
                 Calls.Fetched<GetQueueAttributesResponse> attrs = calls.fetch(AwsOperation.SQS_GET_QUEUE_ATTRIBUTES,
                         t.region(), fallbackArn, () -> sqs.getQueueAttributes(b -> b.queueUrl(url)
                                 .attributeNames(QueueAttributeName.POLICY, QueueAttributeName.QUEUE_ARN)));
+                ObjectNode record;
                 if (attrs.failed()) {
-                    out.add(Resources.recordWithoutPolicy(fallbackArn, "AWS::SQS::Queue", t.region()));
-                    continue;
+                    record = Resources.recordWithoutPolicy(fallbackArn, "AWS::SQS::Queue", t.region());
+                } else {
+                    Map<String, String> a = attrs.value().attributesAsStrings();
+                    record = Resources.record(a.getOrDefault("QueueArn", fallbackArn), "AWS::SQS::Queue",
+                            t.region(), a.get("Policy"));
                 }
-                Map<String, String> a = attrs.value().attributesAsStrings();
-                out.add(Resources.record(a.getOrDefault("QueueArn", fallbackArn), "AWS::SQS::Queue", t.region(),
-                        a.get("Policy")));
+                String arn = record.get("arn").asText();
+                ListQueueTagsResponse tags = calls.get(AwsOperation.SQS_LIST_QUEUE_TAGS, t.region(), arn,
+                        () -> sqs.listQueueTags(b -> b.queueUrl(url)));
+                if (tags != null) {
+                    Resources.tags(record, tags.tags());
+                }
+                out.add(record);
             }
             return urls.size();
         }
