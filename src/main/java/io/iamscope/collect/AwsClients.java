@@ -107,11 +107,16 @@ public record AwsClients(AwsCredentialsProvider credentials, SdkHttpClient http,
     }
 
     /**
-     * Organizations over {@link AwsJsonApi}: its endpoint for the commercial partition is global, in us-east-1
-     * (Organizations API Reference, "Endpoints"; protocol and target prefix from its API model).
+     * Organizations over {@link AwsJsonApi}, in its partition's home region: US East (N. Virginia) for commercial
+     * organizations, AWS GovCloud (US-West) for GovCloud ones, China (Ningxia) for China ones (Organizations
+     * User Guide, "Region support for AWS Organizations": where its service endpoints are located).
      */
-    public AwsJsonApi organizations() {
-        return json(ORGANIZATIONS, "us-east-1");
+    public AwsJsonApi organizations(String partition) {
+        return json(ORGANIZATIONS, switch (partition) {
+            case "aws-us-gov" -> "us-gov-west-1";
+            case "aws-cn" -> "cn-northwest-1";
+            default -> "us-east-1";
+        });
     }
 
     /** CodeBuild over {@link AwsJsonApi}, regional (CodeBuild API Reference; API version 2016-10-06). */

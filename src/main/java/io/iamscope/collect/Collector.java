@@ -76,7 +76,7 @@ public final class Collector {
 
             ObjectNode organization = null;
             if (options.organization()) {
-                organization = new OrganizationCollector(clients.organizations(), new Calls(callerGaps)).collect();
+                organization = new OrganizationCollector(clients.organizations(partition), new Calls(callerGaps)).collect();
                 if (organization != null) {
                     snapshot.set("organization", organization);
                     progress.report("organization " + organization.path("id").asText() + ": "

@@ -43,7 +43,7 @@ class AwsJsonApiTest {
     @Test
     void organizationsRequestsAreSignedForUsEast1WithItsTargetAndJsonVersion() {
         aws.stub(json("AWSOrganizationsV20161128.ListPolicies"), ok("{\"Policies\":[{\"Id\":\"p-1\"}]}"));
-        JsonNode r = clients(aws.endpoint()).organizations().call("ListPolicies",
+        JsonNode r = clients(aws.endpoint()).organizations("aws").call("ListPolicies",
                 NODES.objectNode().put("Filter", "SERVICE_CONTROL_POLICY"));
         assertEquals("p-1", r.at("/Policies/0/Id").asText());
         aws.server.verify(1, postRequestedFor(urlPathEqualTo("/"))
@@ -84,7 +84,12 @@ class AwsJsonApiTest {
     @Test
     void awsEndpointsAreRegionalInTheirPartition() {
         AwsClients real = clients(null);
-        assertEquals(URI.create("https://organizations.us-east-1.amazonaws.com"), real.organizations().endpoint());
+        assertEquals(URI.create("https://organizations.us-east-1.amazonaws.com"), real.organizations("aws").endpoint());
+        // An organization lives in its partition's home region (Organizations User Guide, "Region support").
+        assertEquals(URI.create("https://organizations.us-gov-west-1.amazonaws.com"),
+                real.organizations("aws-us-gov").endpoint());
+        assertEquals(URI.create("https://organizations.cn-northwest-1.amazonaws.com.cn"),
+                real.organizations("aws-cn").endpoint());
         assertEquals(URI.create("https://codebuild.eu-west-1.amazonaws.com"), real.codeBuild("eu-west-1").endpoint());
         assertEquals(URI.create("https://codebuild.cn-north-1.amazonaws.com.cn"),
                 real.codeBuild("cn-north-1").endpoint());

@@ -26,7 +26,7 @@ public final class OrganizationCollector {
     private final AwsJsonApi api;
     private final Calls calls;
 
-    /** Collects through {@code api}, an Organizations client ({@code AwsClients.organizations()}). */
+    /** Collects through {@code api}, an Organizations client ({@code AwsClients.organizations(partition)}). */
     public OrganizationCollector(AwsJsonApi api, Calls calls) {
         this.api = api;
         this.calls = calls;
