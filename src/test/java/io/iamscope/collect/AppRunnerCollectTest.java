@@ -25,9 +25,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,20 +69,6 @@ class AppRunnerCollectTest {
                 + "latest\",\"ImageRepositoryType\":\"ECR_PUBLIC\"}}}}";
     }
 
-    private static JsonNode account(CollectResult r) {
-        return r.snapshot().get("accounts").get(0);
-    }
-
-    private static Map<String, JsonNode> resourcesByArn(JsonNode account) {
-        return StreamSupport.stream(account.get("resources").spliterator(), false)
-                .collect(Collectors.toMap(n -> n.get("arn").asText(), Function.identity()));
-    }
-
-    private long calls(String operation) {
-        return aws.calls().stream().filter(c -> c.service().equals("apprunner") && c.operation().equals(operation))
-                .count();
-    }
-
     /** The bodies of the ListServices requests, in the order they were sent. */
     private List<JsonNode> listRequests() throws IOException {
         List<JsonNode> out = new ArrayList<>();
@@ -117,7 +101,7 @@ class AppRunnerCollectTest {
         stubTwoPagesOfServices();
         CollectResult result = aws.collector(List.of("us-east-1")).run();
         assertEquals(List.of(), result.accounts().get(0).gaps(), "a service deleted since the listing is no gap");
-        Map<String, JsonNode> res = resourcesByArn(account(result));
+        Map<String, JsonNode> res = AwsStubs.resourcesByArn(AwsStubs.account(result));
         assertEquals(3, res.size(), res.toString());
 
         JsonNode api = res.get(API);
@@ -128,7 +112,7 @@ class AppRunnerCollectTest {
         assertEquals("payments", api.at("/tags/team").asText(), "tags from ListTagsForResource");
         assertEquals("prod", api.at("/tags/env").asText());
         assertEquals(0, res.get(WEB).get("tags").size(), "a service without tags: an empty object, not unknown");
-        assertEquals(3, calls("ListTagsForResource"), "once per service described");
+        assertEquals(3, aws.calls("apprunner", "ListTagsForResource"), "once per service described");
         assertEquals("RUNNING", api.at("/properties/Status").asText());
         assertEquals(WEB_ROLE, res.get(WEB).get("roleArn").asText());
         assertEquals("PAUSED", res.get(WEB).at("/properties/Status").asText());
@@ -138,7 +122,7 @@ class AppRunnerCollectTest {
         assertEquals(20, lists.get(0).get("MaxResults").asInt(), "the API's largest page");
         assertFalse(lists.get(0).has("NextToken"));
         assertEquals("p2", lists.get(1).get("NextToken").asText());
-        assertEquals(4, calls("DescribeService"));
+        assertEquals(4, aws.calls("apprunner", "DescribeService"));
         for (AwsStubs.Call c : aws.calls()) {
             assertTrue(AwsOperation.find(c.service(), c.operation()).isPresent(), "unregistered call " + c);
         }
@@ -147,7 +131,7 @@ class AppRunnerCollectTest {
     @Test
     void aServiceWithoutInstanceRoleHasNoRoleArn() {
         stubTwoPagesOfServices();
-        JsonNode st = resourcesByArn(account(aws.collector(List.of("us-east-1")).run())).get(STATIC);
+        JsonNode st = AwsStubs.resourcesByArn(AwsStubs.account(aws.collector(List.of("us-east-1")).run())).get(STATIC);
         assertEquals("AWS::AppRunner::Service", st.get("type").asText());
         assertFalse(st.has("roleArn"), st.toString());
     }
@@ -181,8 +165,8 @@ class AppRunnerCollectTest {
                         "not allowed: apprunner:ListServices"),
                 new Gap("apprunner", "ListServices", "eu-west-1", null, "AccessDeniedException",
                         "not allowed: apprunner:ListServices")), result.accounts().get(0).gaps());
-        assertEquals(0, calls("DescribeService"));
-        JsonNode account = account(result);
+        assertEquals(0, aws.calls("apprunner", "DescribeService"));
+        JsonNode account = AwsStubs.account(result);
         assertTrue(account.has("authorizationDetails"));
         assertEquals(2, account.get("resources").size(), "the queue, once per region");
         assertEquals("AWS::SQS::Queue", account.at("/resources/0/type").asText());
@@ -197,7 +181,7 @@ class AppRunnerCollectTest {
         CollectResult result = aws.collector(List.of("us-east-1")).run();
         assertEquals(List.of(new Gap("apprunner", "DescribeService", "us-east-1", WEB, "AccessDeniedException",
                 "not allowed: apprunner:DescribeService")), result.accounts().get(0).gaps());
-        Map<String, JsonNode> res = resourcesByArn(account(result));
+        Map<String, JsonNode> res = AwsStubs.resourcesByArn(AwsStubs.account(result));
         assertEquals(Set.of(API, STATIC), res.keySet());
         assertEquals(API_ROLE, res.get(API).get("roleArn").asText());
     }
@@ -209,8 +193,8 @@ class AppRunnerCollectTest {
         CollectResult result = aws.collector(List.of("us-east-1")).run();
         assertEquals(List.of(new Gap("apprunner", "DescribeService", "us-east-1", API, "ThrottlingException",
                 "Rate exceeded")), result.accounts().get(0).gaps());
-        assertTrue(calls("DescribeService") > 1, "retried before giving up");
-        assertEquals(0, account(result).get("resources").size());
+        assertTrue(aws.calls("apprunner", "DescribeService") > 1, "retried before giving up");
+        assertEquals(0, AwsStubs.account(result).get("resources").size());
     }
 
     @Test
@@ -222,7 +206,7 @@ class AppRunnerCollectTest {
         assertEquals(1, gaps.size(), gaps.toString());
         assertEquals("ListServices", gaps.get(0).operation());
         assertEquals(Gap.UNREACHABLE, gaps.get(0).errorCode());
-        assertTrue(account(result).has("authorizationDetails"));
+        assertTrue(AwsStubs.account(result).has("authorizationDetails"));
     }
 
     /** Tags that cannot be read are unknown: the record leaves them out (never an empty object), and a gap says so. */
@@ -234,7 +218,7 @@ class AppRunnerCollectTest {
         CollectResult result = aws.collector(List.of("us-east-1")).run();
         assertEquals(List.of(new Gap("apprunner", "ListTagsForResource", "us-east-1", WEB, "AccessDeniedException",
                 "not allowed: apprunner:ListTagsForResource")), result.accounts().get(0).gaps());
-        Map<String, JsonNode> res = resourcesByArn(account(result));
+        Map<String, JsonNode> res = AwsStubs.resourcesByArn(AwsStubs.account(result));
         assertFalse(res.get(WEB).has("tags"), res.get(WEB).toString());
         assertEquals(WEB_ROLE, res.get(WEB).get("roleArn").asText(), "the service is still recorded");
         assertEquals("payments", res.get(API).at("/tags/team").asText());

@@ -1,5 +1,9 @@
 package io.iamscope.collect;
 
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -195,6 +199,22 @@ public final class AwsStubs implements AutoCloseable {
     }
 
     /** Every request the server received, decoded to service and operation. */
+    /** The first account of a collection's snapshot. */
+    static JsonNode account(CollectResult r) {
+        return r.snapshot().get("accounts").get(0);
+    }
+
+    /** An account's resource records by ARN. */
+    static Map<String, JsonNode> resourcesByArn(JsonNode account) {
+        return java.util.stream.StreamSupport.stream(account.get("resources").spliterator(), false)
+                .collect(java.util.stream.Collectors.toMap(n -> n.get("arn").asText(), n -> n));
+    }
+
+    /** How many requests of one service's operation were sent. */
+    long calls(String service, String operation) {
+        return calls().stream().filter(c -> c.service().equals(service) && c.operation().equals(operation)).count();
+    }
+
     List<Call> calls() {
         List<Call> out = new ArrayList<>();
         for (var event : server.getAllServeEvents()) {

@@ -21,10 +21,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,15 +57,6 @@ class CodeBuildCollectTest {
                 + "\"source\":{\"type\":\"CODECOMMIT\",\"buildspec\":\"buildspec.yml\"},\"tags\":[" + tags + "]}";
     }
 
-    private static JsonNode account(CollectResult r) {
-        return r.snapshot().get("accounts").get(0);
-    }
-
-    private static Map<String, JsonNode> resourcesByArn(JsonNode account) {
-        return StreamSupport.stream(account.get("resources").spliterator(), false)
-                .collect(Collectors.toMap(n -> n.get("arn").asText(), Function.identity()));
-    }
-
     /** The names each BatchGetProjects request carried, in the order they were sent. */
     private List<List<String>> batches() throws IOException {
         List<List<String>> out = new ArrayList<>();
@@ -82,11 +71,6 @@ class CodeBuildCollectTest {
         // WireMock lists the newest request first.
         java.util.Collections.reverse(out);
         return out;
-    }
-
-    private long calls(String operation) {
-        return aws.calls().stream().filter(c -> c.service().equals("codebuild") && c.operation().equals(operation))
-                .count();
     }
 
     private void stubTwoPagesOfProjects() {
@@ -105,7 +89,7 @@ class CodeBuildCollectTest {
         stubTwoPagesOfProjects();
         CollectResult result = aws.collector(List.of("us-east-1")).run();
         assertEquals(List.of(), result.accounts().get(0).gaps(), "a project deleted since the listing is no gap");
-        Map<String, JsonNode> res = resourcesByArn(account(result));
+        Map<String, JsonNode> res = AwsStubs.resourcesByArn(AwsStubs.account(result));
         assertEquals(3, res.size(), res.toString());
 
         JsonNode deploy = res.get(PROJECT + "deploy");
@@ -120,7 +104,7 @@ class CodeBuildCollectTest {
         assertEquals(TEST_ROLE, res.get(PROJECT + "test").get("roleArn").asText());
         assertEquals(0, res.get(PROJECT + "test").get("tags").size(), "no tags returned: none, not unknown");
 
-        assertEquals(2, calls("ListProjects"));
+        assertEquals(2, aws.calls("codebuild", "ListProjects"));
         assertEquals(List.of(List.of("deploy", "test", "lint", "gone")), batches(), "both pages in one batch");
         for (AwsStubs.Call c : aws.calls()) {
             assertTrue(AwsOperation.find(c.service(), c.operation()).isPresent(), "unregistered call " + c);
@@ -130,7 +114,8 @@ class CodeBuildCollectTest {
     @Test
     void aProjectWithoutServiceRoleHasNoRoleArn() {
         stubTwoPagesOfProjects();
-        JsonNode lint = resourcesByArn(account(aws.collector(List.of("us-east-1")).run())).get(PROJECT + "lint");
+        JsonNode lint = AwsStubs.resourcesByArn(AwsStubs.account(aws.collector(List.of("us-east-1")).run()))
+                .get(PROJECT + "lint");
         assertEquals("AWS::CodeBuild::Project", lint.get("type").asText());
         assertFalse(lint.has("roleArn"), lint.toString());
     }
@@ -160,7 +145,7 @@ class CodeBuildCollectTest {
         CollectResult result = aws.collector(List.of("us-east-1")).run();
         assertEquals(List.of(), result.accounts().get(0).gaps());
         assertEquals(List.of(names.subList(0, 100), names.subList(100, 150)), batches());
-        Map<String, JsonNode> res = resourcesByArn(account(result));
+        Map<String, JsonNode> res = AwsStubs.resourcesByArn(AwsStubs.account(result));
         assertEquals(TEST_ROLE, res.get(PROJECT + "p100").get("roleArn").asText());
         assertEquals(2, res.size());
     }
@@ -176,8 +161,8 @@ class CodeBuildCollectTest {
                         "not allowed: codebuild:ListProjects"),
                 new Gap("codebuild", "ListProjects", "eu-west-1", null, "AccessDeniedException",
                         "not allowed: codebuild:ListProjects")), result.accounts().get(0).gaps());
-        assertEquals(0, calls("BatchGetProjects"));
-        JsonNode account = account(result);
+        assertEquals(0, aws.calls("codebuild", "BatchGetProjects"));
+        JsonNode account = AwsStubs.account(result);
         assertTrue(account.has("authorizationDetails"));
         assertEquals(2, account.get("resources").size(), "the queue, once per region");
         assertEquals("AWS::SQS::Queue", account.at("/resources/0/type").asText());
@@ -192,7 +177,7 @@ class CodeBuildCollectTest {
         CollectResult result = aws.collector(List.of("us-east-1")).run();
         assertEquals(List.of(new Gap("codebuild", "BatchGetProjects", "us-east-1", null, "ThrottlingException",
                 "Rate exceeded")), result.accounts().get(0).gaps());
-        assertTrue(calls("BatchGetProjects") > 1, "retried before giving up");
-        assertEquals(0, account(result).get("resources").size());
+        assertTrue(aws.calls("codebuild", "BatchGetProjects") > 1, "retried before giving up");
+        assertEquals(0, AwsStubs.account(result).get("resources").size());
     }
 }

@@ -51,10 +51,6 @@ class CollectorTest {
         aws.close();
     }
 
-    private static JsonNode account(CollectResult r) {
-        return r.snapshot().get("accounts").get(0);
-    }
-
     private static Map<String, JsonNode> resourcesByType(JsonNode account) {
         return StreamSupport.stream(account.get("resources").spliterator(), false)
                 .collect(Collectors.toMap(n -> n.get("type").asText(), Function.identity(), (a, b) -> a));
@@ -161,7 +157,7 @@ class CollectorTest {
         assertEquals(AwsStubs.ACCOUNT, snap.at("/collectedBy/Account").asText());
         assertEquals(AwsStubs.CALLER_ARN, snap.at("/collectedBy/Arn").asText());
 
-        JsonNode account = account(result);
+        JsonNode account = AwsStubs.account(result);
         assertEquals(List.of(), result.accounts().get(0).gaps());
         assertEquals("prod", account.get("alias").asText());
         JsonNode details = account.get("authorizationDetails");
@@ -254,11 +250,6 @@ class CollectorTest {
                 equalTo(BATCH_DEF))), ok("{\"taskDefinition\":{\"taskDefinitionArn\":\"" + BATCH_DEF + "\"}}"));
     }
 
-    private static Map<String, JsonNode> resourcesByArn(JsonNode account) {
-        return StreamSupport.stream(account.get("resources").spliterator(), false)
-                .collect(Collectors.toMap(n -> n.get("arn").asText(), Function.identity()));
-    }
-
     /** The sizes of the lists each ECS request of an operation carried in {@code field}, smallest first. */
     private List<Integer> ecsBatchSizes(String operation, String field) throws IOException {
         List<Integer> batches = new ArrayList<>();
@@ -282,7 +273,7 @@ class CollectorTest {
         stubEcsCluster(WEB_DEF, BATCH_DEF);
         CollectResult result = aws.collector(List.of("us-east-1")).run();
         assertEquals(List.of(), result.accounts().get(0).gaps());
-        Map<String, JsonNode> res = resourcesByArn(account(result));
+        Map<String, JsonNode> res = AwsStubs.resourcesByArn(AwsStubs.account(result));
         assertEquals(2, res.size(), res.toString());
 
         JsonNode web = res.get(WEB_TASK);
@@ -318,7 +309,7 @@ class CollectorTest {
         CollectResult result = aws.collector(List.of("us-east-1")).run();
         assertEquals(List.of(new Gap("ecs", "DescribeTaskDefinition", "us-east-1", WEB_DEF, "AccessDeniedException",
                 "not allowed: ecs:DescribeTaskDefinition")), result.accounts().get(0).gaps());
-        Map<String, JsonNode> res = resourcesByArn(account(result));
+        Map<String, JsonNode> res = AwsStubs.resourcesByArn(AwsStubs.account(result));
         assertEquals(2, res.size(), res.toString());
         for (JsonNode task : res.values()) {
             assertEquals("AWS::ECS::Task", task.get("type").asText());
@@ -362,7 +353,7 @@ class CollectorTest {
                         + "/gone\",\"reason\":\"MISSING\"}]}"));
         CollectResult result = aws.collector(List.of("us-east-1")).run();
         assertEquals(List.of(), result.accounts().get(0).gaps());
-        Map<String, JsonNode> res = resourcesByArn(account(result));
+        Map<String, JsonNode> res = AwsStubs.resourcesByArn(AwsStubs.account(result));
         assertEquals(4, res.size(), res.toString());
         JsonNode web = res.get(WEB_SERVICE);
         assertEquals("AWS::ECS::Service", web.get("type").asText());
@@ -409,7 +400,7 @@ class CollectorTest {
     @Test
     void emptyAccountUsesTheEnabledRegionsAndHasNoGaps() {
         CollectResult result = aws.collector(List.of()).run();
-        JsonNode account = account(result);
+        JsonNode account = AwsStubs.account(result);
         assertEquals(AwsStubs.ACCOUNT, account.get("accountId").asText());
         assertEquals(0, account.get("resources").size());
         assertEquals(0, account.at("/authorizationDetails/UserDetailList").size());
@@ -429,10 +420,10 @@ class CollectorTest {
         List<Gap> gaps = result.accounts().get(0).gaps();
         assertEquals(List.of(new Gap("kms", "ListKeys", "us-east-1", null, "AccessDeniedException",
                 "not allowed: kms:ListKeys")), gaps);
-        JsonNode gap = account(result).at("/gaps/0");
+        JsonNode gap = AwsStubs.account(result).at("/gaps/0");
         assertEquals("AccessDeniedException", gap.get("errorCode").asText());
-        assertEquals(1, account(result).get("resources").size());
-        assertTrue(account(result).at("/resources/0/policy").isNull());
+        assertEquals(1, AwsStubs.account(result).get("resources").size());
+        assertTrue(AwsStubs.account(result).at("/resources/0/policy").isNull());
         assertTrue(GapReport.lines(result).get(0).contains("kms:ListKeys AccessDeniedException: 1 call in us-east-1"));
     }
 

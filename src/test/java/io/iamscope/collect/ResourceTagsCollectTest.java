@@ -22,9 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,11 +49,6 @@ class ResourceTagsCollectTest {
     @AfterEach
     void stop() {
         aws.close();
-    }
-
-    private static Map<String, JsonNode> resourcesByArn(CollectResult r) {
-        return StreamSupport.stream(r.snapshot().at("/accounts/0/resources").spliterator(), false)
-                .collect(Collectors.toMap(n -> n.get("arn").asText(), Function.identity()));
     }
 
     /** One resource of each of the six services, each with one tag, and a second bucket without tags. */
@@ -108,7 +101,7 @@ class ResourceTagsCollectTest {
         stubTaggedResources();
         CollectResult result = aws.collector(List.of("us-east-1")).run();
         assertEquals(List.of(), result.accounts().get(0).gaps());
-        Map<String, JsonNode> res = resourcesByArn(result);
+        Map<String, JsonNode> res = AwsStubs.resourcesByArn(AwsStubs.account(result));
         assertEquals("data", res.get(BUCKET).at("/tags/team").asText());
         assertEquals("keys", res.get(KEY).at("/tags/team").asText());
         assertEquals("jobs", res.get(QUEUE).at("/tags/team").asText());
@@ -148,7 +141,7 @@ class ResourceTagsCollectTest {
                 "sns:ListTagsForResource " + TOPIC + " AuthorizationError",
                 "lambda:ListTags " + FUNCTION + " AccessDeniedException",
                 "ecr:ListTagsForResource " + REPO + " AccessDeniedException"), gaps);
-        Map<String, JsonNode> res = resourcesByArn(result);
+        Map<String, JsonNode> res = AwsStubs.resourcesByArn(AwsStubs.account(result));
         for (String arn : List.of(BUCKET, KEY, QUEUE, TOPIC, FUNCTION, REPO)) {
             JsonNode r = res.get(arn);
             assertTrue(r != null && r.has("policy"), "still recorded, with its policy read: " + arn);
@@ -165,7 +158,7 @@ class ResourceTagsCollectTest {
                 + "\"Truncated\":true,\"NextMarker\":\"m2\"}"));
         aws.stub(json("TrentService.ListResourceTags").withRequestBody(matchingJsonPath("$.Marker", equalTo("m2"))),
                 ok("{\"Tags\":[{\"TagKey\":\"env\",\"TagValue\":\"prod\"}],\"Truncated\":false}"));
-        JsonNode key = resourcesByArn(aws.collector(List.of("us-east-1")).run()).get(KEY);
+        JsonNode key = AwsStubs.resourcesByArn(AwsStubs.account(aws.collector(List.of("us-east-1")).run())).get(KEY);
         assertEquals("keys", key.at("/tags/team").asText());
         assertEquals("prod", key.at("/tags/env").asText());
 
@@ -174,6 +167,7 @@ class ResourceTagsCollectTest {
         CollectResult result = aws.collector(List.of("us-east-1")).run();
         assertEquals(List.of(new Gap("kms", "ListResourceTags", "us-east-1", KEY, "AccessDeniedException", "no kms")),
                 result.accounts().get(0).gaps());
-        assertFalse(resourcesByArn(result).get(KEY).has("tags"), "the first page alone would pass for all the tags");
+        assertFalse(AwsStubs.resourcesByArn(AwsStubs.account(result)).get(KEY).has("tags"),
+                "the first page alone would pass for all the tags");
     }
 }
