@@ -2,7 +2,7 @@ package io.iamscope.analysis;
 
 import io.iamscope.graph.AccessEdge;
 import io.iamscope.graph.EdgeKind;
-import io.iamscope.graph.Evidence;
+import io.iamscope.access.Evidence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,7 +1,13 @@
 package io.iamscope.cli;
 
 import io.iamscope.analysis.AttackerProfile;
+import io.iamscope.analysis.GraphSource;
+import io.iamscope.analysis.Workspace;
+import io.iamscope.catalog.Catalog;
 import io.iamscope.eval.RequestContext;
+import io.iamscope.eval.local.LocalAuthorizer;
+import io.iamscope.graph.GraphBuilder;
+import io.iamscope.graph.rules.BuiltInTechniques;
 import io.iamscope.model.Nearest;
 import io.iamscope.model.SnapshotIndex;
 import java.io.PrintWriter;
@@ -11,10 +17,16 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * The options every analysis command shares: the snapshot (as for {@code iamscope can}) and the attacker
- * (a profile of context defaults, and the user's overrides).
+ * The inputs every analysis command shares (a picocli mixin), the same on each: the snapshot, and the attacker
+ * (a profile of context defaults, and the user's overrides). One default attacker for every command, so that
+ * {@code paths}, {@code graph}, {@code who-can}, {@code blast-radius}, {@code can} and {@code bench} answer the
+ * same question the same way.
  */
 final class AnalysisInputs {
+    /** The graph every command builds: the builder with the built-in techniques. */
+    static final GraphSource BUILT_IN_GRAPH = (checker, facts, catalog, progress) ->
+            GraphBuilder.build(checker, facts, catalog, BuiltInTechniques.ALL, progress);
+
     @CommandLine.Mixin
     SnapshotOptions snapshot = new SnapshotOptions();
 
@@ -30,6 +42,11 @@ final class AnalysisInputs {
         return snapshot.read(err);
     }
 
+    /** The snapshot's workspace: the local engine, the bundled catalog, and the graph {@code graphs} builds. */
+    static Workspace workspace(SnapshotIndex index, GraphSource graphs) {
+        return new Workspace(index, Catalog.bundled(), new LocalAuthorizer(), graphs);
+    }
+
     AttackerProfile profile() {
         return AttackerProfile.named(attacker).orElseThrow(() -> {
             List<String> names = AttackerProfile.all().stream().map(AttackerProfile::name).toList();
@@ -43,5 +60,10 @@ final class AnalysisInputs {
     /** The attacker's request context: the profile's defaults with {@code --context} and {@code --unknown} over them. */
     RequestContext requestContext(AttackerProfile profile) {
         return profile.context(context.values(), context.unknown());
+    }
+
+    /** The attacker's request context for the profile given. */
+    RequestContext requestContext() {
+        return requestContext(profile());
     }
 }

@@ -1,16 +1,15 @@
 package io.iamscope.cli;
 
+import io.iamscope.analysis.Workspace;
 import io.iamscope.analysis.blast.BlastOptions;
 import io.iamscope.analysis.blast.BlastRadius;
 import io.iamscope.analysis.blast.BlastRadiusAnalysis;
 import io.iamscope.analysis.whocan.WhoCan;
 import io.iamscope.analysis.whocan.WhoCanResult;
-import io.iamscope.catalog.Catalog;
 import io.iamscope.catalog.Tactics;
 import io.iamscope.eval.RequestContext;
-import io.iamscope.eval.local.LocalAuthorizer;
-import io.iamscope.graph.GraphBuilder;
-import io.iamscope.graph.JGraphTAccessGraph;
+import io.iamscope.graph.AccessGraph;
+import io.iamscope.graph.BuildProgress;
 import io.iamscope.graph.NodeKind;
 import io.iamscope.graph.PathLimits;
 import io.iamscope.graph.PrincipalNode;
@@ -47,7 +46,7 @@ final class BenchCommand implements Callable<Integer> {
     List<String> whoCan;
 
     @Mixin
-    GraphInputs inputs;
+    AnalysisInputs inputs;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -56,31 +55,32 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         long t0 = System.nanoTime();
-        SnapshotIndex index = inputs.read(spec.commandLine().getErr());
+        RequestContext context = inputs.requestContext();
+        String profile = inputs.profile().name();
+        SnapshotIndex index = inputs.index(spec.commandLine().getErr());
         long t1 = System.nanoTime();
-        Catalog catalog = Catalog.bundled();
-        // One engine for the build and the analyses, as the analysis commands use it.
-        LocalAuthorizer authorizer = new LocalAuthorizer();
+        // One workspace for the build and the analyses, as the analysis commands use it.
+        Workspace workspace = AnalysisInputs.workspace(index, AnalysisInputs.BUILT_IN_GRAPH);
+        BlastRadiusAnalysis blastAnalysis = new BlastRadiusAnalysis(workspace, Tactics.load(workspace.catalog()));
         // As `blast-radius` builds it: the enumeration lists are made on the core the build's last phase leaves idle.
-        JGraphTAccessGraph graph = blast == null ? inputs.build(index, authorizer)
-                : GraphBuilder.build(index, authorizer, catalog, inputs.profile(),
-                BlastRadiusAnalysis.listsAhead(index, catalog));
+        AccessGraph graph = workspace.graph(context, blast == null ? BuildProgress.NONE
+                : blastAnalysis.prepareDuringBuild());
         long t2 = System.nanoTime();
         PrincipalNode start = from != null ? graph.node(index.resolvePrincipal(from).arn()).orElseThrow()
                 : graph.graph().vertexSet().stream().filter(n -> n.kind() == NodeKind.USER).findFirst().orElse(null);
         int reached = start == null ? 0 : graph.reachableFrom(start, PathLimits.DEFAULT).size();
         long t3 = System.nanoTime();
+        long admins = graph.graph().vertexSet().stream().filter(n -> graph.admin(n).admin()).count();
         out.printf("principals %d, nodes %d, edges %d, admin-equivalent %d%n", index.snapshot().principalCount(),
-                graph.graph().vertexSet().size(), graph.graph().edgeSet().size(), graph.admins().size());
+                graph.graph().vertexSet().size(), graph.graph().edgeSet().size(), admins);
         graph.buildStats().forEach(s -> out.println("  " + s));
         out.printf("read %.2f s, build %.2f s, reachableFrom %.3f s (%d reached from `%s`)%n", (t1 - t0) / 1e9,
                 (t2 - t1) / 1e9, (t3 - t2) / 1e9, reached, start == null ? "-" : start.arn());
-        RequestContext context = inputs.profile();
         // who-can first: a blast radius of a large reach leaves gigabytes of garbage behind it.
         if (whoCan != null) {
             long w0 = System.nanoTime();
-            WhoCanResult r = new WhoCan(index, graph, authorizer)
-                    .find(whoCan.get(0), whoCan.get(1), "stolen-keys", context, PathLimits.DEFAULT);
+            WhoCanResult r = new WhoCan(workspace).find(whoCan.get(0), whoCan.get(1), profile, context,
+                    PathLimits.DEFAULT);
             long w1 = System.nanoTime();
             out.printf("who-can %s on `%s`: %.2f s (%d directly, %d through a path)%n", whoCan.get(0), whoCan.get(1),
                     (w1 - w0) / 1e9, r.direct().size(), r.viaPath().size());
@@ -88,8 +88,7 @@ final class BenchCommand implements Callable<Integer> {
         for (int run = 1; blast != null && run <= repeat; run++) {
             long c0 = processCpuNanos();
             long b0 = System.nanoTime();
-            BlastRadius b = new BlastRadiusAnalysis(index, graph, authorizer, catalog, Tactics.load(catalog))
-                    .analyse(blast, "stolen-keys", context, BlastOptions.defaults(Instant.now()));
+            BlastRadius b = blastAnalysis.analyse(blast, profile, context, BlastOptions.defaults(Instant.now()));
             long b1 = System.nanoTime();
             long c1 = processCpuNanos();
             out.printf("blast radius of `%s`%s: %.2f s%s (%d reachable, %d enumerated, %d actions, admin %s)%n", blast,

@@ -3,19 +3,16 @@ package io.iamscope.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iamscope.analysis.AttackerProfile;
 import io.iamscope.analysis.GraphSource;
+import io.iamscope.analysis.Workspace;
 import io.iamscope.analysis.blast.BlastGrants;
 import io.iamscope.analysis.blast.BlastOptions;
 import io.iamscope.analysis.blast.BlastRadius;
 import io.iamscope.analysis.blast.BlastRadiusAnalysis;
 import io.iamscope.analysis.verify.GrantCheck;
-import io.iamscope.catalog.Catalog;
 import io.iamscope.catalog.Tactics;
 import io.iamscope.eval.Arns;
 import io.iamscope.eval.Decision;
 import io.iamscope.eval.RequestContext;
-import io.iamscope.eval.local.LocalAuthorizer;
-import io.iamscope.graph.AccessGraph;
-import io.iamscope.graph.GraphBuilder;
 import io.iamscope.model.SnapshotIndex;
 import io.iamscope.report.BlastJsonRenderer;
 import io.iamscope.report.BlastMarkdownRenderer;
@@ -64,8 +61,7 @@ final class BlastRadiusCommand implements Callable<Integer> {
     FailOn failOn;
 
     /** The graph seam; tests put a hand-built graph here. */
-    GraphSource graphs = (index, authorizer, catalog, base) -> GraphBuilder.build(index, authorizer, catalog, base,
-            BlastRadiusAnalysis.listsAhead(index, catalog));
+    GraphSource graphs = AnalysisInputs.BUILT_IN_GRAPH;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -97,11 +93,11 @@ final class BlastRadiusCommand implements Callable<Integer> {
         SnapshotIndex index = inputs.index(err);
         index.resolvePrincipal(start); // input errors before the graph is built
         RequestContext context = inputs.requestContext(profile);
-        Catalog catalog = Catalog.bundled();
-        LocalAuthorizer authorizer = new LocalAuthorizer();
-        AccessGraph graph = graphs.build(index, authorizer, catalog, context);
-        BlastRadius b = new BlastRadiusAnalysis(index, graph, authorizer, catalog, Tactics.load(catalog))
-                .analyse(start, profile.name(), context, BlastOptions.defaults(Instant.now()));
+        Workspace workspace = AnalysisInputs.workspace(index, graphs);
+        BlastRadiusAnalysis analysis = new BlastRadiusAnalysis(workspace, Tactics.load(workspace.catalog()));
+        // The graph built first, its last phase's idle core given to the enumeration's lists.
+        workspace.graph(context, analysis.prepareDuringBuild());
+        BlastRadius b = analysis.analyse(start, profile.name(), context, BlastOptions.defaults(Instant.now()));
         GrantCheck.Result check = null;
         long calls = 0;
         if (engine != Engine.LOCAL) {

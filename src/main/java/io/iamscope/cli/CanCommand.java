@@ -2,9 +2,9 @@ package io.iamscope.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iamscope.eval.Decision;
-import io.iamscope.eval.gather.Gathered;
-import io.iamscope.eval.gather.Gatherer;
-import io.iamscope.eval.local.LocalAuthorizer;
+import io.iamscope.access.Gathered;
+import io.iamscope.analysis.Workspace;
+import io.iamscope.eval.RequestContext;
 import io.iamscope.model.LookupException;
 import io.iamscope.model.Nearest;
 import io.iamscope.model.PrincipalRef;
@@ -49,10 +49,7 @@ final class CanCommand implements Callable<Integer> {
     String resource;
 
     @CommandLine.Mixin
-    SnapshotOptions input = new SnapshotOptions();
-
-    @CommandLine.Mixin
-    ContextOptions contextOptions = new ContextOptions();
+    AnalysisInputs inputs = new AnalysisInputs();
 
     @Option(names = "--engine", defaultValue = "local",
             description = "local, simulator (AWS's IAM policy simulator; calls AWS) or both (default: ${DEFAULT-VALUE}).")
@@ -71,13 +68,16 @@ final class CanCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        SnapshotIndex index = input.read(err);
+        RequestContext context = inputs.requestContext();
+        SnapshotIndex index = inputs.index(err);
         PrincipalRef who = index.resolvePrincipal(principal);
         checkAction(index);
         checkResource(index, err);
-        Gathered g = new Gatherer(index).gather(who, action, resource, contextOptions.context());
+        // A single decision needs no graph: only the workspace's gatherer and engine.
+        Workspace workspace = AnalysisInputs.workspace(index, AnalysisInputs.BUILT_IN_GRAPH);
+        Gathered g = workspace.gatherer().gather(who, action, resource, context);
         if (engine == Engine.LOCAL) {
-            render(g, new LocalAuthorizer().authorize(g.request(), g.policies()), out);
+            render(g, workspace.engine().authorize(g.request(), g.policies()), out);
             err.flush();
             return ExitCodes.OK;
         }
@@ -86,7 +86,7 @@ final class CanCommand implements Callable<Integer> {
             if (engine == Engine.SIMULATOR) {
                 render(g, simulated, out);
             } else {
-                Decision local = new LocalAuthorizer().authorize(g.request(), g.policies());
+                Decision local = workspace.engine().authorize(g.request(), g.policies());
                 renderBoth(g, local, simulated, out);
             }
         } catch (SimulatorException e) {

@@ -16,7 +16,7 @@ final class GraphCommand implements Callable<Integer> {
     GraphExport.Format format;
 
     @Mixin
-    GraphInputs inputs;
+    AnalysisInputs inputs;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -24,7 +24,8 @@ final class GraphCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        var graph = inputs.build(inputs.read(err));
+        var context = inputs.requestContext();
+        var graph = AnalysisInputs.workspace(inputs.index(err), AnalysisInputs.BUILT_IN_GRAPH).graph(context);
         GraphExport.write(graph.graph(), format, spec.commandLine().getOut());
         err.flush();
         return ExitCodes.OK;

@@ -1,8 +1,10 @@
 package io.iamscope.cli;
 
+import io.iamscope.analysis.GraphSource;
+import io.iamscope.eval.RequestContext;
 import io.iamscope.graph.AccessEdge;
 import io.iamscope.graph.AdminPaths;
-import io.iamscope.graph.JGraphTAccessGraph;
+import io.iamscope.graph.AccessGraph;
 import io.iamscope.graph.PathLimits;
 import io.iamscope.graph.PrincipalNode;
 import io.iamscope.model.LookupException;
@@ -50,7 +52,10 @@ final class PathsCommand implements Callable<Integer> {
     Format format;
 
     @Mixin
-    GraphInputs inputs;
+    AnalysisInputs inputs;
+
+    /** The graph seam; tests put a hand-built graph here. */
+    GraphSource graphs = AnalysisInputs.BUILT_IN_GRAPH;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -62,9 +67,10 @@ final class PathsCommand implements Callable<Integer> {
         if (maxDepth < 1) {
             throw new UserInputException("`--max-depth` must be at least 1, not `" + maxDepth + "`");
         }
-        SnapshotIndex index = inputs.read(err);
+        RequestContext context = inputs.requestContext();
+        SnapshotIndex index = inputs.index(err);
         PrincipalRef who = index.resolvePrincipal(from);
-        JGraphTAccessGraph graph = inputs.build(index);
+        AccessGraph graph = AnalysisInputs.workspace(index, graphs).graph(context);
         PrincipalNode start = graph.node(who.arn()).orElseThrow(() -> new UserInputException(
                 "`" + from + "` is not a node of the access graph"));
         PathLimits limits = new PathLimits(maxDepth, !definiteOnly);

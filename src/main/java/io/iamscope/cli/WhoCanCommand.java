@@ -11,14 +11,11 @@ import java.util.List;
 import java.util.Map;
 import io.iamscope.analysis.AttackerProfile;
 import io.iamscope.analysis.GraphSource;
-import io.iamscope.graph.GraphBuilder;
 import io.iamscope.analysis.whocan.WhoCan;
 import io.iamscope.analysis.whocan.WhoCanResult;
 import io.iamscope.catalog.Action;
 import io.iamscope.catalog.Catalog;
 import io.iamscope.eval.RequestContext;
-import io.iamscope.eval.local.LocalAuthorizer;
-import io.iamscope.graph.AccessGraph;
 import io.iamscope.graph.PathLimits;
 import io.iamscope.model.LookupException;
 import io.iamscope.model.Nearest;
@@ -60,7 +57,7 @@ final class WhoCanCommand implements Callable<Integer> {
     Format format;
 
     /** The graph seam; tests put a hand-built graph here. */
-    GraphSource graphs = GraphBuilder::build;
+    GraphSource graphs = AnalysisInputs.BUILT_IN_GRAPH;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -85,9 +82,7 @@ final class WhoCanCommand implements Callable<Integer> {
         SnapshotIndex index = inputs.index(err);
         checkResource(index);
         RequestContext context = inputs.requestContext(profile);
-        LocalAuthorizer authorizer = new LocalAuthorizer();
-        AccessGraph graph = graphs.build(index, authorizer, catalog, context);
-        WhoCanResult r = new WhoCan(index, graph, authorizer)
+        WhoCanResult r = new WhoCan(AnalysisInputs.workspace(index, graphs))
                 .find(known.fullName(), resource, profile.name(), context, PathLimits.DEFAULT);
         GrantCheck.Result check = null;
         long calls = 0;

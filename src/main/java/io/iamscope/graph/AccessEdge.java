@@ -1,5 +1,6 @@
 package io.iamscope.graph;
 
+import io.iamscope.access.Evidence;
 import io.iamscope.eval.Constraint;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.iamscope.graph;
 
+import io.iamscope.access.AdminStatus;
 import java.util.Map;
 import java.util.Optional;
 import org.jgrapht.Graph;
@@ -23,6 +24,11 @@ public interface AccessGraph {
      * preferring definite edges), within the limits.
      */
     Map<PrincipalNode, GraphPath<PrincipalNode, AccessEdge>> reachableFrom(PrincipalNode start, PathLimits limits);
+
+    /** How the build went (the time of each phase, engine calls per action), for benchmarks; empty when unknown. */
+    default java.util.List<String> buildStats() {
+        return java.util.List.of();
+    }
 
     /** The shortest path from one node to another, if any. */
     Optional<GraphPath<PrincipalNode, AccessEdge>> path(PrincipalNode from, PrincipalNode to, PathLimits limits);

@@ -1,5 +1,6 @@
 package io.iamscope.graph;
 
+import io.iamscope.access.AdminStatus;
 import java.util.Map;
 import java.util.Optional;
 import org.jgrapht.GraphPath;

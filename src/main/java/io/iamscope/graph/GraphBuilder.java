@@ -1,13 +1,24 @@
 package io.iamscope.graph;
 
+import io.iamscope.access.AdminCheck;
+import io.iamscope.access.AdminStatus;
+import io.iamscope.access.Targets;
+import io.iamscope.access.Evidence;
+import io.iamscope.access.Actor;
+import io.iamscope.access.AccessChecker;
+import io.iamscope.access.Inventory;
+import io.iamscope.access.TargetFacts;
+import io.iamscope.graph.technique.Escalation;
+import io.iamscope.graph.technique.Technique;
+import io.iamscope.access.AccessChecker;
+import io.iamscope.access.Actor;
+import io.iamscope.access.Inventory;
+import io.iamscope.access.TargetFacts;
+import io.iamscope.graph.technique.Escalation;
+import io.iamscope.graph.technique.Technique;
+import io.iamscope.access.AdminStatus;
 import io.iamscope.catalog.Catalog;
-import io.iamscope.eval.Authorizer;
 import io.iamscope.eval.Constraint;
-import io.iamscope.eval.RequestContext;
-import io.iamscope.graph.rules.Escalation;
-import io.iamscope.graph.rules.RuleContext;
-import io.iamscope.graph.rules.Technique;
-import io.iamscope.graph.rules.Techniques;
 import io.iamscope.model.Account;
 import io.iamscope.model.Group;
 import io.iamscope.model.PrincipalRef;
@@ -20,9 +31,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jgrapht.graph.DirectedPseudograph;
 
 /**
@@ -36,7 +49,7 @@ import org.jgrapht.graph.DirectedPseudograph;
  *       policy and caller side together), in parallel over principals;</li>
  *   <li>entry edges from services, identity providers, outside accounts and anyone to the roles that trust
  *       them;</li>
- *   <li>admin status and ESCALATE edges of every technique of {@link Techniques#ALL}, in parallel over
+ *   <li>admin status and ESCALATE edges of every technique it is handed, in parallel over
  *       principals, each technique skipped for principals whose policies never name one of its actions (nor,
  *       for techniques on existing resources, any resource policy of the snapshot);</li>
  *   <li>the compact admin encoding: one edge from each admin-equivalent principal to its account node, and
@@ -57,53 +70,42 @@ public final class GraphBuilder {
     static final String OUTSIDER = "000000000000";
 
     private final SnapshotIndex index;
-    private final Checker checker;
+    private final AccessChecker checker;
+    private final TargetFacts facts;
     private final Inventory inventory;
     private final TrustIndex trust;
     private final List<Technique> techniques;
+    private final BuildProgress progress;
     private final Map<String, PrincipalNode> nodes = new LinkedHashMap<>();
     /** Per account, the roles trusting it or anyone, admins first, shared by the account's principals. */
-    private final Map<String, Shared> sharedCandidates = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Shared> sharedCandidates = new ConcurrentHashMap<>();
+    /** Per actor, the roles it can assume directly, found by the assume phase and read by techniques. */
+    private final Map<String, List<Role>> assumable = new ConcurrentHashMap<>();
+    /** The actors that reach, by one assume, an admin role of their own account. */
+    private final Set<String> reachOwnAdmin = ConcurrentHashMap.newKeySet();
 
-    /** Started when the build enters its single-threaded last phase (null: none). */
-    private final Runnable sideWork;
-
-    private GraphBuilder(SnapshotIndex index, Authorizer authorizer, RequestContext base, List<Technique> techniques,
-                         Runnable sideWork) {
-        this.sideWork = sideWork;
-        this.index = index;
-        this.checker = new Checker(index, authorizer, base);
+    private GraphBuilder(AccessChecker checker, TargetFacts facts, List<Technique> techniques, BuildProgress progress) {
+        this.index = checker.gatherer().index();
+        this.checker = checker;
+        this.facts = facts;
         this.inventory = new Inventory(index);
         this.trust = new TrustIndex(inventory.roles());
-        this.techniques = techniques;
-    }
-
-    /** Builds the graph with every technique of the registry. */
-    public static JGraphTAccessGraph build(SnapshotIndex index, Authorizer authorizer, Catalog catalog,
-                                           RequestContext base) {
-        return build(index, authorizer, catalog, base, Techniques.ALL);
+        this.techniques = List.copyOf(techniques);
+        this.progress = progress;
     }
 
     /**
-     * Builds the graph with every technique of the registry, and starts {@code sideWork} on a daemon thread when
-     * the build enters its last phase. That phase adds the edges to the graph on one thread (JGraphT's graph
-     * is not thread-safe) and leaves the other cores idle: 0.3 s on the generated large account
-     * (docs/performance.md). The side work is not waited for.
+     * Builds the access graph of the checker's snapshot with the given techniques, every request starting from
+     * the checker's attacker context. The catalog checks that every action a technique requires exists (a
+     * misspelt action would silently never match).
+     *
+     * @param facts    the snapshot's target facts, shared with the analyses that follow
+     * @param progress told as each phase starts
      */
-    public static JGraphTAccessGraph build(SnapshotIndex index, Authorizer authorizer, Catalog catalog,
-                                           RequestContext base, Runnable sideWork) {
-        checkTechniques(catalog, Techniques.ALL);
-        return new GraphBuilder(index, authorizer, base, Techniques.ALL, sideWork).run();
-    }
-
-    /**
-     * Builds the graph with the given techniques. The catalog checks that every action a technique requires
-     * exists (a misspelt action would silently never match).
-     */
-    public static JGraphTAccessGraph build(SnapshotIndex index, Authorizer authorizer, Catalog catalog,
-                                           RequestContext base, List<Technique> techniques) {
+    public static JGraphTAccessGraph build(AccessChecker checker, TargetFacts facts, Catalog catalog,
+                                           List<Technique> techniques, BuildProgress progress) {
         checkTechniques(catalog, techniques);
-        return new GraphBuilder(index, authorizer, base, techniques, null).run();
+        return new GraphBuilder(checker, facts, techniques, progress).run();
     }
 
     private static void checkTechniques(Catalog catalog, List<Technique> techniques) {
@@ -120,7 +122,7 @@ public final class GraphBuilder {
     }
 
     private JGraphTAccessGraph run() {
-        Phases phases = new Phases();
+        Phases phases = new Phases(progress);
         DirectedPseudograph<PrincipalNode, AccessEdge> g = new DirectedPseudograph<>(null, null, false);
         Map<PrincipalNode, AdminStatus> admins = new HashMap<>();
         for (Account a : index.snapshot().accounts()) {
@@ -138,7 +140,7 @@ public final class GraphBuilder {
             refs.add(new PrincipalRef(PrincipalRef.Kind.ROLE, r, r.accountId(), null, null));
         }
         List<Actor> actors = refs.parallelStream().map(checker::actor).toList();
-        phases.done("nodes and actors");
+        phases.done(BuildPhase.ACTORS);
         // Every phase adds its edges in the actors' order, the parallel ones too (an ordered stream per actor):
         // the graph, its exports and the equal-length paths it gives do not depend on the threads' timing.
         Queue<AccessEdge> edges = new ArrayDeque<>();
@@ -146,7 +148,7 @@ public final class GraphBuilder {
 
         // Admin status first: an admin reaches its whole account through the account node, so its
         // same-account edges would add nothing but size.
-        Map<String, AdminStatus> status = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, AdminStatus> status = new ConcurrentHashMap<>();
         actors.parallelStream().forEach(a -> {
             AdminStatus s = AdminCheck.of(checker, a);
             if (s.admin()) {
@@ -165,17 +167,17 @@ public final class GraphBuilder {
         // Pruning uses every admin, definite or conditional: a target then reached only through a conditional
         // admin is reported as conditionally reached, never dropped (docs/techniques.md, "Compact encoding").
         Set<String> knownAdmins = new HashSet<>(status.keySet());
-        phases.done("admin");
+        phases.done(BuildPhase.ADMIN);
         actors.parallelStream().map(a -> {
             Queue<AccessEdge> own = new ArrayDeque<>();
             assumeEdges(a, own, knownAdmins);
             return own;
         }).toList().forEach(edges::addAll);
-        phases.done("assume");
+        phases.done(BuildPhase.ASSUME);
         entryEdges(edges);
 
-        RuleContext ctx = new RuleContext(checker, inventory, trust, knownAdmins);
-        Map<String, java.util.concurrent.atomic.LongAdder> techniqueNanos = new java.util.concurrent.ConcurrentHashMap<>();
+        BuildContext ctx = new BuildContext(checker, inventory, trust, facts, knownAdmins, assumable);
+        Map<String, java.util.concurrent.atomic.LongAdder> techniqueNanos = new ConcurrentHashMap<>();
         List<Found> found = actors.parallelStream().map(a -> {
             List<Found> own = new ArrayList<>();
             if (dominated(a, knownAdmins)) {
@@ -183,7 +185,7 @@ public final class GraphBuilder {
             }
             for (Technique t : techniques) {
                 if (t.info().requiredActions().stream().allMatch(x -> checker.mentions(a, x)
-                        || (t.grantableByResourcePolicy() && ctx.resourcePolicyMayAllow(x)))) {
+                        || (t.grantableByResourcePolicy() && inventory.resourcePolicyMayAllow(x)))) {
                     long t0 = System.nanoTime();
                     t.find(a, ctx, e -> own.add(new Found(a, e, AdminCheck.conditionOf(e.evidence()))));
                     techniqueNanos.computeIfAbsent(t.info().id(), k -> new java.util.concurrent.atomic.LongAdder())
@@ -192,12 +194,7 @@ public final class GraphBuilder {
             }
             return own;
         }).flatMap(List::stream).toList();
-        phases.done("techniques");
-        if (sideWork != null) {
-            Thread t = new Thread(sideWork, "iamscope-side-work");
-            t.setDaemon(true);
-            t.start();
-        }
+        phases.done(BuildPhase.TECHNIQUES);
         Set<PrincipalNode> selfMade = new HashSet<>();
         for (Found f : found) {
             Escalation e = f.escalation();
@@ -237,10 +234,10 @@ public final class GraphBuilder {
             }
         }
         kept.forEach(e -> g.addEdge(e.from(), e.to(), e));
-        phases.done("graph");
+        phases.done(BuildPhase.ASSEMBLY);
         List<String> stats = new ArrayList<>(phases.lines);
         techniqueNanos.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue().sum(), x.getValue().sum()))
-                .limit(5).forEach(e -> stats.add(String.format(java.util.Locale.ROOT, "technique %s: %.2f s (all threads)",
+                .limit(5).forEach(e -> stats.add(String.format(Locale.ROOT, "technique %s: %.2f s (all threads)",
                         e.getKey(), e.getValue().sum() / 1e9)));
         checker.counts().entrySet().stream().sorted((x, y) -> Long.compare(y.getValue(), x.getValue())).limit(8)
                 .forEach(e -> stats.add("engine calls for " + e.getKey() + ": " + e.getValue()));
@@ -255,15 +252,24 @@ public final class GraphBuilder {
     private record Found(Actor actor, Escalation escalation, Constraint when) {
     }
 
-    /** Phase timings, kept for {@link JGraphTAccessGraph#buildStats()} (docs/performance.md). */
+    /** Phase timings, kept for {@link JGraphTAccessGraph#buildStats()} (docs/performance.md), told as they start. */
     private static final class Phases {
         private final List<String> lines = new ArrayList<>();
+        private final BuildProgress progress;
         private long last = System.nanoTime();
 
-        void done(String phase) {
+        Phases(BuildProgress progress) {
+            this.progress = progress;
+            progress.started(BuildPhase.ACTORS);
+        }
+
+        void done(BuildPhase phase) {
             long now = System.nanoTime();
-            lines.add(String.format(java.util.Locale.ROOT, "%s: %.2f s", phase, (now - last) / 1e9));
+            lines.add(String.format(Locale.ROOT, "%s: %.2f s", phase.label(), (now - last) / 1e9));
             last = now;
+            if (phase.ordinal() + 1 < BuildPhase.values().length) {
+                progress.started(BuildPhase.values()[phase.ordinal() + 1]);
+            }
         }
     }
 
@@ -280,15 +286,15 @@ public final class GraphBuilder {
      * A principal that is, or becomes by assuming a role, an admin of its own account (definitely or not)
      * reaches everything of that account through the account node: its technique edges would be redundant.
      */
-    private static boolean dominated(Actor a, Set<String> knownAdmins) {
-        return knownAdmins.contains(a.arn()) || a.reachesOwnAdmin();
+    private boolean dominated(Actor a, Set<String> knownAdmins) {
+        return knownAdmins.contains(a.arn()) || reachOwnAdmin.contains(a.arn());
     }
 
     /**
      * Assume edges of one principal. Roles whose trust names the principal are checked one by one (admin roles
      * first, the others last); the roles trusting its account or anyone (the same list for every principal of
      * the account, thousands in a large one) are decided per class of roles its policies cannot tell apart
-     * ({@link Checker#forEachAllowed}). Admin roles come first; once the principal reaches an admin role of an
+     * ({@link AccessChecker#forEachAllowed}). Admin roles come first; once the principal reaches an admin role of an
      * account, the other roles of that account are reached through the account node and are skipped (the
      * graph stays proportional to the snapshot, not to principals × roles).
      */
@@ -304,7 +310,7 @@ public final class GraphBuilder {
             List<Role> roles = adminFirst(trust.sharedCandidates(k), knownAdmins);
             Set<String> accounts = new HashSet<>();
             roles.forEach(r -> accounts.add(r.accountId()));
-            Targets<Role> targets = new Targets<>(roles, Role::arn, Targets.FactsCache.shared(index), inventory.arns());
+            Targets<Role> targets = new Targets<>(roles, Role::arn, facts, inventory.arns());
             return new Shared(targets, Set.copyOf(accounts));
         });
         java.util.function.Predicate<Role> skip = r -> r.arn().equals(a.arn()) || covered.contains(r.accountId())
@@ -327,8 +333,10 @@ public final class GraphBuilder {
             }
         }
         namedRoles(a, named, false, knownAdmins, covered, reached, edges);
-        a.assumable(reached);
-        a.reachesOwnAdmin(covered.contains(a.account()));
+        assumable.put(a.arn(), List.copyOf(reached));
+        if (covered.contains(a.account())) {
+            reachOwnAdmin.add(a.arn());
+        }
     }
 
     /** The roles whose trust names the principal, admin roles or the others, each checked. */

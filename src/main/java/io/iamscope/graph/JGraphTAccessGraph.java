@@ -1,5 +1,6 @@
 package io.iamscope.graph;
 
+import io.iamscope.access.AdminStatus;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +46,7 @@ public final class JGraphTAccessGraph implements AccessGraph {
         return admins.getOrDefault(node, AdminStatus.NOT_ADMIN);
     }
 
-    /** How the build went: the time of each phase and the engine calls per action, for benchmarks. */
+    @Override
     public java.util.List<String> buildStats() {
         return buildStats;
     }

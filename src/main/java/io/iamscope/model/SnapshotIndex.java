@@ -22,8 +22,6 @@ public final class SnapshotIndex {
     private static final Pattern UNIQUE_ID = Pattern.compile("(AIDA|AROA|AGPA)[A-Z0-9]{12,}");
 
     private final Snapshot snapshot;
-    /** Per-snapshot helpers of the layers above (see {@link #shared}). */
-    private final Map<Class<?>, Object> shared = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Principal> byArn = new HashMap<>();
     private final Map<String, List<Principal>> byName = new LinkedHashMap<>();
     private final Map<String, Principal> byId = new HashMap<>();
@@ -81,27 +79,6 @@ public final class SnapshotIndex {
         if (p.id() != null) {
             byId.put(p.id(), p);
         }
-    }
-
-    /**
-     * One instance of a helper per snapshot, made on first use: layers above the model keep their per-snapshot
-     * caches here (the gatherer), so that they live as long as the snapshot and no longer.
-     */
-    public <T> T shared(Class<T> type, java.util.function.Function<SnapshotIndex, T> make) {
-        Object helper = shared.get(type);
-        if (helper == null) {
-            // Not computeIfAbsent: a helper's making may ask for another helper (the blast radius's lists ask
-            // for the targets' facts), which the map forbids ("Recursive update"). A lock held by this thread
-            // may be taken again; other threads wait for the helper rather than make a second one.
-            synchronized (shared) {
-                helper = shared.get(type);
-                if (helper == null) {
-                    helper = make.apply(this);
-                    shared.put(type, helper);
-                }
-            }
-        }
-        return type.cast(helper);
     }
 
     public Snapshot snapshot() {

@@ -8,7 +8,7 @@ import io.iamscope.eval.Constraint;
 import io.iamscope.eval.Decision;
 import io.iamscope.eval.MatchedStatement;
 import io.iamscope.eval.Request;
-import io.iamscope.eval.gather.Gathered;
+import io.iamscope.access.Gathered;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 

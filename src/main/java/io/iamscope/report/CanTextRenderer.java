@@ -3,7 +3,7 @@ package io.iamscope.report;
 import io.iamscope.eval.Decision;
 import io.iamscope.eval.MatchedStatement;
 import io.iamscope.eval.Request;
-import io.iamscope.eval.gather.Gathered;
+import io.iamscope.access.Gathered;
 import java.io.PrintWriter;
 
 /**

@@ -5,7 +5,7 @@ import io.iamscope.eval.Decision;
 import io.iamscope.eval.Layer;
 import io.iamscope.eval.LayerVerdict;
 import io.iamscope.eval.MatchedStatement;
-import io.iamscope.eval.gather.Gathered;
+import io.iamscope.access.Gathered;
 import java.util.ArrayList;
 import java.util.List;
 

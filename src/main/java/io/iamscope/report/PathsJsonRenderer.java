@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iamscope.graph.AccessEdge;
-import io.iamscope.graph.Evidence;
+import io.iamscope.access.Evidence;
 import io.iamscope.graph.PrincipalNode;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package io.iamscope.report;
 
 import io.iamscope.graph.AccessEdge;
-import io.iamscope.graph.Evidence;
+import io.iamscope.access.Evidence;
 import io.iamscope.graph.PrincipalNode;
 import java.io.PrintWriter;
 import java.util.List;

@@ -86,10 +86,10 @@ class ArchitectureTest {
 
     @Test
     void onlyGatherInEvalUsesTheModel() {
-        noClasses().that().resideInAPackage("io.iamscope.eval..").and().resideOutsideOfPackage("io.iamscope.eval.gather..")
+        noClasses().that().resideInAPackage("io.iamscope.eval..").and().resideOutsideOfPackage("io.iamscope.access..")
                 .should().dependOnClassesThat().resideInAPackage("io.iamscope.model..")
                 .check(classes);
-        noClasses().that().resideInAPackage("io.iamscope.eval.gather..")
+        noClasses().that().resideInAPackage("io.iamscope.access..")
                 .should().dependOnClassesThat().resideInAPackage("io.iamscope.model.io..")
                 .check(classes);
     }

@@ -29,22 +29,21 @@ class GraphBuildOrderTest {
     }
 
     /**
-     * Side work (a blast radius's lists, on the core the last phase leaves idle) runs once, on its own thread,
-     * and changes nothing in the graph.
+     * The build tells each phase as it starts, in order, on the building thread (a caller puts the idle cores of
+     * the last phase to use there), and being told changes nothing in the graph.
      */
     @Test
-    void sideWorkRunsOnceOnItsOwnThreadAndChangesNothing() throws InterruptedException {
-        List<String> threads = java.util.Collections.synchronizedList(new ArrayList<>());
-        java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(1);
+    void progressIsToldEachPhaseInOrderAndChangesNothing() {
+        List<String> told = new ArrayList<>();
+        String builder = Thread.currentThread().getName();
         io.iamscope.model.SnapshotIndex index = new io.iamscope.model.SnapshotIndex(
                 io.iamscope.model.io.SnapshotReader.read(SAMPLE).snapshot());
-        JGraphTAccessGraph with = GraphBuilder.build(index, new io.iamscope.eval.local.LocalAuthorizer(),
-                GraphFixtures.catalog(), GraphFixtures.ATTACKER, () -> {
-                    threads.add(Thread.currentThread().getName());
-                    ran.countDown();
-                });
-        assertEquals(true, ran.await(30, java.util.concurrent.TimeUnit.SECONDS));
-        assertEquals(List.of("iamscope-side-work"), threads);
+        JGraphTAccessGraph with = GraphBuilder.build(new io.iamscope.access.AccessChecker(
+                new io.iamscope.access.Gatherer(index), new io.iamscope.eval.local.LocalAuthorizer(),
+                GraphFixtures.ATTACKER), new io.iamscope.access.TargetFacts(index), GraphFixtures.catalog(),
+                io.iamscope.graph.rules.BuiltInTechniques.ALL,
+                phase -> told.add(phase + " on " + (Thread.currentThread().getName().equals(builder) ? "builder" : "other")));
+        assertEquals(java.util.Arrays.stream(BuildPhase.values()).map(p -> p + " on builder").toList(), told);
         JGraphTAccessGraph without = GraphFixtures.build(SAMPLE);
         assertEquals(edges(without), edges(with));
         assertEquals(admins(without), admins(with));

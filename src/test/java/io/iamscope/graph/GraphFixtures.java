@@ -1,11 +1,18 @@
 package io.iamscope.graph;
 
+import io.iamscope.access.AccessChecker;
+import io.iamscope.access.Gatherer;
+import io.iamscope.access.TargetFacts;
 import io.iamscope.catalog.Catalog;
+import io.iamscope.eval.Authorizer;
 import io.iamscope.eval.RequestContext;
 import io.iamscope.eval.local.LocalAuthorizer;
+import io.iamscope.graph.rules.BuiltInTechniques;
+import io.iamscope.graph.technique.Technique;
 import io.iamscope.model.SnapshotIndex;
 import io.iamscope.model.io.SnapshotReader;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Builds graphs of test snapshots with the stolen-key attacker profile. */
 final class GraphFixtures {
@@ -26,7 +33,18 @@ final class GraphFixtures {
     }
 
     static JGraphTAccessGraph build(Path snapshot) {
-        SnapshotIndex index = new SnapshotIndex(SnapshotReader.read(snapshot).snapshot());
-        return GraphBuilder.build(index, new LocalAuthorizer(), catalog(), ATTACKER);
+        return build(snapshot, new LocalAuthorizer());
+    }
+
+    /** The graph built with another engine (the reference evaluator). */
+    static JGraphTAccessGraph build(Path snapshot, Authorizer engine) {
+        return build(new SnapshotIndex(SnapshotReader.read(snapshot).snapshot()), engine, ATTACKER,
+                BuiltInTechniques.ALL);
+    }
+
+    static JGraphTAccessGraph build(SnapshotIndex index, Authorizer engine, RequestContext context,
+                                    List<Technique> techniques) {
+        return GraphBuilder.build(new AccessChecker(new Gatherer(index), engine, context), new TargetFacts(index),
+                catalog(), techniques, BuildProgress.NONE);
     }
 }

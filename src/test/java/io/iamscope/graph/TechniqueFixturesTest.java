@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.iamscope.graph.rules.Technique;
-import io.iamscope.graph.rules.Techniques;
+import io.iamscope.graph.technique.Technique;
+import io.iamscope.graph.rules.BuiltInTechniques;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ class TechniqueFixturesTest {
     @TestFactory
     Stream<DynamicTest> everyTechniqueOnItsFixtures() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
-        for (Technique t : Techniques.ALL) {
+        for (Technique t : BuiltInTechniques.ALL) {
             String id = t.info().id();
             Path dir = ROOT.resolve(id);
             if (!Files.isDirectory(dir)) {
@@ -74,7 +74,7 @@ class TechniqueFixturesTest {
 
     @Test
     void everyFixtureDirectoryIsATechnique() throws IOException {
-        Set<String> ids = Techniques.ALL.stream().map(t -> t.info().id()).collect(Collectors.toSet());
+        Set<String> ids = BuiltInTechniques.ALL.stream().map(t -> t.info().id()).collect(Collectors.toSet());
         Set<String> dirs = new TreeSet<>();
         try (Stream<Path> s = Files.list(ROOT)) {
             s.filter(Files::isDirectory).forEach(p -> dirs.add(p.getFileName().toString()));
@@ -86,7 +86,7 @@ class TechniqueFixturesTest {
     @Test
     void idsAreUniqueAndRequiredActionsExist() {
         Set<String> seen = new TreeSet<>();
-        for (Technique t : Techniques.ALL) {
+        for (Technique t : BuiltInTechniques.ALL) {
             assertTrue(seen.add(t.info().id()), "duplicate id " + t.info().id());
             for (String a : t.info().requiredActions()) {
                 assertTrue(GraphFixtures.catalog().action(a).isPresent(), t.info().id() + ": unknown action " + a);

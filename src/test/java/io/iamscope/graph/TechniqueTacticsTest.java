@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.iamscope.catalog.Catalog;
 import io.iamscope.catalog.Tactic;
 import io.iamscope.catalog.Tactics;
-import io.iamscope.graph.rules.Technique;
-import io.iamscope.graph.rules.Techniques;
+import io.iamscope.graph.technique.Technique;
+import io.iamscope.graph.rules.BuiltInTechniques;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class TechniqueTacticsTest {
         Catalog catalog = Catalog.bundled();
         Tactics tactics = Tactics.load(catalog);
         List<String> untagged = new ArrayList<>();
-        for (Technique t : Techniques.ALL) {
+        for (Technique t : BuiltInTechniques.ALL) {
             List<String> own = t.info().requiredActions().stream().filter(a -> !a.equals("iam:PassRole")).toList();
             boolean tagged = own.stream().anyMatch(a -> tactics.tacticsOf(catalog.action(a).orElseThrow().id())
                     .contains(Tactic.PRIVILEGE_ESCALATION));

@@ -1,7 +1,8 @@
 package io.iamscope.analysis.blast;
 
+import io.iamscope.analysis.blast.enumerate.Allowed;
 import io.iamscope.analysis.Hop;
-import io.iamscope.analysis.blast.BlastRadiusAnalysis.Subject;
+import io.iamscope.analysis.blast.enumerate.Subject;
 import io.iamscope.catalog.Action;
 import io.iamscope.catalog.ActionSet;
 import io.iamscope.catalog.Catalog;

@@ -1,17 +1,24 @@
 package io.iamscope.analysis.blast;
 
 import io.iamscope.analysis.Hop;
+import io.iamscope.analysis.Workspace;
+import io.iamscope.analysis.blast.enumerate.AccessEnumerator;
+import io.iamscope.analysis.blast.enumerate.Allowed;
+import io.iamscope.analysis.blast.enumerate.EnumerationLists;
+import io.iamscope.analysis.blast.enumerate.EnumerationPlan;
+import io.iamscope.analysis.blast.enumerate.ParallelEnumeration;
+import io.iamscope.analysis.blast.enumerate.Subject;
 import io.iamscope.analysis.hunt.HuntTarget;
 import io.iamscope.analysis.hunt.HuntingQueries;
 import io.iamscope.catalog.ActionSet;
 import io.iamscope.catalog.Catalog;
 import io.iamscope.catalog.Tactics;
-import io.iamscope.eval.Authorizer;
 import io.iamscope.eval.RequestContext;
-import io.iamscope.eval.gather.Gatherer;
 import io.iamscope.graph.AccessEdge;
 import io.iamscope.graph.AccessGraph;
-import io.iamscope.graph.AdminStatus;
+import io.iamscope.graph.BuildPhase;
+import io.iamscope.graph.BuildProgress;
+import io.iamscope.access.AdminStatus;
 import io.iamscope.graph.NodeKind;
 import io.iamscope.graph.PrincipalNode;
 import io.iamscope.model.AccessKey;
@@ -34,24 +41,67 @@ import java.util.function.Supplier;
 import org.jgrapht.GraphPath;
 
 /**
- * Computes the {@link BlastRadius} of a principal: the access graph says whom it can become, the authorizer
- * what each of those can do ({@link AccessEnumerator}, in parallel across principals), the catalog's tactics
- * what that means for an incident, and {@link HuntingQueries} where to look in CloudTrail.
+ * Computes the {@link BlastRadius} of a principal: the workspace's access graph says whom it can become, its
+ * engine what each of those can do ({@link AccessEnumerator}, in parallel across principals), the catalog's
+ * tactics what that means for an incident, and {@link HuntingQueries} where to look in CloudTrail. One analysis
+ * keeps the snapshot's enumeration lists ({@link EnumerationLists}) for every blast radius it computes.
  */
 public final class BlastRadiusAnalysis {
+    private final Workspace workspace;
     private final SnapshotIndex index;
-    private final AccessGraph graph;
-    private final Authorizer authorizer;
     private final Catalog catalog;
     private final Tactics tactics;
+    /** Made on first use, by the first thread that needs them (a blast radius makes them on a spare core). */
+    private volatile EnumerationLists lists;
+    /** Ends {@link #prepareDuringBuild} early: an analysis is done. */
+    private volatile boolean listsAheadStopped;
 
-    public BlastRadiusAnalysis(SnapshotIndex index, AccessGraph graph, Authorizer authorizer, Catalog catalog,
-                               Tactics tactics) {
-        this.index = index;
-        this.graph = graph;
-        this.authorizer = authorizer;
-        this.catalog = catalog;
+    public BlastRadiusAnalysis(Workspace workspace, Tactics tactics) {
+        this.workspace = workspace;
+        this.index = workspace.index();
+        this.catalog = workspace.catalog();
         this.tactics = tactics;
+    }
+
+    /** The snapshot's enumeration lists, made on first use and kept for every blast radius of this analysis. */
+    EnumerationLists lists() {
+        EnumerationLists l = lists;
+        if (l == null) {
+            synchronized (this) {
+                l = lists;
+                if (l == null) {
+                    l = new EnumerationLists(index, catalog, workspace.targetFacts());
+                    lists = l;
+                }
+            }
+        }
+        return l;
+    }
+
+    /**
+     * Work for the core a graph build leaves idle in its last phase ({@link BuildPhase#ASSEMBLY}, one thread:
+     * 0.3 s on the generated large account, docs/performance.md): starts building the snapshot's resource and
+     * target lists and classes of actions, which the blast radius then finds made. Hand it to
+     * {@link Workspace#graph(RequestContext, BuildProgress)}; the work is not waited for, and ends when an
+     * analysis is done.
+     */
+    public BuildProgress prepareDuringBuild() {
+        return phase -> {
+            if (phase == BuildPhase.ASSEMBLY) {
+                Thread t = new Thread(this::prepareAhead, "iamscope-lists-ahead");
+                t.setDaemon(true);
+                t.start();
+            }
+        };
+    }
+
+    /** Builds the enumeration lists ahead of any analysis, until an analysis is done. */
+    void prepareAhead() {
+        try {
+            lists().prepare(() -> listsAheadStopped);
+        } catch (RuntimeException ignored) {
+            // Only a head start: the analysis builds what it needs, and meets the error itself.
+        }
     }
 
     /**
@@ -62,6 +112,7 @@ public final class BlastRadiusAnalysis {
      */
     public BlastRadius analyse(String query, String profile, RequestContext context, BlastOptions options) {
         PrincipalRef who = index.resolvePrincipal(query);
+        AccessGraph graph = workspace.graph(context);
         // The enumerator's resource and target lists are built on another core while the paths are found.
         CompletableFuture<AccessEnumerator> ready = prepared(context, options.threads());
         Start start = new Start(query, who.arn(), who.kind().name().toLowerCase(Locale.ROOT), who.accountId(),
@@ -82,7 +133,7 @@ public final class BlastRadiusAnalysis {
             notes.add("`" + who.arn() + "` is not in the access graph: only its own permissions are listed");
         } else {
             own = graph.admin(node);
-            reachable = reachable(node, options);
+            reachable = reachable(graph, node, options);
         }
         AdminFinding admin = admin(own, reachable);
         if (own.admin() && !own.how().isEmpty()) {
@@ -121,6 +172,7 @@ public final class BlastRadiusAnalysis {
         }, options.threads());
         notes.addAll(coverageNotes(plan));
         enumerator.stopPreparing();
+        listsAheadStopped = true;
         AccessSummary summary = AccessSummary.of(catalog, tactics, subjects, allowed, index::accountOf,
                 options.threads());
 
@@ -132,29 +184,12 @@ public final class BlastRadiusAnalysis {
     }
 
     /**
-     * Work for a core the caller leaves idle before the analysis (the graph build's last phase:
-     * {@link io.iamscope.graph.GraphBuilder#build(SnapshotIndex, io.iamscope.eval.Authorizer, Catalog,
-     * RequestContext, Runnable)}): builds the snapshot's resource and target lists and classes of actions,
-     * which the analysis then finds made. Ends when an analysis of the snapshot is done.
-     */
-    public static Runnable listsAhead(SnapshotIndex index, Catalog catalog) {
-        return () -> {
-            try {
-                EnumerationLists.of(index, catalog).prepareAhead();
-            } catch (RuntimeException ignored) {
-                // Only a head start: the analysis builds what it needs, and meets the error itself.
-            }
-        };
-    }
-
-    /**
      * The enumerator, built on another thread, which then goes on preparing its lists
      * ({@link AccessEnumerator#prepare}) until the analysis stops it. With one thread, built here, lists built
      * as needed.
      */
     private CompletableFuture<AccessEnumerator> prepared(RequestContext context, int threads) {
-        Supplier<AccessEnumerator> build =
-                () -> new AccessEnumerator(index, Gatherer.shared(index), authorizer, catalog, context);
+        Supplier<AccessEnumerator> build = () -> new AccessEnumerator(workspace, lists(), context);
         if (threads <= 1) {
             return CompletableFuture.completedFuture(build.get());
         }
@@ -220,14 +255,7 @@ public final class BlastRadiusAnalysis {
         return out;
     }
 
-    /** A principal whose permissions are enumerated, and the path the attacker takes to it. */
-    record Subject(PrincipalRef ref, List<Hop> path) {
-        boolean pathConditional() {
-            return Hop.anyConditional(path);
-        }
-    }
-
-    private List<Reachable> reachable(PrincipalNode start, BlastOptions options) {
+    private static List<Reachable> reachable(AccessGraph graph, PrincipalNode start, BlastOptions options) {
         Map<PrincipalNode, GraphPath<PrincipalNode, AccessEdge>> paths = graph.reachableFrom(start, options.limits());
         List<Reachable> out = new ArrayList<>();
         // Shortest paths share their first edges: each edge's hop is described once.

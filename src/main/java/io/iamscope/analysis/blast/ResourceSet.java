@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Concrete resources of one account, service and resource type on which an action was decided alike, by one
- * engine call for the whole class ({@link io.iamscope.graph.Checker.WholeClasses}): an administrator's
+ * engine call for the whole class ({@link io.iamscope.access.AccessChecker.WholeClasses}): an administrator's
  * iam:GetRole on ten thousand roles. The report names the set once, with its members, and refers to it by id
  * under every action and grantor, instead of repeating ten thousand ARNs each time.
  *

@@ -4,7 +4,7 @@ import io.iamscope.catalog.Action;
 import io.iamscope.catalog.ActionSet;
 import io.iamscope.catalog.Catalog;
 import io.iamscope.eval.AttachedPolicy;
-import io.iamscope.eval.gather.Gatherer;
+import io.iamscope.access.Gatherer;
 import io.iamscope.model.Account;
 import io.iamscope.model.PrincipalRef;
 import io.iamscope.model.Resource;

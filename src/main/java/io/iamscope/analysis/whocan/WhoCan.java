@@ -1,13 +1,14 @@
 package io.iamscope.analysis.whocan;
 
 import io.iamscope.analysis.Hop;
+import io.iamscope.analysis.Workspace;
 import io.iamscope.eval.Authorizer;
 import io.iamscope.eval.Decision;
 import io.iamscope.eval.MatchedStatement;
 import io.iamscope.eval.RequestContext;
 import io.iamscope.eval.StatementRef;
-import io.iamscope.eval.gather.Gathered;
-import io.iamscope.eval.gather.Gatherer;
+import io.iamscope.access.Gathered;
+import io.iamscope.access.Gatherer;
 import io.iamscope.graph.AccessEdge;
 import io.iamscope.graph.AccessGraph;
 import io.iamscope.graph.PathLimits;
@@ -36,18 +37,18 @@ import java.util.Set;
  * One search for all, rather than a search per principal, keeps it linear in the graph.
  */
 public final class WhoCan {
+    private final Workspace workspace;
     private final SnapshotIndex index;
-    private final AccessGraph graph;
-    private final Authorizer authorizer;
 
-    public WhoCan(SnapshotIndex index, AccessGraph graph, Authorizer authorizer) {
-        this.index = index;
-        this.graph = graph;
-        this.authorizer = authorizer;
+    public WhoCan(Workspace workspace) {
+        this.workspace = workspace;
+        this.index = workspace.index();
     }
 
     public WhoCanResult find(String action, String resource, String profile, RequestContext context, PathLimits limits) {
-        Gatherer gatherer = Gatherer.shared(index);
+        Gatherer gatherer = workspace.gatherer();
+        Authorizer authorizer = workspace.engine();
+        AccessGraph graph = workspace.graph(context);
         List<Principal> principals = new ArrayList<>();
         for (Account a : index.snapshot().accounts()) {
             principals.addAll(a.users());
@@ -79,11 +80,11 @@ public final class WhoCan {
             }
         }
         direct.sort(Comparator.comparing(WhoCanEntry::conditional).thenComparing(WhoCanEntry::arn));
-        return new WhoCanResult(action, resource, profile, direct, viaPath(direct, limits), List.copyOf(notes));
+        return new WhoCanResult(action, resource, profile, direct, viaPath(graph, direct, limits), List.copyOf(notes));
     }
 
     /** Backward search from the direct principals; a node's path runs forward to the one it reaches. */
-    private List<WhoCanEntry> viaPath(List<WhoCanEntry> direct, PathLimits limits) {
+    private static List<WhoCanEntry> viaPath(AccessGraph graph, List<WhoCanEntry> direct, PathLimits limits) {
         Map<PrincipalNode, List<AccessEdge>> pathOf = new LinkedHashMap<>();
         Map<PrincipalNode, WhoCanEntry> target = new HashMap<>();
         Deque<PrincipalNode> queue = new ArrayDeque<>();

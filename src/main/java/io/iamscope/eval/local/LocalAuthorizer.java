@@ -1,7 +1,7 @@
 package io.iamscope.eval.local;
 
 import io.iamscope.catalog.Catalog;
-import io.iamscope.eval.Authorizer;
+import io.iamscope.eval.BatchAuthorizer;
 import io.iamscope.eval.Caller;
 import io.iamscope.eval.CallerKind;
 import io.iamscope.eval.Constraint;
@@ -13,6 +13,8 @@ import io.iamscope.eval.Outcome;
 import io.iamscope.eval.PolicySet;
 import io.iamscope.eval.Request;
 import io.iamscope.eval.RequestContext;
+import io.iamscope.eval.ResourceClasses;
+import io.iamscope.eval.ResourceList;
 import io.iamscope.eval.compile.Candidates;
 import io.iamscope.eval.compile.CompiledCallerSide;
 import io.iamscope.eval.compile.CompiledPolicySet;
@@ -48,7 +50,7 @@ import java.util.WeakHashMap;
  * Each statement contributes a {@link Constraint} (TRUE, FALSE, or depending on unknown keys), so the same
  * walk yields definite and conditional decisions. Thread-safe.
  */
-public final class LocalAuthorizer implements Authorizer {
+public final class LocalAuthorizer implements BatchAuthorizer {
     private final PolicyCompiler compiler;
     private final Map<PolicySet.CallerSide, CompiledCallerSide> callers =
             Collections.synchronizedMap(new WeakHashMap<>());
@@ -99,6 +101,7 @@ public final class LocalAuthorizer implements Authorizer {
      * cheap necessary condition for the caller side to allow it, so that graph building can skip principals
      * that can never perform an escalation step. Resource policies that grant on their own are not counted.
      */
+    @Override
     public boolean identityMayAllow(PolicySet policies, String action) {
         for (CompiledStatement s : compile(policies).candidates(action).identity()) {
             if (s.effect() == Effect.ALLOW) {
@@ -114,6 +117,7 @@ public final class LocalAuthorizer implements Authorizer {
      * identity side can reach at all. An Allow with NotResource (or no Resource) counts as {@code *}: it grants
      * everything but what it lists, and a pre-filter must over-approximate, never drop access.
      */
+    @Override
     public List<String> identityAllowResources(PolicySet policies, String action) {
         List<String> out = new ArrayList<>(2);
         for (CompiledStatement s : compile(policies).candidates(action).identity()) {
@@ -134,8 +138,12 @@ public final class LocalAuthorizer implements Authorizer {
      * {@link ResourceClasses}); {@code context} is the request's, for the policy variables of Resource
      * patterns.
      */
-    public ResourceClasses resourceClasses(PolicySet set, String action, RequestContext context, ArnList list) {
-        return ResourceClasses.of(compile(set).candidates(action), context, list);
+    @Override
+    public ResourceClasses resourceClasses(PolicySet set, String action, RequestContext context, ResourceList list) {
+        // A list of another engine is copied into ours: classes are computed against an indexed list.
+        ArnList arns = list instanceof ArnList own ? own : new ArnList(java.util.stream.IntStream.range(0, list.size())
+                .mapToObj(list::get).toList());
+        return ResourceClassifier.of(compile(set).candidates(action), context, arns);
     }
 
     /**
@@ -146,6 +154,7 @@ public final class LocalAuthorizer implements Authorizer {
      * match), so the answer is an implicit or explicit deny. Cheaper than a decision: no layer is evaluated.
      * True otherwise, including whenever the engine must decide.
      */
+    @Override
     public boolean resourcePolicyMayAllow(Request request, PolicySet policies) {
         if (!ResourcePolicyKind.of(request).mustAllow()) {
             return true;

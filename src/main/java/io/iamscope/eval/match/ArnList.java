@@ -1,5 +1,6 @@
 package io.iamscope.eval.match;
 
+import io.iamscope.eval.ResourceList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * against the same users and roles for every principal. Thread-safe; the bit sets it returns are shared and
  * must not be modified.
  */
-public final class ArnList {
+public final class ArnList implements ResourceList {
     private final List<String> arns;
     private final Map<Glob, BitSet> matching = new ConcurrentHashMap<>();
     private final ArnList universe;
@@ -56,6 +57,7 @@ public final class ArnList {
     }
 
     /** Whether the ARN is listed (as written): a lookup, not a pass over the list. */
+    @Override
     public boolean contains(String arn) {
         if (universe == null) {
             return positions().containsKey(arn);
@@ -90,10 +92,12 @@ public final class ArnList {
         return positions().size() == arns.size();
     }
 
+    @Override
     public int size() {
         return arns.size();
     }
 
+    @Override
     public String get(int i) {
         return arns.get(i);
     }

@@ -1,5 +1,8 @@
 package io.iamscope.graph.rules;
 
+import io.iamscope.graph.technique.TechniqueInfo;
+import io.iamscope.graph.technique.TargetKind;
+import io.iamscope.graph.technique.TechniqueContext;
 import io.iamscope.model.Resource;
 import java.util.List;
 
@@ -34,7 +37,7 @@ final class AppRunnerUpdateService extends ResourceRoleTechnique {
     }
 
     @Override
-    List<Resource> resources(RuleContext ctx) {
+    List<Resource> resources(TechniqueContext ctx) {
         return ctx.inventory().withRole(TYPE);
     }
 

@@ -1,5 +1,7 @@
 package io.iamscope.graph.rules;
 
+import io.iamscope.graph.technique.TechniqueInfo;
+import io.iamscope.graph.technique.TargetKind;
 import java.util.List;
 
 /** iam:PassRole + cloudformation:CreateStack: create a stack with a service role that trusts CloudFormation: the template's resources are created with the role. */

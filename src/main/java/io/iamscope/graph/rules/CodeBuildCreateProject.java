@@ -1,5 +1,7 @@
 package io.iamscope.graph.rules;
 
+import io.iamscope.graph.technique.TechniqueInfo;
+import io.iamscope.graph.technique.TargetKind;
 import java.util.List;
 
 /** iam:PassRole + codebuild:CreateProject + codebuild:StartBuild: create a build project with a service role that trusts CodeBuild and start a build whose buildspec runs the attacker's commands. */

@@ -1,5 +1,7 @@
 package io.iamscope.graph.rules;
 
+import io.iamscope.graph.technique.TechniqueInfo;
+import io.iamscope.graph.technique.TargetKind;
 import java.util.List;
 
 /** iam:PassRole + datapipeline:CreatePipeline + datapipeline:PutPipelineDefinition: create a pipeline with a role that trusts Data Pipeline and define an activity that runs the attacker's commands. */

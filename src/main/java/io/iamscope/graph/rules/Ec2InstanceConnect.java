@@ -1,5 +1,8 @@
 package io.iamscope.graph.rules;
 
+import io.iamscope.graph.technique.TechniqueInfo;
+import io.iamscope.graph.technique.TargetKind;
+import io.iamscope.graph.technique.TechniqueContext;
 import io.iamscope.model.Resource;
 import java.util.List;
 
@@ -20,7 +23,7 @@ final class Ec2InstanceConnect extends ResourceRoleTechnique {
     }
 
     @Override
-    List<Resource> resources(RuleContext ctx) {
+    List<Resource> resources(TechniqueContext ctx) {
         return ctx.inventory().instancesWithProfile();
     }
 }

@@ -1,5 +1,7 @@
 package io.iamscope.graph.rules;
 
+import io.iamscope.graph.technique.TechniqueInfo;
+import io.iamscope.graph.technique.TargetKind;
 import java.util.List;
 
 /** iam:PassRole + ec2:RunInstances: launch an instance with an instance profile whose role trusts EC2, then use its credentials from the instance metadata service. */

@@ -1,8 +1,12 @@
 package io.iamscope.graph.rules;
 
-import io.iamscope.graph.Actor;
-import io.iamscope.graph.Evidence;
-import io.iamscope.graph.Targets;
+import io.iamscope.graph.technique.TechniqueInfo;
+import io.iamscope.graph.technique.TargetKind;
+import io.iamscope.graph.technique.Steps;
+import io.iamscope.graph.technique.TechniqueContext;
+import io.iamscope.access.Actor;
+import io.iamscope.access.Evidence;
+import io.iamscope.access.Targets;
 import io.iamscope.model.Resource;
 import java.util.List;
 
@@ -39,7 +43,7 @@ final class EcsUpdateService extends PassRoleTechnique {
     }
 
     @Override
-    boolean onExisting(Actor a, RuleContext ctx, Steps steps) {
+    boolean onExisting(Actor a, TechniqueContext ctx, Steps steps) {
         List<Resource> services = ctx.inventory().ofType(a.account(), TYPE);
         if (services.isEmpty()) {
             return false;

@@ -1,9 +1,15 @@
 package io.iamscope.graph.rules;
 
-import io.iamscope.graph.Actor;
-import io.iamscope.graph.AdminCheck;
-import io.iamscope.graph.AdminStatus;
-import io.iamscope.graph.Targets;
+import io.iamscope.graph.technique.Technique;
+import io.iamscope.graph.technique.TechniqueInfo;
+import io.iamscope.graph.technique.TargetKind;
+import io.iamscope.graph.technique.Escalation;
+import io.iamscope.graph.technique.Steps;
+import io.iamscope.graph.technique.TechniqueContext;
+import io.iamscope.access.Actor;
+import io.iamscope.access.AdminCheck;
+import io.iamscope.access.AdminStatus;
+import io.iamscope.access.Targets;
 import io.iamscope.model.Group;
 import io.iamscope.model.User;
 import java.util.List;
@@ -25,7 +31,7 @@ final class IamAddUserToGroup implements Technique {
     }
 
     @Override
-    public void find(Actor attacker, RuleContext ctx, Consumer<Escalation> out) {
+    public void find(Actor attacker, TechniqueContext ctx, Consumer<Escalation> out) {
         if (!(attacker.principal() instanceof User u)) {
             return;
         }
@@ -49,7 +55,7 @@ final class IamAddUserToGroup implements Technique {
     }
 
     /** Cheap pre-check: every admin action is named by an Allow of the group or of the attacker. */
-    private static boolean mayMakeAdmin(Actor a, Group g, RuleContext ctx) {
+    private static boolean mayMakeAdmin(Actor a, Group g, TechniqueContext ctx) {
         for (String action : AdminCheck.ACTIONS) {
             if (!ctx.groupMentions(g, action) && !ctx.checker().mentions(a, action)) {
                 return false;

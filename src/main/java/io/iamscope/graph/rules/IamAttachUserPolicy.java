@@ -1,6 +1,11 @@
 package io.iamscope.graph.rules;
 
-import io.iamscope.graph.Actor;
+import io.iamscope.graph.technique.Technique;
+import io.iamscope.graph.technique.TechniqueInfo;
+import io.iamscope.graph.technique.TargetKind;
+import io.iamscope.graph.technique.Escalation;
+import io.iamscope.graph.technique.TechniqueContext;
+import io.iamscope.access.Actor;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -16,7 +21,7 @@ final class IamAttachUserPolicy implements Technique {
     }
 
     @Override
-    public void find(Actor attacker, RuleContext ctx, Consumer<Escalation> out) {
+    public void find(Actor attacker, TechniqueContext ctx, Consumer<Escalation> out) {
         SelfGrant.onSelfUser(attacker, ctx, "iam:AttachUserPolicy", INFO.id(), out);
     }
 }

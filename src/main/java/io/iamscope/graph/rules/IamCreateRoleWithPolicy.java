@@ -1,7 +1,10 @@
 package io.iamscope.graph.rules;
 
-import io.iamscope.graph.Actor;
-import io.iamscope.graph.Checker;
+import io.iamscope.graph.technique.TechniqueInfo;
+import io.iamscope.graph.technique.TargetKind;
+import io.iamscope.graph.technique.Steps;
+import io.iamscope.access.Actor;
+import io.iamscope.access.AccessChecker;
 import java.util.List;
 
 /**
@@ -22,7 +25,7 @@ final class IamCreateRoleWithPolicy extends NewPrincipalTechnique {
     }
 
     @Override
-    boolean credentials(Actor a, Checker c, String arn, Steps s) {
+    boolean credentials(Actor a, AccessChecker c, String arn, Steps s) {
         return s.notDenied(c.check(a, "sts:AssumeRole", arn));
     }
 }

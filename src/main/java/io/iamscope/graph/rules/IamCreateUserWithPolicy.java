@@ -1,7 +1,10 @@
 package io.iamscope.graph.rules;
 
-import io.iamscope.graph.Actor;
-import io.iamscope.graph.Checker;
+import io.iamscope.graph.technique.TechniqueInfo;
+import io.iamscope.graph.technique.TargetKind;
+import io.iamscope.graph.technique.Steps;
+import io.iamscope.access.Actor;
+import io.iamscope.access.AccessChecker;
 import java.util.List;
 
 /**
@@ -21,7 +24,7 @@ final class IamCreateUserWithPolicy extends NewPrincipalTechnique {
     }
 
     @Override
-    boolean credentials(Actor a, Checker c, String arn, Steps s) {
+    boolean credentials(Actor a, AccessChecker c, String arn, Steps s) {
         for (String action : List.of("iam:CreateAccessKey", "iam:CreateLoginProfile")) {
             if (c.mentions(a, action) && s.allow(c.check(a, action, arn))) {
                 return true;

@@ -1,6 +1,12 @@
 package io.iamscope.graph.rules;
 
-import io.iamscope.graph.Actor;
+import io.iamscope.graph.technique.Technique;
+import io.iamscope.graph.technique.TechniqueInfo;
+import io.iamscope.graph.technique.TargetKind;
+import io.iamscope.graph.technique.Escalation;
+import io.iamscope.graph.technique.Steps;
+import io.iamscope.graph.technique.TechniqueContext;
+import io.iamscope.access.Actor;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -16,7 +22,7 @@ final class IamSetDefaultPolicyVersion implements Technique {
     }
 
     @Override
-    public void find(Actor attacker, RuleContext ctx, Consumer<Escalation> out) {
+    public void find(Actor attacker, TechniqueContext ctx, Consumer<Escalation> out) {
         PolicyVersions.targets(attacker, ctx, PolicyVersions::hasBroaderVersion, (policy, target) -> {
             Steps s = new Steps();
             if (s.allow(ctx.checker().check(attacker, "iam:SetDefaultPolicyVersion", policy.arn()))) {

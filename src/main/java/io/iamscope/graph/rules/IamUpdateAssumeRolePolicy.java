@@ -1,6 +1,12 @@
 package io.iamscope.graph.rules;
 
-import io.iamscope.graph.Actor;
+import io.iamscope.graph.technique.Steps;
+import io.iamscope.graph.technique.Technique;
+import io.iamscope.graph.technique.TechniqueInfo;
+import io.iamscope.graph.technique.TargetKind;
+import io.iamscope.graph.technique.Escalation;
+import io.iamscope.graph.technique.TechniqueContext;
+import io.iamscope.access.Actor;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -23,7 +29,7 @@ final class IamUpdateAssumeRolePolicy implements Technique {
     }
 
     @Override
-    public void find(Actor attacker, RuleContext ctx, Consumer<Escalation> out) {
+    public void find(Actor attacker, TechniqueContext ctx, Consumer<Escalation> out) {
         String roles = "arn:aws:iam::" + attacker.account() + ":role/";
         if (!ctx.checker().mayMatchAnyUnder(attacker, "iam:UpdateAssumeRolePolicy", roles)) {
             return; // no Allow pattern of the actor reaches this kind of target in its account

@@ -1,5 +1,7 @@
 package io.iamscope.graph.rules;
 
+import io.iamscope.graph.technique.TechniqueInfo;
+import io.iamscope.graph.technique.TargetKind;
 import java.util.List;
 
 /** iam:PassRole + lambda:CreateFunction + lambda:CreateEventSourceMapping: create a function with a role that trusts Lambda and have an event source (a stream or queue) trigger it. */

@@ -1,5 +1,7 @@
 package io.iamscope.graph.rules;
 
+import io.iamscope.graph.technique.TechniqueInfo;
+import io.iamscope.graph.technique.TargetKind;
 import java.util.List;
 
 /** iam:PassRole + lambda:CreateFunction + lambda:InvokeFunction: create a function with a role that trusts Lambda and invoke it: the code runs with the role. */

@@ -1,8 +1,13 @@
 package io.iamscope.graph.rules;
 
-import io.iamscope.graph.Actor;
-import io.iamscope.graph.Checker;
-import io.iamscope.graph.Evidence;
+import io.iamscope.graph.technique.Technique;
+import io.iamscope.graph.technique.TechniqueInfo;
+import io.iamscope.graph.technique.Escalation;
+import io.iamscope.graph.technique.Steps;
+import io.iamscope.graph.technique.TechniqueContext;
+import io.iamscope.access.Actor;
+import io.iamscope.access.AccessChecker;
+import io.iamscope.access.Evidence;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -41,11 +46,11 @@ abstract class NewPrincipalTechnique implements Technique {
     }
 
     /** The last step, which gives the attacker the new principal's credentials, on its ARN. */
-    abstract boolean credentials(Actor a, Checker c, String arn, Steps s);
+    abstract boolean credentials(Actor a, AccessChecker c, String arn, Steps s);
 
     @Override
-    public void find(Actor a, RuleContext ctx, Consumer<Escalation> out) {
-        Checker c = ctx.checker();
+    public void find(Actor a, TechniqueContext ctx, Consumer<Escalation> out) {
+        AccessChecker c = ctx.checker();
         Steps s = new Steps();
         Evidence created = c.checkNew(a, create());
         if (!s.allow(created)) {

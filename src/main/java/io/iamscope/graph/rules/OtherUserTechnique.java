@@ -1,6 +1,10 @@
 package io.iamscope.graph.rules;
 
-import io.iamscope.graph.Actor;
+import io.iamscope.graph.technique.Steps;
+import io.iamscope.graph.technique.Technique;
+import io.iamscope.graph.technique.Escalation;
+import io.iamscope.graph.technique.TechniqueContext;
+import io.iamscope.access.Actor;
 import java.util.function.Consumer;
 
 /**
@@ -11,7 +15,7 @@ abstract class OtherUserTechnique implements Technique {
     abstract String action();
 
     @Override
-    public void find(Actor a, RuleContext ctx, Consumer<Escalation> out) {
+    public void find(Actor a, TechniqueContext ctx, Consumer<Escalation> out) {
         if (!ctx.checker().mayMatchAnyUnder(a, action(), "arn:aws:iam::" + a.account() + ":user/")) {
             return; // no Allow pattern of the actor reaches this kind of target in its account
         }

@@ -1,6 +1,7 @@
 package io.iamscope.graph.rules;
 
-import io.iamscope.graph.Actor;
+import io.iamscope.graph.technique.TechniqueContext;
+import io.iamscope.access.Actor;
 import io.iamscope.model.Group;
 import io.iamscope.model.Principal;
 import io.iamscope.model.Role;
@@ -12,7 +13,7 @@ final class Own {
     private Own() {
     }
 
-    static List<Group> groups(Actor a, RuleContext ctx) {
+    static List<Group> groups(Actor a, TechniqueContext ctx) {
         return a.principal() instanceof User u ? ctx.inventory().index().groupsOf(u) : List.of();
     }
 
@@ -29,7 +30,7 @@ final class Own {
     }
 
     /** Roles the attacker can assume whose policies it could then rewrite with full effect. */
-    static List<Role> reachableUnboundedRoles(Actor a) {
-        return a.assumable().stream().filter(r -> r.boundaryArn() == null && !r.serviceLinked()).toList();
+    static List<Role> reachableUnboundedRoles(Actor a, TechniqueContext ctx) {
+        return ctx.assumable(a).stream().filter(r -> r.boundaryArn() == null && !r.serviceLinked()).toList();
     }
 }

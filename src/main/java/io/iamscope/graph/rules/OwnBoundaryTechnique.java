@@ -1,7 +1,12 @@
 package io.iamscope.graph.rules;
 
-import io.iamscope.graph.Actor;
-import io.iamscope.graph.AdminStatus;
+import io.iamscope.graph.technique.Steps;
+import io.iamscope.graph.technique.Technique;
+import io.iamscope.graph.technique.TechniqueInfo;
+import io.iamscope.graph.technique.Escalation;
+import io.iamscope.graph.technique.TechniqueContext;
+import io.iamscope.access.Actor;
+import io.iamscope.access.AdminStatus;
 import io.iamscope.model.Principal;
 import io.iamscope.model.Role;
 import io.iamscope.model.User;
@@ -35,7 +40,7 @@ abstract class OwnBoundaryTechnique implements Technique {
     }
 
     @Override
-    public final void find(Actor attacker, RuleContext ctx, Consumer<Escalation> out) {
+    public final void find(Actor attacker, TechniqueContext ctx, Consumer<Escalation> out) {
         Principal p = attacker.principal();
         boolean kind = forRoles ? p instanceof Role : p instanceof User;
         if (!kind || Own.boundary(p) == null) {

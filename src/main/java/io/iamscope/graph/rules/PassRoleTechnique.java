@@ -1,7 +1,11 @@
 package io.iamscope.graph.rules;
 
-import io.iamscope.graph.Actor;
-import io.iamscope.graph.Checker;
+import io.iamscope.graph.technique.Technique;
+import io.iamscope.graph.technique.Escalation;
+import io.iamscope.graph.technique.Steps;
+import io.iamscope.graph.technique.TechniqueContext;
+import io.iamscope.access.Actor;
+import io.iamscope.access.AccessChecker;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -27,7 +31,7 @@ abstract class PassRoleTechnique implements Technique {
 
     /**
      * Whether AWS documents the value {@code iam:PassedToService} takes when the role is passed: the service
-     * principal. Where it does not, the key is unknown ({@link Checker#forEachPassableToUndocumented}).
+     * principal. Where it does not, the key is unknown ({@link AccessChecker#forEachPassableToUndocumented}).
      */
     boolean passedToServiceDocumented() {
         return true;
@@ -37,7 +41,7 @@ abstract class PassRoleTechnique implements Technique {
      * A further step on an existing resource the attacker must be allowed to act on (an ECS service to update),
      * its evidence added to {@code steps}; none by default.
      */
-    boolean onExisting(Actor a, RuleContext ctx, Steps steps) {
+    boolean onExisting(Actor a, TechniqueContext ctx, Steps steps) {
         return true;
     }
 
@@ -47,8 +51,8 @@ abstract class PassRoleTechnique implements Technique {
     }
 
     @Override
-    public void find(Actor a, RuleContext ctx, Consumer<Escalation> out) {
-        Checker c = ctx.checker();
+    public void find(Actor a, TechniqueContext ctx, Consumer<Escalation> out) {
+        AccessChecker c = ctx.checker();
         Steps steps = new Steps();
         for (String action : actions()) {
             if (!steps.allow(c.checkNew(a, action))) {
@@ -64,7 +68,7 @@ abstract class PassRoleTechnique implements Technique {
         if (!c.mayMatchAnyUnder(a, "iam:PassRole", "arn:aws:iam::")) {
             return; // no PassRole pattern of the actor reaches any role
         }
-        java.util.function.BiPredicate<io.iamscope.model.Role, io.iamscope.graph.Evidence> visit = (r, passed) -> {
+        java.util.function.BiPredicate<io.iamscope.model.Role, io.iamscope.access.Evidence> visit = (r, passed) -> {
             if (r.arn().equals(a.arn())) {
                 return true;
             }

@@ -1,6 +1,7 @@
 package io.iamscope.graph.rules;
 
-import io.iamscope.graph.Actor;
+import io.iamscope.graph.technique.TechniqueContext;
+import io.iamscope.access.Actor;
 import io.iamscope.model.ManagedPolicy;
 import io.iamscope.model.PolicyVersion;
 import io.iamscope.model.Principal;
@@ -22,7 +23,7 @@ final class PolicyVersions {
     }
 
     /** Calls {@code use} with (policy, target ARN) for each policy held by the attacker or a reachable role. */
-    static void targets(Actor a, RuleContext ctx, Predicate<ManagedPolicy> usable, BiConsumer<ManagedPolicy, String> use) {
+    static void targets(Actor a, TechniqueContext ctx, Predicate<ManagedPolicy> usable, BiConsumer<ManagedPolicy, String> use) {
         if (Own.unbounded(a.principal())) {
             List<Principal> own = new ArrayList<>();
             own.add(a.principal());
@@ -36,7 +37,7 @@ final class PolicyVersions {
                 }
             }
         }
-        for (Role r : Own.reachableUnboundedRoles(a)) {
+        for (Role r : Own.reachableUnboundedRoles(a, ctx)) {
             for (String arn : r.attachedPolicyArns()) {
                 ManagedPolicy m = ctx.inventory().managedPolicy(arn);
                 if (m != null && !m.isAwsManaged() && usable.test(m)) {

@@ -1,5 +1,7 @@
 package io.iamscope.graph.rules;
 
+import io.iamscope.graph.technique.Escalation;
+
 /** The public catalogs of privilege-escalation techniques that techniques cite. */
 final class Refs {
     static final String RHINO = "Rhino Security Labs, AWS IAM Privilege Escalation – Methods and Mitigation"

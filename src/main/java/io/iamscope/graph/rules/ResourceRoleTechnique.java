@@ -1,7 +1,11 @@
 package io.iamscope.graph.rules;
 
-import io.iamscope.graph.Actor;
-import io.iamscope.graph.Targets;
+import io.iamscope.graph.technique.Steps;
+import io.iamscope.graph.technique.Technique;
+import io.iamscope.graph.technique.Escalation;
+import io.iamscope.graph.technique.TechniqueContext;
+import io.iamscope.access.Actor;
+import io.iamscope.access.Targets;
 import io.iamscope.model.Resource;
 import io.iamscope.model.Role;
 import java.util.List;
@@ -17,7 +21,7 @@ abstract class ResourceRoleTechnique implements Technique {
     abstract List<String> actions();
 
     /** The candidate resources. */
-    abstract List<Resource> resources(RuleContext ctx);
+    abstract List<Resource> resources(TechniqueContext ctx);
 
     /** An action that must also be allowed on another ARN than the resource's own. */
     record ActionOn(String action, String resource) {
@@ -31,7 +35,7 @@ abstract class ResourceRoleTechnique implements Technique {
         return List.of();
     }
 
-    static List<Role> rolesOf(Resource r, RuleContext ctx) {
+    static List<Role> rolesOf(Resource r, TechniqueContext ctx) {
         if (r.roleArn() != null) {
             Role role = ctx.inventory().role(r.roleArn());
             return role == null ? List.of() : List.of(role);
@@ -46,7 +50,7 @@ abstract class ResourceRoleTechnique implements Technique {
     }
 
     @Override
-    public void find(Actor a, RuleContext ctx, Consumer<Escalation> out) {
+    public void find(Actor a, TechniqueContext ctx, Consumer<Escalation> out) {
         Targets<Resource> targets = ctx.targets("resources of " + info().id(),
                 () -> resources(ctx).stream().filter(r -> !rolesOf(r, ctx).isEmpty()).toList(), Resource::arn);
         List<String> others = actions().subList(1, actions().size());

@@ -1,5 +1,7 @@
 package io.iamscope.graph.rules;
 
+import io.iamscope.graph.technique.TechniqueInfo;
+import io.iamscope.graph.technique.TargetKind;
 import java.util.List;
 
 /** iam:PassRole + sagemaker:CreateTrainingJob: start a training job with a role that trusts SageMaker and a container image of the attacker's. */

@@ -1,7 +1,10 @@
 package io.iamscope.graph.rules;
 
-import io.iamscope.graph.Actor;
-import io.iamscope.graph.Evidence;
+import io.iamscope.graph.technique.Escalation;
+import io.iamscope.graph.technique.Steps;
+import io.iamscope.graph.technique.TechniqueContext;
+import io.iamscope.access.Actor;
+import io.iamscope.access.Evidence;
 import io.iamscope.model.Group;
 import io.iamscope.model.Role;
 import io.iamscope.model.User;
@@ -18,14 +21,14 @@ final class SelfGrant {
     private SelfGrant() {
     }
 
-    static Evidence check(Actor a, RuleContext ctx, String action, String resource) {
+    static Evidence check(Actor a, TechniqueContext ctx, String action, String resource) {
         return action.contains(":Attach")
                 ? ctx.checker().check(a, action, resource, "iam:PolicyARN", ADMIN_POLICY)
                 : ctx.checker().check(a, action, resource);
     }
 
     /** The action on the attacker's own user. */
-    static void onSelfUser(Actor a, RuleContext ctx, String action, String id, Consumer<Escalation> out) {
+    static void onSelfUser(Actor a, TechniqueContext ctx, String action, String id, Consumer<Escalation> out) {
         if (a.principal() instanceof User u && Own.unbounded(u)) {
             Steps s = new Steps();
             if (s.allow(check(a, ctx, action, u.arn()))) {
@@ -35,7 +38,7 @@ final class SelfGrant {
     }
 
     /** The action on each group the attacker's user belongs to. */
-    static void onOwnGroups(Actor a, RuleContext ctx, String action, String id, Consumer<Escalation> out) {
+    static void onOwnGroups(Actor a, TechniqueContext ctx, String action, String id, Consumer<Escalation> out) {
         if (!Own.unbounded(a.principal())) {
             return;
         }
@@ -49,14 +52,14 @@ final class SelfGrant {
     }
 
     /** The action on the attacker's own role, then on each role it can assume. */
-    static void onRoles(Actor a, RuleContext ctx, String action, String id, Consumer<Escalation> out) {
+    static void onRoles(Actor a, TechniqueContext ctx, String action, String id, Consumer<Escalation> out) {
         if (a.principal() instanceof Role self && Own.unbounded(self)) {
             Steps s = new Steps();
             if (s.allow(check(a, ctx, action, self.arn()))) {
                 out.accept(s.to(id, a.arn(), true));
             }
         }
-        for (Role r : Own.reachableUnboundedRoles(a)) {
+        for (Role r : Own.reachableUnboundedRoles(a, ctx)) {
             Steps s = new Steps();
             if (s.allow(check(a, ctx, action, r.arn()))) {
                 out.accept(s.to(id, r.arn(), true));

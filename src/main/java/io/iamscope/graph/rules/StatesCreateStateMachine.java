@@ -1,5 +1,7 @@
 package io.iamscope.graph.rules;
 
+import io.iamscope.graph.technique.TechniqueInfo;
+import io.iamscope.graph.technique.TargetKind;
 import java.util.List;
 
 /** iam:PassRole + states:CreateStateMachine + states:StartExecution: create a state machine with a role that trusts Step Functions, whose tasks call AWS APIs with the role, and start it. */

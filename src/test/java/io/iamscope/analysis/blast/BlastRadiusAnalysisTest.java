@@ -1,5 +1,6 @@
 package io.iamscope.analysis.blast;
 
+import io.iamscope.analysis.Workspaces;
 import static io.iamscope.analysis.SampleOrg.CI;
 import static io.iamscope.analysis.SampleOrg.CONTRACTOR;
 import static io.iamscope.analysis.SampleOrg.DEPLOY;
@@ -29,7 +30,7 @@ class BlastRadiusAnalysisTest {
     private static final BlastOptions OPTIONS = BlastOptions.defaults(Instant.parse("2026-11-28T00:00:00Z"));
 
     static BlastRadius blast(FakeGraph graph, String start, AttackerProfile profile) {
-        return new BlastRadiusAnalysis(SampleOrg.index(), graph, new LocalAuthorizer(), CATALOG, TACTICS)
+        return new BlastRadiusAnalysis(Workspaces.of(SampleOrg.index(), graph), TACTICS)
                 .analyse(start, profile.name(), profile.context(Map.of(), List.of()), OPTIONS);
     }
 
@@ -175,7 +176,7 @@ class BlastRadiusAnalysisTest {
         // A fresh index each time: lists built by one run must not stand in for the other's.
         io.iamscope.model.SnapshotIndex index = new io.iamscope.model.SnapshotIndex(io.iamscope.model.io.SnapshotReader
                 .read(List.of(java.nio.file.Path.of(SampleOrg.SNAPSHOT)), null, null).snapshot());
-        return new BlastRadiusAnalysis(index, graph, new LocalAuthorizer(), CATALOG, TACTICS)
+        return new BlastRadiusAnalysis(Workspaces.of(index, graph), TACTICS)
                 .analyse(start, p.name(), p.context(Map.of(), List.of()), options);
     }
 }

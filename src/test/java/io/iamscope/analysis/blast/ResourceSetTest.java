@@ -1,5 +1,7 @@
 package io.iamscope.analysis.blast;
 
+import io.iamscope.analysis.blast.enumerate.Subject;
+import io.iamscope.analysis.blast.enumerate.Allowed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.iamscope.catalog.Catalog;
@@ -24,8 +26,7 @@ class ResourceSetTest {
 
     private static ResourceSet setOf(String action, List<String> members) {
         int id = CATALOG.action(action).orElseThrow().id();
-        Map<String, BlastRadiusAnalysis.Subject> subjects = Map.of(START,
-                new BlastRadiusAnalysis.Subject(INDEX.resolvePrincipal(START), List.of()));
+        Map<String, Subject> subjects = Map.of(START, new Subject(INDEX.resolvePrincipal(START), List.of()));
         Allowed a = new Allowed(id, members.get(0), true, false, List.of(), null, members);
         AccessSummary s = AccessSummary.of(CATALOG, Tactics.load(CATALOG), subjects, Map.of(START, List.of(a)),
                 INDEX::accountOf, 1);

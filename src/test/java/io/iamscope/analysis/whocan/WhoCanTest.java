@@ -1,5 +1,6 @@
 package io.iamscope.analysis.whocan;
 
+import io.iamscope.analysis.Workspaces;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** who-can on the sample organization with the hand-built graph of its story. */
 class WhoCanTest {
     private static WhoCanResult find(String action, String resource, PathLimits limits) {
-        return new WhoCan(SampleOrg.index(), SampleOrg.graph(), new LocalAuthorizer()).find(action, resource,
+        return new WhoCan(Workspaces.of(SampleOrg.index(), SampleOrg.graph())).find(action, resource,
                 "stolen-keys", AttackerProfile.STOLEN_KEYS.context(Map.of(), List.of()), limits);
     }
 

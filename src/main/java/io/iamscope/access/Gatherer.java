@@ -1,0 +1,268 @@
+package io.iamscope.access;
+
+import io.iamscope.eval.Arns;
+import io.iamscope.eval.AttachedPolicy;
+import io.iamscope.eval.Caller;
+import io.iamscope.eval.CallerKind;
+import io.iamscope.eval.PolicySet;
+import io.iamscope.eval.Request;
+import io.iamscope.eval.RequestContext;
+import io.iamscope.eval.TrustActions;
+import io.iamscope.model.Gap;
+import io.iamscope.model.Group;
+import io.iamscope.model.InlinePolicy;
+import io.iamscope.model.ManagedPolicy;
+import io.iamscope.model.OrgPolicy;
+import io.iamscope.model.Organization;
+import io.iamscope.model.Principal;
+import io.iamscope.model.PrincipalRef;
+import io.iamscope.model.Resource;
+import io.iamscope.model.Role;
+import io.iamscope.model.SnapshotIndex;
+import io.iamscope.model.User;
+import io.iamscope.policy.PolicyDocument;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The bridge from a snapshot to the engine: for a principal and a request, the {@link Caller}, the
+ * {@link PolicySet} (identity policies with the user's groups', boundary, SCP chain of the caller's account,
+ * RCP chain of the resource's account, resource policy) and the context keys AWS derives. Policy sets are
+ * cached per principal and resource policy, and each document gets one {@link AttachedPolicy} instance, since
+ * the engine caches compiled forms by identity. Thread-safe.
+ */
+public final class Gatherer {
+    private static final String DEFAULT_SESSION = "iamscope";
+
+    private final SnapshotIndex index;
+    private final Organization org;
+    private final Map<PolicyDocument, AttachedPolicy> attached = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final Map<String, CallerPolicies> callers = new ConcurrentHashMap<>();
+    private final Map<ContextKey, RequestContext> principalContexts = new ConcurrentHashMap<>();
+    private final Map<String, ResourceSide> resourceSides = new ConcurrentHashMap<>();
+    private final Map<String, ResourceSide> trustSides = new ConcurrentHashMap<>();
+    private volatile Map<String, Role> rolesByName;
+
+    /**
+     * A gatherer for one snapshot. Its attached-policy instances are what the engine caches compiled forms by:
+     * analyses of the snapshot share one (the workspace's) so that a who-can or blast radius after the graph build
+     * reuses the build's compiled policies instead of compiling every principal's again.
+     */
+    public Gatherer(SnapshotIndex index) {
+        this.index = index;
+        this.org = index.snapshot().organization();
+    }
+
+    public SnapshotIndex index() {
+        return index;
+    }
+
+    /**
+     * Builds the request and its policies.
+     *
+     * @param given context keys the user set or declared unknown; derived keys never override them
+     */
+    public Gathered gather(PrincipalRef who, String action, String resource, RequestContext given) {
+        RequestContext context = given == null ? RequestContext.empty() : given;
+        CallerPolicies cp = callers.computeIfAbsent(key(who), k -> callerPolicies(who));
+        ResourceSide rs = resourceSide(resource, isTrustAction(action) && resource.contains(":role/"));
+        List<String> notes = cp.notes();
+        if (!rs.notes().isEmpty()) {
+            notes = new ArrayList<>(notes);
+            notes.addAll(rs.notes());
+        }
+        // Derived from the principal's shared caller side, so the engine compiles that side once per principal.
+        PolicySet set = cp.base().withResource(rs.policy(), rs.rcps().levels());
+        // The resource's keys laid over the principal's, both computed once: no map is copied per request.
+        RequestContext keys = rs.context(context).over(principalContext(who, cp, context));
+        Request request = new Request(cp.caller(), action, resource, rs.account(), keys);
+        return new Gathered(who, request, set, cp.scpLevels(), rs.rcps().names(), rs.policyName(), notes);
+    }
+
+    /**
+     * The resource policy a request for the action on the resource is evaluated with (a role's trust policy
+     * for trust actions), or null; the same instance {@link #gather} puts in the policy set.
+     */
+    public AttachedPolicy resourcePolicy(String action, String resource) {
+        return resourceSide(resource, isTrustAction(action) && resource.contains(":role/")).policy();
+    }
+
+    private static boolean isTrustAction(String action) {
+        return TrustActions.contains(action);
+    }
+
+    /** What requests take from a resource, gathered once per resource (trust actions apart: another policy). */
+    private ResourceSide resourceSide(String resource, boolean trust) {
+        Map<String, ResourceSide> cache = trust ? trustSides : resourceSides;
+        if (cache.size() > 200_000) {
+            cache.clear(); // a caller visiting more resources than a snapshot holds: keep memory bounded
+        }
+        return cache.computeIfAbsent(resource, r -> newResourceSide(r, trust));
+    }
+
+    private ResourceSide newResourceSide(String resource, boolean trust) {
+        List<String> notes = new ArrayList<>(0);
+        String resourceAccount = index.accountOf(resource);
+        AttachedPolicy resourcePolicy = null;
+        String resourcePolicyName = null;
+        Map<String, String> resourceTags = Map.of();
+        Principal resourcePrincipal = "*".equals(resource) ? null : index.principal(resource);
+        if (resourcePrincipal == null && resource.contains(":role/")) {
+            resourcePrincipal = byName(resource);
+        }
+        if (trust) {
+            if (resourcePrincipal instanceof Role r && r.trustPolicy() != null) {
+                resourcePolicy = attach(r.trustPolicy(), "role/" + r.name() + " trust policy", null);
+                resourcePolicyName = "trust policy of role `" + r.name() + "`";
+            } else {
+                notes.add("role `" + resource + "` is not in the snapshot: its trust policy is unknown"
+                        + " (evaluated as if it had none)");
+            }
+        } else if (!"*".equals(resource)) {
+            Resource r = index.resource(resource);
+            if (r != null) {
+                resourceTags = r.tags();
+                if (r.policy() != null) {
+                    resourcePolicy = attach(r.policy(), r.arn() + " resource policy", null);
+                    resourcePolicyName = "policy of `" + r.arn() + "`";
+                }
+            } else if (!index.knows(resource) && !"iam".equals(Arns.service(resource))) {
+                // IAM resources have no resource-based policies besides role trust policies.
+                notes.add("resource policy not in snapshot: `" + resource + "` is not a resource of the snapshot"
+                        + " (evaluated with no resource policy)");
+            }
+        }
+        if (resourcePrincipal != null) {
+            resourceTags = resourcePrincipal.tags();
+        }
+        for (Gap g : gapsFor(resource, resourceAccount)) {
+            notes.add("collection gap: `" + g.operation() + "` failed with `" + g.errorCode() + "` for `"
+                    + g.resource() + "`: what it would have returned is unknown");
+        }
+        return new ResourceSide(resource, resourceAccount, resourcePolicy, resourcePolicyName, resourceTags,
+                index.resource(resource), List.copyOf(notes), OrgChains.rcps(org, resourceAccount, this::attach), org);
+    }
+
+    /** The given context with the keys AWS derives from the caller, computed once per (principal, context). */
+    private RequestContext principalContext(PrincipalRef who, CallerPolicies cp, RequestContext given) {
+        if (principalContexts.size() > 100_000) {
+            principalContexts.clear(); // a caller making a new context per request: keep memory bounded
+        }
+        return principalContexts.computeIfAbsent(new ContextKey(key(who), given), k -> {
+            RequestContext.Builder b = given.toBuilder();
+            ContextKeys.principal(who, cp.caller(), org, given, b);
+            return b.build();
+        });
+    }
+
+    /** A principal and a given context; contexts compare by identity (the caller reuses one per analysis). */
+    private record ContextKey(String principal, RequestContext given) {
+    }
+
+    /**
+     * A role by account and name when its ARN was written without the role's path (a trust or resource policy
+     * naming {@code role/name} for {@code role/path/name}).
+     */
+    private Principal byName(String roleArn) {
+        Map<String, Role> names = rolesByName;
+        if (names == null) {
+            names = new java.util.HashMap<>();
+            for (var a : index.snapshot().accounts()) {
+                for (Role r : a.roles()) {
+                    names.putIfAbsent(a.accountId() + "/" + r.name(), r);
+                }
+            }
+            rolesByName = names;
+        }
+        return names.get(Arns.account(roleArn) + "/" + roleArn.substring(roleArn.lastIndexOf('/') + 1));
+    }
+
+    private List<Gap> gapsFor(String resource, String account) {
+        List<Gap> out = new ArrayList<>();
+        var a = account == null ? null : index.snapshot().account(account);
+        if (a != null) {
+            for (Gap g : a.gaps()) {
+                if (g.resource() != null && (resource.equals(g.resource()) || resource.startsWith(g.resource() + "/"))) {
+                    out.add(g);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String key(PrincipalRef who) {
+        return who.sessionArn() == null ? who.arn() : who.arn() + "|" + who.sessionArn();
+    }
+
+    private CallerPolicies callerPolicies(PrincipalRef who) {
+        String account = who.accountId();
+        boolean management = org != null && org.isManagementAccount(account);
+        List<String> notes = new ArrayList<>();
+        List<AttachedPolicy> identity = new ArrayList<>();
+        AttachedPolicy boundary = null;
+        Caller caller;
+        switch (who.kind()) {
+            case USER -> {
+                User u = (User) who.principal();
+                caller = new Caller(u.arn(), account, CallerKind.USER, null, false, management, null);
+                addOwn(u, "user/" + u.name(), identity, notes);
+                for (Group g : index.groupsOf(u)) {
+                    addOwn(g, "group/" + g.name(), identity, notes);
+                }
+                boundary = boundary(u.boundaryArn(), notes);
+            }
+            case ROLE -> {
+                Role r = (Role) who.principal();
+                String session = who.sessionArn() != null ? who.sessionArn()
+                        : "arn:aws:sts::" + account + ":assumed-role/" + r.name() + "/" + DEFAULT_SESSION;
+                caller = new Caller(session, account, CallerKind.ROLE_SESSION, r.arn(), r.serviceLinked(), management,
+                        null);
+                addOwn(r, "role/" + r.name(), identity, notes);
+                boundary = boundary(r.boundaryArn(), notes);
+            }
+            default -> caller = new Caller("arn:aws:iam::" + account + ":root", account, CallerKind.ROOT, null, false,
+                    management, null);
+        }
+        OrgChains.Chain scps = OrgChains.scps(org, account, this::attach);
+        PolicySet base = PolicySet.builder().identity(identity).boundary(boundary).scps(scps.levels()).build();
+        return new CallerPolicies(caller, base, scps.names(), List.copyOf(notes));
+    }
+
+    private void addOwn(Principal p, String owner, List<AttachedPolicy> into, List<String> notes) {
+        for (InlinePolicy i : p.inlinePolicies()) {
+            into.add(attach(i.document(), owner + " inline `" + i.name() + "`", null));
+        }
+        for (String arn : p.attachedPolicyArns()) {
+            ManagedPolicy m = index.managedPolicy(arn);
+            if (m == null || m.document() == null) {
+                notes.add("managed policy `" + arn + "` attached to " + owner + " is not in the snapshot: left out");
+            } else {
+                into.add(attach(m.document(), m.name(), m.arn()));
+            }
+        }
+    }
+
+    private AttachedPolicy boundary(String arn, List<String> notes) {
+        if (arn == null) {
+            return null;
+        }
+        ManagedPolicy m = index.managedPolicy(arn);
+        if (m == null || m.document() == null) {
+            notes.add("permissions boundary `" + arn + "` is not in the snapshot: evaluated without it");
+            return null;
+        }
+        return attach(m.document(), m.name(), m.arn());
+    }
+
+    private AttachedPolicy attach(OrgPolicy p) {
+        return attach(p.content(), p.name() != null ? p.name() : p.id(), null);
+    }
+
+    private AttachedPolicy attach(PolicyDocument doc, String name, String arn) {
+        return attached.computeIfAbsent(doc, d -> new AttachedPolicy(name, arn, d));
+    }
+}

@@ -1,0 +1,185 @@
+package io.iamscope.access;
+
+import io.iamscope.eval.AttachedPolicy;
+import io.iamscope.eval.match.ActionMatcher;
+import io.iamscope.eval.match.ArnList;
+import io.iamscope.model.Account;
+import io.iamscope.model.Group;
+import io.iamscope.model.InlinePolicy;
+import io.iamscope.model.InstanceProfile;
+import io.iamscope.model.ManagedPolicy;
+import io.iamscope.model.Principal;
+import io.iamscope.model.Resource;
+import io.iamscope.model.Role;
+import io.iamscope.model.SnapshotIndex;
+import io.iamscope.model.User;
+import io.iamscope.policy.Effect;
+import io.iamscope.policy.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The snapshot facts techniques look up, indexed once: who holds each managed policy, which roles stand
+ * behind each instance profile, the Lambda functions, Glue dev endpoints and EC2 instances that run with a
+ * role, and the users and roles of each account.
+ */
+public final class Inventory {
+    private final SnapshotIndex index;
+    private final List<User> users = new ArrayList<>();
+    private final List<Role> roles = new ArrayList<>();
+    private final List<Group> groups = new ArrayList<>();
+    private final Map<String, List<Principal>> holders = new HashMap<>();
+    private final Map<String, List<Role>> profileRoles = new HashMap<>();
+    private final Map<String, List<Role>> rolesByAccount = new HashMap<>();
+    private final Map<String, List<User>> usersByAccount = new HashMap<>();
+    private final Map<String, Role> rolesByArn = new HashMap<>();
+    private final List<Resource> withRole = new ArrayList<>();
+    private final List<Resource> instances = new ArrayList<>();
+    /** Resources by account and CloudFormation type ({@code 111122223333 AWS::ECS::Service}). */
+    private final Map<String, List<Resource>> byAccountAndType = new HashMap<>();
+    private final Map<Group, List<AttachedPolicy>> groupPolicies = new ConcurrentHashMap<>();
+    private final ArnList arns;
+    private final List<Resource> withPolicy = new ArrayList<>();
+    private final Map<String, Boolean> resourcePolicyAllows = new ConcurrentHashMap<>();
+
+    public Inventory(SnapshotIndex index) {
+        this.index = index;
+        for (Account a : index.snapshot().accounts()) {
+            users.addAll(a.users());
+            roles.addAll(a.roles());
+            groups.addAll(a.groups());
+            usersByAccount.computeIfAbsent(a.accountId(), k -> new ArrayList<>()).addAll(a.users());
+            rolesByAccount.computeIfAbsent(a.accountId(), k -> new ArrayList<>()).addAll(a.roles());
+            for (Resource r : a.resources()) {
+                byAccountAndType.computeIfAbsent(a.accountId() + " " + r.type(), k -> new ArrayList<>()).add(r);
+                if (r.policy() != null) {
+                    withPolicy.add(r);
+                }
+                if (r.roleArn() != null) {
+                    withRole.add(r);
+                }
+                if (r.instanceProfileArn() != null) {
+                    instances.add(r);
+                }
+            }
+        }
+        List<Principal> all = new ArrayList<>(users);
+        all.addAll(groups);
+        all.addAll(roles);
+        for (Principal p : all) {
+            for (String arn : p.attachedPolicyArns()) {
+                holders.computeIfAbsent(arn, k -> new ArrayList<>()).add(p);
+            }
+        }
+        List<String> every = new ArrayList<>();
+        all.forEach(p -> every.add(p.arn()));
+        index.snapshot().accounts().forEach(a -> a.resources().forEach(r -> every.add(r.arn())));
+        this.arns = new ArnList(every);
+        for (Role r : roles) {
+            rolesByArn.put(r.arn(), r);
+            for (InstanceProfile ip : r.instanceProfiles()) {
+                profileRoles.computeIfAbsent(ip.arn(), k -> new ArrayList<>()).add(r);
+            }
+        }
+    }
+
+    /** Every user, group, role and resource ARN of the snapshot, for sharing pattern matches between lists. */
+    public ArnList arns() {
+        return arns;
+    }
+
+    public SnapshotIndex index() {
+        return index;
+    }
+
+    public List<User> users() {
+        return users;
+    }
+
+    public List<Role> roles() {
+        return roles;
+    }
+
+    public List<Group> groups() {
+        return groups;
+    }
+
+    public List<User> users(String account) {
+        return usersByAccount.getOrDefault(account, List.of());
+    }
+
+    public List<Role> roles(String account) {
+        return rolesByAccount.getOrDefault(account, List.of());
+    }
+
+    public Role role(String arn) {
+        return rolesByArn.get(arn);
+    }
+
+    /** The users, groups and roles a managed policy is attached to. */
+    public List<Principal> holders(String policyArn) {
+        return holders.getOrDefault(policyArn, List.of());
+    }
+
+    /** The roles of an instance profile (from the roles' {@code InstanceProfileList}). */
+    public List<Role> rolesOfProfile(String profileArn) {
+        return profileRoles.getOrDefault(profileArn, List.of());
+    }
+
+    /** Resources of the given CloudFormation type that run with an execution role ({@code roleArn}). */
+    public List<Resource> withRole(String type) {
+        return withRole.stream().filter(r -> type.equals(r.type())).toList();
+    }
+
+    /** The resources of one account of the given CloudFormation type. */
+    public List<Resource> ofType(String account, String type) {
+        return byAccountAndType.getOrDefault(account + " " + type, List.of());
+    }
+
+    /** EC2 instances with an instance profile. */
+    public List<Resource> instancesWithProfile() {
+        return instances;
+    }
+
+    public ManagedPolicy managedPolicy(String arn) {
+        return index.managedPolicy(arn);
+    }
+
+    /**
+     * Whether an Allow of some resource policy of the snapshot names the action (resources and principals
+     * aside): a necessary condition for a resource policy to grant it to anyone.
+     */
+    public boolean resourcePolicyMayAllow(String action) {
+        return resourcePolicyAllows.computeIfAbsent(action.toLowerCase(Locale.ROOT), a -> {
+            for (Resource r : withPolicy) {
+                for (Statement s : r.policy().statements()) {
+                    if (s.effect() == Effect.ALLOW && s.action() != null && ActionMatcher.compile(s.action()).matches(a)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        });
+    }
+
+    /** A group's inline and attached policies, as the engine takes them (one instance per document). */
+    public List<AttachedPolicy> policiesOf(Group g) {
+        return groupPolicies.computeIfAbsent(g, k -> {
+            List<AttachedPolicy> out = new ArrayList<>();
+            for (InlinePolicy i : g.inlinePolicies()) {
+                out.add(new AttachedPolicy("group/" + g.name() + " inline `" + i.name() + "`", null, i.document()));
+            }
+            for (String arn : g.attachedPolicyArns()) {
+                ManagedPolicy m = index.managedPolicy(arn);
+                if (m != null && m.document() != null) {
+                    out.add(new AttachedPolicy(m.name(), m.arn(), m.document()));
+                }
+            }
+            return out;
+        });
+    }
+}

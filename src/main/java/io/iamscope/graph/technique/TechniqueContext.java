@@ -1,0 +1,65 @@
+package io.iamscope.graph.technique;
+
+import io.iamscope.access.AccessChecker;
+import io.iamscope.access.Actor;
+import io.iamscope.access.AdminStatus;
+import io.iamscope.access.Inventory;
+import io.iamscope.access.Targets;
+import io.iamscope.eval.AttachedPolicy;
+import io.iamscope.model.Group;
+import io.iamscope.model.Role;
+import io.iamscope.model.User;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * What a technique may look at while the graph is built: the engine checks, the snapshot facts, the target
+ * lists shared by every attacker, and what the build found before the techniques ran (admin-equivalent
+ * principals, the roles each attacker can assume). Thread-safe.
+ */
+public interface TechniqueContext {
+    AccessChecker checker();
+
+    Inventory inventory();
+
+    /** Whether the principal is admin-equivalent by its own permissions (definitely or conditionally). */
+    boolean admin(String arn);
+
+    /** The roles the attacker can assume directly (possibly conditionally), found before the techniques ran. */
+    List<Role> assumable(Actor attacker);
+
+    /**
+     * The users of an account, admins first: a technique that reaches one of them reaches the whole account
+     * through the account node, and stops there.
+     */
+    Targets<User> usersAdminFirst(String account);
+
+    /**
+     * The roles of an account whose trust policy can be rewritten, admins first: not service-linked ones (IAM
+     * User Guide: "Using service-linked roles").
+     */
+    Targets<Role> editableRolesAdminFirst(String account);
+
+    /**
+     * Roles of the attacker's account that trust the service and can be passed (not service-linked), and with
+     * {@code profilesOnly} only those in an instance profile; whether the service may assume them is checked
+     * apart.
+     */
+    Targets<Role> serviceRoles(Actor attacker, String service, boolean profilesOnly);
+
+    /**
+     * A list of targets built once and shared by every attacker (the key names it), so that the engine's
+     * classes of targets are computed against the same list.
+     */
+    <T> Targets<T> targets(String key, Supplier<List<T>> items, Function<T, String> arnOf);
+
+    /** Whether any Allow of the group's own policies names the action. */
+    boolean groupMentions(Group group, String action);
+
+    /** Whether the attacker would be admin-equivalent holding these policies too. */
+    AdminStatus adminWith(Actor attacker, List<AttachedPolicy> more, String how);
+
+    /** Whether the attacker would be admin-equivalent without its permissions boundary. */
+    AdminStatus adminWithoutBoundary(Actor attacker, String how);
+}
