@@ -1,0 +1,87 @@
+package io.iamscope.report;
+
+import io.iamscope.analysis.blast.BlastRadius;
+import io.iamscope.report.ReportInputs.Input;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Golden files of the blast-radius reports: text, Markdown and JSON ({@code iamscope blast-radius START
+ * --format ...}). The contractor's key of the sample organization is the README's main job; its JSON (55 MB)
+ * is left to smaller starts: non-admin principals of the sample organization and the technique fixtures.
+ */
+class BlastRenderersTest {
+    /** List lines kept of each long list of a report too long to read whole (Golden#elideLists). */
+    private static final int KEEP = 2;
+
+    private static BlastRadius blast(Input input, String start) {
+        return ReportInputs.blastRadius(input, start);
+    }
+
+    @Test
+    void textOfTheContractorKey() {
+        BlastRadius b = blast(Input.SAMPLE_ORG, ReportInputs.CONTRACTOR_KEY);
+        Golden.check("blast-text/sample-org.AKIAZCONTRACTOR7LEAK.txt", out -> BlastTextRenderer.render(b, out));
+    }
+
+    @Test
+    void textOfANonAdminUser() {
+        BlastRadius b = blast(Input.SAMPLE_ORG, "billing-lgarcia");
+        Golden.check("blast-text/sample-org.billing-lgarcia.txt", out -> BlastTextRenderer.render(b, out));
+    }
+
+    @Test
+    void textOfThePolicyWriteTechnique() {
+        BlastRadius b = blast(Input.PUT_USER_POLICY, ReportInputs.ATTACKER);
+        Golden.check("blast-text/iam-put-user-policy.attacker.txt", out -> BlastTextRenderer.render(b, out));
+    }
+
+    @Test
+    void textOfThePassRoleTechnique() {
+        BlastRadius b = blast(Input.PASS_ROLE, ReportInputs.ATTACKER);
+        Golden.check("blast-text/ec2-run-instances-pass-role.attacker.txt", out -> BlastTextRenderer.render(b, out));
+    }
+
+    /** 3.6 MB whole (every action of every service in the details): its long lists are cut, with a digest. */
+    @Test
+    void markdownOfTheContractorKey() {
+        BlastRadius b = blast(Input.SAMPLE_ORG, ReportInputs.CONTRACTOR_KEY);
+        Golden.checkElided("blast-markdown/sample-org.AKIAZCONTRACTOR7LEAK.elided.md", KEEP,
+                out -> BlastMarkdownRenderer.render(b, out));
+    }
+
+    @Test
+    void markdownOfANonAdminUser() {
+        BlastRadius b = blast(Input.SAMPLE_ORG, "billing-lgarcia");
+        Golden.check("blast-markdown/sample-org.billing-lgarcia.md", out -> BlastMarkdownRenderer.render(b, out));
+    }
+
+    @Test
+    void markdownOfThePolicyWriteTechnique() {
+        BlastRadius b = blast(Input.PUT_USER_POLICY, ReportInputs.ATTACKER);
+        Golden.check("blast-markdown/iam-put-user-policy.attacker.md", out -> BlastMarkdownRenderer.render(b, out));
+    }
+
+    @Test
+    void jsonOfANonAdminUser() {
+        BlastRadius b = blast(Input.SAMPLE_ORG, "billing-lgarcia");
+        Golden.check("blast-json/sample-org.billing-lgarcia.json", out -> BlastJsonRenderer.render(b, out));
+    }
+
+    @Test
+    void jsonOfARoleWithConditionalAccess() {
+        BlastRadius b = blast(Input.SAMPLE_ORG, "payments-processor-lambda");
+        Golden.check("blast-json/sample-org.payments-processor-lambda.json", out -> BlastJsonRenderer.render(b, out));
+    }
+
+    @Test
+    void jsonOfAnAccessKeyUser() {
+        BlastRadius b = blast(Input.SAMPLE_ORG, "AKIAPRODLEGACYBATCH1");
+        Golden.check("blast-json/sample-org.AKIAPRODLEGACYBATCH1.json", out -> BlastJsonRenderer.render(b, out));
+    }
+
+    @Test
+    void jsonOfThePolicyWriteTechnique() {
+        BlastRadius b = blast(Input.PUT_USER_POLICY, ReportInputs.ATTACKER);
+        Golden.check("blast-json/iam-put-user-policy.attacker.json", out -> BlastJsonRenderer.render(b, out));
+    }
+}
