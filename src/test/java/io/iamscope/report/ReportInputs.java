@@ -18,13 +18,13 @@ import io.iamscope.eval.MatchedStatement;
 import io.iamscope.eval.Outcome;
 import io.iamscope.eval.RequestContext;
 import io.iamscope.eval.StatementRef;
-import io.iamscope.eval.gather.Gathered;
-import io.iamscope.eval.gather.Gatherer;
+import io.iamscope.access.Gathered;
+import io.iamscope.analysis.Workspace;
+import io.iamscope.analysis.Workspaces;
+import io.iamscope.graph.AccessGraph;
 import io.iamscope.eval.local.LocalAuthorizer;
 import io.iamscope.graph.AccessEdge;
 import io.iamscope.graph.AdminPaths;
-import io.iamscope.graph.GraphBuilder;
-import io.iamscope.graph.JGraphTAccessGraph;
 import io.iamscope.graph.PathLimits;
 import io.iamscope.graph.PrincipalNode;
 import io.iamscope.model.PrincipalRef;
@@ -59,8 +59,8 @@ import org.jgrapht.GraphPath;
  * updating, and the golden files must then come out byte for byte the same.
  *
  * <p>Each method builds its answer the way the command that prints it does today (cli/BlastRadiusCommand,
- * WhoCanCommand, PathsCommand with GraphInputs, GraphCommand, CanCommand, TestCommand), with the same attacker
- * context, and with a fixed clock so that no report holds the time of the run. Answers that would need AWS
+ * WhoCanCommand, PathsCommand, GraphCommand, CanCommand, all through cli/AnalysisInputs, and TestCommand), with
+ * the same attacker context (the default one of every analysis command), and with a fixed clock so that no report holds the time of the run. Answers that would need AWS
  * (the IAM policy simulator) are hand-built records instead. Snapshots, graphs and answers are built once
  * per test run and shared (they are immutable).
  */
@@ -93,18 +93,13 @@ final class ReportInputs {
     static final String ATTACKER = "arn:aws:iam::111111111111:user/attacker";
 
     private static final Map<Input, SnapshotIndex> INDEXES = new ConcurrentHashMap<>();
-    private static final Map<Input, Analysis> BLAST_GRAPHS = new ConcurrentHashMap<>();
-    private static final Map<Input, Analysis> WHO_CAN_GRAPHS = new ConcurrentHashMap<>();
-    private static final Map<Input, JGraphTAccessGraph> GRAPHS = new ConcurrentHashMap<>();
+    private static final Map<Input, BlastRadiusAnalysis> BLAST_ANALYSES = new ConcurrentHashMap<>();
+    private static final Map<Input, Workspace> WORKSPACES = new ConcurrentHashMap<>();
     private static final Map<String, BlastRadius> BLASTS = new ConcurrentHashMap<>();
     private static Catalog catalog;
     private static Tactics tactics;
 
     private ReportInputs() {
-    }
-
-    /** A graph with the engine that built it (whose compiled policies the analysis then shares). */
-    private record Analysis(SnapshotIndex index, LocalAuthorizer authorizer, JGraphTAccessGraph graph) {
     }
 
     static synchronized Catalog catalog() {
@@ -115,7 +110,7 @@ final class ReportInputs {
         return catalog;
     }
 
-    /** The snapshot as the commands read it (SnapshotOptions, GraphInputs: no --resources, no --org-dir). */
+    /** The snapshot as the commands read it (SnapshotOptions: no --resources, no --org-dir). */
     static SnapshotIndex index(Input input) {
         return INDEXES.computeIfAbsent(input, i -> new SnapshotIndex(
                 SnapshotReader.read(List.of(i.snapshot), null, null).snapshot()));
@@ -123,7 +118,7 @@ final class ReportInputs {
 
     // ---- blast-radius (cli/BlastRadiusCommand) ----
 
-    /** The attacker of {@code blast-radius} and {@code who-can} without --attacker, --context, --unknown. */
+    /** The attacker of every analysis command without --attacker, --context, --unknown. */
     static final AttackerProfile PROFILE = AttackerProfile.DEFAULT;
 
     private static RequestContext analysisContext() {
@@ -133,17 +128,21 @@ final class ReportInputs {
     /** {@code iamscope blast-radius START --snapshot ...} (engine local, default attacker), at {@link #NOW}. */
     static BlastRadius blastRadius(Input input, String start) {
         return BLASTS.computeIfAbsent(input.id + " " + start, k -> {
-            Analysis a = BLAST_GRAPHS.computeIfAbsent(input, i -> {
-                SnapshotIndex index = index(i);
-                LocalAuthorizer authorizer = new LocalAuthorizer();
-                JGraphTAccessGraph graph = GraphBuilder.build(index, authorizer, catalog(), analysisContext(),
-                        BlastRadiusAnalysis.listsAhead(index, catalog()));
-                return new Analysis(index, authorizer, graph);
+            BlastRadiusAnalysis analysis = BLAST_ANALYSES.computeIfAbsent(input, i -> {
+                Workspace workspace = workspace(i);
+                BlastRadiusAnalysis made = new BlastRadiusAnalysis(workspace, tactics());
+                workspace.graph(analysisContext(), made.prepareDuringBuild());
+                return made;
             });
-            a.index().resolvePrincipal(start);
-            return new BlastRadiusAnalysis(a.index(), a.graph(), a.authorizer(), catalog(), tactics())
-                    .analyse(start, PROFILE.name(), analysisContext(), BlastOptions.defaults(NOW));
+            index(input).resolvePrincipal(start);
+            return analysis.analyse(start, PROFILE.name(), analysisContext(), BlastOptions.defaults(NOW));
         });
+    }
+
+    /** The snapshot's workspace, as cli/AnalysisInputs makes it: one per input, shared by every analysis. */
+    private static Workspace workspace(Input input) {
+        return WORKSPACES.computeIfAbsent(input, i -> new Workspace(index(i), catalog(), new LocalAuthorizer(),
+                Workspaces.BUILT_IN));
     }
 
     private static synchronized Tactics tactics() {
@@ -155,31 +154,15 @@ final class ReportInputs {
 
     /** {@code iamscope who-can ACTION RESOURCE --snapshot ...} (engine local, default attacker). */
     static WhoCanResult whoCan(Input input, String action, String resource) {
-        Analysis a = WHO_CAN_GRAPHS.computeIfAbsent(input, i -> {
-            SnapshotIndex index = index(i);
-            LocalAuthorizer authorizer = new LocalAuthorizer();
-            return new Analysis(index, authorizer, GraphBuilder.build(index, authorizer, catalog(),
-                    analysisContext()));
-        });
         String known = catalog().action(action).orElseThrow().fullName();
-        return new WhoCan(a.index(), a.graph(), a.authorizer())
-                .find(known, resource, PROFILE.name(), analysisContext(), PathLimits.DEFAULT);
+        return new WhoCan(workspace(input)).find(known, resource, PROFILE.name(), analysisContext(),
+                PathLimits.DEFAULT);
     }
 
-    // ---- paths and graph (cli/PathsCommand, cli/GraphCommand, both through cli/GraphInputs) ----
+    // ---- paths and graph (cli/PathsCommand, cli/GraphCommand) ----
 
-    /**
-     * The attacker of the graph commands without --context, --unknown (GraphInputs.profile): no MFA, not via a
-     * service, source IP unknown.
-     */
-    private static RequestContext graphContext() {
-        return RequestContext.builder().put("aws:MultiFactorAuthPresent", "false")
-                .put("aws:ViaAWSService", "false").unknown("aws:SourceIp").build();
-    }
-
-    private static JGraphTAccessGraph graph(Input input) {
-        return GRAPHS.computeIfAbsent(input, i -> GraphBuilder.build(index(i), new LocalAuthorizer(), catalog(),
-                graphContext()));
+    private static AccessGraph graph(Input input) {
+        return workspace(input).graph(analysisContext());
     }
 
     /** {@code iamscope graph --snapshot ...}: the access graph as the export gets it. */
@@ -200,7 +183,7 @@ final class ReportInputs {
     static Paths paths(Input input, String from, String to) {
         SnapshotIndex index = index(input);
         PrincipalRef who = index.resolvePrincipal(from);
-        JGraphTAccessGraph graph = graph(input);
+        AccessGraph graph = graph(input);
         PrincipalNode start = graph.node(who.arn()).orElseThrow();
         PathLimits limits = new PathLimits(12, true);
         Map<PrincipalNode, GraphPath<PrincipalNode, AccessEdge>> paths = new LinkedHashMap<>();
@@ -222,18 +205,16 @@ final class ReportInputs {
     }
 
     /**
-     * {@code iamscope can PRINCIPAL ACTION RESOURCE --snapshot ... [--unknown KEY]...} with the local engine.
-     * The command's context is only what --context and --unknown give (the gatherer derives the rest).
+     * {@code iamscope can PRINCIPAL ACTION RESOURCE --snapshot ... [--unknown KEY]...} with the local engine:
+     * the default attacker's context with the keys declared unknown (the gatherer derives the rest).
      */
     static Can can(Input input, String principal, String action, String resource, String... unknown) {
         SnapshotIndex index = index(input);
         PrincipalRef who = index.resolvePrincipal(principal);
-        RequestContext.Builder context = RequestContext.builder();
-        for (String key : unknown) {
-            context.unknown(key);
-        }
-        Gathered g = new Gatherer(index).gather(who, action, resource, context.build());
-        return new Can(g, new LocalAuthorizer().authorize(g.request(), g.policies()));
+        RequestContext context = PROFILE.context(Map.of(), List.of(unknown));
+        Workspace workspace = workspace(input);
+        Gathered g = workspace.gatherer().gather(who, action, resource, context);
+        return new Can(g, workspace.engine().authorize(g.request(), g.policies()));
     }
 
     // ---- test (cli/TestCommand) ----
