@@ -4,7 +4,8 @@ import io.iamscope.graph.technique.Technique;
 import java.util.List;
 
 /**
- * The registry: every escalation technique the graph knows, in one explicit list (no classpath scanning).
+ * The built-in techniques, in one explicit list (no classpath scanning), in the order the graph builder runs
+ * them (which fixes the order of its edges).
  * docs/techniques.md documents each; src/test/resources/techniques/ holds a positive and a near-miss fixture
  * for each.
  */
@@ -33,25 +34,25 @@ public final class BuiltInTechniques {
             // New principals made administrators.
             new IamCreateUserWithPolicy(),
             new IamCreateRoleWithPolicy(),
-            // Passing a role to a service.
-            new Ec2RunInstancesPassRole(),
-            new LambdaCreateFunctionInvoke(),
-            new LambdaCreateFunctionEventSource(),
-            new GlueCreateDevEndpoint(),
-            new CloudFormationCreateStack(),
-            new DataPipelineCreatePipeline(),
-            new SageMakerCreateNotebookInstance(),
-            new SageMakerCreateTrainingJob(),
-            new SageMakerCreateProcessingJob(),
-            new CodeBuildCreateProject(),
-            EcsRunTask.runTask(),
-            EcsRunTask.createService(),
+            // Passing a role to a service (most are rows of one table).
+            PassRoleTable.get("ec2-run-instances-pass-role"),
+            PassRoleTable.get("lambda-create-function-invoke"),
+            PassRoleTable.get("lambda-create-function-event-source"),
+            PassRoleTable.get("glue-create-dev-endpoint"),
+            PassRoleTable.get("cloudformation-create-stack"),
+            PassRoleTable.get("datapipeline-create-pipeline"),
+            PassRoleTable.get("sagemaker-create-notebook-instance"),
+            PassRoleTable.get("sagemaker-create-training-job"),
+            PassRoleTable.get("sagemaker-create-processing-job"),
+            PassRoleTable.get("codebuild-create-project"),
+            PassRoleTable.get("ecs-run-task"),
+            PassRoleTable.get("ecs-create-service"),
             new EcsUpdateService(),
-            new StatesCreateStateMachine(),
-            new AutoScalingLaunchConfiguration(),
-            new AppRunnerCreateService(),
-            BedrockAgentCore.codeInterpreter(),
-            BedrockAgentCore.agentRuntime(),
+            PassRoleTable.get("states-create-state-machine"),
+            PassRoleTable.get("autoscaling-create-launch-configuration"),
+            PassRoleTable.get("apprunner-create-service"),
+            PassRoleTable.get("bedrock-agentcore-code-interpreter"),
+            PassRoleTable.get("bedrock-agentcore-agent-runtime"),
             // Code execution in existing resources that run with a role.
             new LambdaUpdateFunctionCode(),
             new GlueUpdateDevEndpoint(),
