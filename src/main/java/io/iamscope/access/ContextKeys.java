@@ -1,6 +1,6 @@
 package io.iamscope.access;
 
-import io.iamscope.eval.Arns;
+import io.iamscope.policy.Arn;
 import io.iamscope.eval.Caller;
 import io.iamscope.eval.CallerKind;
 import io.iamscope.eval.RequestContext;
@@ -75,7 +75,7 @@ final class ContextKeys {
      * answer conditional instead of silently denying or allowing.
      */
     static void region(String resourceArn, Resource record, RequestContext given, RequestContext.Builder b) {
-        String region = Arns.region(resourceArn);
+        String region = Arn.regionOf(resourceArn);
         if ((region == null || region.isEmpty()) && record != null) {
             region = record.region();
         }

@@ -1,6 +1,6 @@
 package io.iamscope.access;
 
-import io.iamscope.eval.Arns;
+import io.iamscope.policy.Arn;
 import io.iamscope.eval.AttachedPolicy;
 import io.iamscope.eval.Caller;
 import io.iamscope.eval.CallerKind;
@@ -130,7 +130,7 @@ public final class Gatherer {
                     resourcePolicy = attach(r.policy(), r.arn() + " resource policy", null);
                     resourcePolicyName = "policy of `" + r.arn() + "`";
                 }
-            } else if (!index.knows(resource) && !"iam".equals(Arns.service(resource))) {
+            } else if (!index.knows(resource) && !"iam".equals(Arn.serviceOf(resource))) {
                 // IAM resources have no resource-based policies besides role trust policies.
                 notes.add("resource policy not in snapshot: `" + resource + "` is not a resource of the snapshot"
                         + " (evaluated with no resource policy)");
@@ -178,7 +178,7 @@ public final class Gatherer {
             }
             rolesByName = names;
         }
-        return names.get(Arns.account(roleArn) + "/" + roleArn.substring(roleArn.lastIndexOf('/') + 1));
+        return names.get(Arn.accountOf(roleArn) + "/" + roleArn.substring(roleArn.lastIndexOf('/') + 1));
     }
 
     private List<Gap> gapsFor(String resource, String account) {

@@ -1,5 +1,7 @@
 package io.iamscope.access;
 
+import io.iamscope.policy.Arn;
+
 /**
  * A concrete ARN an attacker could give a resource it creates, made from a policy's Resource pattern: the
  * attacker picks the name, so any name the pattern allows will do.
@@ -13,26 +15,16 @@ final class NewResource {
 
     /** The concrete ARN, or null for {@code *}, a non-ARN, or a pattern with policy variables. */
     static String instantiate(String pattern, String account) {
-        if (!pattern.startsWith("arn:") || pattern.contains("${")) {
+        if (pattern.contains("${")) {
             return null;
         }
-        String[] parts = pattern.split(":", 6);
-        if (parts.length < 6) {
+        Arn p = Arn.parse(pattern).orElse(null);
+        if (p == null || wild(p.partition()) || wild(p.service())) {
             return null;
         }
-        if (wild(parts[3])) {
-            parts[3] = REGION;
-        }
-        if (wild(parts[4])) {
-            parts[4] = account;
-        }
-        for (int i = 1; i < 3; i++) {
-            if (wild(parts[i])) {
-                return null;
-            }
-        }
-        parts[5] = parts[5].replace("*", "iamscope").replace('?', 'x');
-        return String.join(":", parts);
+        return new Arn(p.partition(), p.service(), wild(p.region()) ? REGION : p.region(),
+                wild(p.account()) ? account : p.account(), p.resource().replace("*", "iamscope").replace('?', 'x'))
+                .toString();
     }
 
     private static boolean wild(String s) {

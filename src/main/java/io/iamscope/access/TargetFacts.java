@@ -1,6 +1,6 @@
 package io.iamscope.access;
 
-import io.iamscope.eval.Arns;
+import io.iamscope.policy.Arn;
 import io.iamscope.eval.match.ActionMatcher;
 import io.iamscope.model.Principal;
 import io.iamscope.model.Resource;
@@ -46,7 +46,7 @@ public final class TargetFacts {
         return byArn.computeIfAbsent(arn, a -> {
             Principal p = index.principal(a);
             Resource r = index.resource(a);
-            String region = Arns.region(a);
+            String region = Arn.regionOf(a);
             if ((region == null || region.isEmpty()) && r != null) {
                 region = r.region();
             }
@@ -68,16 +68,8 @@ public final class TargetFacts {
         if (arn.startsWith("arn:aws:s3:::")) {
             return index.accountOf(arn) + " s3 " + (arn.indexOf('/') > 0 ? "object" : "bucket");
         }
-        String resource = Arns.resource(arn);
-        String type = "";
-        if (resource != null) {
-            int end = 0;
-            while (end < resource.length() && resource.charAt(end) != '/' && resource.charAt(end) != ':') {
-                end++;
-            }
-            type = resource.substring(0, end);
-        }
-        return Arns.account(arn) + ' ' + Arns.service(arn) + ' ' + type;
+        String type = Arn.resourceTypeOf(arn);
+        return Arn.accountOf(arn) + ' ' + Arn.serviceOf(arn) + ' ' + (type == null ? "" : type);
     }
 
     /**

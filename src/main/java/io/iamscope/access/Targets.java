@@ -1,6 +1,6 @@
 package io.iamscope.access;
 
-import io.iamscope.eval.Arns;
+import io.iamscope.policy.Arn;
 import io.iamscope.eval.match.ActionMatcher;
 import io.iamscope.eval.match.ArnList;
 import io.iamscope.model.Principal;

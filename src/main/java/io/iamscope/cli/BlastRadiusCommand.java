@@ -10,7 +10,7 @@ import io.iamscope.analysis.blast.BlastRadius;
 import io.iamscope.analysis.blast.BlastRadiusAnalysis;
 import io.iamscope.analysis.verify.GrantCheck;
 import io.iamscope.catalog.Tactics;
-import io.iamscope.eval.Arns;
+import io.iamscope.policy.Arn;
 import io.iamscope.eval.Decision;
 import io.iamscope.eval.RequestContext;
 import io.iamscope.model.SnapshotIndex;
@@ -104,7 +104,7 @@ final class BlastRadiusCommand implements Callable<Integer> {
             try (SimulatorAuthorizer simulator = simulatorOptions.connect()) {
                 check = GrantCheck.check(BlastGrants.of(b), (arn, resource, actions) -> byAction(
                         simulator.simulatePrincipal(arn, null, null, actions, List.of(resource),
-                                Arns.account(resource), context)), checkLimit, 1);
+                                Arn.accountOf(resource), context)), checkLimit, 1);
                 calls = simulator.callCount();
             } catch (SimulatorException e) {
                 throw new AwsFailureException(e.code() + ": " + e.getMessage());

@@ -1,5 +1,6 @@
 package io.iamscope.cli;
 
+import io.iamscope.policy.Arn;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iamscope.eval.Decision;
 import io.iamscope.access.Gathered;
@@ -152,7 +153,7 @@ final class CanCommand implements Callable<Integer> {
         if ("*".equals(resource)) {
             return;
         }
-        if (!resource.startsWith("arn:") || resource.split(":", 6).length < 6) {
+        if (!Arn.isArn(resource)) {
             throw new LookupException("RESOURCE_INVALID", "`" + resource + "` is not an ARN",
                     index.nearestResources(resource));
         }

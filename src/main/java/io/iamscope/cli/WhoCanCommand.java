@@ -2,7 +2,7 @@ package io.iamscope.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iamscope.analysis.verify.GrantCheck;
-import io.iamscope.eval.Arns;
+import io.iamscope.policy.Arn;
 import io.iamscope.eval.Decision;
 import io.iamscope.simulator.SimulatorAuthorizer;
 import io.iamscope.simulator.SimulatorException;
@@ -90,7 +90,7 @@ final class WhoCanCommand implements Callable<Integer> {
             try (SimulatorAuthorizer simulator = simulatorOptions.connect()) {
                 check = GrantCheck.check(r.grants(), (arn, res, actions) -> {
                     Map<String, Decision> byAction = new HashMap<>();
-                    simulator.simulatePrincipal(arn, null, null, actions, List.of(res), Arns.account(res), context)
+                    simulator.simulatePrincipal(arn, null, null, actions, List.of(res), Arn.accountOf(res), context)
                             .forEach((k, d) -> byAction.put(k.action(), d));
                     return byAction;
                 }, Integer.MAX_VALUE, 1);
@@ -117,7 +117,7 @@ final class WhoCanCommand implements Callable<Integer> {
     }
 
     private void checkResource(SnapshotIndex index) {
-        if (!"*".equals(resource) && (!resource.startsWith("arn:") || resource.split(":", 6).length < 6)) {
+        if (!"*".equals(resource) && !Arn.isArn(resource)) {
             List<String> near = index.nearestResources(resource);
             throw new LookupException("RESOURCE_INVALID", "`" + resource + "` is not an ARN", near);
         }

@@ -1,5 +1,6 @@
 package io.iamscope.eval;
 
+import io.iamscope.policy.Arn;
 import java.util.Objects;
 
 /**
@@ -23,11 +24,11 @@ public record Caller(String arn, String account, CallerKind kind, String parentA
     }
 
     public static Caller user(String arn) {
-        return new Caller(arn, Arns.account(arn), CallerKind.USER, null, false, false, null);
+        return new Caller(arn, Arn.accountOf(arn), CallerKind.USER, null, false, false, null);
     }
 
     public static Caller roleSession(String sessionArn, String roleArn) {
-        return new Caller(sessionArn, Arns.account(sessionArn), CallerKind.ROLE_SESSION, roleArn, false, false, null);
+        return new Caller(sessionArn, Arn.accountOf(sessionArn), CallerKind.ROLE_SESSION, roleArn, false, false, null);
     }
 
     /** The account root ARN of the caller's account, or null. */

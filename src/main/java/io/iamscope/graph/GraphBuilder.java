@@ -380,7 +380,7 @@ public final class GraphBuilder {
             roles.forEach(r -> entry(edges, from, r, checker.serviceAssume(service, r)));
         });
         trust.byProvider().forEach((provider, roles) -> {
-            PrincipalNode from = node(provider, NodeKind.FEDERATED_PROVIDER, io.iamscope.eval.Arns.account(provider));
+            PrincipalNode from = node(provider, NodeKind.FEDERATED_PROVIDER, io.iamscope.policy.Arn.accountOf(provider));
             roles.forEach(r -> entry(edges, from, r, checker.federatedAssume(provider, r)));
         });
         if (!trust.anyone().isEmpty()) {

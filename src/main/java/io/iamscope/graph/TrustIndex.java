@@ -51,7 +51,7 @@ public final class TrustIndex {
             } else if (v.matches("\\d{12}")) {
                 put(byAccount, v, r);
             } else if (v.startsWith("arn:") && v.endsWith(":root")) {
-                put(byAccount, io.iamscope.eval.Arns.account(v), r);
+                put(byAccount, io.iamscope.policy.Arn.accountOf(v), r);
             } else {
                 put(byArn, v, r);
             }

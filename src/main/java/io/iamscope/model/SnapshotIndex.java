@@ -1,5 +1,6 @@
 package io.iamscope.model;
 
+import io.iamscope.policy.Arn;
 import io.iamscope.policy.PolicyDocument;
 import io.iamscope.policy.Statement;
 import java.util.ArrayList;
@@ -116,9 +117,9 @@ public final class SnapshotIndex {
 
     /** The account that owns a resource: the ARN's account, else the account whose record holds it, else null. */
     public String accountOf(String resourceArn) {
-        String[] parts = resourceArn.split(":", 6);
-        if (parts.length >= 5 && !parts[4].isEmpty() && !"aws".equals(parts[4])) {
-            return parts[4];
+        String account = Arn.accountOf(resourceArn);
+        if (account != null && !"aws".equals(account)) {
+            return account;
         }
         Resource r = resource(resourceArn);
         return r == null ? null : resourceAccount.get(r.arn());
@@ -189,8 +190,9 @@ public final class SnapshotIndex {
         if (direct != null && !(direct instanceof Group)) {
             return ref(direct, null, null); // the common case: an analysis resolving the principals it reached
         }
-        String account = accountPart(arn);
-        String resource = arn.split(":", 6).length == 6 ? arn.split(":", 6)[5] : "";
+        Arn parsed = Arn.parse(arn).orElse(null);
+        String account = parsed == null ? "" : parsed.account();
+        String resource = parsed == null ? "" : parsed.resource();
         if (resource.equals("root") && arn.contains(":iam:")) {
             if (snapshot.account(account) == null) {
                 throw new LookupException("PRINCIPAL_NOT_FOUND", "account `" + account + "` is not in the snapshot",
@@ -248,11 +250,6 @@ public final class SnapshotIndex {
             return new PrincipalRef(PrincipalRef.Kind.ROLE, r, r.accountId(), session, via);
         }
         throw groupError(p);
-    }
-
-    private static String accountPart(String arn) {
-        String[] parts = arn.split(":", 6);
-        return parts.length >= 5 ? parts[4] : "";
     }
 
     /** Whether the snapshot holds anything under this ARN: a resource, principal, managed policy or instance profile. */

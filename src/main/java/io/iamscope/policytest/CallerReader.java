@@ -1,7 +1,7 @@
 package io.iamscope.policytest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.iamscope.eval.Arns;
+import io.iamscope.policy.Arn;
 import io.iamscope.eval.Caller;
 import io.iamscope.eval.CallerKind;
 import io.iamscope.eval.RequestContext;
@@ -35,17 +35,17 @@ final class CallerReader {
                 // session" stay distinguishable.
                 kind = CallerKind.ROLE_SESSION;
                 parent = arn;
-                arn = "arn:" + Arns.partition(arn) + ":sts::" + Arns.account(arn) + ":assumed-role/"
+                arn = "arn:" + Arn.partitionOf(arn) + ":sts::" + Arn.accountOf(arn) + ":assumed-role/"
                         + lastSegment(arn) + "/iamscope-test";
             }
             case "assumed-role" -> {
                 kind = CallerKind.ROLE_SESSION;
-                parent = parent != null ? parent : Arns.roleOfSession(arn);
+                parent = parent != null ? parent : Arn.roleOfSession(arn);
             }
             case "federated-user" -> {
                 kind = CallerKind.FEDERATED_USER;
                 parent = parent != null ? parent
-                        : "arn:" + Arns.partition(arn) + ":iam::" + Arns.account(arn) + ":user/" + lastSegment(arn);
+                        : "arn:" + Arn.partitionOf(arn) + ":iam::" + Arn.accountOf(arn) + ":user/" + lastSegment(arn);
             }
             case "root" -> kind = CallerKind.ROOT;
             case "service" -> kind = CallerKind.SERVICE;
@@ -65,7 +65,7 @@ final class CallerReader {
         }
         if (account == null && kind != CallerKind.SERVICE && kind != CallerKind.ANONYMOUS
                 && kind != CallerKind.FEDERATED) {
-            account = Arns.account(arn);
+            account = Arn.accountOf(arn);
         }
         return new Caller(arn, account, kind, parent, serviceLinked, management, canonical);
     }

@@ -1,7 +1,7 @@
 package io.iamscope.policytest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.iamscope.eval.Arns;
+import io.iamscope.policy.Arn;
 import io.iamscope.eval.AttachedPolicy;
 import io.iamscope.eval.Caller;
 import io.iamscope.eval.Outcome;
@@ -53,7 +53,7 @@ public final class CaseReader {
         String action = required(request, "action").asText();
         String resource = required(request, "resource").asText();
         String resourceAccount = request.hasNonNull("resourceAccount") ? request.get("resourceAccount").asText()
-                : Arns.account(resource);
+                : Arn.accountOf(resource);
         RequestContext.Builder context = RequestContext.builder();
         Iterator<Map.Entry<String, JsonNode>> it = request.path("context").fields();
         while (it.hasNext()) {

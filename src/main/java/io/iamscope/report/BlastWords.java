@@ -1,5 +1,6 @@
 package io.iamscope.report;
 
+import io.iamscope.policy.Arn;
 import io.iamscope.analysis.Hop;
 import io.iamscope.analysis.blast.ActionAccess;
 import io.iamscope.analysis.blast.BlastRadius;
@@ -94,7 +95,7 @@ final class BlastWords {
         if (arn.startsWith("arn:") && arn.endsWith(":root")) {
             // The graph's account node: reaching it means controlling every user and role of the account, not
             // holding the root user's credentials.
-            return "account " + arn.split(":")[4];
+            return "account " + Arn.accountOf(arn);
         }
         int slash = arn.lastIndexOf('/');
         return slash < 0 ? arn : arn.substring(slash + 1);

@@ -1,6 +1,6 @@
 package io.iamscope.simulator;
 
-import io.iamscope.eval.Arns;
+import io.iamscope.policy.Arn;
 import io.iamscope.eval.AttachedPolicy;
 import io.iamscope.eval.Authorizer;
 import io.iamscope.eval.Caller;
@@ -94,7 +94,7 @@ public final class SimulatorAuthorizer implements Authorizer, AutoCloseable {
                                                  List<String> resources, RequestContext context) {
         Map<String, List<String>> byAccount = new LinkedHashMap<>();
         for (String r : resources) {
-            String account = Arns.account(r);
+            String account = Arn.accountOf(r);
             byAccount.computeIfAbsent(account == null || account.isEmpty() ? caller.account() : account,
                     a -> new ArrayList<>()).add(r);
         }

@@ -1,5 +1,6 @@
 package io.iamscope.eval;
 
+import io.iamscope.policy.Arn;
 import io.iamscope.eval.PolicySpec.Cond;
 import io.iamscope.eval.PolicySpec.Pol;
 import io.iamscope.eval.PolicySpec.Stmt;
@@ -146,6 +147,6 @@ final class PolicyArbitraries {
         Arbitrary<String> region = Arbitraries.of("us-east-1", "eu-west-1", RequestSpec.UNKNOWN).injectNull(0.2);
         return Combinators.combine(session, action, resource, bucketAccount, team, region)
                 .as((s, a, r, acct, t, reg) -> new RequestSpec(s, a, r,
-                        Arns.account(r) != null ? Arns.account(r) : acct, t, reg));
+                        Arn.accountOf(r) != null ? Arn.accountOf(r) : acct, t, reg));
     }
 }

@@ -9,7 +9,7 @@ import io.iamscope.catalog.Catalog;
 import io.iamscope.catalog.Tactic;
 import io.iamscope.catalog.TacticRule;
 import io.iamscope.catalog.Tactics;
-import io.iamscope.eval.Arns;
+import io.iamscope.policy.Arn;
 import io.iamscope.eval.StatementRef;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -160,7 +160,7 @@ record AccessSummary(List<ServiceAccess> services, List<TacticAccess> tactics, L
         if (first.startsWith("arn:aws:s3:::")) {
             type = first.indexOf('/') > 0 ? "object" : "bucket";
         } else {
-            String resource = Arns.resource(first);
+            String resource = Arn.resourceOf(first);
             int end = 0;
             while (resource != null && end < resource.length() && resource.charAt(end) != '/'
                     && resource.charAt(end) != ':') {
@@ -168,7 +168,7 @@ record AccessSummary(List<ServiceAccess> services, List<TacticAccess> tactics, L
             }
             type = resource == null ? "" : resource.substring(0, end);
         }
-        return new ResourceSet("set-" + n, accountOf.apply(first), Arns.service(first), type, members);
+        return new ResourceSet("set-" + n, accountOf.apply(first), Arn.serviceOf(first), type, members);
     }
 
     private static List<ServiceAccess> services(Catalog catalog, Map<Integer, ActionAccess> actions) {

@@ -245,7 +245,7 @@ public final class BlastRadiusAnalysis {
                         + " on " + byOthers + " of those, and ") + "the remaining " + cover.gap().size()
                         + " were enumerated for each principal";
             }
-            out.add(arns.size() + " reachable principal(s) of account `" + io.iamscope.eval.Arns.account(admin)
+            out.add(arns.size() + " reachable principal(s) of account `" + io.iamscope.policy.Arn.accountOf(admin)
                     + "` were not enumerated in full: administrator `" + admin + "`, reached by a definite path,"
                     + " can become any of them, and " + allows + " (" + enumerated + " of them were enumerated in"
                     + " part: on those actions, and where a policy names them or tests the caller's identity); as an"

@@ -1,5 +1,6 @@
 package io.iamscope.analysis.hunt;
 
+import io.iamscope.policy.Arn;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -132,8 +133,8 @@ public final class HuntingQueries {
     }
 
     private static String account(String arn) {
-        String[] parts = arn.split(":");
-        return parts.length > 4 ? parts[4] : "";
+        String account = Arn.accountOf(arn);
+        return account == null ? "" : account;
     }
 
     /** A SQL string literal: single quotes doubled, so no value can end the literal. */

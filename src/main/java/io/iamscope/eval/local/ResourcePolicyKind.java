@@ -1,6 +1,6 @@
 package io.iamscope.eval.local;
 
-import io.iamscope.eval.Arns;
+import io.iamscope.policy.Arn;
 import io.iamscope.eval.Request;
 import io.iamscope.eval.TrustActions;
 
@@ -22,8 +22,8 @@ enum ResourcePolicyKind {
         if (!arn.contains(":iam:") && !arn.contains(":kms:")) {
             return ORDINARY;
         }
-        String service = Arns.service(request.resource());
-        String resource = Arns.resource(request.resource());
+        String service = Arn.serviceOf(request.resource());
+        String resource = Arn.resourceOf(request.resource());
         if ("iam".equals(service) && resource != null && resource.startsWith("role/")
                 && TrustActions.contains(request.action())) {
             return ROLE_TRUST;

@@ -1,5 +1,6 @@
 package io.iamscope.eval.match;
 
+import io.iamscope.policy.Arn;
 import io.iamscope.eval.Caller;
 import io.iamscope.eval.CallerKind;
 import io.iamscope.policy.PrincipalSpec;
@@ -40,7 +41,7 @@ public final class PrincipalMatcher {
             } else if (id.matches("\\d{12}")) {
                 accounts.add(id);
             } else if (id.startsWith("arn:") && id.endsWith(":root") && id.contains(":iam::")) {
-                accounts.add(id.split(":", 6)[4]);
+                accounts.add(Arn.accountOf(id));
             } else {
                 arns.add(id);
             }

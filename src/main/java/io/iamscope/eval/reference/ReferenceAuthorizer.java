@@ -1,6 +1,6 @@
 package io.iamscope.eval.reference;
 
-import io.iamscope.eval.Arns;
+import io.iamscope.policy.Arn;
 import io.iamscope.eval.AttachedPolicy;
 import io.iamscope.eval.Authorizer;
 import io.iamscope.eval.Caller;
@@ -167,8 +167,8 @@ public final class ReferenceAuthorizer implements Authorizer {
         }
 
         private boolean mustAllowItself() {
-            String service = Arns.service(request.resource());
-            String resource = Arns.resource(request.resource());
+            String service = Arn.serviceOf(request.resource());
+            String resource = Arn.resourceOf(request.resource());
             if (resource == null) {
                 return false;
             }

@@ -1,5 +1,6 @@
 package io.iamscope.model.io;
 
+import io.iamscope.policy.Arn;
 import static io.iamscope.model.io.JsonInput.array;
 import static io.iamscope.model.io.JsonInput.text;
 
@@ -46,9 +47,9 @@ final class AuthorizationDetailsReader {
         for (String list : List.of("UserDetailList", "GroupDetailList", "RoleDetailList", "Policies")) {
             for (JsonNode e : array(node, list, at)) {
                 String arn = text(e, "Arn");
-                String[] parts = arn == null ? new String[0] : arn.split(":", 6);
-                if (parts.length >= 5 && parts[4].matches("\\d{12}")) {
-                    ids.add(parts[4]);
+                String account = Arn.accountOf(arn);
+                if (account != null && account.matches("\\d{12}")) {
+                    ids.add(account);
                 }
             }
         }
@@ -153,7 +154,7 @@ final class AuthorizationDetailsReader {
         }
         String path = text(p, "Path");
         if (path == null) {
-            String res = arn.split(":", 6).length == 6 ? arn.split(":", 6)[5] : "policy/";
+            String res = Arn.parse(arn).map(Arn::resource).orElse("policy/");
             path = res.substring("policy".length(), res.lastIndexOf('/') + 1);
         }
         List<PolicyVersion> versions = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.iamscope.model.io;
 
+import io.iamscope.policy.Arn;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.iamscope.model.Account;
 import io.iamscope.model.Resource;
@@ -33,8 +34,7 @@ final class ResourcesFile {
             Resource r = ResourceReader.read(root.get(i), here);
             String account = JsonInput.text(root.get(i), "account");
             if (account == null) {
-                String[] parts = r.arn().split(":", 6);
-                account = parts.length >= 5 && !parts[4].isEmpty() ? parts[4] : null;
+                account = Arn.accountOf(r.arn());
             }
             if (account == null && accounts.size() == 1) {
                 account = accounts.keySet().iterator().next();

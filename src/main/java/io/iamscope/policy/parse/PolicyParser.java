@@ -1,5 +1,6 @@
 package io.iamscope.policy.parse;
 
+import io.iamscope.policy.Arn;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -300,7 +301,7 @@ public final class PolicyParser {
             if ("*".equals(resource)) {
                 return;
             }
-            if (!resource.startsWith("arn:") || resource.split(":", 6).length < 6) {
+            if (!Arn.isArn(resource)) {
                 diagnostics.add(Diagnostic.warning("MALFORMED_ARN", "`" + resource
                         + "` is not an ARN of six colon-separated parts", at));
             }

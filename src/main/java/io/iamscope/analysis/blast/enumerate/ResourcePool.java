@@ -5,7 +5,7 @@ import io.iamscope.catalog.ActionResource;
 import io.iamscope.catalog.ArnFormat;
 import io.iamscope.catalog.Catalog;
 import io.iamscope.catalog.ResourceType;
-import io.iamscope.eval.Arns;
+import io.iamscope.policy.Arn;
 import io.iamscope.eval.TrustActions;
 import io.iamscope.eval.match.ArnList;
 import io.iamscope.access.TargetFacts;
@@ -57,7 +57,7 @@ final class ResourcePool {
         for (Account a : index.snapshot().accounts()) {
             for (Resource r : a.resources()) {
                 arns.add(r.arn());
-                if ("s3".equals(Arns.service(r.arn())) && !r.arn().contains("/")) {
+                if ("s3".equals(Arn.serviceOf(r.arn())) && !r.arn().contains("/")) {
                     // Object actions (s3:GetObject) act on objects; the bucket's policy governs them all.
                     arns.add(r.arn() + "/*");
                 }
@@ -74,7 +74,7 @@ final class ResourcePool {
         this.stsTrustActions = catalog.service("sts").map(s -> s.actions()).orElse(List.of()).stream()
                 .filter(a -> TrustActions.contains(a.fullName()) && !a.resources().isEmpty()).toList();
         for (String arn : arns) {
-            String service = Arns.service(arn);
+            String service = Arn.serviceOf(arn);
             if (service != null) {
                 byService.computeIfAbsent(service, k -> new ArrayList<>()).add(arn);
             }
@@ -119,7 +119,7 @@ final class ResourcePool {
             List<Action> out = new ArrayList<>();
             ArnFormat.Split split = ArnFormat.parse(a); // once, for the hundreds of actions of its service
             Set<String> services = new LinkedHashSet<>();
-            services.add(Arns.service(a));
+            services.add(Arn.serviceOf(a));
             if (a.contains(":role/")) {
                 services.add("sts");
             }
@@ -167,7 +167,7 @@ final class ResourcePool {
         // A resource type's ARN may live in another service than the action (sts:AssumeRole acts on IAM roles).
         Set<String> services = new LinkedHashSet<>();
         for (ActionResource r : action.resources()) {
-            String service = Arns.service(r.type().arnFormat());
+            String service = Arn.serviceOf(r.type().arnFormat());
             if (service != null) {
                 services.add(service);
             }
@@ -218,7 +218,7 @@ final class ResourcePool {
                 }
             }
             for (int i = 0; i < arns.size(); i++) {
-                String resource = Arns.resource(arns.get(i));
+                String resource = Arn.resourceOf(arns.get(i));
                 List<ResourceType> worded = List.of();
                 if (resource != null) {
                     int sep = firstSeparator(resource);
@@ -257,7 +257,7 @@ final class ResourcePool {
             t = new HashMap<>();
             for (io.iamscope.catalog.Service s : catalog.services()) {
                 for (ResourceType r : s.resourceTypes()) {
-                    String service = Arns.service(r.arnFormat());
+                    String service = Arn.serviceOf(r.arnFormat());
                     if (service != null) {
                         t.computeIfAbsent(service, k -> new ArrayList<>()).add(r);
                     }
