@@ -30,7 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** App Runner services collected through {@link AwsJsonApi}, against a WireMock server answering like App Runner. */
+/** App Runner services collected through {@link io.iamscope.aws.AwsJsonApi}, against a WireMock server answering like App Runner. */
 class AppRunnerCollectTest {
     private static final String APPRUNNER = "AppRunner.";
     private static final String SERVICE = "arn:aws:apprunner:us-east-1:111122223333:service/";
