@@ -15,8 +15,4 @@ public record Gap(String service, String operation, String region, String resour
 
     /** Error code for a page that says it is truncated but gives no marker to continue from. */
     public static final String TRUNCATED_PAGE = "TRUNCATED_PAGE";
-    /** Error code for a response the SDK could not read. */
-    public static final String MALFORMED_RESPONSE = "MALFORMED_RESPONSE";
-    /** Error code for a failure to reach the service (network, DNS, TLS). */
-    public static final String UNREACHABLE = "UNREACHABLE";
 }

@@ -205,7 +205,7 @@ class AppRunnerCollectTest {
         List<Gap> gaps = result.accounts().get(0).gaps();
         assertEquals(1, gaps.size(), gaps.toString());
         assertEquals("ListServices", gaps.get(0).operation());
-        assertEquals(Gap.UNREACHABLE, gaps.get(0).errorCode());
+        assertEquals("UNREACHABLE", gaps.get(0).errorCode());
         assertTrue(AwsStubs.account(result).has("authorizationDetails"));
     }
 

@@ -450,7 +450,7 @@ class CollectorTest {
         CollectResult result = aws.collector(List.of("us-east-1")).run();
         List<Gap> gaps = result.accounts().get(0).gaps();
         assertEquals(2, gaps.size(), gaps.toString());
-        assertTrue(gaps.stream().allMatch(g -> g.errorCode().equals(Gap.MALFORMED_RESPONSE)), gaps.toString());
+        assertTrue(gaps.stream().allMatch(g -> g.errorCode().equals("MALFORMED_RESPONSE")), gaps.toString());
     }
 
     @Test
@@ -487,7 +487,7 @@ class CollectorTest {
         CollectOptions options = new CollectOptions(null, "us-east-1", URI.create("http://localhost:" + port), false,
                 null, List.of("us-east-1"), 1);
         CollectException e = assertThrows(CollectException.class, () -> aws.collector(options).run());
-        assertEquals(Gap.UNREACHABLE, e.code());
+        assertEquals("UNREACHABLE", e.code());
         assertTrue(e.getMessage().startsWith("cannot reach aws at `http://localhost:" + port + "`"), e.getMessage());
     }
 }
