@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Makes one AWS call on behalf of a collector: a failure becomes a {@link Gap} and collection goes on.
+ * Makes one AWS call on behalf of a collector: a failure becomes a {@link io.iamscope.model.Gap} and collection goes on.
  * Throttling never reaches here: the SDK clients retry it with the adaptive strategy first.
  */
 public final class Calls {

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
+import io.iamscope.model.Gap;
 import io.iamscope.model.Resource;
 import io.iamscope.model.io.SnapshotReader;
 import io.iamscope.model.io.SnapshotWriter;

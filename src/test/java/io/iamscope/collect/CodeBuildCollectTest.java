@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import io.iamscope.model.Gap;
 import io.iamscope.model.Resource;
 import io.iamscope.model.io.SnapshotReader;
 import io.iamscope.model.io.SnapshotWriter;
