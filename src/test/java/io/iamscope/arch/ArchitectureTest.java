@@ -121,6 +121,14 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** A main class named like a test reads as one in every listing and report; tests live in src/test. */
+    @Test
+    void noMainClassIsNamedLikeATest() {
+        noClasses().should().haveSimpleNameEndingWith("Test")
+                .orShould().haveSimpleNameEndingWith("Tests")
+                .check(classes);
+    }
+
     /** Concerns (top-level packages) form no cycle; a concern's own sub-packages may refer to each other. */
     @Test
     void packagesAreFreeOfCycles() {

@@ -4,7 +4,7 @@ import io.iamscope.policy.condition.BaseOperator;
 
 /**
  * The order a Numeric or Date operator asks for between the request's value and the policy's. The "NotEquals"
- * forms compile to EQUALS and are negated by {@link ClauseTest}, because AWS evaluates a negated operator as the
+ * forms compile to EQUALS and are negated by {@link ClauseCheck}, because AWS evaluates a negated operator as the
  * negation of the positive form over all policy values (IAM JSON policy elements: Condition operators).
  */
 enum Ordering {
