@@ -106,7 +106,8 @@ class AwsJsonApiTest {
 
     @Test
     void theErrorTypeHeaderIsReadWhenTheBodyIsNotJson() {
-        stub(aResponse().withStatus(400).withHeader("x-amzn-ErrorType", "InvalidInputException:http://internal.amazon.com/")
+        stub(aResponse().withStatus(400)
+                .withHeader("x-amzn-ErrorType", "InvalidInputException:http://internal.amazon.com/")
                 .withBody("<html>bad</html>"));
         AwsServiceException e = assertThrows(AwsServiceException.class,
                 () -> api().call("ListThings", NODES.objectNode()));
