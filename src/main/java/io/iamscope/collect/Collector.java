@@ -118,7 +118,7 @@ public final class Collector {
             String message = switch (f.kind()) {
                 case NO_CREDENTIALS -> "no aws credentials found (default chain or `--profile`)";
                 case UNREACHABLE -> "cannot reach aws" + where + ": " + f.message();
-                default -> "cannot read the caller identity" + where + ": " + f.code() + ": " + f.message();
+                default -> "cannot read the caller identity" + where + ": " + f.message();
             };
             throw new CollectException(f.code(), message);
         }
