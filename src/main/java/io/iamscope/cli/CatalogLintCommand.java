@@ -43,20 +43,8 @@ final class CatalogLintCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        JsonNode policy;
-        try {
-            policy = read();
-        } catch (InputError e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return CatalogCommand.INPUT_ERROR;
-        }
-        Catalog catalog = CatalogCommand.catalogOrReport(err);
-        if (catalog == null) {
-            return CatalogCommand.INPUT_ERROR;
-        }
-        List<LintFinding> findings = new PolicyLint(catalog).lint(policy);
+        JsonNode policy = read();
+        List<LintFinding> findings = new PolicyLint(Catalog.bundled()).lint(policy);
         if (format == CatalogCommand.Format.json) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (LintFinding f : findings) {
@@ -79,31 +67,25 @@ final class CatalogLintCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        return findings.isEmpty() ? CatalogCommand.OK : CatalogCommand.FINDINGS;
+        return findings.isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 
-    private JsonNode read() throws InputError {
+    private JsonNode read() {
         JsonNode policy;
         try {
             policy = MAPPER.readTree(Files.readString(file));
         } catch (NoSuchFileException e) {
-            throw new InputError("cannot read `" + file + "`: no such file");
+            throw new UserInputException("cannot read `" + file + "`: no such file");
         } catch (JsonProcessingException e) {
-            throw new InputError("`" + file + "` is not valid json: " + e.getOriginalMessage().replace('\n', ' ')
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+            throw new UserInputException("`" + file + "` is not valid json: "
+                    + e.getOriginalMessage().replace('\n', ' ') + " at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr());
         } catch (IOException e) {
-            throw new InputError("cannot read `" + file + "`: " + e.getMessage());
+            throw new UserInputException("cannot read `" + file + "`: " + e.getMessage());
         }
         if (policy == null || !policy.isObject() || !policy.has("Statement")) {
-            throw new InputError("`" + file + "` is not a policy document: it has no `Statement`");
+            throw new UserInputException("`" + file + "` is not a policy document: it has no `Statement`");
         }
         return policy;
-    }
-
-    /** A file that cannot be linted; its message is the one line the user sees. */
-    private static final class InputError extends Exception {
-        InputError(String message) {
-            super(message, null, false, false);
-        }
     }
 }
