@@ -1,11 +1,10 @@
 package io.iamscope.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iamscope.catalog.Catalog;
 import io.iamscope.catalog.LintFinding;
 import io.iamscope.catalog.PolicyLint;
+import io.iamscope.policy.PolicyDocument;
+import io.iamscope.policy.parse.PolicyParser;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -24,13 +23,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code iamscope catalog lint FILE}: unknown actions, services and condition keys in a policy document. Exit 0
- * when clean, 1 with findings, 2 when the file cannot be read as a policy.
+ * when clean, 1 with findings, 2 when the file cannot be read as a policy (the parser's error, with its pointer).
  */
 @Command(name = "lint", mixinStandardHelpOptions = true,
         description = "Flag unknown actions, services and condition keys in a policy document.")
 final class CatalogLintCommand implements Callable<Integer> {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     @Spec
     CommandSpec spec;
 
@@ -43,7 +40,7 @@ final class CatalogLintCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        JsonNode policy = read();
+        PolicyDocument policy = PolicyParser.parse(read(), file.toString());
         List<LintFinding> findings = new PolicyLint(Catalog.bundled()).lint(policy);
         if (format == CatalogCommand.Format.json) {
             List<Map<String, Object>> rows = new ArrayList<>();
@@ -70,22 +67,13 @@ final class CatalogLintCommand implements Callable<Integer> {
         return findings.isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 
-    private JsonNode read() {
-        JsonNode policy;
+    private String read() {
         try {
-            policy = MAPPER.readTree(Files.readString(file));
+            return Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new UserInputException("cannot read `" + file + "`: no such file");
-        } catch (JsonProcessingException e) {
-            throw new UserInputException("`" + file + "` is not valid json: "
-                    + e.getOriginalMessage().replace('\n', ' ') + " at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr());
         } catch (IOException e) {
             throw new UserInputException("cannot read `" + file + "`: " + e.getMessage());
         }
-        if (policy == null || !policy.isObject() || !policy.has("Statement")) {
-            throw new UserInputException("`" + file + "` is not a policy document: it has no `Statement`");
-        }
-        return policy;
     }
 }

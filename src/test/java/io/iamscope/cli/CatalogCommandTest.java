@@ -79,6 +79,15 @@ class CatalogCommandTest {
     }
 
     @Test
+    void lintOfAnInvalidPolicyIsTheParsersErrorWithItsPointer() throws Exception {
+        Path policy = Files.writeString(dir.resolve("bad.json"),
+                "{\"Statement\":[{\"Effect\":\"allow\",\"Action\":\"s3:GetObject\"}]}");
+        assertEquals(ExitCodes.INPUT_ERROR, run("lint", policy.toString()));
+        assertEquals("iamscope: POLICY_INVALID_EFFECT: `Effect` must be `Allow` or `Deny`, not `allow`: " + policy
+                + " at /Statement/0/Effect", err.toString().trim());
+    }
+
+    @Test
     void lintOfACleanPolicyExitsZero() throws Exception {
         Path policy = Files.writeString(dir.resolve("ok.json"),
                 "{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"ec2:Describe*\",\"Resource\":\"*\"}}");
@@ -93,8 +102,7 @@ class CatalogCommandTest {
         err.getBuffer().setLength(0);
         Path broken = Files.writeString(dir.resolve("broken.json"), "{\"Statement\": [");
         assertEquals(ExitCodes.INPUT_ERROR, run("lint", broken.toString()));
-        assertTrue(err.toString().startsWith("iamscope: "), err.toString());
-        assertTrue(err.toString().contains("is not valid json"), err.toString());
+        assertTrue(err.toString().startsWith("iamscope: POLICY_MALFORMED_JSON: not valid JSON"), err.toString());
         assertFalse(err.toString().contains("at com.fasterxml"));
         assertFalse(err.toString().trim().contains("\n"), err.toString());
     }
