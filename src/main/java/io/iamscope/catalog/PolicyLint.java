@@ -1,16 +1,17 @@
 package io.iamscope.catalog;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.iamscope.policy.PatternList;
+import io.iamscope.policy.PolicyDocument;
+import io.iamscope.policy.Statement;
+import io.iamscope.policy.condition.ConditionClause;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
- * Checks the names in a policy document against the catalog: actions and services in {@code Action} and
- * {@code NotAction}, condition keys in {@code Condition}. It walks the JSON itself so that it can point at the
- * exact value; shape errors are the policy parser's business and are skipped here.
+ * Checks the names in a parsed policy document against the catalog: actions and services in {@code Action} and
+ * {@code NotAction}, condition keys in {@code Condition}. Each finding points at the value or key as written,
+ * through the locations the parser keeps; shape errors are the parser's business.
  */
 public final class PolicyLint {
     private final Catalog catalog;
@@ -20,52 +21,21 @@ public final class PolicyLint {
     }
 
     /** The findings for {@code policy}, in document order. */
-    public List<LintFinding> lint(JsonNode policy) {
+    public List<LintFinding> lint(PolicyDocument policy) {
         List<LintFinding> findings = new ArrayList<>();
-        JsonNode statements = policy.path("Statement");
-        if (statements.isArray()) {
-            for (int i = 0; i < statements.size(); i++) {
-                statement(statements.get(i), "/Statement/" + i, findings);
+        for (Statement statement : policy.statements()) {
+            PatternList actions = statement.action();
+            for (int i = 0; i < actions.patterns().size(); i++) {
+                action(actions.patterns().get(i), actions.locationOf(i).pointer(), findings);
             }
-        } else if (statements.isObject()) {
-            statement(statements, "/Statement", findings);
+            for (ConditionClause clause : statement.conditions()) {
+                if (!catalog.isKnownConditionKey(clause.key())) {
+                    findings.add(new LintFinding("UNKNOWN_CONDITION_KEY", clause.location().pointer(),
+                            "unknown condition key `" + clause.key() + "`"));
+                }
+            }
         }
         return findings;
-    }
-
-    private void statement(JsonNode statement, String at, List<LintFinding> findings) {
-        for (String element : List.of("Action", "NotAction")) {
-            JsonNode actions = statement.get(element);
-            if (actions == null) {
-                continue;
-            }
-            if (actions.isTextual()) {
-                action(actions.asText(), at + "/" + element, findings);
-            } else if (actions.isArray()) {
-                for (int i = 0; i < actions.size(); i++) {
-                    if (actions.get(i).isTextual()) {
-                        action(actions.get(i).asText(), at + "/" + element + "/" + i, findings);
-                    }
-                }
-            }
-        }
-        JsonNode condition = statement.get("Condition");
-        if (condition != null && condition.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> ops = condition.fields(); ops.hasNext(); ) {
-                Map.Entry<String, JsonNode> op = ops.next();
-                if (!op.getValue().isObject()) {
-                    continue;
-                }
-                String opAt = at + "/Condition/" + escape(op.getKey());
-                for (Iterator<String> keys = op.getValue().fieldNames(); keys.hasNext(); ) {
-                    String key = keys.next();
-                    if (!catalog.isKnownConditionKey(key)) {
-                        findings.add(new LintFinding("UNKNOWN_CONDITION_KEY", opAt + "/" + escape(key),
-                                "unknown condition key `" + key + "`"));
-                    }
-                }
-            }
-        }
     }
 
     private void action(String pattern, String at, List<LintFinding> findings) {
@@ -134,10 +104,5 @@ public final class PolicyLint {
             cur = t;
         }
         return prev[b.length()];
-    }
-
-    /** JSON pointer escaping (RFC 6901): {@code ~} then {@code /}. */
-    static String escape(String token) {
-        return token.replace("~", "~0").replace("/", "~1");
     }
 }

@@ -20,7 +20,6 @@ import io.iamscope.report.BlastTextRenderer;
 import io.iamscope.report.GrantCheckRenderer;
 import io.iamscope.simulator.SimulationKey;
 import io.iamscope.simulator.SimulatorAuthorizer;
-import io.iamscope.simulator.SimulatorException;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.HashMap;
@@ -106,8 +105,6 @@ final class BlastRadiusCommand implements Callable<Integer> {
                         simulator.simulatePrincipal(arn, null, null, actions, List.of(resource),
                                 Arn.accountOf(resource), context)), checkLimit, 1);
                 calls = simulator.callCount();
-            } catch (SimulatorException e) {
-                throw new AwsFailureException(e.code() + ": " + e.getMessage());
             }
         }
         switch (format) {

@@ -16,7 +16,6 @@ import io.iamscope.simulator.Agreement;
 import io.iamscope.simulator.DifferentialAuthorizer;
 import io.iamscope.simulator.NotChecked;
 import io.iamscope.simulator.SimulatorAuthorizer;
-import io.iamscope.simulator.SimulatorException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -90,8 +89,6 @@ final class CanCommand implements Callable<Integer> {
                 Decision local = workspace.engine().authorize(g.request(), g.policies());
                 renderBoth(g, local, simulated, out);
             }
-        } catch (SimulatorException e) {
-            throw new AwsFailureException(e.code() + ": " + e.getMessage());
         }
         err.flush();
         return ExitCodes.OK;

@@ -34,10 +34,7 @@ final class CatalogExpandCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Catalog catalog = CatalogCommand.catalogOrReport(spec.commandLine().getErr());
-        if (catalog == null) {
-            return CatalogCommand.INPUT_ERROR;
-        }
+        Catalog catalog = Catalog.bundled();
         ActionSet set = catalog.expandAll(patterns);
         if (not) {
             set = catalog.complement(set);
@@ -65,6 +62,6 @@ final class CatalogExpandCommand implements Callable<Integer> {
             out.println(set.size() + (set.size() == 1 ? " action" : " actions"));
         }
         out.flush();
-        return CatalogCommand.OK;
+        return ExitCodes.OK;
     }
 }

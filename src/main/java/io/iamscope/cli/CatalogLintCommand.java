@@ -1,11 +1,10 @@
 package io.iamscope.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iamscope.catalog.Catalog;
 import io.iamscope.catalog.LintFinding;
 import io.iamscope.catalog.PolicyLint;
+import io.iamscope.policy.PolicyDocument;
+import io.iamscope.policy.parse.PolicyParser;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -24,13 +23,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code iamscope catalog lint FILE}: unknown actions, services and condition keys in a policy document. Exit 0
- * when clean, 1 with findings, 2 when the file cannot be read as a policy.
+ * when clean, 1 with findings, 2 when the file cannot be read as a policy (the parser's error, with its pointer).
  */
 @Command(name = "lint", mixinStandardHelpOptions = true,
         description = "Flag unknown actions, services and condition keys in a policy document.")
 final class CatalogLintCommand implements Callable<Integer> {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     @Spec
     CommandSpec spec;
 
@@ -43,20 +40,8 @@ final class CatalogLintCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        JsonNode policy;
-        try {
-            policy = read();
-        } catch (InputError e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return CatalogCommand.INPUT_ERROR;
-        }
-        Catalog catalog = CatalogCommand.catalogOrReport(err);
-        if (catalog == null) {
-            return CatalogCommand.INPUT_ERROR;
-        }
-        List<LintFinding> findings = new PolicyLint(catalog).lint(policy);
+        PolicyDocument policy = PolicyParser.parse(read(), file.toString());
+        List<LintFinding> findings = new PolicyLint(Catalog.bundled()).lint(policy);
         if (format == CatalogCommand.Format.json) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (LintFinding f : findings) {
@@ -79,31 +64,16 @@ final class CatalogLintCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        return findings.isEmpty() ? CatalogCommand.OK : CatalogCommand.FINDINGS;
+        return findings.isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 
-    private JsonNode read() throws InputError {
-        JsonNode policy;
+    private String read() {
         try {
-            policy = MAPPER.readTree(Files.readString(file));
+            return Files.readString(file);
         } catch (NoSuchFileException e) {
-            throw new InputError("cannot read `" + file + "`: no such file");
-        } catch (JsonProcessingException e) {
-            throw new InputError("`" + file + "` is not valid json: " + e.getOriginalMessage().replace('\n', ' ')
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+            throw new UserInputException("cannot read `" + file + "`: no such file");
         } catch (IOException e) {
-            throw new InputError("cannot read `" + file + "`: " + e.getMessage());
-        }
-        if (policy == null || !policy.isObject() || !policy.has("Statement")) {
-            throw new InputError("`" + file + "` is not a policy document: it has no `Statement`");
-        }
-        return policy;
-    }
-
-    /** A file that cannot be linted; its message is the one line the user sees. */
-    private static final class InputError extends Exception {
-        InputError(String message) {
-            super(message, null, false, false);
+            throw new UserInputException("cannot read `" + file + "`: " + e.getMessage());
         }
     }
 }

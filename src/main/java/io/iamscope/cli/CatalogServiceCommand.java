@@ -6,10 +6,11 @@ import io.iamscope.catalog.Catalog;
 import io.iamscope.catalog.ConditionKey;
 import io.iamscope.catalog.ResourceType;
 import io.iamscope.catalog.Service;
+import io.iamscope.model.LookupException;
+import io.iamscope.model.Nearest;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -34,25 +35,17 @@ final class CatalogServiceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Catalog catalog = CatalogCommand.catalogOrReport(err);
-        if (catalog == null) {
-            return CatalogCommand.INPUT_ERROR;
-        }
-        Optional<Service> found = catalog.service(prefix);
-        if (found.isEmpty()) {
-            err.println("error: unknown service `" + prefix + "`");
-            err.flush();
-            return CatalogCommand.INPUT_ERROR;
-        }
-        Service s = found.get();
+        Catalog catalog = Catalog.bundled();
+        Service s = catalog.service(prefix).orElseThrow(() -> new LookupException("SERVICE_UNKNOWN", "`" + prefix
+                + "` is not a service of the catalog", Nearest.to(prefix,
+                catalog.services().stream().map(Service::prefix).toList(), 3)));
         if (format == CatalogCommand.Format.json) {
             out.println(CatalogJson.write(json(s)));
         } else {
             text(s, out);
         }
         out.flush();
-        return CatalogCommand.OK;
+        return ExitCodes.OK;
     }
 
     private static void text(Service s, PrintWriter out) {

@@ -1,6 +1,5 @@
 package io.iamscope.cli;
 
-import io.iamscope.collect.CollectException;
 import io.iamscope.collect.CollectOptions;
 import io.iamscope.collect.CollectResult;
 import io.iamscope.collect.Collector;
@@ -74,14 +73,7 @@ final class CollectCommand implements Callable<Integer> {
             err.flush();
         } : Progress.NONE;
 
-        CollectResult result;
-        try {
-            result = new Collector(options, progress).run();
-        } catch (CollectException e) {
-            err.println("iamscope: " + e.getMessage());
-            err.flush();
-            return ExitCodes.AWS_ERROR;
-        }
+        CollectResult result = new Collector(options, progress).run();
         SnapshotWriter.write(out, result.snapshot());
         report(err, result);
         return ExitCodes.OK;

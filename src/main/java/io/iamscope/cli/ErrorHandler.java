@@ -1,46 +1,62 @@
 package io.iamscope.cli;
 
+import io.iamscope.catalog.CatalogException;
+import io.iamscope.collect.CollectException;
 import io.iamscope.model.ModelException;
 import io.iamscope.model.io.SnapshotException;
 import io.iamscope.policy.PolicyParseException;
 import io.iamscope.policytest.CaseFileException;
 import io.iamscope.policytest.InvalidCaseException;
+import io.iamscope.simulator.SimulatorException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /**
- * Maps what a command throws to one line on stderr and an exit code. A user's own mistake never shows a
- * stack trace; an unexpected exception does only with {@code --debug}.
+ * Maps what a command throws to one line on stderr and an exit code, for every command: no command catches
+ * these itself. A user's own mistake never shows a stack trace; an unexpected exception does only with
+ * {@code --debug}.
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
+    /** What the user sees of a failure: the exit code and the line on stderr. */
+    record Outcome(int exitCode, String line) {
+    }
+
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        // What the command printed before it failed (the cases checked so far) comes first.
+        cmd.getOut().flush();
         PrintWriter err = cmd.getErr();
-        if (e instanceof PolicyParseException p) {
-            err.println("iamscope: " + p.describe());
-            return ExitCodes.INPUT_ERROR;
-        }
-        if (e instanceof SnapshotException) {
-            err.println("iamscope: " + e.getMessage());
-            return ExitCodes.INPUT_ERROR;
-        }
-        if (e instanceof ModelException m) {
-            err.println("iamscope: " + m.code() + ": " + m.getMessage());
-            return ExitCodes.INPUT_ERROR;
-        }
-        if (e instanceof CaseFileException || e instanceof InvalidCaseException || e instanceof UserInputException) {
-            err.println("iamscope: " + e.getMessage());
-            return ExitCodes.INPUT_ERROR;
-        }
-        if (e instanceof AwsFailureException) {
-            err.println("iamscope: " + e.getMessage());
-            return ExitCodes.AWS_ERROR;
-        }
-        err.println("iamscope: internal error: " + e + " (please report it; run with --debug for details)");
-        if (Boolean.getBoolean("iamscope.debug")) {
+        Outcome outcome = outcome(e);
+        err.println(outcome.line());
+        if (outcome.exitCode() == ExitCodes.INTERNAL_ERROR && Boolean.getBoolean("iamscope.debug")) {
             e.printStackTrace(err);
         }
-        return ExitCodes.INTERNAL_ERROR;
+        err.flush();
+        return outcome.exitCode();
+    }
+
+    /** The exit code and line for {@code e}. */
+    static Outcome outcome(Exception e) {
+        if (e instanceof PolicyParseException p) {
+            return new Outcome(ExitCodes.INPUT_ERROR, "iamscope: " + p.describe());
+        }
+        if (e instanceof ModelException m) {
+            return new Outcome(ExitCodes.INPUT_ERROR, "iamscope: " + m.code() + ": " + m.getMessage());
+        }
+        if (e instanceof SnapshotException || e instanceof CaseFileException || e instanceof InvalidCaseException
+                || e instanceof UserInputException) {
+            return new Outcome(ExitCodes.INPUT_ERROR, "iamscope: " + e.getMessage());
+        }
+        if (e instanceof SimulatorException s) {
+            return new Outcome(ExitCodes.AWS_ERROR, "iamscope: " + s.code() + ": " + s.getMessage());
+        }
+        if (e instanceof CollectException c) {
+            return new Outcome(ExitCodes.AWS_ERROR, "iamscope: " + c.code() + ": " + c.getMessage());
+        }
+        // The catalog is bundled: when it cannot be read, the build is broken, not the user's input.
+        String what = e instanceof CatalogException ? e.getMessage() : e.toString();
+        return new Outcome(ExitCodes.INTERNAL_ERROR, "iamscope: internal error: " + what
+                + " (please report it; run with --debug for details)");
     }
 }

@@ -9,7 +9,6 @@ import io.iamscope.policytest.PolicyTestCase;
 import io.iamscope.report.ComparisonText;
 import io.iamscope.simulator.DifferentialAuthorizer;
 import io.iamscope.simulator.SimulatorAuthorizer;
-import io.iamscope.simulator.SimulatorException;
 import io.iamscope.simulator.Verifier;
 import io.iamscope.simulator.VerifyCase;
 import io.iamscope.simulator.VerifyReport;
@@ -67,10 +66,6 @@ final class VerifyCasesCommand implements Callable<Integer> {
             out.println(ComparisonText.summary(report, skipped, simulator.callCount()));
             out.flush();
             return report.disagreements().isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
-        } catch (SimulatorException e) {
-            out.flush();
-            spec.commandLine().getErr().println("iamscope: " + e.code() + ": " + e.getMessage());
-            return ExitCodes.AWS_ERROR;
         }
     }
 }

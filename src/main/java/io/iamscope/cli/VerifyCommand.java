@@ -12,7 +12,6 @@ import io.iamscope.report.ComparisonText;
 import io.iamscope.simulator.Comparison;
 import io.iamscope.simulator.DifferentialAuthorizer;
 import io.iamscope.simulator.SimulatorAuthorizer;
-import io.iamscope.simulator.SimulatorException;
 import io.iamscope.simulator.VerifyReport;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -74,8 +73,6 @@ final class VerifyCommand implements Callable<Integer> {
             out.println(ComparisonText.summary(report, 0, simulator.callCount()));
             out.flush();
             return report.disagreements().isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
-        } catch (SimulatorException e) {
-            throw new AwsFailureException(e.code() + ": " + e.getMessage());
         }
     }
 }

@@ -5,7 +5,6 @@ import io.iamscope.analysis.verify.GrantCheck;
 import io.iamscope.policy.Arn;
 import io.iamscope.eval.Decision;
 import io.iamscope.simulator.SimulatorAuthorizer;
-import io.iamscope.simulator.SimulatorException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,8 +94,6 @@ final class WhoCanCommand implements Callable<Integer> {
                     return byAction;
                 }, Integer.MAX_VALUE, 1);
                 calls = simulator.callCount();
-            } catch (SimulatorException e) {
-                throw new AwsFailureException(e.code() + ": " + e.getMessage());
             }
         }
         if (format == Format.json) {

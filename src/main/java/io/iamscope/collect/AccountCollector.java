@@ -7,6 +7,7 @@ import io.iamscope.collect.iam.IamCollector;
 import io.iamscope.collect.resources.ResourceCollector;
 import io.iamscope.collect.resources.S3Collector;
 import io.iamscope.collect.resources.Target;
+import io.iamscope.model.Gap;
 import java.util.List;
 import software.amazon.awssdk.services.iam.IamClient;
 

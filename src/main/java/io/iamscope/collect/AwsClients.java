@@ -1,5 +1,6 @@
 package io.iamscope.collect;
 
+import io.iamscope.aws.AwsJsonApi;
 import java.net.URI;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;

@@ -1,12 +1,12 @@
 package io.iamscope.collect;
 
+import io.iamscope.aws.AwsFailure;
 import java.util.Set;
 import java.util.function.Supplier;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Makes one AWS call on behalf of a collector: a failure becomes a {@link Gap} and collection goes on.
+ * Makes one AWS call on behalf of a collector: a failure becomes a {@link io.iamscope.model.Gap} and collection goes on.
  * Throttling never reaches here: the SDK clients retry it with the adaptive strategy first.
  */
 public final class Calls {
@@ -48,15 +48,11 @@ public final class Calls {
             Supplier<T> call) {
         try {
             return new Fetched<>(call.get(), false);
-        } catch (AwsServiceException e) {
-            Failures.Failure f = Failures.classify(e);
+        } catch (SdkException e) {
+            AwsFailure f = AwsFailure.of(e);
             if (absentCodes.contains(f.code())) {
                 return new Fetched<>(null, false);
             }
-            gaps.add(op, region, resource, f.code(), f.message());
-            return new Fetched<>(null, true);
-        } catch (SdkException e) {
-            Failures.Failure f = Failures.classify(e);
             gaps.add(op, region, resource, f.code(), f.message());
             return new Fetched<>(null, true);
         }

@@ -1,6 +1,7 @@
 package io.iamscope.collect;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.iamscope.model.Gap;
 import java.util.List;
 
 /**

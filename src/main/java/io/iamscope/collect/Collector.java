@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.iamscope.aws.AwsFailure;
 import io.iamscope.collect.org.OrganizationCollector;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -112,12 +113,12 @@ public final class Collector {
         try (StsClient sts = clients.sts(options.region())) {
             return sts.getCallerIdentity();
         } catch (SdkException e) {
-            Failures.Failure f = Failures.classify(e);
+            AwsFailure f = AwsFailure.of(e);
             String where = options.endpoint() != null ? " at `" + options.endpoint() + "`" : "";
-            String message = switch (f.code()) {
-                case Failures.NO_CREDENTIALS -> f.message();
-                case Gap.UNREACHABLE -> "cannot reach aws" + where + ": " + f.message();
-                default -> "cannot read the caller identity" + where + ": " + f.code() + ": " + f.message();
+            String message = switch (f.kind()) {
+                case NO_CREDENTIALS -> "no aws credentials found (default chain or `--profile`)";
+                case UNREACHABLE -> "cannot reach aws" + where + ": " + f.message();
+                default -> "cannot read the caller identity" + where + ": " + f.message();
             };
             throw new CollectException(f.code(), message);
         }

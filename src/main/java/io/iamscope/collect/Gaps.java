@@ -1,5 +1,6 @@
 package io.iamscope.collect;
 
+import io.iamscope.model.Gap;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -11,6 +11,9 @@ import java.util.function.Function;
  * truncated but gives no marker, or repeats a marker, ends the listing with a gap instead of looping forever.
  */
 public final class Paging {
+    /** The gap's error code for a page that says it is truncated but gives no marker (or repeats one). */
+    public static final String TRUNCATED_PAGE = "TRUNCATED_PAGE";
+
     private Paging() {
     }
 
@@ -67,12 +70,12 @@ public final class Paging {
             }
             String next = blankToNull(page.next());
             if (next == null) {
-                calls.gaps().add(op, region, resource, Gap.TRUNCATED_PAGE,
+                calls.gaps().add(op, region, resource, TRUNCATED_PAGE,
                         "the page says more results follow but gives no marker; the listing may be incomplete");
                 return false;
             }
             if (!seen.add(next)) {
-                calls.gaps().add(op, region, resource, Gap.TRUNCATED_PAGE,
+                calls.gaps().add(op, region, resource, TRUNCATED_PAGE,
                         "the service repeated marker `" + next + "`; the listing may be incomplete");
                 return false;
             }

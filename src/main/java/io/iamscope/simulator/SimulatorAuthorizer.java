@@ -243,7 +243,7 @@ public final class SimulatorAuthorizer implements Authorizer, AutoCloseable {
         try {
             return api.get();
         } catch (SdkException e) {
-            throw Failures.of(e, operation, endpoint);
+            throw SimulatorException.of(e, operation, endpoint);
         }
     }
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the package arrows of the design true: {@code cli -> report -> analysis/graph -> eval -> policy,
- * model}; {@code collect -> model}. Framework types stay where they belong.
+ * model}; {@code collect, simulator -> aws}; {@code collect -> model}. Framework types stay where they belong.
  */
 class ArchitectureTest {
     private static JavaClasses classes;
@@ -54,9 +54,19 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyCollectAndSimulatorUseTheAwsSdk() {
-        noClasses().that().resideOutsideOfPackages("io.iamscope.collect..", "io.iamscope.simulator..")
+    void onlyAwsCollectAndSimulatorUseTheAwsSdk() {
+        noClasses().that().resideOutsideOfPackages("io.iamscope.aws..", "io.iamscope.collect..",
+                        "io.iamscope.simulator..")
                 .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..")
+                .check(classes);
+    }
+
+    /** {@code aws} is what {@code collect} and {@code simulator} share: it knows none of its users. */
+    @Test
+    void awsServesCollectAndSimulatorWithoutKnowingThem() {
+        noClasses().that().resideInAPackage("io.iamscope.aws..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.iamscope.collect..", "io.iamscope.simulator..",
+                        "io.iamscope.cli..", "io.iamscope.report..", "io.iamscope.analysis..", "io.iamscope.graph..")
                 .check(classes);
     }
 
@@ -108,6 +118,14 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.iamscope.report..", "io.iamscope.cli..",
                         "io.iamscope.analysis..", "io.iamscope.model.io..", "io.iamscope.collect..",
                         "io.iamscope.simulator..", "com.fasterxml..")
+                .check(classes);
+    }
+
+    /** A main class named like a test reads as one in every listing and report; tests live in src/test. */
+    @Test
+    void noMainClassIsNamedLikeATest() {
+        noClasses().should().haveSimpleNameEndingWith("Test")
+                .orShould().haveSimpleNameEndingWith("Tests")
                 .check(classes);
     }
 

@@ -21,11 +21,15 @@ class CatalogCommandTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
+    /** {@code iamscope catalog ARGS}, as a user runs it. */
     private int run(String... args) {
-        CommandLine cl = new CommandLine(new CatalogCommand());
+        CommandLine cl = Main.commandLine();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
+        String[] all = new String[args.length + 1];
+        all[0] = "catalog";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return cl.execute(all);
     }
 
     @Test
@@ -48,8 +52,17 @@ class CatalogCommandTest {
         assertTrue(out.toString().startsWith("s3: Amazon S3"));
         assertTrue(out.toString().contains("arn:${Partition}:s3:::${BucketName}/${ObjectName}"));
         assertEquals(0, run("service", "--format", "json", "IAM"));
-        assertEquals(2, run("service", "nosuch"));
-        assertEquals("error: unknown service `nosuch`", err.toString().trim());
+        assertEquals(ExitCodes.INPUT_ERROR, run("service", "nosuch"));
+        assertTrue(err.toString().startsWith("iamscope: SERVICE_UNKNOWN: `nosuch` is not a service of the catalog"),
+                err.toString());
+        assertFalse(err.toString().trim().contains("\n"), err.toString());
+    }
+
+    @Test
+    void anUnknownServiceSaysWhichAreNear() {
+        assertEquals(ExitCodes.INPUT_ERROR, run("service", "s4"));
+        assertTrue(err.toString().startsWith("iamscope: SERVICE_UNKNOWN: `s4` is not a service of the catalog: did you"
+                + " mean `s3`"), err.toString());
     }
 
     @Test
@@ -66,6 +79,15 @@ class CatalogCommandTest {
     }
 
     @Test
+    void lintOfAnInvalidPolicyIsTheParsersErrorWithItsPointer() throws Exception {
+        Path policy = Files.writeString(dir.resolve("bad.json"),
+                "{\"Statement\":[{\"Effect\":\"allow\",\"Action\":\"s3:GetObject\"}]}");
+        assertEquals(ExitCodes.INPUT_ERROR, run("lint", policy.toString()));
+        assertEquals("iamscope: POLICY_INVALID_EFFECT: `Effect` must be `Allow` or `Deny`, not `allow`: " + policy
+                + " at /Statement/0/Effect", err.toString().trim());
+    }
+
+    @Test
     void lintOfACleanPolicyExitsZero() throws Exception {
         Path policy = Files.writeString(dir.resolve("ok.json"),
                 "{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"ec2:Describe*\",\"Resource\":\"*\"}}");
@@ -74,13 +96,13 @@ class CatalogCommandTest {
 
     @Test
     void unreadableInputIsOneLineAndExitTwo() throws Exception {
-        assertEquals(2, run("lint", dir.resolve("missing.json").toString()));
-        assertTrue(err.toString().startsWith("error: cannot read `"), err.toString());
+        assertEquals(ExitCodes.INPUT_ERROR, run("lint", dir.resolve("missing.json").toString()));
+        assertTrue(err.toString().startsWith("iamscope: cannot read `"), err.toString());
         assertFalse(err.toString().trim().contains("\n"));
         err.getBuffer().setLength(0);
         Path broken = Files.writeString(dir.resolve("broken.json"), "{\"Statement\": [");
-        assertEquals(2, run("lint", broken.toString()));
-        assertTrue(err.toString().contains("is not valid json"), err.toString());
+        assertEquals(ExitCodes.INPUT_ERROR, run("lint", broken.toString()));
+        assertTrue(err.toString().startsWith("iamscope: POLICY_MALFORMED_JSON: not valid JSON"), err.toString());
         assertFalse(err.toString().contains("at com.fasterxml"));
         assertFalse(err.toString().trim().contains("\n"), err.toString());
     }

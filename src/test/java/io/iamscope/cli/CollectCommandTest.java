@@ -90,7 +90,8 @@ class CollectCommandTest {
                 "--out", out.toString());
         assertEquals(3, r.exit(), r.err());
         assertEquals(1, r.err().trim().split("\n").length, r.err());
-        assertTrue(r.err().startsWith("iamscope: cannot reach aws at `http://localhost:" + port + "`"), r.err());
+        assertTrue(r.err().startsWith("iamscope: UNREACHABLE: cannot reach aws at `http://localhost:" + port + "`"),
+                r.err());
         assertFalse(Files.exists(out));
     }
 

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import io.iamscope.model.Gap;
 import io.iamscope.model.Resource;
 import io.iamscope.model.io.SnapshotReader;
 import io.iamscope.model.io.SnapshotWriter;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** CodeBuild projects collected through {@link AwsJsonApi}, against a WireMock server answering like CodeBuild. */
+/** CodeBuild projects collected through {@link io.iamscope.aws.AwsJsonApi}, against a WireMock server answering like CodeBuild. */
 class CodeBuildCollectTest {
     private static final String CODEBUILD = "CodeBuild_20161006.";
     private static final String PROJECT = "arn:aws:codebuild:us-east-1:111122223333:project/";

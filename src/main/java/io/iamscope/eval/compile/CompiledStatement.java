@@ -5,7 +5,7 @@ import io.iamscope.eval.Request;
 import io.iamscope.eval.RequestContext;
 import io.iamscope.eval.StatementRef;
 import io.iamscope.eval.Truth;
-import io.iamscope.eval.condition.ConditionTest;
+import io.iamscope.eval.condition.ConditionCheck;
 import io.iamscope.eval.match.ActionMatcher;
 import io.iamscope.eval.match.PrincipalMatch;
 import io.iamscope.eval.match.PrincipalMatcher;
@@ -26,11 +26,11 @@ public final class CompiledStatement {
     private final ActionMatcher actions;
     private final ResourceMatcher resources;
     private final PrincipalMatcher principal;
-    private final ConditionTest[] conditions;
+    private final ConditionCheck[] conditions;
     private final boolean valid;
 
     CompiledStatement(StatementRef ref, Statement source, ActionMatcher actions, ResourceMatcher resources,
-                      PrincipalMatcher principal, ConditionTest[] conditions, boolean valid) {
+                      PrincipalMatcher principal, ConditionCheck[] conditions, boolean valid) {
         this.ref = ref;
         this.source = source;
         this.actions = actions;

@@ -5,7 +5,7 @@ import io.iamscope.eval.AttachedPolicy;
 import io.iamscope.eval.Layer;
 import io.iamscope.eval.StatementRef;
 import io.iamscope.eval.condition.ConditionCompiler;
-import io.iamscope.eval.condition.ConditionTest;
+import io.iamscope.eval.condition.ConditionCheck;
 import io.iamscope.eval.match.ActionMatcher;
 import io.iamscope.eval.match.PrincipalMatcher;
 import io.iamscope.eval.match.ResourceMatcher;
@@ -75,7 +75,7 @@ public final class PolicyCompiler {
             if (catalog != null) {
                 checkActions(s, catalog, diagnostics);
             }
-            ConditionTest[] conditions = new ConditionTest[s.conditions().size()];
+            ConditionCheck[] conditions = new ConditionCheck[s.conditions().size()];
             for (int i = 0; i < conditions.length; i++) {
                 conditions[i] = ConditionCompiler.compile(s.conditions().get(i), substitute, diagnostics);
             }

@@ -11,7 +11,7 @@ import java.util.List;
  * components of the ARN is checked separately and each can include multi-character match wildcards (*) or
  * single-character match wildcards (?). The ArnEquals and ArnLike condition operators behave identically"; the
  * Not forms likewise (IAM JSON policy elements: Condition operators, ARN condition operators). So all four
- * compile to the same matcher; {@link ClauseTest} negates the Not forms. Policy variables are supported (same
+ * compile to the same matcher; {@link ClauseCheck} negates the Not forms. Policy variables are supported (same
  * section).
  */
 final class ArnMatcher implements ValueMatcher {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Compiles one condition clause into a {@link ConditionTest}, once: numbers, dates, ranges, booleans and base64
+ * Compiles one condition clause into a {@link ConditionCheck}, once: numbers, dates, ranges, booleans and base64
  * in the policy are parsed here, and strings with policy variables become templates resolved per request.
  *
  * <p>A clause that cannot be evaluated — an operator IAM does not define, or a policy value of the wrong type
@@ -26,7 +26,7 @@ public final class ConditionCompiler {
     public static final String UNKNOWN_CONDITION_OPERATOR = "UNKNOWN_CONDITION_OPERATOR";
     public static final String INVALID_CONDITION_VALUE = "INVALID_CONDITION_VALUE";
 
-    private static final ConditionTest ALWAYS_UNKNOWN = context -> Truth.UNKNOWN;
+    private static final ConditionCheck ALWAYS_UNKNOWN = context -> Truth.UNKNOWN;
 
     private ConditionCompiler() {
     }
@@ -36,7 +36,7 @@ public final class ConditionCompiler {
      *                            {@code ${...}} is literal text, IAM policy elements: Variables and tags)
      * @param diagnostics         receives any problem found; may be appended to, never cleared
      */
-    public static ConditionTest compile(ConditionClause clause, boolean substituteVariables,
+    public static ConditionCheck compile(ConditionClause clause, boolean substituteVariables,
                                         List<Diagnostic> diagnostics) {
         ConditionOperator operator = clause.operator();
         if (!operator.recognized()) {
@@ -50,7 +50,7 @@ public final class ConditionCompiler {
                 return compileNull(clause);
             }
             ValueMatcher matcher = matcher(base, clause.values(), substituteVariables);
-            return new ClauseTest(clause.key(), operator.qualifier(), base.negated(), operator.ifExists(), matcher);
+            return new ClauseCheck(clause.key(), operator.qualifier(), base.negated(), operator.ifExists(), matcher);
         } catch (InvalidConditionValue e) {
             diagnostics.add(Diagnostic.error(INVALID_CONDITION_VALUE,
                     "invalid value for `" + operator.written() + "` on `" + clause.key() + "`: " + e.getMessage(),
@@ -73,7 +73,7 @@ public final class ConditionCompiler {
         };
     }
 
-    private static ConditionTest compileNull(ConditionClause clause) throws InvalidConditionValue {
+    private static ConditionCheck compileNull(ConditionClause clause) throws InvalidConditionValue {
         boolean acceptsAbsent = false;
         boolean acceptsPresent = false;
         for (String v : clause.values()) {
@@ -83,6 +83,6 @@ public final class ConditionCompiler {
                 default -> throw new InvalidConditionValue("`" + v + "` is not `true` or `false`");
             }
         }
-        return new NullTest(clause.key(), acceptsAbsent, acceptsPresent);
+        return new NullCheck(clause.key(), acceptsAbsent, acceptsPresent);
     }
 }

@@ -12,10 +12,10 @@ import java.util.List;
  * parsed once, here. A request value that is not a date matches no policy value.
  */
 final class DateMatcher implements ValueMatcher {
-    private final Comparison comparison;
+    private final Ordering comparison;
     private final long[] instants;
 
-    private DateMatcher(Comparison comparison, long[] instants) {
+    private DateMatcher(Ordering comparison, long[] instants) {
         this.comparison = comparison;
         this.instants = instants;
     }
@@ -28,7 +28,7 @@ final class DateMatcher implements ValueMatcher {
                 throw new InvalidConditionValue("`" + values.get(i) + "` is not an iso 8601 date or epoch seconds");
             }
         }
-        return new DateMatcher(Comparison.of(op), instants);
+        return new DateMatcher(Ordering.of(op), instants);
     }
 
     @Override

@@ -13,12 +13,12 @@ import java.util.List;
  * A request value that is not a number matches no policy value.
  */
 final class NumericMatcher implements ValueMatcher {
-    private final Comparison comparison;
+    private final Ordering comparison;
     /** Per policy value: its long value, or {@link Decimal#NOT_LONG} when only {@link #decimals} holds it. */
     private final long[] longs;
     private final BigDecimal[] decimals;
 
-    private NumericMatcher(Comparison comparison, long[] longs, BigDecimal[] decimals) {
+    private NumericMatcher(Ordering comparison, long[] longs, BigDecimal[] decimals) {
         this.comparison = comparison;
         this.longs = longs;
         this.decimals = decimals;
@@ -36,7 +36,7 @@ final class NumericMatcher implements ValueMatcher {
             decimals[i] = d;
             longs[i] = Decimal.parseLong(v);
         }
-        return new NumericMatcher(Comparison.of(op), longs, decimals);
+        return new NumericMatcher(Ordering.of(op), longs, decimals);
     }
 
     @Override

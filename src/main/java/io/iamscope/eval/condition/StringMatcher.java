@@ -11,7 +11,7 @@ import java.util.List;
  * The String family (IAM JSON policy elements: Condition operators, String condition operators):
  * {@code StringEquals} is exact and case-sensitive, {@code StringEqualsIgnoreCase} ignores case, and
  * {@code StringLike} is case-sensitive with {@code *} and {@code ?} wildcards "anywhere in the string". The Not
- * forms are negated by {@link ClauseTest}. Policy variables are supported (same page: "You can use a policy
+ * forms are negated by {@link ClauseCheck}. Policy variables are supported (same page: "You can use a policy
  * variable with the String condition operator"); substituted text is literal, and {@code ${*}} is a literal
  * star (IAM policy elements: Variables and tags, special characters). In the Equals forms every character is
  * literal, wildcards included.

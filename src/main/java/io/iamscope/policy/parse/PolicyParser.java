@@ -168,11 +168,12 @@ public final class PolicyParser {
             }
             String name = pos != null ? positive : negative;
             SourceLocation where = at.child(name);
-            List<String> values = stringList(pos != null ? pos : neg, where);
+            JsonNode value = pos != null ? pos : neg;
+            List<String> values = stringList(value, where);
             if (values.isEmpty() && required) {
                 throw error("POLICY_EMPTY_ELEMENT", "`" + name + "` must not be empty", where);
             }
-            return new PatternList(neg != null, values, where);
+            return new PatternList(neg != null, values, where, value.isArray());
         }
 
         private PrincipalSpec principal(JsonNode node, SourceLocation at) {

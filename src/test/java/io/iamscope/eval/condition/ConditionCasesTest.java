@@ -60,11 +60,11 @@ class ConditionCasesTest {
         ConditionClause clause = new ConditionClause(ConditionOperator.parse(c.operator()), c.key(), c.values(),
                 SourceLocation.of(c.id()));
         List<Diagnostic> diagnostics = new ArrayList<>();
-        ConditionTest test = ConditionCompiler.compile(clause, "2012-10-17".equals(c.version()), diagnostics);
+        ConditionCheck check = ConditionCompiler.compile(clause, "2012-10-17".equals(c.version()), diagnostics);
         RequestContext.Builder b = RequestContext.builder();
         c.context().forEach(b::put);
         c.unknown().forEach(b::unknown);
-        Truth actual = test.evaluate(b.build());
+        Truth actual = check.evaluate(b.build());
         assertEquals(Truth.valueOf(c.expected()), actual, c.id() + ": " + clause + " on " + c.context());
         if (c.diagnostic() == null) {
             assertEquals(List.of(), diagnostics, c.id());

@@ -60,13 +60,13 @@ class ConditionCompilerTest {
                 case UNRECOGNIZED -> throw new AssertionError();
             };
             List<Diagnostic> diagnostics = new ArrayList<>();
-            ConditionTest test = ConditionCompiler.compile(clause(op.json(), "k", value), true, diagnostics);
+            ConditionCheck check = ConditionCompiler.compile(clause(op.json(), "k", value), true, diagnostics);
             assertEquals(List.of(), diagnostics, op.json());
             // The absent-key rule of the Condition operators page: Not forms true, others false, Null "true" true.
             Truth expected = Truth.of(op.negated() || op == BaseOperator.NULL);
-            assertEquals(expected, test.evaluate(RequestContext.empty()), op.json());
+            assertEquals(expected, check.evaluate(RequestContext.empty()), op.json());
             RequestContext unknown = RequestContext.builder().unknown("k").build();
-            assertEquals(Truth.UNKNOWN, test.evaluate(unknown), op.json());
+            assertEquals(Truth.UNKNOWN, check.evaluate(unknown), op.json());
         }
     }
 

@@ -56,6 +56,17 @@ class PolicyParserTest {
     }
 
     @Test
+    void eachPatternKeepsWhereItWasWritten() {
+        PolicyDocument doc = PolicyParser.parse(FULL, "full.json");
+        assertEquals("/Statement/0/Action/1", doc.statements().get(0).action().locationOf(1).pointer());
+        assertEquals("/Statement/0/Resource", doc.statements().get(0).resource().locationOf(0).pointer());
+        assertEquals("/Statement/1/NotAction", doc.statements().get(1).action().locationOf(0).pointer());
+        assertEquals("/Statement/1/NotResource/0", doc.statements().get(1).resource().locationOf(0).pointer());
+        assertEquals("/Statement/0/Condition/Bool/aws:SecureTransport",
+                doc.statements().get(0).conditions().get(1).location().pointer());
+    }
+
+    @Test
     void acceptsStatementObjectAndJsonStringAndUrlEncoding() {
         String single = "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\","
                 + "\"Resource\":\"*\"}}";

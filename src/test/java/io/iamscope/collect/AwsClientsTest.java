@@ -1,30 +1,28 @@
 package io.iamscope.collect;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.iamscope.collect.AwsStubs.json;
-import static io.iamscope.collect.AwsStubs.jsonError;
 import static io.iamscope.collect.AwsStubs.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.net.URI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 
-/** The JSON-protocol client behind Organizations, CodeBuild and App Runner, on the wire. */
-class AwsJsonApiTest {
+/**
+ * The JSON-protocol clients {@link AwsClients} makes for Organizations, CodeBuild and App Runner: each service's
+ * target, JSON version, signing name and region on the wire, and AWS's endpoints per partition.
+ */
+class AwsClientsTest {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final AwsStubs aws = new AwsStubs();
@@ -94,39 +92,5 @@ class AwsJsonApiTest {
         assertEquals(URI.create("https://codebuild.cn-north-1.amazonaws.com.cn"),
                 real.codeBuild("cn-north-1").endpoint());
         assertEquals(URI.create("https://apprunner.eu-west-1.amazonaws.com"), real.appRunner("eu-west-1").endpoint());
-    }
-
-    @Test
-    void anErrorCarriesAwsCodeWithoutItsNamespaceAndTheServiceName() {
-        aws.stub(json("CodeBuild_20161006.ListProjects"), jsonError(400,
-                "com.amazonaws.codebuild#AccessDeniedException", "not allowed: codebuild:ListProjects"));
-        AwsServiceException e = assertThrows(AwsServiceException.class,
-                () -> clients(aws.endpoint()).codeBuild("us-east-1").call("ListProjects", NODES.objectNode()));
-        assertEquals("AccessDeniedException", e.awsErrorDetails().errorCode());
-        assertEquals("CodeBuild", e.awsErrorDetails().serviceName());
-        assertEquals("not allowed: codebuild:ListProjects", e.awsErrorDetails().errorMessage());
-        assertEquals(400, e.statusCode());
-        assertEquals(1, aws.calls().size(), "access denied is not retried");
-    }
-
-    @Test
-    void theErrorTypeHeaderIsReadWhenTheBodyIsNotJson() {
-        aws.stub(json("CodeBuild_20161006.ListProjects"), aResponse().withStatus(400)
-                .withHeader("x-amzn-ErrorType", "InvalidInputException:http://internal.amazon.com/")
-                .withBody("<html>bad</html>"));
-        AwsServiceException e = assertThrows(AwsServiceException.class,
-                () -> clients(aws.endpoint()).codeBuild("us-east-1").call("ListProjects", NODES.objectNode()));
-        assertEquals("InvalidInputException", e.awsErrorDetails().errorCode());
-    }
-
-    @Test
-    void throttlingIsRetriedWithTheRetryStrategy() {
-        aws.stub(json("CodeBuild_20161006.ListProjects").inScenario("t").whenScenarioStateIs(Scenario.STARTED)
-                .willSetStateTo("calm"), jsonError(400, "ThrottlingException", "Rate exceeded"));
-        aws.stub(json("CodeBuild_20161006.ListProjects").inScenario("t").whenScenarioStateIs("calm"),
-                ok("{\"projects\":[]}"));
-        JsonNode r = clients(aws.endpoint()).codeBuild("us-east-1").call("ListProjects", NODES.objectNode());
-        assertTrue(r.get("projects").isEmpty());
-        assertEquals(2, aws.calls().size());
     }
 }

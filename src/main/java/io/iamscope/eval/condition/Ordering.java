@@ -3,14 +3,14 @@ package io.iamscope.eval.condition;
 import io.iamscope.policy.condition.BaseOperator;
 
 /**
- * The ordering tests shared by the Numeric and Date families. The "NotEquals" forms compile to EQUALS and are
- * negated by {@link ClauseTest}, because AWS evaluates a negated operator as the negation of the positive form
- * over all policy values (IAM JSON policy elements: Condition operators).
+ * The order a Numeric or Date operator asks for between the request's value and the policy's. The "NotEquals"
+ * forms compile to EQUALS and are negated by {@link ClauseCheck}, because AWS evaluates a negated operator as the
+ * negation of the positive form over all policy values (IAM JSON policy elements: Condition operators).
  */
-enum Comparison {
+enum Ordering {
     EQUALS, LESS_THAN, LESS_THAN_EQUALS, GREATER_THAN, GREATER_THAN_EQUALS;
 
-    /** Whether {@code request compareTo policy == cmp} satisfies this comparison. */
+    /** Whether {@code request compareTo policy == cmp} satisfies this ordering. */
     boolean test(int cmp) {
         return switch (this) {
             case EQUALS -> cmp == 0;
@@ -21,7 +21,7 @@ enum Comparison {
         };
     }
 
-    static Comparison of(BaseOperator op) {
+    static Ordering of(BaseOperator op) {
         return switch (op) {
             case NUMERIC_EQUALS, NUMERIC_NOT_EQUALS, DATE_EQUALS, DATE_NOT_EQUALS -> EQUALS;
             case NUMERIC_LESS_THAN, DATE_LESS_THAN -> LESS_THAN;

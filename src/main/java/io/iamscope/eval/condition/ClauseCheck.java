@@ -37,14 +37,14 @@ import java.util.List;
  * <p>A key present with an empty value list counts as present for {@code IfExists} (it exists) but has no
  * value to match: positive forms are false, negated forms true, ForAllValues true, ForAnyValue false.
  */
-final class ClauseTest implements ConditionTest {
+final class ClauseCheck implements ConditionCheck {
     private final RequestContext.Key key;
     private final SetQualifier qualifier;
     private final boolean negated;
     private final boolean ifExists;
     private final ValueMatcher matcher;
 
-    ClauseTest(String key, SetQualifier qualifier, boolean negated, boolean ifExists, ValueMatcher matcher) {
+    ClauseCheck(String key, SetQualifier qualifier, boolean negated, boolean ifExists, ValueMatcher matcher) {
         this.key = RequestContext.Key.of(key);
         this.qualifier = qualifier;
         this.negated = negated;

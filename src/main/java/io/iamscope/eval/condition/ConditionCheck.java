@@ -9,6 +9,6 @@ import io.iamscope.eval.Truth;
  * (an unrecognised operator, a value of the wrong type in the policy); never throws.
  */
 @FunctionalInterface
-public interface ConditionTest {
+public interface ConditionCheck {
     Truth evaluate(RequestContext context);
 }

@@ -1,4 +1,4 @@
-package io.iamscope.collect;
+package io.iamscope.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,7 +41,7 @@ import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
  * App Runner), over the SDK's own core: the AWS JSON protocol (POST /, {@code X-Amz-Target: <prefix>.<operation>},
  * a {@code application/x-amz-json-1.0} or {@code -1.1} body), SigV4 signing with {@link AwsV4HttpSigner}, the
  * SDK's HTTP client and retry strategy. Errors become {@link AwsServiceException}s carrying AWS's error code, so
- * throttling is recognized by the SDK's retry conditions and gaps read as those of the SDK clients.
+ * throttling is recognized by the SDK's retry conditions and failures classify as those of the SDK clients.
  */
 public final class AwsJsonApi {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -80,7 +80,7 @@ public final class AwsJsonApi {
     }
 
     /** AWS's regional endpoint, {@code https://<signing name>.<region>.<partition's DNS suffix>}. */
-    static URI defaultEndpoint(Service service, String region) {
+    private static URI defaultEndpoint(Service service, String region) {
         String suffix = PartitionMetadata.of(Region.of(region)).dnsSuffix();
         return URI.create("https://" + service.signingName() + "." + region + "." + suffix);
     }

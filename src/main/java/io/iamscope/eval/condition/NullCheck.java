@@ -11,12 +11,12 @@ import java.util.List;
  * is always true. A present key with an empty value list has no non-null value, so we count it as null.
  * A key the caller declared unknown gives UNKNOWN. Set qualifiers have no meaning here and are ignored.
  */
-final class NullTest implements ConditionTest {
+final class NullCheck implements ConditionCheck {
     private final RequestContext.Key key;
     private final boolean acceptsAbsent;
     private final boolean acceptsPresent;
 
-    NullTest(String key, boolean acceptsAbsent, boolean acceptsPresent) {
+    NullCheck(String key, boolean acceptsAbsent, boolean acceptsPresent) {
         this.key = RequestContext.Key.of(key);
         this.acceptsAbsent = acceptsAbsent;
         this.acceptsPresent = acceptsPresent;
