@@ -17,7 +17,7 @@ import io.iamscope.model.PrincipalRef;
 import io.iamscope.model.Role;
 import io.iamscope.policy.Effect;
 import io.iamscope.policy.Statement;
-import io.iamscope.policy.condition.ConditionClause;
+import io.iamscope.policy.ConditionClause;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;

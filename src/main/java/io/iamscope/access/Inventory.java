@@ -2,7 +2,6 @@ package io.iamscope.access;
 
 import io.iamscope.eval.AttachedPolicy;
 import io.iamscope.eval.match.ActionMatcher;
-import io.iamscope.eval.match.ArnList;
 import io.iamscope.model.Account;
 import io.iamscope.model.Group;
 import io.iamscope.model.InlinePolicy;
@@ -42,7 +41,7 @@ public final class Inventory {
     /** Resources by account and CloudFormation type ({@code 111122223333 AWS::ECS::Service}). */
     private final Map<String, List<Resource>> byAccountAndType = new HashMap<>();
     private final Map<Group, List<AttachedPolicy>> groupPolicies = new ConcurrentHashMap<>();
-    private final ArnList arns;
+    private final TargetUniverse arns;
     private final List<Resource> withPolicy = new ArrayList<>();
     private final Map<String, Boolean> resourcePolicyAllows = new ConcurrentHashMap<>();
 
@@ -78,7 +77,7 @@ public final class Inventory {
         List<String> every = new ArrayList<>();
         all.forEach(p -> every.add(p.arn()));
         index.snapshot().accounts().forEach(a -> a.resources().forEach(r -> every.add(r.arn())));
-        this.arns = new ArnList(every);
+        this.arns = TargetUniverse.of(every);
         for (Role r : roles) {
             rolesByArn.put(r.arn(), r);
             for (InstanceProfile ip : r.instanceProfiles()) {
@@ -88,7 +87,7 @@ public final class Inventory {
     }
 
     /** Every user, group, role and resource ARN of the snapshot, for sharing pattern matches between lists. */
-    public ArnList arns() {
+    public TargetUniverse arns() {
         return arns;
     }
 

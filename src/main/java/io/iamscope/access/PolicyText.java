@@ -3,7 +3,7 @@ package io.iamscope.access;
 import io.iamscope.policy.PatternList;
 import io.iamscope.policy.PolicyDocument;
 import io.iamscope.policy.Statement;
-import io.iamscope.policy.condition.ConditionClause;
+import io.iamscope.policy.ConditionClause;
 
 /**
  * A policy document's content as one string, without where it was read from: two documents with equal texts

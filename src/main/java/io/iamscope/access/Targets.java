@@ -46,7 +46,7 @@ public final class Targets<T> {
     }
 
     /** Targets whose facts come from a shared cache and whose pattern matches are read from {@code universe}. */
-    public Targets(List<T> items, Function<T, String> arnOf, TargetFacts facts, ArnList universe) {
+    public Targets(List<T> items, Function<T, String> arnOf, TargetFacts facts, TargetUniverse universe) {
         this.items = List.copyOf(items);
         List<String> arnList = new ArrayList<>(items.size());
         Map<String, BitSet> byShape = new LinkedHashMap<>();
@@ -68,7 +68,7 @@ public final class Targets<T> {
             trustTexts.add(f.trustText());
             trustAllows.add(f.trustAllows());
         }
-        this.arns = new ArnList(arnList, universe);
+        this.arns = new ArnList(arnList, universe == null ? null : universe.arns());
         this.shapes = List.copyOf(byShape.values());
     }
 

@@ -3,7 +3,7 @@ package io.iamscope.catalog;
 import io.iamscope.policy.PatternList;
 import io.iamscope.policy.PolicyDocument;
 import io.iamscope.policy.Statement;
-import io.iamscope.policy.condition.ConditionClause;
+import io.iamscope.policy.ConditionClause;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

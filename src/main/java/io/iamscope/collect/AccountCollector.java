@@ -1,5 +1,8 @@
 package io.iamscope.collect;
 
+import io.iamscope.collect.call.Calls;
+import io.iamscope.collect.call.Gaps;
+import io.iamscope.collect.call.AwsClients;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,10 @@
 package io.iamscope.collect;
 
+import io.iamscope.collect.call.AwsOperation;
+import io.iamscope.collect.call.Calls;
+import io.iamscope.collect.call.Gaps;
+import io.iamscope.collect.call.SdkJson;
+import io.iamscope.collect.call.AwsClients;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -1,6 +1,6 @@
 package io.iamscope.eval;
 
-import io.iamscope.policy.condition.ConditionClause;
+import io.iamscope.policy.ConditionClause;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

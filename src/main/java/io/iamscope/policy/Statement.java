@@ -1,6 +1,6 @@
 package io.iamscope.policy;
 
-import io.iamscope.policy.condition.ConditionClause;
+import io.iamscope.policy.ConditionClause;
 import java.util.List;
 
 /**

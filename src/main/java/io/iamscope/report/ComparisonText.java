@@ -1,10 +1,10 @@
 package io.iamscope.report;
 
 import io.iamscope.policytest.DecisionText;
-import io.iamscope.simulator.Agreement;
-import io.iamscope.simulator.Comparison;
-import io.iamscope.simulator.NotChecked;
-import io.iamscope.simulator.VerifyReport;
+import io.iamscope.analysis.verify.Agreement;
+import io.iamscope.analysis.verify.Comparison;
+import io.iamscope.eval.NotChecked;
+import io.iamscope.analysis.verify.VerifyReport;
 import java.io.PrintWriter;
 import java.util.Locale;
 

@@ -10,7 +10,7 @@ import io.iamscope.policy.PolicyDocument;
 import io.iamscope.policy.PrincipalSpec;
 import io.iamscope.policy.PrincipalType;
 import io.iamscope.policy.Statement;
-import io.iamscope.policy.condition.ConditionClause;
+import io.iamscope.policy.ConditionClause;
 import java.io.UncheckedIOException;
 import java.util.List;
 

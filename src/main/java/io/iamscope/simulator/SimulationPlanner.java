@@ -1,5 +1,6 @@
 package io.iamscope.simulator;
 
+import io.iamscope.eval.NotChecked;
 import io.iamscope.eval.AttachedPolicy;
 import io.iamscope.eval.Caller;
 import io.iamscope.eval.CallerKind;

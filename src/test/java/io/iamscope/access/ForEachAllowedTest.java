@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iamscope.eval.RequestContext;
 import io.iamscope.eval.local.LocalAuthorizer;
-import io.iamscope.eval.match.ArnList;
 import io.iamscope.model.Account;
 import io.iamscope.model.PrincipalRef;
 import io.iamscope.model.Resource;
@@ -64,7 +63,7 @@ class ForEachAllowedTest {
         RequestContext passedToLambda = ATTACKER.toBuilder()
                 .put("iam:PassedToService", "lambda.amazonaws.com").build();
         // Users and roles read their matches from the snapshot-wide list, as in graph building; resources not.
-        ArnList universe = new Inventory(index).arns();
+        TargetUniverse universe = new Inventory(index).arns();
         List<Targets<?>> lists = new ArrayList<>();
         for (Account a : index.snapshot().accounts()) {
             lists.add(new Targets<>(a.users(), User::arn, facts, universe));

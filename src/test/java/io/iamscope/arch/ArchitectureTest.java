@@ -1,5 +1,8 @@
 package io.iamscope.arch;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -32,7 +35,7 @@ class ArchitectureTest {
 
     @Test
     void policyModelHasNoJackson() {
-        noClasses().that().resideInAPackage("io.iamscope.policy").or().resideInAPackage("io.iamscope.policy.condition")
+        noClasses().that().resideInAPackage("io.iamscope.policy")
                 .should().dependOnClassesThat().resideInAPackage("com.fasterxml..")
                 .check(classes);
     }
@@ -94,13 +97,67 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** The engine knows no snapshot: {@code access} is the bridge from the model to the engine's contract. */
     @Test
-    void onlyGatherInEvalUsesTheModel() {
-        noClasses().that().resideInAPackage("io.iamscope.eval..").and().resideOutsideOfPackage("io.iamscope.access..")
-                .should().dependOnClassesThat().resideInAPackage("io.iamscope.model..")
+    void theEngineKnowsNoSnapshot() {
+        noClasses().that().resideInAPackage("io.iamscope.eval..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.iamscope.model..", "io.iamscope.access..")
                 .check(classes);
         noClasses().that().resideInAPackage("io.iamscope.access..")
-                .should().dependOnClassesThat().resideInAPackage("io.iamscope.model.io..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.iamscope.model.io..", "io.iamscope.graph..",
+                        "io.iamscope.analysis..", "io.iamscope.report..", "io.iamscope.cli..", "com.fasterxml..")
+                .check(classes);
+    }
+
+    /**
+     * The engine's internals are the engine's: only {@code eval} itself and {@code access} (which asks engine
+     * questions about a snapshot, through the {@code BatchAuthorizer} capability and the matchers) use the
+     * compiled forms, the matchers and the local engine. The command line, the composition root, constructs the
+     * local engine and nothing else of it.
+     */
+    @Test
+    void onlyEvalAndAccessUseTheEngineInternals() {
+        noClasses().that().resideOutsideOfPackages("io.iamscope.eval..", "io.iamscope.access..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.iamscope.eval.compile..",
+                        "io.iamscope.eval.match..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages("io.iamscope.eval..", "io.iamscope.access..", "io.iamscope.cli..")
+                .should().dependOnClassesThat().resideInAPackage("io.iamscope.eval.local..")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.iamscope.cli..")
+                .should().dependOnClassesThat(resideInAPackage("io.iamscope.eval.local..")
+                        .and(not(name("io.iamscope.eval.local.LocalAuthorizer"))))
+                .check(classes);
+    }
+
+    /**
+     * Analyses and reports see the graph's face (the graph, its nodes, edges, search and admin statuses), not
+     * how it is built: they get a graph through the workspace's {@code GraphSource} and never name the builder,
+     * its techniques or its trust index; reports see of {@code access} only its result values.
+     */
+    @Test
+    void analysesAndReportsSeeTheGraphsFace() {
+        noClasses().that().resideInAnyPackage("io.iamscope.analysis..", "io.iamscope.report..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.iamscope.graph.rules..",
+                        "io.iamscope.graph.technique..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.iamscope.graph.GraphBuilder")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.iamscope.graph.TrustIndex")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.iamscope.graph.BuildContext")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.iamscope.report..")
+                .should().dependOnClassesThat(resideInAPackage("io.iamscope.access..")
+                        .and(not(name("io.iamscope.access.Evidence")))
+                        .and(not(name("io.iamscope.access.Gathered")))
+                        .and(not(name("io.iamscope.access.AdminStatus"))))
+                .check(classes);
+    }
+
+    /** Reports render answers: they know neither AWS nor how answers were collected or simulated. */
+    @Test
+    void reportKnowsNoAwsAdapter() {
+        noClasses().that().resideInAPackage("io.iamscope.report..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.iamscope.simulator..", "io.iamscope.collect..",
+                        "io.iamscope.aws..")
                 .check(classes);
     }
 
@@ -129,9 +186,15 @@ class ArchitectureTest {
                 .check(classes);
     }
 
-    /** Concerns (top-level packages) form no cycle; a concern's own sub-packages may refer to each other. */
+    /** Concerns (top-level packages) form no cycle. */
     @Test
     void packagesAreFreeOfCycles() {
         slices().matching("io.iamscope.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    /** Nor do the packages inside a concern ({@code graph} and {@code graph.technique}, {@code eval.local}...). */
+    @Test
+    void subPackagesAreFreeOfCycles() {
+        slices().matching("io.iamscope.(**)").should().beFreeOfCycles().check(classes);
     }
 }

@@ -1,5 +1,6 @@
 package io.iamscope.collect;
 
+import io.iamscope.collect.call.AwsOperation;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;

@@ -1,5 +1,6 @@
 package io.iamscope.collect;
 
+import io.iamscope.collect.call.AwsClients;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;

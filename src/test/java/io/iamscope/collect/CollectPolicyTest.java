@@ -1,5 +1,6 @@
 package io.iamscope.collect;
 
+import io.iamscope.collect.call.AwsOperation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,7 @@
 package io.iamscope.collect;
 
+import io.iamscope.collect.call.AwsOperation;
+import io.iamscope.collect.call.Paging;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;

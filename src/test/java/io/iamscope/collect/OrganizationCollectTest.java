@@ -1,5 +1,6 @@
 package io.iamscope.collect;
 
+import io.iamscope.collect.call.AwsOperation;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static io.iamscope.collect.AwsStubs.iam;
 import static io.iamscope.collect.AwsStubs.json;

@@ -1,7 +1,7 @@
 package io.iamscope.report;
 
-import io.iamscope.simulator.Comparison;
-import io.iamscope.simulator.VerifyReport;
+import io.iamscope.analysis.verify.Comparison;
+import io.iamscope.analysis.verify.VerifyReport;
 import org.junit.jupiter.api.Test;
 
 /**

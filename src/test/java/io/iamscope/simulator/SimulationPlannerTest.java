@@ -1,5 +1,6 @@
 package io.iamscope.simulator;
 
+import io.iamscope.eval.NotChecked;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,5 +1,6 @@
 package io.iamscope.simulator;
 
+import io.iamscope.eval.NotChecked;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;

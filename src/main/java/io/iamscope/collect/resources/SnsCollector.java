@@ -2,9 +2,9 @@ package io.iamscope.collect.resources;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.iamscope.collect.AwsOperation;
-import io.iamscope.collect.Calls;
-import io.iamscope.collect.Paging;
+import io.iamscope.collect.call.AwsOperation;
+import io.iamscope.collect.call.Calls;
+import io.iamscope.collect.call.Paging;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.iamscope.collect.resources;
 
-import io.iamscope.collect.AwsClients;
-import io.iamscope.collect.Calls;
+import io.iamscope.collect.call.AwsClients;
+import io.iamscope.collect.call.Calls;
 
 /**
  * Where a resource collector works: one account's clients, one region, the partition for building ARNs,

@@ -12,7 +12,7 @@ import io.iamscope.eval.match.PrincipalMatcher;
 import io.iamscope.eval.match.ResourceMatcher;
 import io.iamscope.policy.Effect;
 import io.iamscope.policy.Statement;
-import io.iamscope.policy.condition.ConditionClause;
+import io.iamscope.policy.ConditionClause;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,7 +2,7 @@ package io.iamscope.eval.condition;
 
 import io.iamscope.eval.RequestContext;
 import io.iamscope.eval.Truth;
-import io.iamscope.policy.condition.SetQualifier;
+import io.iamscope.policy.SetQualifier;
 import java.util.List;
 
 /**

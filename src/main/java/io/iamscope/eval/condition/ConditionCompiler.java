@@ -2,9 +2,9 @@ package io.iamscope.eval.condition;
 
 import io.iamscope.eval.Truth;
 import io.iamscope.policy.Diagnostic;
-import io.iamscope.policy.condition.BaseOperator;
-import io.iamscope.policy.condition.ConditionClause;
-import io.iamscope.policy.condition.ConditionOperator;
+import io.iamscope.policy.BaseOperator;
+import io.iamscope.policy.ConditionClause;
+import io.iamscope.policy.ConditionOperator;
 import java.util.List;
 import java.util.Locale;
 

@@ -2,7 +2,7 @@ package io.iamscope.eval.condition;
 
 import io.iamscope.eval.RequestContext;
 import io.iamscope.eval.Truth;
-import io.iamscope.policy.condition.BaseOperator;
+import io.iamscope.policy.BaseOperator;
 import java.math.BigDecimal;
 import java.util.List;
 

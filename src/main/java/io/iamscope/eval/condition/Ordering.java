@@ -1,6 +1,6 @@
 package io.iamscope.eval.condition;
 
-import io.iamscope.policy.condition.BaseOperator;
+import io.iamscope.policy.BaseOperator;
 
 /**
  * The order a Numeric or Date operator asks for between the request's value and the policy's. The "NotEquals"

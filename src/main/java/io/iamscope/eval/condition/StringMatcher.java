@@ -4,7 +4,7 @@ import io.iamscope.eval.RequestContext;
 import io.iamscope.eval.Truth;
 import io.iamscope.eval.match.Glob;
 import io.iamscope.eval.match.Template;
-import io.iamscope.policy.condition.BaseOperator;
+import io.iamscope.policy.BaseOperator;
 import java.util.List;
 
 /**

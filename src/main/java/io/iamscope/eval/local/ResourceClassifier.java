@@ -5,7 +5,7 @@ import io.iamscope.eval.ResourceClasses;
 import io.iamscope.eval.compile.Candidates;
 import io.iamscope.eval.compile.CompiledStatement;
 import io.iamscope.eval.match.ArnList;
-import io.iamscope.policy.condition.ConditionClause;
+import io.iamscope.policy.ConditionClause;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;

@@ -17,7 +17,7 @@ import io.iamscope.policy.Diagnostic;
 import io.iamscope.policy.Effect;
 import io.iamscope.policy.PatternList;
 import io.iamscope.policy.Statement;
-import io.iamscope.policy.condition.ConditionClause;
+import io.iamscope.policy.ConditionClause;
 import java.util.ArrayList;
 import java.util.List;
 

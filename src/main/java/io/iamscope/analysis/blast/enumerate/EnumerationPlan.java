@@ -17,7 +17,7 @@ import io.iamscope.model.SnapshotIndex;
 import io.iamscope.policy.PolicyDocument;
 import io.iamscope.policy.PrincipalType;
 import io.iamscope.policy.Statement;
-import io.iamscope.policy.condition.ConditionClause;
+import io.iamscope.policy.ConditionClause;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

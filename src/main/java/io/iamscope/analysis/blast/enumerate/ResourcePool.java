@@ -7,7 +7,7 @@ import io.iamscope.catalog.Catalog;
 import io.iamscope.catalog.ResourceType;
 import io.iamscope.policy.Arn;
 import io.iamscope.eval.TrustActions;
-import io.iamscope.eval.match.ArnList;
+import io.iamscope.access.TargetUniverse;
 import io.iamscope.access.TargetFacts;
 import io.iamscope.access.Targets;
 import io.iamscope.model.Account;
@@ -45,7 +45,7 @@ final class ResourcePool {
     /** Resource lists by (resource types, acts on objects): most actions share theirs with many others. */
     private final Map<List<Object>, List<String>> byTypes = new ConcurrentHashMap<>();
     private final TargetFacts facts;
-    private final ArnList universe;
+    private final TargetUniverse universe;
     private volatile Map<String, List<ResourceType>> types;
     /** The catalog's trust actions ({@link TrustActions}) that act on a resource. */
     private final List<Action> stsTrustActions;
@@ -70,7 +70,7 @@ final class ResourcePool {
             }
             a.policies().forEach(p -> arns.add(p.arn()));
         }
-        this.universe = new ArnList(List.copyOf(arns));
+        this.universe = TargetUniverse.of(List.copyOf(arns));
         this.stsTrustActions = catalog.service("sts").map(s -> s.actions()).orElse(List.of()).stream()
                 .filter(a -> TrustActions.contains(a.fullName()) && !a.resources().isEmpty()).toList();
         for (String arn : arns) {

@@ -1,4 +1,4 @@
-package io.iamscope.policy.condition;
+package io.iamscope.policy;
 
 /** The families of IAM condition operators (IAM JSON policy elements: Condition operators). */
 public enum OperatorFamily {

@@ -1,4 +1,4 @@
-package io.iamscope.simulator;
+package io.iamscope.analysis.verify;
 
 /** How the local engine's and the simulator's decisions on one request compare. */
 public enum Agreement {

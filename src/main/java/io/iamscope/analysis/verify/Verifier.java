@@ -1,4 +1,4 @@
-package io.iamscope.simulator;
+package io.iamscope.analysis.verify;
 
 import java.util.ArrayList;
 import java.util.List;

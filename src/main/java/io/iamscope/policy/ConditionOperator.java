@@ -1,4 +1,4 @@
-package io.iamscope.policy.condition;
+package io.iamscope.policy;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package io.iamscope.collect;
+package io.iamscope.collect.call;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,4 +1,4 @@
-package io.iamscope.policy.condition;
+package io.iamscope.policy;
 
 /** The set operators that prefix a condition operator for multivalued keys. */
 public enum SetQualifier {

@@ -1,4 +1,4 @@
-package io.iamscope.collect;
+package io.iamscope.collect.call;
 
 import java.util.Locale;
 import java.util.Optional;

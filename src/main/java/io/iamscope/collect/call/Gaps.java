@@ -1,4 +1,4 @@
-package io.iamscope.collect;
+package io.iamscope.collect.call;
 
 import io.iamscope.model.Gap;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
-package io.iamscope.simulator;
+package io.iamscope.analysis.verify;
 
+import io.iamscope.eval.NotChecked;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.iamscope.eval.Authorizer;

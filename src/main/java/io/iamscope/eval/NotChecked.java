@@ -1,14 +1,15 @@
-package io.iamscope.simulator;
+package io.iamscope.eval;
 
-import io.iamscope.eval.Decision;
 import io.iamscope.policy.Diagnostic;
 import io.iamscope.policy.SourceLocation;
 import java.util.List;
 
 /**
- * The diagnostic that flags what the IAM policy simulator could not check. A decision carrying an ERROR of
- * this code was not asked of the simulator at all; one carrying a WARNING was, with a layer left out. Kept as
- * a diagnostic in {@link Decision#errors()} so that {@code eval}'s types need no simulator-only field.
+ * The diagnostic an engine that answers for another (the IAM policy simulator) puts on what it could not check.
+ * A decision carrying an ERROR of this code was not asked of the engine at all; one carrying a WARNING was, with
+ * a layer left out. Part of the contract so that the comparison of engines ({@code analysis.verify}) and the
+ * reports read it without knowing the simulator; kept as a diagnostic in {@link Decision#errors()}, so that the
+ * contract's types need no simulator-only field.
  */
 public final class NotChecked {
     /** The stable code of every "not checked by the simulator" diagnostic. */
@@ -20,12 +21,12 @@ public final class NotChecked {
     }
 
     /** Nothing was asked of the simulator: the decision is a placeholder. */
-    static Diagnostic refused(String reason) {
+    public static Diagnostic refused(String reason) {
         return Diagnostic.error(CODE, reason, WHERE);
     }
 
     /** The simulator was asked, but without one layer: its answer ignores that layer. */
-    static Diagnostic omitted(String reason) {
+    public static Diagnostic omitted(String reason) {
         return Diagnostic.warning(CODE, reason, WHERE);
     }
 

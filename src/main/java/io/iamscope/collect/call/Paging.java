@@ -1,4 +1,4 @@
-package io.iamscope.collect;
+package io.iamscope.collect.call;
 
 import java.util.ArrayList;
 import java.util.HashSet;

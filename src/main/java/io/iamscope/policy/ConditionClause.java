@@ -1,4 +1,4 @@
-package io.iamscope.policy.condition;
+package io.iamscope.policy;
 
 import io.iamscope.policy.SourceLocation;
 import java.util.List;

@@ -1,5 +1,6 @@
-package io.iamscope.simulator;
+package io.iamscope.analysis.verify;
 
+import io.iamscope.eval.NotChecked;
 import io.iamscope.eval.Authorizer;
 import io.iamscope.eval.Decision;
 import io.iamscope.eval.PolicySet;

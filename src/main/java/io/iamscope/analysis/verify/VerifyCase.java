@@ -1,4 +1,4 @@
-package io.iamscope.simulator;
+package io.iamscope.analysis.verify;
 
 import io.iamscope.eval.PolicySet;
 import io.iamscope.eval.Request;

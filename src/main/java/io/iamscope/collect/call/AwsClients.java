@@ -1,4 +1,4 @@
-package io.iamscope.collect;
+package io.iamscope.collect.call;
 
 import io.iamscope.aws.AwsJsonApi;
 import java.net.URI;
