@@ -1,8 +1,8 @@
 package io.iamscope.cli;
 
 import io.iamscope.catalog.Catalog;
-import io.iamscope.catalog.LintFinding;
-import io.iamscope.catalog.PolicyLint;
+import io.iamscope.analysis.lint.LintFinding;
+import io.iamscope.analysis.lint.PolicyLint;
 import io.iamscope.policy.PolicyDocument;
 import io.iamscope.policy.parse.PolicyParser;
 import java.io.IOException;

@@ -1,6 +1,5 @@
 package io.iamscope.cli;
 
-import io.iamscope.eval.RequestContext;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,16 +31,5 @@ final class ContextOptions {
 
     List<String> unknown() {
         return unknown;
-    }
-
-    /** The given keys on top of {@code base}. */
-    RequestContext applyTo(RequestContext.Builder base) {
-        values().forEach(base::put);
-        unknown.forEach(base::unknown);
-        return base.build();
-    }
-
-    RequestContext context() {
-        return applyTo(RequestContext.builder());
     }
 }

@@ -1,5 +1,7 @@
-package io.iamscope.catalog;
+package io.iamscope.analysis.lint;
 
+import io.iamscope.catalog.Catalog;
+import io.iamscope.catalog.Action;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

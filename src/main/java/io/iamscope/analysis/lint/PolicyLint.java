@@ -1,5 +1,8 @@
-package io.iamscope.catalog;
+package io.iamscope.analysis.lint;
 
+import io.iamscope.catalog.Catalog;
+import io.iamscope.catalog.Action;
+import io.iamscope.catalog.Service;
 import io.iamscope.policy.PatternList;
 import io.iamscope.policy.PolicyDocument;
 import io.iamscope.policy.Statement;

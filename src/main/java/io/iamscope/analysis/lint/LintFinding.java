@@ -1,4 +1,4 @@
-package io.iamscope.catalog;
+package io.iamscope.analysis.lint;
 
 /**
  * A name in a policy document that the catalog does not know.
