@@ -1,13 +1,8 @@
 package io.iamscope.access;
 
-import io.iamscope.policy.Arn;
 import io.iamscope.eval.match.ActionMatcher;
 import io.iamscope.eval.match.ArnList;
-import io.iamscope.model.Principal;
-import io.iamscope.model.Resource;
-import io.iamscope.model.Role;
 import io.iamscope.model.SnapshotIndex;
-import io.iamscope.policy.PolicyDocument;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;

@@ -93,7 +93,8 @@ class ArchitectureTest {
     void modelIoDoesNotReachUpward() {
         noClasses().that().resideInAPackage("io.iamscope.model.io..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.iamscope.eval..", "io.iamscope.cli..",
-                        "io.iamscope.report..", "io.iamscope.collect..")
+                        "io.iamscope.report..", "io.iamscope.collect..", "io.iamscope.access..", "io.iamscope.graph..",
+                        "io.iamscope.analysis..")
                 .check(classes);
     }
 

@@ -11,7 +11,6 @@ import io.iamscope.eval.Caller;
 import io.iamscope.eval.PolicySet;
 import io.iamscope.eval.Request;
 import io.iamscope.eval.RequestContext;
-import io.iamscope.policy.Effect;
 import io.iamscope.policy.parse.PolicyParser;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,5 @@
 package io.iamscope.graph.rules;
 
-import io.iamscope.graph.technique.Escalation;
 
 /** The public catalogs of privilege-escalation techniques that techniques cite. */
 final class Refs {

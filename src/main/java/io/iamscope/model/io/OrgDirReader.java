@@ -1,6 +1,5 @@
 package io.iamscope.model.io;
 
-import io.iamscope.access.Targets;
 import static io.iamscope.model.io.JsonInput.array;
 import static io.iamscope.model.io.JsonInput.required;
 import static io.iamscope.model.io.JsonInput.text;

@@ -14,7 +14,6 @@ import io.iamscope.catalog.AccessLevel;
 import io.iamscope.catalog.Catalog;
 import io.iamscope.catalog.Tactic;
 import io.iamscope.catalog.Tactics;
-import io.iamscope.eval.local.LocalAuthorizer;
 import io.iamscope.graph.EdgeKind;
 import io.iamscope.analysis.FakeGraph;
 import java.time.Instant;

@@ -1,7 +1,6 @@
 package io.iamscope.analysis.lint;
 
 import io.iamscope.catalog.Catalog;
-import io.iamscope.catalog.Action;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

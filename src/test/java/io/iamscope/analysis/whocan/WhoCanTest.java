@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iamscope.analysis.AttackerProfile;
 import io.iamscope.analysis.SampleOrg;
-import io.iamscope.eval.local.LocalAuthorizer;
 import io.iamscope.graph.PathLimits;
 import java.util.List;
 import java.util.Map;

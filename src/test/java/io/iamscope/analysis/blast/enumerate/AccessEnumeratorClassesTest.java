@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iamscope.analysis.AttackerProfile;
 import io.iamscope.catalog.Catalog;
 import io.iamscope.eval.RequestContext;
-import io.iamscope.access.Gatherer;
-import io.iamscope.eval.local.LocalAuthorizer;
 import io.iamscope.model.Account;
 import io.iamscope.model.PrincipalRef;
 import io.iamscope.model.SnapshotIndex;
