@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Writes one positive and at least one near-miss snapshot per escalation technique (docs/techniques.md).
 
-Each technique gets a directory <id>/ with snapshots and cases.json: [{"snapshot", "from", "to", "reported"}].
+Each technique gets a directory <id>/ with snapshots and cases.json: [{"snapshot", "from", "to", "reported",
+"admin"}]: whether the technique's edge from `from` to `to` is reported, and the final verdict, whether `from`
+can reach admin at all (for a positive case whose verdict is yes, the shortest path to admin starts with the
+technique).
 The attacker is user/attacker (role/attacker for role techniques) of account 111111111111. Deterministic:
 edit this script, rerun it (python3 generate.py), commit both.
 """
@@ -121,12 +124,16 @@ ROOT = IAM + "root"
 CASES = {}
 
 
-def case(tid, name, snap, frm, to, reported, why=None, conditional=None):
-    CASES.setdefault(tid, []).append((name, snap, frm, to, reported, why, conditional))
+def case(tid, name, snap, frm, to, reported, why=None, conditional=None, admin=None):
+    """`admin`: whether `frm` can reach admin at all; by default, whenever the edge is reported."""
+    CASES.setdefault(tid, []).append((name, snap, frm, to, reported, why, conditional,
+                                      reported if admin is None else admin))
 
 
-def technique(tid, positive, near_misses, frm=ATTACKER, to=ROOT):
-    case(tid, "positive", positive, frm, to, True)
+def technique(tid, positive, near_misses, frm=ATTACKER, to=ROOT, admin=True):
+    """A positive case and its near misses; `admin`: whether the positive's attacker reaches admin (a near miss
+    never does)."""
+    case(tid, "positive", positive, frm, to, True, admin=admin)
     for name, snap in near_misses.items():
         case(tid, "near-miss-" + name, snap, frm, to, False)
 
@@ -229,17 +236,17 @@ def other_user(action, resource=IAM + "user/*", extra=(), scp=None, condition=No
 
 technique("iam-create-access-key", other_user("iam:CreateAccessKey"),
           {"self-only": other_user("iam:CreateAccessKey", IAM + "user/${aws:username}"),
-           "scp": other_user("iam:CreateAccessKey", scp=["iam:CreateAccessKey"])}, to=IAM + "user/victim")
+           "scp": other_user("iam:CreateAccessKey", scp=["iam:CreateAccessKey"])}, to=IAM + "user/victim", admin=False)
 case("iam-create-access-key", "positive-not-resource",
      Snap().user("victim").user("attacker", [{"Effect": "Allow", "Action": "iam:CreateAccessKey",
                                               "NotResource": IAM + "user/attacker"}]),
      ATTACKER, IAM + "user/victim", True,
-     "an Allow with NotResource grants every resource but those listed: the pre-filter must not drop it")
+     "an Allow with NotResource grants every resource but those listed: the pre-filter must not drop it", admin=False)
 technique("iam-create-login-profile", other_user("iam:CreateLoginProfile"),
           {"explicit-deny": other_user("iam:CreateLoginProfile", extra=[deny("iam:CreateLoginProfile", IAM + "user/victim")])},
-          to=IAM + "user/victim")
+          to=IAM + "user/victim", admin=False)
 technique("iam-update-login-profile", other_user("iam:UpdateLoginProfile"),
-          {"mfa-condition": other_user("iam:UpdateLoginProfile", condition=MFA)}, to=IAM + "user/victim")
+          {"mfa-condition": other_user("iam:UpdateLoginProfile", condition=MFA)}, to=IAM + "user/victim", admin=False)
 
 
 def trust_rewrite(extra=()):
@@ -455,6 +462,8 @@ def project(condition=None, extra=(), action="codebuild:StartBuild"):
 # A batch build is its own action: StartBuild alone does not start one.
 technique("codebuild-start-build-batch", project(action="codebuild:StartBuildBatch"),
           {"start-build-only": project()}, to=SVC_ROLE)
+# That near miss still reaches the role, through codebuild-start-build: the batch edge alone is absent.
+CASES["codebuild-start-build-batch"][-1] = CASES["codebuild-start-build-batch"][-1][:-1] + (True,)
 technique("codebuild-start-build", project(),
           {"other-project-only": Snap().role("svc-role", {"Service": "codebuild.amazonaws.com"}, attached=[ADMIN_ARN])
               .resource(PROJECT, "AWS::CodeBuild::Project", roleArn=SVC_ROLE)
@@ -498,7 +507,9 @@ READ_ONLY_ONLY = {"ArnEquals": {"iam:PolicyARN": "arn:aws:iam::aws:policy/ReadOn
 
 def new_user(create_condition=None, grant=("iam:AttachUserPolicy",), grant_condition=None,
              credentials=("iam:CreateAccessKey",)):
-    statements = [allow("iam:CreateUser", "*", create_condition), allow(list(grant), "*", grant_condition)]
+    # Users named new-* only: a grant on every user would cover the attacker itself (iam-attach-user-policy).
+    statements = [allow("iam:CreateUser", IAM + "user/new-*", create_condition),
+                  allow(list(grant), IAM + "user/new-*", grant_condition)]
     if credentials:
         statements.append(allow(list(credentials)))
     return Snap().user("attacker", statements)
@@ -525,11 +536,11 @@ if __name__ == "__main__":
         shutil.rmtree(d, ignore_errors=True)
         os.makedirs(d)
         listing = []
-        for name, snap, frm, to, reported, why, conditional in cases:
+        for name, snap, frm, to, reported, why, conditional, admin in cases:
             with open(os.path.join(d, name + ".json"), "w") as f:
                 json.dump(snap.json(), f, indent=1)
                 f.write("\n")
-            entry = {"snapshot": name + ".json", "from": frm, "to": to, "reported": reported}
+            entry = {"snapshot": name + ".json", "from": frm, "to": to, "reported": reported, "admin": admin}
             if why:
                 entry["why"] = why
             if conditional is not None:

@@ -72,4 +72,42 @@ class PathSearchTest {
         assertEquals("yields-admin", p.getEdgeList().get(1).technique());
         assertEquals(n("b"), AdminPaths.shortest(graph(), n("a"), PathLimits.DEFAULT).orElseThrow().getEndVertex());
     }
+
+    /**
+     * An actor that can both assume a role and write a policy onto it reaches the role twice in one hop; the
+     * plain arrival must not hide the one that makes the role admin (its account is one hop further).
+     */
+    @Test
+    void theArrivalThatYieldsAdminIsKeptBesideThePlainOne() {
+        n("root");
+        edge("a", "b", false, false);
+        edge("a", "b", false, true);
+        var toRoot = graph().path(n("a"), n("root"), PathLimits.DEFAULT).orElseThrow();
+        assertEquals(List.of(n("a"), n("b"), n("root")), toRoot.getVertexList());
+        assertTrue(toRoot.getEdgeList().get(0).yieldsAdmin());
+        assertTrue(graph().reachableFrom(n("a"), PathLimits.DEFAULT).get(n("b")).getEdgeList().get(0).yieldsAdmin(),
+                "the path reported for the role is the one that made it admin");
+        assertEquals(n("b"), AdminPaths.shortest(graph(), n("a"), PathLimits.DEFAULT).orElseThrow().getEndVertex());
+    }
+
+    /** The order of the edges does not matter: the plain edge added last wins nothing either. */
+    @Test
+    void theArrivalThatYieldsAdminIsKeptWhateverTheEdgeOrder() {
+        n("root");
+        edge("a", "b", false, true);
+        edge("a", "b", false, false);
+        assertEquals(2, graph().path(n("a"), n("root"), PathLimits.DEFAULT).orElseThrow().getLength());
+    }
+
+    /** A longer made-admin arrival still leads on, though the node's reported path is the shorter plain one. */
+    @Test
+    void aLongerArrivalThatYieldsAdminStillLeadsToTheAccount() {
+        n("root");
+        edge("a", "b", false, false);
+        edge("a", "c", false, false);
+        edge("c", "b", false, true);
+        assertEquals(1, graph().path(n("a"), n("b"), PathLimits.DEFAULT).orElseThrow().getLength());
+        assertEquals(List.of(n("a"), n("c"), n("b"), n("root")),
+                graph().path(n("a"), n("root"), PathLimits.DEFAULT).orElseThrow().getVertexList());
+    }
 }

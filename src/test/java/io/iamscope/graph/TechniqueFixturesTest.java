@@ -25,7 +25,10 @@ import org.junit.jupiter.api.TestFactory;
  * Every technique against its fixtures (src/test/resources/techniques/ID/, written by generate.py there): the
  * positive snapshot must report the technique from the attacker to the expected target (else a false
  * negative); a near-miss must not report it from anyone (else a false positive). All techniques run on every
- * fixture, so a technique that fires on another's fixture is caught too when it is the one under test.
+ * fixture, so a technique that fires on another's fixture is caught too when it is the one under test. And the
+ * final verdict, not only the edge: whether the attacker can reach admin at all, and for a positive case that
+ * reaches it, that the shortest path to admin is the technique's (an edge found but lost by the search is a
+ * false negative too).
  */
 class TechniqueFixturesTest {
     private static final Path ROOT = Path.of("src/test/resources/techniques");
@@ -45,15 +48,19 @@ class TechniqueFixturesTest {
                 String snapshot = c.get("snapshot").asText();
                 Boolean conditional = c.has("conditional") ? c.get("conditional").asBoolean() : null;
                 tests.add(DynamicTest.dynamicTest(id + ": " + snapshot, () -> check(id, dir.resolve(snapshot),
-                        c.get("from").asText(), c.get("to").asText(), c.get("reported").asBoolean(), conditional)));
+                        c.get("from").asText(), c.get("to").asText(), c.get("reported").asBoolean(), conditional,
+                        c.get("admin").asBoolean())));
             }
         }
         return tests.stream();
     }
 
-    /** @param conditional when not null, whether the reported edge must be conditional */
+    /**
+     * @param conditional when not null, whether the reported edge must be conditional
+     * @param admin       whether {@code from} can reach admin
+     */
     private static void check(String id, Path snapshot, String from, String to, boolean reported,
-                              Boolean conditional) {
+                              Boolean conditional, boolean admin) {
         JGraphTAccessGraph graph = GraphFixtures.build(snapshot);
         List<AccessEdge> withId = graph.graph().edgeSet().stream().filter(e -> e.technique().equals(id)).toList();
         String all = graph.graph().edgeSet().stream().filter(e -> e.kind() == EdgeKind.ESCALATE)
@@ -69,6 +76,16 @@ class TechniqueFixturesTest {
             }
         } else {
             assertEquals(List.of(), withId, "false positive: `" + id + "` reported; edges: " + all);
+        }
+        PrincipalNode start = graph.node(from).orElseThrow();
+        var toAdmin = AdminPaths.shortest(graph, start, PathLimits.DEFAULT);
+        assertEquals(admin, toAdmin.isPresent(), "`" + from + "` can reach admin: expected " + admin + ", path "
+                + toAdmin.map(p -> p.getEdgeList().stream().map(AccessEdge::technique).toList()).orElse(List.of())
+                + "; edges: " + all);
+        if (admin && reported) {
+            List<AccessEdge> path = toAdmin.orElseThrow().getEdgeList();
+            assertTrue(!path.isEmpty() && path.get(0).technique().equals(id), "the path to admin should start with `"
+                    + id + "`: " + path.stream().map(AccessEdge::technique).toList());
         }
     }
 
