@@ -3,6 +3,7 @@ package io.iamscope.analysis.whocan;
 import io.iamscope.analysis.Hop;
 import io.iamscope.analysis.Workspace;
 import io.iamscope.eval.Authorizer;
+import io.iamscope.eval.Constraint;
 import io.iamscope.eval.Decision;
 import io.iamscope.eval.MatchedStatement;
 import io.iamscope.eval.RequestContext;
@@ -11,10 +12,11 @@ import io.iamscope.access.Gathered;
 import io.iamscope.access.Gatherer;
 import io.iamscope.graph.AccessEdge;
 import io.iamscope.graph.AccessGraph;
+import io.iamscope.graph.EdgeKind;
+import io.iamscope.graph.NodeKind;
 import io.iamscope.graph.PathLimits;
 import io.iamscope.graph.PrincipalNode;
 import io.iamscope.model.Account;
-import io.iamscope.model.Principal;
 import io.iamscope.model.PrincipalRef;
 import io.iamscope.model.SnapshotIndex;
 import io.iamscope.policy.Effect;
@@ -37,6 +39,9 @@ import java.util.Set;
  * One search for all, rather than a search per principal, keeps it linear in the graph.
  */
 public final class WhoCan {
+    /** The technique id of the step from a principal made admin on a path to its account node. */
+    static final String YIELDS_ADMIN = "yields-admin";
+
     private final Workspace workspace;
     private final SnapshotIndex index;
 
@@ -49,26 +54,31 @@ public final class WhoCan {
         Gatherer gatherer = workspace.gatherer();
         Authorizer authorizer = workspace.engine();
         AccessGraph graph = workspace.graph(context);
-        List<Principal> principals = new ArrayList<>();
+        // Every user and role, and every account of the snapshot as its root user: the graph's account node
+        // stands for whoever controls the account, so principals that can take an account over are found
+        // through it even where no principal of the account can make the request by its own policies.
+        List<PrincipalRef> principals = new ArrayList<>();
         for (Account a : index.snapshot().accounts()) {
-            principals.addAll(a.users());
-            principals.addAll(a.roles());
+            a.users().forEach(u -> principals.add(index.resolvePrincipal(u.arn())));
+            a.roles().forEach(r -> principals.add(index.resolvePrincipal(r.arn())));
+        }
+        for (Account a : index.snapshot().accounts()) {
+            principals.add(new PrincipalRef(PrincipalRef.Kind.ROOT, null, a.accountId(), null, null));
         }
         // Each principal asked on all cores (the gatherer and the engine are thread-safe); results and notes
         // are then taken in the snapshot's order, so the answer does not depend on scheduling.
         WhoCanEntry[] entries = new WhoCanEntry[principals.size()];
         List<List<String>> notesOf = new ArrayList<>(java.util.Collections.nCopies(principals.size(), List.of()));
         java.util.stream.IntStream.range(0, principals.size()).parallel().forEach(i -> {
-            Principal p = principals.get(i);
-            PrincipalRef who = index.resolvePrincipal(p.arn());
+            PrincipalRef who = principals.get(i);
             Gathered g = gatherer.gather(who, action, resource, context);
             Decision d = authorizer.authorize(g.request(), g.policies());
             notesOf.set(i, g.notes());
             if (d.isPossiblyAllowed()) {
                 StatementRef grant = StatementRef.granting(d.statements(Effect.ALLOW).stream()
                         .map(MatchedStatement::ref).toList());
-                entries[i] = new WhoCanEntry(p.arn(), p.kindName(), d.isConditional(),
-                        List.copyOf(d.conditionalKeys()), p.arn(), List.of(), grant == null ? null : grant.describe());
+                entries[i] = new WhoCanEntry(who.arn(), kindOf(who), d.isConditional(),
+                        List.copyOf(d.conditionalKeys()), who.arn(), List.of(), grant == null ? null : grant.describe());
             }
         });
         List<WhoCanEntry> direct = new ArrayList<>();
@@ -83,8 +93,18 @@ public final class WhoCan {
         return new WhoCanResult(action, resource, profile, direct, viaPath(graph, direct, limits), List.copyOf(notes));
     }
 
-    /** Backward search from the direct principals; a node's path runs forward to the one it reaches. */
+    private static String kindOf(PrincipalRef who) {
+        return who.principal() != null ? who.principal().kindName() : "root";
+    }
+
+    /**
+     * Backward search from the direct principals; a node's path runs forward to the one it reaches. An edge that
+     * yields admin makes its target admin-equivalent on that path, and so leads on to the target's account
+     * node (the forward search's synthetic {@code yields-admin} step): its source is a predecessor of the
+     * account node too.
+     */
     private static List<WhoCanEntry> viaPath(AccessGraph graph, List<WhoCanEntry> direct, PathLimits limits) {
+        Map<PrincipalNode, List<AccessEdge>> madeAdminInto = madeAdminInto(graph);
         Map<PrincipalNode, List<AccessEdge>> pathOf = new LinkedHashMap<>();
         Map<PrincipalNode, WhoCanEntry> target = new HashMap<>();
         Deque<PrincipalNode> queue = new ArrayDeque<>();
@@ -115,6 +135,22 @@ public final class WhoCan {
                 target.put(e.from(), target.get(n));
                 queue.add(e.from());
             }
+            if (path.size() + 2 > limits.maxDepth()) {
+                continue;
+            }
+            for (AccessEdge e : madeAdminInto.getOrDefault(n, List.of())) {
+                if ((e.conditional() && !limits.allowConditional()) || pathOf.containsKey(e.from())) {
+                    continue;
+                }
+                List<AccessEdge> longer = new ArrayList<>(path.size() + 2);
+                longer.add(e);
+                longer.add(new AccessEdge(e.to(), n, EdgeKind.ESCALATE, YIELDS_ADMIN, List.of(), Constraint.TRUE,
+                        false));
+                longer.addAll(path);
+                pathOf.put(e.from(), longer);
+                target.put(e.from(), target.get(n));
+                queue.add(e.from());
+            }
         }
         List<WhoCanEntry> out = new ArrayList<>();
         pathOf.forEach((n, path) -> {
@@ -130,6 +166,19 @@ public final class WhoCan {
         });
         out.sort(Comparator.comparingInt((WhoCanEntry e) -> e.path().size()).thenComparing(WhoCanEntry::conditional)
                 .thenComparing(WhoCanEntry::arn));
+        return out;
+    }
+
+    /** Per account node, the edges that make a principal of its account admin-equivalent (not the node itself). */
+    private static Map<PrincipalNode, List<AccessEdge>> madeAdminInto(AccessGraph graph) {
+        Map<PrincipalNode, List<AccessEdge>> out = new HashMap<>();
+        for (AccessEdge e : graph.graph().edgeSet()) {
+            PrincipalNode to = e.to();
+            if (e.yieldsAdmin() && to.kind() != NodeKind.ROOT && to.account() != null) {
+                graph.node("arn:aws:iam::" + to.account() + ":root")
+                        .ifPresent(root -> out.computeIfAbsent(root, k -> new ArrayList<>()).add(e));
+            }
+        }
         return out;
     }
 }
