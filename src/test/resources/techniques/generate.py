@@ -199,6 +199,91 @@ def join(boundary=False):
 technique("iam-add-user-to-group", join(), {"boundary": join(True)}, to=IAM + "group/admins")
 
 
+# Combined moves on one target (checklist rows 68-70): a policy write on a role the attacker makes assumable by
+# rewriting its trust; a policy write on another user whose credentials it can then obtain; joining a group whose
+# policies let a member make itself admin (iam:* on *), for itself or for a user whose credentials it obtains.
+def trust_then_write(action, assume_denied=False):
+    stmts = [allow(action, IAM + "role/target"), allow("iam:UpdateAssumeRolePolicy", IAM + "role/target")]
+    if assume_denied:
+        stmts.append(deny("sts:AssumeRole"))
+    return Snap().role("target", {"AWS": IAM + "user/someone-else"}, [allow("s3:ListBucket")]).user("attacker", stmts)
+
+
+for tid, action in [("iam-attach-role-policy", "iam:AttachRolePolicy"), ("iam-put-role-policy", "iam:PutRolePolicy")]:
+    case(tid, "positive-after-trust-rewrite", trust_then_write(action), ATTACKER, IAM + "role/target", True,
+         "the role trusts someone else: the attacker rewrites its trust, then writes a policy onto it")
+    case(tid, "near-miss-trust-rewrite-assume-denied", trust_then_write(action, assume_denied=True), ATTACKER,
+         IAM + "role/target", False)
+
+
+def version_after_trust_rewrite(assume_denied=False):
+    stmts = [allow("iam:CreatePolicyVersion", IAM + "policy/target-policy"),
+             allow("iam:UpdateAssumeRolePolicy", IAM + "role/target")]
+    if assume_denied:
+        stmts.append(deny("sts:AssumeRole"))
+    return Snap().policy("target-policy", [allow("s3:ListBucket")]) \
+        .role("target", {"AWS": IAM + "user/someone-else"}, attached=[IAM + "policy/target-policy"]) \
+        .user("attacker", stmts)
+
+
+case("iam-create-policy-version", "positive-role-after-trust-rewrite", version_after_trust_rewrite(), ATTACKER,
+     IAM + "role/target", True)
+case("iam-create-policy-version", "near-miss-role-after-trust-rewrite-assume-denied",
+     version_after_trust_rewrite(True), ATTACKER, IAM + "role/target", False)
+
+
+def write_other_user(action, credentials, policy_holder=False):
+    s = Snap().user("attacker", [allow(action, IAM + ("policy/victim-policy" if policy_holder else "user/victim"))]
+                    + ([allow(credentials, IAM + "user/victim")] if credentials else []))
+    if policy_holder:
+        s.policy("victim-policy", [allow("s3:ListBucket")])
+        return s.user("victim", attached=[IAM + "policy/victim-policy"])
+    return s.user("victim")
+
+
+case("iam-attach-user-policy", "positive-other-user", write_other_user("iam:AttachUserPolicy", "iam:CreateAccessKey"),
+     ATTACKER, IAM + "user/victim", True)
+case("iam-attach-user-policy", "near-miss-other-user-no-credentials", write_other_user("iam:AttachUserPolicy", None),
+     ATTACKER, IAM + "user/victim", False)
+case("iam-put-user-policy", "positive-other-user", write_other_user("iam:PutUserPolicy", "iam:CreateLoginProfile"),
+     ATTACKER, IAM + "user/victim", True)
+case("iam-put-user-policy", "near-miss-other-user-no-credentials", write_other_user("iam:PutUserPolicy", None),
+     ATTACKER, IAM + "user/victim", False)
+case("iam-create-policy-version", "positive-other-user",
+     write_other_user("iam:CreatePolicyVersion", "iam:UpdateLoginProfile", policy_holder=True),
+     ATTACKER, IAM + "user/victim", True)
+case("iam-create-policy-version", "near-miss-other-user-no-credentials",
+     write_other_user("iam:CreatePolicyVersion", None, policy_holder=True), ATTACKER, IAM + "user/victim", False)
+
+
+def join_iam_star(boundary=False):
+    s = Snap().group("iam-admins", [allow("iam:*")])
+    if boundary:
+        s.policy("tight", [allow(["iam:AddUserToGroup", "s3:*"])])
+    return s.user("attacker", [allow("iam:AddUserToGroup", IAM + "group/iam-admins")],
+                  boundary=IAM + "policy/tight" if boundary else None)
+
+
+case("iam-add-user-to-group", "positive-iam-star-group", join_iam_star(), ATTACKER, IAM + "group/iam-admins", True,
+     "iam:* on * is not admin by the admin check's actions, but a member can attach AdministratorAccess to itself")
+case("iam-add-user-to-group", "near-miss-iam-star-group-boundary", join_iam_star(True), ATTACKER,
+     IAM + "group/iam-admins", False)
+
+
+def join_other(credentials=True):
+    stmts = [allow("iam:AddUserToGroup", IAM + "group/admins")]
+    if credentials:
+        stmts.append(allow("iam:CreateAccessKey", IAM + "user/victim"))
+    return Snap().group("admins", attached=[ADMIN_ARN]).user("victim") \
+        .role("attacker", {"Service": "ec2.amazonaws.com"}, stmts)
+
+
+case("iam-add-user-to-group", "positive-other-user", join_other(), ROLE_ATTACKER, IAM + "user/victim", True,
+     "a role cannot join a group, but it can put a user whose access key it creates into one")
+case("iam-add-user-to-group", "near-miss-other-user-no-credentials", join_other(False), ROLE_ATTACKER,
+     IAM + "user/victim", False)
+
+
 # --- Permissions boundaries ------------------------------------------------------------------------------------
 def bounded(kind, action, boundary_allows, condition=False):
     """The attacker holds admin-equivalent policies under a boundary that allows `boundary_allows` only.

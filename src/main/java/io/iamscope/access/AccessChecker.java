@@ -118,8 +118,12 @@ public final class AccessChecker {
 
     /** The check with one more context key set, such as {@code iam:PolicyARN}. */
     public Evidence check(Actor a, String action, String resource, String key, String value) {
-        RequestContext ctx = passed.computeIfAbsent(key + "=" + value, s -> base.toBuilder().put(key, value).build());
-        return check(a.ref(), action, resource, ctx);
+        return check(a.ref(), action, resource, with(key, value));
+    }
+
+    /** The attacker's context with one more key set, made once per key and value. */
+    public RequestContext with(String key, String value) {
+        return passed.computeIfAbsent(key + "=" + value, s -> base.toBuilder().put(key, value).build());
     }
 
     /**
@@ -221,6 +225,31 @@ public final class AccessChecker {
                 whole);
     }
 
+    /**
+     * The targets on which the actor may perform the action, as classes decided alike ({@link AllowedClasses}):
+     * the answers of {@link #forEachAllowed}, kept whole. The evidence of a class is its representative's.
+     */
+    public <T> AllowedClasses allowedClasses(Actor a, String action, Targets<T> targets, RequestContext context) {
+        AllowedClasses out = new AllowedClasses();
+        forEachAllowed(a.ref(), action, targets, context, new WholeClasses() {
+            @Override
+            public int minSize() {
+                return 1;
+            }
+
+            @Override
+            public void accept(BitSet positions, Evidence representative) {
+                out.add((BitSet) positions.clone(), representative);
+            }
+        }, (t, e) -> {
+            BitSet one = new BitSet();
+            one.set(targets.indexOf(t));
+            out.add(one, e);
+            return true;
+        });
+        return out;
+    }
+
     /** Whether any identity Allow of a set names the action. */
     public boolean mayAllow(PolicySet set, String action) {
         return authorizer.identityMayAllow(set, action);
@@ -234,7 +263,13 @@ public final class AccessChecker {
 
     /** The check on an actor's caller side replaced by another set (a policy added, a boundary removed). */
     public Evidence checkWith(Actor a, PolicySet callerSet, String action, String resource) {
-        Gathered g = gatherer.gather(a.ref(), action, resource, base);
+        return checkWith(a, callerSet, action, resource, base);
+    }
+
+    /** The same in another context (the attacker's with one more key: {@link #with}). */
+    public Evidence checkWith(Actor a, PolicySet callerSet, String action, String resource, RequestContext context) {
+        count(action);
+        Gathered g = gatherer.gather(a.ref(), action, resource, context);
         PolicySet set = callerSet.withResource(g.policies().resourcePolicy(), g.policies().rcps());
         return evidence(action, resource, authorizer.authorize(g.request(), set));
     }

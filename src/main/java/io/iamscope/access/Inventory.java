@@ -32,6 +32,8 @@ public final class Inventory {
     private final List<Role> roles = new ArrayList<>();
     private final List<Group> groups = new ArrayList<>();
     private final Map<String, List<Principal>> holders = new HashMap<>();
+    /** Users by the ARN of each group they are in. */
+    private final Map<String, List<User>> members = new HashMap<>();
     private final Map<String, List<Role>> profileRoles = new HashMap<>();
     private final Map<String, List<Role>> rolesByAccount = new HashMap<>();
     private final Map<String, List<User>> usersByAccount = new HashMap<>();
@@ -64,6 +66,11 @@ public final class Inventory {
                 if (r.instanceProfileArn() != null) {
                     instances.add(r);
                 }
+            }
+        }
+        for (User u : users) {
+            for (Group g : index.groupsOf(u)) {
+                members.computeIfAbsent(g.arn(), k -> new ArrayList<>()).add(u);
             }
         }
         List<Principal> all = new ArrayList<>(users);
@@ -117,6 +124,11 @@ public final class Inventory {
 
     public Role role(String arn) {
         return rolesByArn.get(arn);
+    }
+
+    /** The users of a group (groups of the snapshot's users only). */
+    public List<User> members(Group g) {
+        return members.getOrDefault(g.arn(), List.of());
     }
 
     /** The users, groups and roles a managed policy is attached to. */

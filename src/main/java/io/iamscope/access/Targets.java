@@ -19,6 +19,8 @@ import java.util.function.Function;
  */
 public final class Targets<T> {
     private final List<T> items;
+    /** Each target's position, by identity, built on first use. */
+    private volatile Map<Object, Integer> positions;
     private final ArnList arns;
     private final List<BitSet> shapes;
     private final List<Object> derived;
@@ -65,6 +67,19 @@ public final class Targets<T> {
         }
         this.arns = new ArnList(arnList, universe == null ? null : universe.arns());
         this.shapes = List.copyOf(byShape.values());
+    }
+
+    /** The position of a target of this list (the same instance), or -1. */
+    public int indexOf(T item) {
+        Map<Object, Integer> at = positions;
+        if (at == null) {
+            at = new java.util.IdentityHashMap<>(items.size() * 2);
+            for (int i = 0; i < items.size(); i++) {
+                at.putIfAbsent(items.get(i), i);
+            }
+            positions = at;
+        }
+        return at.getOrDefault(item, -1);
     }
 
     public int size() {

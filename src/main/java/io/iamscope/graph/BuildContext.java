@@ -33,6 +33,7 @@ final class BuildContext implements TechniqueContext {
     private final Set<String> knownAdmins;
     private final Map<String, List<Role>> assumable;
     private final Map<Group, PolicySet> groupSets = new ConcurrentHashMap<>();
+    private final Map<String, Object> derived = new ConcurrentHashMap<>();
     private final Map<String, Targets<?>> targets = new ConcurrentHashMap<>();
 
     BuildContext(AccessChecker checker, Inventory inventory, TrustIndex trust, TargetFacts facts,
@@ -84,11 +85,22 @@ final class BuildContext implements TechniqueContext {
     }
 
     @Override
+    public <T> Targets<T> targetsOnce(List<T> items, Function<T, String> arnOf) {
+        return new Targets<>(items, arnOf, facts, inventory.arns());
+    }
+
+    @Override
     public Targets<Role> serviceRoles(Actor a, String service, boolean profilesOnly) {
         return targets("service " + service + " " + a.account() + " " + profilesOnly, () -> trust
                 .trusting(service, a.account()).stream()
                 .filter(r -> !r.serviceLinked() && (!profilesOnly || !r.instanceProfiles().isEmpty())).toList(),
                 Role::arn);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T perAttacker(Actor attacker, String key, Supplier<T> make) {
+        return (T) derived.computeIfAbsent(attacker.arn() + "\n" + key, k -> make.get());
     }
 
     @Override

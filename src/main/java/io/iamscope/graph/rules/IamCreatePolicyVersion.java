@@ -23,11 +23,13 @@ final class IamCreatePolicyVersion implements Technique {
 
     @Override
     public void find(Actor attacker, TechniqueContext ctx, Consumer<Escalation> out) {
-        PolicyVersions.targets(attacker, ctx, m -> true, (policy, target) -> {
+        PolicyVersions.targets(attacker, ctx, m -> true, t -> {
             Steps s = new Steps();
-            if (s.allow(ctx.checker().check(attacker, "iam:CreatePolicyVersion", policy.arn()))) {
-                out.accept(s.to(INFO.id(), target, true));
+            if (s.allow(ctx.checker().check(attacker, "iam:CreatePolicyVersion", t.policy().arn()))) {
+                out.accept(s.to(INFO.id(), t.principal(), true));
             }
         });
+        PolicyVersions.rewrittenRoles(attacker, ctx, m -> true, "iam:CreatePolicyVersion", INFO.id(), out);
+        PolicyVersions.otherUsers(attacker, ctx, m -> true, "iam:CreatePolicyVersion", INFO.id(), out);
     }
 }

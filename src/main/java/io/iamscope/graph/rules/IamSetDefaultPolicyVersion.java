@@ -23,11 +23,13 @@ final class IamSetDefaultPolicyVersion implements Technique {
 
     @Override
     public void find(Actor attacker, TechniqueContext ctx, Consumer<Escalation> out) {
-        PolicyVersions.targets(attacker, ctx, PolicyVersions::hasBroaderVersion, (policy, target) -> {
+        PolicyVersions.targets(attacker, ctx, PolicyVersions::hasBroaderVersion, t -> {
             Steps s = new Steps();
-            if (s.allow(ctx.checker().check(attacker, "iam:SetDefaultPolicyVersion", policy.arn()))) {
-                out.accept(s.to(INFO.id(), target, true));
+            if (s.allow(ctx.checker().check(attacker, "iam:SetDefaultPolicyVersion", t.policy().arn()))) {
+                out.accept(s.to(INFO.id(), t.principal(), true));
             }
         });
+        PolicyVersions.rewrittenRoles(attacker, ctx, PolicyVersions::hasBroaderVersion, "iam:SetDefaultPolicyVersion", INFO.id(), out);
+        PolicyVersions.otherUsers(attacker, ctx, PolicyVersions::hasBroaderVersion, "iam:SetDefaultPolicyVersion", INFO.id(), out);
     }
 }

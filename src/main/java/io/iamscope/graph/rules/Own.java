@@ -31,6 +31,14 @@ final class Own {
 
     /** Roles the attacker can assume whose policies it could then rewrite with full effect. */
     static List<Role> reachableUnboundedRoles(Actor a, TechniqueContext ctx) {
-        return ctx.assumable(a).stream().filter(r -> r.boundaryArn() == null && !r.serviceLinked()).toList();
+        return ctx.assumable(a).stream().filter(Own::writable).toList();
+    }
+
+    /**
+     * Whether a policy written onto the role takes full effect: no boundary caps it, and a service-linked role's
+     * policies are AWS's to change.
+     */
+    static boolean writable(Role r) {
+        return r.boundaryArn() == null && !r.serviceLinked();
     }
 }

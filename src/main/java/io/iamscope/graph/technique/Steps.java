@@ -40,6 +40,11 @@ public final class Steps {
         return true;
     }
 
+    /** Steps that continue after checks already made (each allowed, or not explicitly denied, when it was made). */
+    public static Steps after(List<Evidence> done) {
+        return new Steps(done);
+    }
+
     /** A copy to continue with one target. */
     public Steps fork() {
         return new Steps(done);

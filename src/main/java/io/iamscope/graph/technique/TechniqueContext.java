@@ -54,6 +54,16 @@ public interface TechniqueContext {
      */
     <T> Targets<T> targets(String key, Supplier<List<T>> items, Function<T, String> arnOf);
 
+    /** A list of targets for one attacker's step only (its own candidates), not kept. */
+    <T> Targets<T> targetsOnce(List<T> items, Function<T, String> arnOf);
+
+    /**
+     * A fact about the attacker that several techniques derive (the users whose credentials it can obtain...),
+     * made once per attacker and key for the whole build. {@code make} must depend only on the attacker and the
+     * snapshot.
+     */
+    <T> T perAttacker(Actor attacker, String key, Supplier<T> make);
+
     /** Whether any Allow of the group's own policies names the action. */
     boolean groupMentions(Group group, String action);
 
