@@ -42,10 +42,10 @@ public final class CaseReader {
         single(json, "permissionBoundary", origin, set::boundary);
         single(json, "sessionPolicy", origin, set::session);
         single(json, "resourcePolicy", origin, set::resourcePolicy);
-        if (json.has("scps")) {
+        if (present(json, "scps")) {
             set.scps(levels(json.get("scps"), "scps", origin));
         }
-        if (json.has("rcps")) {
+        if (present(json, "rcps")) {
             set.rcps(levels(json.get("rcps"), "rcps", origin));
         }
 
@@ -66,7 +66,7 @@ public final class CaseReader {
         CallerReader.deriveContext(principal, caller, context);
 
         List<String> conditional = null;
-        if (json.has("conditional")) {
+        if (present(json, "conditional")) {
             conditional = strings(json.get("conditional"), "/conditional");
         }
         return new PolicyTestCase(id, json.path("source").asText(null), set.build(),
@@ -77,7 +77,7 @@ public final class CaseReader {
     private static List<AttachedPolicy> policies(JsonNode json, String field, String origin) {
         List<AttachedPolicy> out = new ArrayList<>();
         JsonNode list = json.get(field);
-        if (list == null) {
+        if (list == null || list.isNull()) {
             return out;
         }
         if (!list.isArray()) {
@@ -121,6 +121,15 @@ public final class CaseReader {
 
     private static AttachedPolicy policy(JsonNode doc, String origin, String pointer, String name) {
         return AttachedPolicy.of(name, PolicyParser.parse(doc, new SourceLocation(origin, pointer)));
+    }
+
+    /**
+     * Whether the case gives the field: a field written as JSON {@code null} is absent, as if left out (so that
+     * generated case files may write every layer and null the ones a case does not use).
+     */
+    private static boolean present(JsonNode json, String field) {
+        JsonNode v = json.get(field);
+        return v != null && !v.isNull();
     }
 
     private static JsonNode required(JsonNode json, String field) {
