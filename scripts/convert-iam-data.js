@@ -54,9 +54,22 @@ const services = data('services.json').slice().sort(byName).map((prefix) => {
   };
 });
 
+// The services whose resources resource control policies govern: the package keeps AWS's list ("List of AWS
+// services that support RCPs", AWS Organizations User Guide) in data/rcpSupportedServices.json. The engine reads
+// it from the catalog instead of a list in the code, so that a refresh brings newly supported services.
+const rcpFile = path.join(pkgDir, 'data', 'rcpSupportedServices.json');
+if (!fs.existsSync(rcpFile)) {
+  throw new Error(`${rcpFile} is missing: the package no longer ships the services RCPs apply to`);
+}
+const rcpServices = JSON.parse(fs.readFileSync(rcpFile, 'utf8')).map((p) => p.toLowerCase()).sort();
+const known = new Set(services.map((s) => s.prefix.toLowerCase()));
+for (const p of rcpServices) {
+  if (!known.has(p)) throw new Error(`RCP service ${p} is not a service of the package`);
+}
+
 const { globalConditionKeys } = require(path.resolve(pkgDir, 'dist', 'cjs', 'globalConditionKeys.js'));
 const catalog = {
-  format: 1,
+  format: 2,
   source: {
     package: pkg.name,
     version: pkg.version,
@@ -66,9 +79,11 @@ const catalog = {
   globalConditionKeys: globalConditionKeys
     .map((g) => ({ key: normalizeKey(g.key), type: g.type }))
     .sort((a, b) => byName(a.key, b.key)),
+  rcpServices,
   services,
 };
 
 fs.writeFileSync(outFile, zlib.gzipSync(Buffer.from(JSON.stringify(catalog)), { level: 9 }));
 const actionCount = services.reduce((n, s) => n + s.actions.length, 0);
-console.error(`converted ${pkg.name}@${pkg.version}: ${services.length} services, ${actionCount} actions`);
+console.error(`converted ${pkg.name}@${pkg.version}: ${services.length} services, ${actionCount} actions,`
+  + ` ${rcpServices.length} services under RCPs`);

@@ -33,15 +33,19 @@ public final class Catalog {
     private final Map<String, Integer> idsByName = new HashMap<>();
     private final int[] serviceStart;
     private final List<ConditionKey> globalConditionKeys;
+    private final java.util.Set<String> rcpServices;
     private volatile ConditionKeyIndex conditionKeys;
     private final ActionSet all;
     private final ActionSet none;
     private final Map<String, ActionSet> expansions = new ConcurrentHashMap<>();
 
-    Catalog(CatalogSource source, List<Service> services, List<ConditionKey> globalConditionKeys) {
+    Catalog(CatalogSource source, List<Service> services, List<ConditionKey> globalConditionKeys,
+            List<String> rcpServices) {
         this.source = source;
         this.services = List.copyOf(services);
         this.globalConditionKeys = List.copyOf(globalConditionKeys);
+        this.rcpServices = rcpServices.stream().map(p -> p.toLowerCase(Locale.ROOT))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         List<Action> flat = new ArrayList<>();
         serviceStart = new int[services.size() + 1];
         for (int i = 0; i < services.size(); i++) {
@@ -262,6 +266,20 @@ public final class Catalog {
             }
         }
         return fitting;
+    }
+
+    /**
+     * The prefixes (lower case) of the services whose resources resource control policies govern, as the source
+     * package lists them (AWS Organizations User Guide: Resource control policies, "List of AWS services that
+     * support RCPs"). For any other service an RCP changes nothing.
+     */
+    public java.util.Set<String> rcpServices() {
+        return rcpServices;
+    }
+
+    /** Whether RCPs govern the resources of the service with this prefix (any case). */
+    public boolean supportsRcps(String prefix) {
+        return rcpServices.contains(prefix.toLowerCase(Locale.ROOT));
     }
 
     /** The global condition keys ({@code aws:*} and the few service keys AWS documents as global). */

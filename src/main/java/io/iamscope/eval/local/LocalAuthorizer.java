@@ -13,6 +13,7 @@ import io.iamscope.eval.Outcome;
 import io.iamscope.eval.PolicySet;
 import io.iamscope.eval.Request;
 import io.iamscope.eval.RequestContext;
+import io.iamscope.eval.ServiceRules;
 import io.iamscope.eval.compile.Candidates;
 import io.iamscope.eval.compile.CompiledCallerSide;
 import io.iamscope.eval.compile.CompiledPolicySet;
@@ -50,22 +51,25 @@ import java.util.WeakHashMap;
  */
 public final class LocalAuthorizer implements Authorizer {
     private final PolicyCompiler compiler;
+    private final ServiceRules rules;
     private final Map<PolicySet.CallerSide, CompiledCallerSide> callers =
             Collections.synchronizedMap(new WeakHashMap<>());
     /** The last set compiled and its compiled form, as one pair so that threads never see a torn pair. */
     private volatile Object[] lastSeen;
 
+    /** An engine with the rules of the bundled catalog (the services RCPs govern, ...). */
     public LocalAuthorizer() {
-        this(new PolicyCompiler());
+        this(new PolicyCompiler(), ServiceRules.bundled());
     }
 
-    /** An engine whose compiler reports actions the catalog does not know. */
+    /** An engine whose compiler reports actions the catalog does not know, with the catalog's rules. */
     public LocalAuthorizer(Catalog catalog) {
-        this(new PolicyCompiler(catalog));
+        this(new PolicyCompiler(catalog), ServiceRules.of(catalog));
     }
 
-    private LocalAuthorizer(PolicyCompiler compiler) {
+    private LocalAuthorizer(PolicyCompiler compiler, ServiceRules rules) {
         this.compiler = compiler;
+        this.rules = rules;
     }
 
     /**
@@ -175,7 +179,7 @@ public final class LocalAuthorizer implements Authorizer {
         boolean sessionApplies = c.session() != null && identityApplies;
         boolean scpApplies = c.scpLevels() != null && caller.isIamPrincipal() && !caller.serviceLinked()
                 && !caller.managementAccount();
-        boolean rcpApplies = c.rcp() != null && !caller.serviceLinked() && RcpScope.covers(request.service());
+        boolean rcpApplies = c.rcp() != null && !caller.serviceLinked() && rules.rcpApplies(request.service());
 
         // Organizations guardrails: every SCP level must allow; RCP Denies deny.
         Constraint guard = Constraint.TRUE;

@@ -11,6 +11,7 @@ import io.iamscope.eval.Layer;
 import io.iamscope.eval.Outcome;
 import io.iamscope.eval.PolicySet;
 import io.iamscope.eval.Request;
+import io.iamscope.eval.ServiceRules;
 import io.iamscope.eval.match.PrincipalMatch;
 import io.iamscope.policy.Diagnostic;
 import io.iamscope.policy.Effect;
@@ -31,17 +32,21 @@ import java.util.Set;
  */
 public final class ReferenceAuthorizer implements Authorizer {
 
-    /**
-     * "RCPs apply to ... Amazon S3, AWS STS, AWS KMS, Amazon SQS, AWS Secrets Manager, Amazon Cognito, Amazon
-     * CloudWatch Logs, Amazon DynamoDB, Amazon ECR, Amazon OpenSearch Serverless" (AWS Organizations User
-     * Guide: Resource control policies).
-     */
-    private static final Set<String> RCP_SERVICES = Set.of("s3", "sts", "kms", "sqs", "secretsmanager",
-            "cognito-identity", "cognito-idp", "logs", "dynamodb", "ecr", "aoss");
+    /** What AWS decides outside the policies; the services RCPs govern come from the catalog. */
+    private final ServiceRules rules;
 
     /** Actions governed by a role's trust policy (IAM User Guide: Roles terms and concepts, trust policy). */
     private static final Set<String> TRUST_ACTIONS = Set.of("sts:assumerole", "sts:assumerolewithsaml",
             "sts:assumerolewithwebidentity", "sts:tagsession", "sts:setsourceidentity", "sts:setcontext");
+
+    /** The reference with the rules of the bundled catalog. */
+    public ReferenceAuthorizer() {
+        this(ServiceRules.bundled());
+    }
+
+    public ReferenceAuthorizer(ServiceRules rules) {
+        this.rules = rules;
+    }
 
     @Override
     public Decision authorize(Request request, PolicySet policies) {
@@ -57,9 +62,10 @@ public final class ReferenceAuthorizer implements Authorizer {
         // Organizations User Guide: Service control policies); they limit IAM principals of member accounts.
         boolean scpApplies = policies.scps() != null && caller.isIamPrincipal() && !caller.serviceLinked()
                 && !caller.managementAccount();
-        // RCPs do not restrict service-linked roles and govern only the services listed above.
+        // RCPs do not restrict service-linked roles and govern only the services AWS lists ("RCPs apply to the
+        // following AWS services", AWS Organizations User Guide: Resource control policies), as the catalog does.
         boolean rcpApplies = policies.rcps() != null && !caller.serviceLinked()
-                && RCP_SERVICES.contains(request.service());
+                && rules.rcpApplies(request.service());
 
         List<Constraint.Atom> atoms = new ArrayList<>();
         List<Diagnostic> errors = new ArrayList<>();
