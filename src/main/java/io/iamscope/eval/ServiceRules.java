@@ -1,20 +1,25 @@
 package io.iamscope.eval;
 
+import io.iamscope.catalog.ActionSet;
 import io.iamscope.catalog.Catalog;
+import java.util.List;
 import java.util.Set;
 
 /**
- * What AWS's services decide outside the policies, read from the action catalog so that both engines (the local
- * one and the reference) apply the same facts: which services resource control policies govern. Immutable and
- * thread-safe; {@link #bundled()} is read once, from the catalog bundled with iamscope.
+ * What AWS's services decide outside the policies, so that both engines (the local one and the reference) apply
+ * the same facts: which services resource control policies govern (read from the action catalog) and the
+ * {@link ServiceRule}s: requests allowed whatever the policies say. Immutable and thread-safe; {@link #bundled()}
+ * is read once, from the catalog bundled with iamscope.
  */
 public final class ServiceRules {
     private static volatile ServiceRules bundled;
 
     private final Set<String> rcpServices;
+    private final List<ActionSet> actionsApart;
 
     private ServiceRules(Catalog catalog) {
         this.rcpServices = catalog.rcpServices();
+        this.actionsApart = List.of(catalog.expand(GET_CALLER_IDENTITY));
     }
 
     /** The rules of the given catalog. */
@@ -45,4 +50,30 @@ public final class ServiceRules {
     public boolean rcpApplies(String service) {
         return rcpServices.contains(service);
     }
+
+    /**
+     * Whether the request is {@code sts:GetCallerIdentity} by a caller with AWS credentials (an IAM user, a role
+     * or federated-user session, the root user): "No permissions are required to perform this operation. If an
+     * administrator attaches a policy to your identity that explicitly denies access to the
+     * sts:GetCallerIdentity action, you can still perform this operation" (AWS STS API Reference:
+     * GetCallerIdentity). It is then allowed whatever any policy (SCPs, RCPs and boundaries included) says.
+     * Anonymous callers, services and identity providers' users hold no AWS credentials to call it with.
+     */
+    public boolean alwaysAllowed(Request request) {
+        String action = request.action();
+        return action.length() == GET_CALLER_IDENTITY.length()
+                && action.regionMatches(true, 0, GET_CALLER_IDENTITY, 0, GET_CALLER_IDENTITY.length())
+                && request.caller().isIamPrincipal();
+    }
+
+    /**
+     * The sets of actions whose requests these rules decide apart from the other actions of their service, for
+     * analyses that decide one action for a class of actions no policy tells apart: no class may straddle one
+     * of these sets.
+     */
+    public List<ActionSet> actionsApart() {
+        return actionsApart;
+    }
+
+    private static final String GET_CALLER_IDENTITY = "sts:GetCallerIdentity";
 }

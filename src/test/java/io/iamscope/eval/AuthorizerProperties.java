@@ -29,6 +29,7 @@ import net.jqwik.api.statistics.Statistics;
 class AuthorizerProperties {
     private static final int TRIES = 400;
     private static final Set<String> RCP_SERVICES = Set.of("s3", "sts", "kms");
+    private static final String GET_CALLER_IDENTITY = "sts:GetCallerIdentity";
 
     private final Authorizer local = new LocalAuthorizer();
     private final Authorizer reference = new ReferenceAuthorizer();
@@ -86,6 +87,7 @@ class AuthorizerProperties {
     void explicitDenyBeatsAnyAllow(@ForAll("worlds") World world, @ForAll("requests") RequestSpec request,
                                    @ForAll("layers") Layer layer) {
         Assume.that(layer != Layer.RCP || RCP_SERVICES.contains(request.build().service()));
+        Assume.that(!request.action().equals(GET_CALLER_IDENTITY)); // allowed whatever a policy says
         World denied = addDeny(world, layer);
         for (Authorizer engine : List.of(local, reference)) {
             Decision d = engine.authorize(request.build(), denied.build());
@@ -102,10 +104,27 @@ class AuthorizerProperties {
     /** Without any Allow statement nothing is allowed, not even conditionally. */
     @Property(tries = TRIES)
     void noMatchingAllowMeansDeny(@ForAll("worlds") World world, @ForAll("requests") RequestSpec request) {
+        Assume.that(!request.action().equals(GET_CALLER_IDENTITY)); // needs no Allow
         World denies = world.map(p -> p.withStatements(p.statements().stream().filter(s -> !s.allows()).toList()));
         for (Authorizer engine : List.of(local, reference)) {
             Decision d = engine.authorize(request.build(), denies.build());
             assertFalse(d.isPossiblyAllowed(), () -> engine + " allowed " + request + "\n" + denies);
+        }
+    }
+
+    /**
+     * sts:GetCallerIdentity is allowed, definitely, whatever the policies say (AWS STS API Reference:
+     * GetCallerIdentity), and the decision names the rule.
+     */
+    @Property(tries = TRIES)
+    void getCallerIdentityIsAlwaysAllowed(@ForAll("worlds") World world, @ForAll boolean session,
+                                          @ForAll("layers") Layer layer) {
+        RequestSpec request = new RequestSpec(session, GET_CALLER_IDENTITY, "*", null, null, null);
+        World denied = addDeny(world, layer);
+        for (Authorizer engine : List.of(local, reference)) {
+            Decision d = engine.authorize(request.build(), denied.build());
+            assertTrue(d.isAllowed(), () -> engine + " on " + request + "\n" + denied);
+            assertEquals(ServiceRule.CALLER_IDENTITY_ALWAYS_ALLOWED, d.rule());
         }
     }
 

@@ -18,7 +18,7 @@ import net.jqwik.api.Tuple;
  */
 final class PolicyArbitraries {
     static final List<String> ACTIONS = List.of("s3:GetObject", "s3:PutObject", "iam:PassRole", "ec2:RunInstances",
-            "sts:AssumeRole", "kms:Decrypt");
+            "sts:AssumeRole", "kms:Decrypt", "sts:GetCallerIdentity");
     static final List<String> ACTION_PATTERNS = List.of("s3:GetObject", "s3:PutObject", "iam:PassRole",
             "ec2:RunInstances", "sts:AssumeRole", "kms:Decrypt", "s3:*", "s3:Get*", "*", "?3:GetObject",
             "iam:Pass*", "ec2:*", "sts:Assume*", "kms:*", "S3:getobject");

@@ -13,6 +13,7 @@ import io.iamscope.eval.Outcome;
 import io.iamscope.eval.PolicySet;
 import io.iamscope.eval.Request;
 import io.iamscope.eval.RequestContext;
+import io.iamscope.eval.ServiceRule;
 import io.iamscope.eval.ServiceRules;
 import io.iamscope.eval.compile.Candidates;
 import io.iamscope.eval.compile.CompiledCallerSide;
@@ -252,7 +253,12 @@ public final class LocalAuthorizer implements Authorizer {
             Constraint resourceSide = Constraint.or(rpExact, Constraint.or(rpParent, rpAccount));
             allow = Constraint.and(callerSide, resourceSide);
         }
-        return e.decide(Constraint.and(guard, allow));
+        Decision decided = e.decide(Constraint.and(guard, allow));
+        if (rules.alwaysAllowed(request)) {
+            // The policies' verdicts stay in the explanation; the service allows whatever they say.
+            return decided.ruledBy(ServiceRule.CALLER_IDENTITY_ALWAYS_ALLOWED, Outcome.ALLOW, Constraint.TRUE, null);
+        }
+        return decided;
     }
 
     /** The state of one authorization: denies seen, statements that applied, layer verdicts. */

@@ -11,6 +11,7 @@ import io.iamscope.eval.Layer;
 import io.iamscope.eval.Outcome;
 import io.iamscope.eval.PolicySet;
 import io.iamscope.eval.Request;
+import io.iamscope.eval.ServiceRule;
 import io.iamscope.eval.ServiceRules;
 import io.iamscope.eval.match.PrincipalMatch;
 import io.iamscope.policy.Diagnostic;
@@ -96,8 +97,12 @@ public final class ReferenceAuthorizer implements Authorizer {
             readAll(reader, List.of(policies.resourcePolicy()), Layer.RESOURCE, -1, candidates);
         }
 
-        Rules rules = new Rules(request, candidates, scpLevels, boundaryApplies, sessionApplies);
-        return TruthTable.decide(atoms, rules::outcome, candidates, errors);
+        boolean alwaysAllowed = rules.alwaysAllowed(request);
+        Rules documented = new Rules(request, candidates, scpLevels, boundaryApplies, sessionApplies,
+                alwaysAllowed);
+        Decision d = TruthTable.decide(atoms, documented::outcome, candidates, errors);
+        return alwaysAllowed ? d.ruledBy(ServiceRule.CALLER_IDENTITY_ALWAYS_ALLOWED, d.outcome(), d.condition(),
+                d.otherwise()) : d;
     }
 
     private static void readAll(StatementReader reader, List<AttachedPolicy> policies, Layer layer, int level,
@@ -114,9 +119,15 @@ public final class ReferenceAuthorizer implements Authorizer {
 
     /** The documented decision for one definite world (every atom true or false). */
     private record Rules(Request request, List<Candidate> candidates, int scpLevels, boolean boundaryApplies,
-                         boolean sessionApplies) {
+                         boolean sessionApplies, boolean alwaysAllowed) {
 
         Outcome outcome(long world) {
+            // GetCallerIdentity: "No permissions are required to perform this operation. If an administrator
+            // attaches a policy to your identity that explicitly denies access to the sts:GetCallerIdentity
+            // action, you can still perform this operation" (AWS STS API Reference: GetCallerIdentity).
+            if (alwaysAllowed) {
+                return Outcome.ALLOW;
+            }
             // "Deny evaluation": an applicable Deny statement in any policy type gives a final Deny.
             for (Candidate c : candidates) {
                 if (c.effect() == Effect.DENY && c.appliesUnder(world)) {
