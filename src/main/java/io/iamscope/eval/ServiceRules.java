@@ -1,25 +1,92 @@
 package io.iamscope.eval;
 
+import io.iamscope.catalog.AccessLevel;
+import io.iamscope.catalog.Action;
 import io.iamscope.catalog.ActionSet;
 import io.iamscope.catalog.Catalog;
+import io.iamscope.catalog.Service;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What AWS's services decide outside the policies, so that both engines (the local one and the reference) apply
  * the same facts: which services resource control policies govern (read from the action catalog) and the
- * {@link ServiceRule}s: requests allowed whatever the policies say. Immutable and thread-safe; {@link #bundled()}
- * is read once, from the catalog bundled with iamscope.
+ * {@link ServiceRule}s: requests allowed, or denied, whatever the policies say. Immutable and thread-safe;
+ * {@link #bundled()} is read once, from the catalog bundled with iamscope.
+ *
+ * <p><b>Protected resources.</b> A request to change a resource AWS protects is denied, whatever the policies
+ * say. Which actions "change" it is read from the catalog: the actions of the resource's service that apply to
+ * its resource type with the access level {@code Write} or {@code Permissions management}, but those that do not
+ * change an existing one of them (see {@link #NOT_CHANGES}). {@code List}, {@code Read} and {@code Tagging} are
+ * not changes here: IAM's TagRole, for one, takes "a regular role or a service-linked role". The resulting sets
+ * are pinned by {@code ServiceRulesTest}, so that a catalog refresh that moves an action is noticed.
  */
 public final class ServiceRules {
     private static volatile ServiceRules bundled;
 
+    /**
+     * Write and Permissions management actions that do not change an existing protected resource of their kind,
+     * by kind, with why:
+     * <ul>
+     *   <li>every kind: iam:PassRole passes a role, it does not change it; iam:CreateRole, iam:CreatePolicy and
+     *       iam:CreateServiceLinkedRole create a new resource (IAM's own service-linked role API is how a
+     *       service-linked role is created);</li>
+     *   <li>service-linked roles: iam:DeleteServiceLinkedRole is the documented way to delete one (IAM submits a
+     *       deletion task that fails while the service still uses the role: IAM User Guide, Delete a
+     *       service-linked role); iam:UpdateRole and iam:UpdateRoleDescription, because "You can edit the
+     *       description of any role from the IAM console, API, or CLI" (Update a service-linked role).</li>
+     * </ul>
+     */
+    static final Map<ServiceRule, Set<String>> NOT_CHANGES = Map.of(
+            ServiceRule.SERVICE_LINKED_ROLE, Set.of("iam:PassRole", "iam:CreateRole", "iam:CreateServiceLinkedRole",
+                    "iam:DeleteServiceLinkedRole", "iam:UpdateRole", "iam:UpdateRoleDescription"),
+            ServiceRule.IDENTITY_CENTER_ROLE, Set.of("iam:PassRole", "iam:CreateRole",
+                    "iam:CreateServiceLinkedRole"),
+            ServiceRule.AWS_MANAGED_POLICY, Set.of("iam:CreatePolicy"),
+            ServiceRule.AWS_MANAGED_KEY_ALIAS, Set.of());
+
     private final Set<String> rcpServices;
+    /** By protected kind, the lower-case names of the actions that change such a resource. */
+    private final Map<ServiceRule, Set<String>> changes = new EnumMap<>(ServiceRule.class);
+    private final Set<String> changeAnyKind = new java.util.HashSet<>();
     private final List<ActionSet> actionsApart;
 
     private ServiceRules(Catalog catalog) {
         this.rcpServices = catalog.rcpServices();
-        this.actionsApart = List.of(catalog.expand(GET_CALLER_IDENTITY));
+        changes.put(ServiceRule.SERVICE_LINKED_ROLE, changesOf(catalog, "iam", "role", ServiceRule.SERVICE_LINKED_ROLE));
+        changes.put(ServiceRule.IDENTITY_CENTER_ROLE, changesOf(catalog, "iam", "role",
+                ServiceRule.IDENTITY_CENTER_ROLE));
+        changes.put(ServiceRule.AWS_MANAGED_POLICY, changesOf(catalog, "iam", "policy", ServiceRule.AWS_MANAGED_POLICY));
+        changes.put(ServiceRule.AWS_MANAGED_KEY_ALIAS, changesOf(catalog, "kms", "alias",
+                ServiceRule.AWS_MANAGED_KEY_ALIAS));
+        java.util.ArrayList<ActionSet> apart = new java.util.ArrayList<>();
+        apart.add(catalog.expand(GET_CALLER_IDENTITY));
+        for (Set<String> set : changes.values()) {
+            changeAnyKind.addAll(set);
+            apart.add(catalog.expandAll(set));
+        }
+        this.actionsApart = List.copyOf(apart);
+    }
+
+    private static Set<String> changesOf(Catalog catalog, String service, String type, ServiceRule kind) {
+        Set<String> out = new TreeSet<>();
+        Service s = catalog.service(service).orElse(null);
+        if (s == null) {
+            return Set.of();
+        }
+        Set<String> except = NOT_CHANGES.get(kind);
+        for (Action a : s.actions()) {
+            boolean level = a.accessLevel() == AccessLevel.WRITE || a.accessLevel() == AccessLevel.PERMISSIONS_MANAGEMENT;
+            boolean onType = a.resources().stream().anyMatch(r -> r.type().name().equalsIgnoreCase(type));
+            if (level && onType && !except.contains(a.fullName())) {
+                out.add(a.fullName().toLowerCase(Locale.ROOT));
+            }
+        }
+        return Set.copyOf(out);
     }
 
     /** The rules of the given catalog. */
@@ -64,6 +131,63 @@ public final class ServiceRules {
         return action.length() == GET_CALLER_IDENTITY.length()
                 && action.regionMatches(true, 0, GET_CALLER_IDENTITY, 0, GET_CALLER_IDENTITY.length())
                 && request.caller().isIamPrincipal();
+    }
+
+    /**
+     * The rule that forbids the request as a change to a resource AWS protects, or null: a service-linked role, a
+     * role IAM Identity Center created, an AWS managed policy or an {@code alias/aws/} KMS alias, with an action
+     * that changes it (see the class comment). Any caller but a service principal: the root user cannot change
+     * them either; what services do on a customer's behalf is not a request the engine sees.
+     */
+    public ServiceRule protectedChange(Request request) {
+        if (request.caller().kind() == CallerKind.SERVICE) {
+            return null;
+        }
+        ServiceRule kind = protectedKind(request.resource());
+        if (kind == null) {
+            return null;
+        }
+        return changes.get(kind).contains(request.action().toLowerCase(Locale.ROOT)) ? kind : null;
+    }
+
+    /** Whether the action changes some kind of protected resource (resources then differ by their kind). */
+    public boolean changesProtected(String action) {
+        return changeAnyKind.contains(action.toLowerCase(Locale.ROOT));
+    }
+
+    /** The names (lower case) of the actions that change a protected resource of this kind. */
+    public Set<String> changesOf(ServiceRule kind) {
+        return changes.getOrDefault(kind, Set.of());
+    }
+
+    /**
+     * The kind of AWS-protected resource an ARN names, or null. Paths are compared case-sensitively, as ARNs are:
+     * {@code role/aws-service-role/...} (service-linked roles: IAM User Guide, Using service-linked roles),
+     * {@code role/aws-reserved/sso.amazonaws.com/...} (IAM Identity Center User Guide: Referencing permission
+     * sets), {@code arn:PARTITION:iam::aws:policy/...} (AWS managed policies), {@code alias/aws/...} in KMS.
+     */
+    public static ServiceRule protectedKind(String arn) {
+        if (arn.contains(":iam:")) {
+            String resource = Arns.resource(arn);
+            if (resource == null || !"iam".equals(Arns.service(arn))) {
+                return null;
+            }
+            if (resource.startsWith("role/aws-service-role/")) {
+                return ServiceRule.SERVICE_LINKED_ROLE;
+            }
+            if (resource.startsWith("role/aws-reserved/sso.amazonaws.com/")) {
+                return ServiceRule.IDENTITY_CENTER_ROLE;
+            }
+            if (resource.startsWith("policy/") && "aws".equals(Arns.account(arn))) {
+                return ServiceRule.AWS_MANAGED_POLICY;
+            }
+        } else if (arn.contains(":kms:")) {
+            String resource = Arns.resource(arn);
+            if (resource != null && resource.startsWith("alias/aws/") && "kms".equals(Arns.service(arn))) {
+                return ServiceRule.AWS_MANAGED_KEY_ALIAS;
+            }
+        }
+        return null;
     }
 
     /**

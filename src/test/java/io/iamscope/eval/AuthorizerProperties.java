@@ -128,6 +128,31 @@ class AuthorizerProperties {
         }
     }
 
+    /**
+     * A change to a resource AWS protects (a service-linked role, an alias/aws/ alias) is denied, definitely and
+     * by its rule, whatever the policies say, an administrator's included.
+     */
+    @Property(tries = TRIES)
+    void protectedResourcesCannotBeChanged(@ForAll("worlds") World world, @ForAll boolean session) {
+        List<Pol> identity = new ArrayList<>(world.identity());
+        identity.add(new Pol("admin", List.of(PolicyArbitraries.allowAll())));
+        World admin = new World(identity, world.boundary(), world.session(), world.scps(), world.rcps(),
+                world.resource());
+        for (String[] change : List.of(
+                new String[] {"iam:UpdateAssumeRolePolicy",
+                        "arn:aws:iam::111111111111:role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS"},
+                new String[] {"kms:UpdateAlias", "arn:aws:kms:us-east-1:111111111111:alias/aws/s3"})) {
+            RequestSpec request = new RequestSpec(session, change[0], change[1], "111111111111", null, null);
+            for (Authorizer engine : List.of(local, reference)) {
+                Decision d = engine.authorize(request.build(), admin.build());
+                assertEquals(Outcome.EXPLICIT_DENY, d.outcome(), () -> engine + " on " + request);
+                assertFalse(d.isConditional());
+                assertTrue(d.rule() == ServiceRule.SERVICE_LINKED_ROLE || d.rule() == ServiceRule.AWS_MANAGED_KEY_ALIAS,
+                        () -> engine + ": " + d.rule());
+            }
+        }
+    }
+
     /** Statement order, policy order within a layer and duplicated statements do not change a decision. */
     @Property(tries = TRIES)
     void orderAndDuplicatesDoNotMatter(@ForAll("worlds") World world, @ForAll("requests") RequestSpec request,

@@ -18,14 +18,17 @@ import net.jqwik.api.Tuple;
  */
 final class PolicyArbitraries {
     static final List<String> ACTIONS = List.of("s3:GetObject", "s3:PutObject", "iam:PassRole", "ec2:RunInstances",
-            "sts:AssumeRole", "kms:Decrypt", "sts:GetCallerIdentity");
+            "sts:AssumeRole", "kms:Decrypt", "sts:GetCallerIdentity", "iam:UpdateAssumeRolePolicy", "kms:UpdateAlias");
     static final List<String> ACTION_PATTERNS = List.of("s3:GetObject", "s3:PutObject", "iam:PassRole",
             "ec2:RunInstances", "sts:AssumeRole", "kms:Decrypt", "s3:*", "s3:Get*", "*", "?3:GetObject",
             "iam:Pass*", "ec2:*", "sts:Assume*", "kms:*", "S3:getobject");
     static final List<String> RESOURCES = List.of("arn:aws:s3:::bucket-a/red", "arn:aws:s3:::bucket-b/x",
             "arn:aws:iam::111111111111:role/app", "arn:aws:iam::222222222222:role/ops",
             "arn:aws:ec2:us-east-1:111111111111:instance/i-1", "arn:aws:kms:us-east-1:222222222222:key/k1",
-            "arn:aws:kms:us-east-1:111111111111:key/k1");
+            "arn:aws:kms:us-east-1:111111111111:key/k1",
+            // Resources AWS protects: a change to them is denied whatever the policies say (ServiceRules).
+            "arn:aws:iam::111111111111:role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS",
+            "arn:aws:kms:us-east-1:111111111111:alias/aws/s3");
     static final List<String> RESOURCE_PATTERNS = List.of("*", "arn:aws:s3:::bucket-a/*", "arn:aws:s3:::*",
             "arn:aws:s3:::bucket-?/x", "arn:aws:s3:::bucket-a/${aws:PrincipalTag/team}", "arn:aws:iam::*:role/*",
             "arn:aws:iam::111111111111:role/app", "arn:aws:ec2:*:*:instance/*", "arn:aws:kms:*:*:key/*",

@@ -140,7 +140,13 @@ public final class LocalAuthorizer implements Authorizer {
      * patterns.
      */
     public ResourceClasses resourceClasses(PolicySet set, String action, RequestContext context, ArnList list) {
-        return ResourceClasses.of(compile(set).candidates(action), context, list);
+        ResourceClasses classes = ResourceClasses.of(compile(set).candidates(action), context, list);
+        if (rules.changesProtected(action)) {
+            // The action changes some resource AWS protects: such resources are denied whatever the policies say,
+            // so a class holds only resources of one kind (ServiceRules.protectedKind; null for the others).
+            classes = classes.apart(list, arn -> ServiceRules.protectedKind(arn));
+        }
+        return classes;
     }
 
     /**
@@ -257,6 +263,11 @@ public final class LocalAuthorizer implements Authorizer {
         if (rules.alwaysAllowed(request)) {
             // The policies' verdicts stay in the explanation; the service allows whatever they say.
             return decided.ruledBy(ServiceRule.CALLER_IDENTITY_ALWAYS_ALLOWED, Outcome.ALLOW, Constraint.TRUE, null);
+        }
+        ServiceRule protectedResource = rules.protectedChange(request);
+        if (protectedResource != null) {
+            // A change to a resource AWS protects: denied whatever the policies say (ServiceRules).
+            return decided.ruledBy(protectedResource, Outcome.EXPLICIT_DENY, Constraint.TRUE, null);
         }
         return decided;
     }

@@ -98,11 +98,12 @@ public final class ReferenceAuthorizer implements Authorizer {
         }
 
         boolean alwaysAllowed = rules.alwaysAllowed(request);
+        ServiceRule protectedResource = rules.protectedChange(request);
         Rules documented = new Rules(request, candidates, scpLevels, boundaryApplies, sessionApplies,
-                alwaysAllowed);
+                alwaysAllowed, protectedResource != null);
         Decision d = TruthTable.decide(atoms, documented::outcome, candidates, errors);
-        return alwaysAllowed ? d.ruledBy(ServiceRule.CALLER_IDENTITY_ALWAYS_ALLOWED, d.outcome(), d.condition(),
-                d.otherwise()) : d;
+        ServiceRule rule = alwaysAllowed ? ServiceRule.CALLER_IDENTITY_ALWAYS_ALLOWED : protectedResource;
+        return rule == null ? d : d.ruledBy(rule, d.outcome(), d.condition(), d.otherwise());
     }
 
     private static void readAll(StatementReader reader, List<AttachedPolicy> policies, Layer layer, int level,
@@ -119,7 +120,7 @@ public final class ReferenceAuthorizer implements Authorizer {
 
     /** The documented decision for one definite world (every atom true or false). */
     private record Rules(Request request, List<Candidate> candidates, int scpLevels, boolean boundaryApplies,
-                         boolean sessionApplies, boolean alwaysAllowed) {
+                         boolean sessionApplies, boolean alwaysAllowed, boolean protectedResource) {
 
         Outcome outcome(long world) {
             // GetCallerIdentity: "No permissions are required to perform this operation. If an administrator
@@ -127,6 +128,13 @@ public final class ReferenceAuthorizer implements Authorizer {
             // action, you can still perform this operation" (AWS STS API Reference: GetCallerIdentity).
             if (alwaysAllowed) {
                 return Outcome.ALLOW;
+            }
+            // A change to a service-linked role, an Identity Center role, an AWS managed policy or an alias/aws/
+            // alias: "Only the service that depends on the service-linked role can modify or delete the role"
+            // (IAM API Reference: UnmodifiableEntity); "You cannot change the permissions defined in AWS managed
+            // policies" (IAM User Guide); "The alias/aws/ prefix is reserved" (AWS KMS Developer Guide).
+            if (protectedResource) {
+                return Outcome.EXPLICIT_DENY;
             }
             // "Deny evaluation": an applicable Deny statement in any policy type gives a final Deny.
             for (Candidate c : candidates) {
