@@ -37,6 +37,11 @@ public record Decision(Outcome outcome, Constraint condition, Outcome otherwise,
         this(outcome, condition, otherwise, statements, layers, errors, null);
     }
 
+    /** The same decision, naming the rule that decided or constrains it. */
+    public Decision withRule(ServiceRule by) {
+        return new Decision(outcome, condition, otherwise, statements, layers, errors, by);
+    }
+
     /** The same explanation with another outcome, decided (or constrained) by {@code by}. */
     public Decision ruledBy(ServiceRule by, Outcome newOutcome, Constraint newCondition, Outcome newOtherwise) {
         return new Decision(newOutcome, newCondition, newOtherwise, statements, layers, errors, by);

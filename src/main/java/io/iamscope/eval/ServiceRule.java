@@ -44,7 +44,24 @@ public enum ServiceRule {
      * keys").
      */
     AWS_MANAGED_KEY_ALIAS("aliases beginning alias/aws/ are reserved for AWS managed keys: they cannot be created,"
-            + " updated or deleted", "https://docs.aws.amazon.com/kms/latest/developerguide/alias-create.html");
+            + " updated or deleted", "https://docs.aws.amazon.com/kms/latest/developerguide/alias-create.html"),
+
+    /**
+     * The AWS Organizations calls "you can call from only the organization's management account" (AWS
+     * Organizations API Reference: API operations by account): from any other account they fail whatever the
+     * caller's policies allow.
+     */
+    ORGANIZATIONS_MANAGEMENT_ACCOUNT("this AWS Organizations call answers only in the organization's management"
+            + " account", "https://docs.aws.amazon.com/organizations/latest/APIReference/action-reference.html"),
+
+    /**
+     * The AWS Organizations calls "you can call from only the organization's management account or a member
+     * account designated as a delegated administrator" (AWS Organizations API Reference: API operations by
+     * account; AWS Organizations User Guide: Delegated administrator for AWS Organizations).
+     */
+    ORGANIZATIONS_DELEGATED_ADMINISTRATOR("this AWS Organizations call answers only in the organization's management"
+            + " account or in a delegated administrator account",
+            "https://docs.aws.amazon.com/organizations/latest/APIReference/action-reference.html");
 
     private final String summary;
     private final String source;

@@ -49,6 +49,56 @@ public final class ServiceRules {
             ServiceRule.AWS_MANAGED_POLICY, Set.of("iam:CreatePolicy"),
             ServiceRule.AWS_MANAGED_KEY_ALIAS, Set.of());
 
+    /**
+     * "Operations you can call from only the organization's management account" (AWS Organizations API
+     * Reference: API operations by account; each operation's page says so too). CancelHandshake belongs here: only
+     * the account that sent a handshake cancels it, and only management accounts send them. The responsibility
+     * transfer calls are "an arrangement between two management accounts".
+     */
+    static final Set<String> ORGANIZATIONS_MANAGEMENT_ONLY = lowerAll("CancelHandshake", "CloseAccount",
+            "CreateAccount", "CreateGovCloudAccount", "CreateOrganizationalUnit", "DeleteOrganization",
+            "DeleteOrganizationalUnit", "DeleteResourcePolicy", "DeregisterDelegatedAdministrator",
+            "DescribeResponsibilityTransfer", "DisableAWSServiceAccess", "EnableAllFeatures", "EnableAWSServiceAccess",
+            "InviteAccountToOrganization", "InviteOrganizationToTransferResponsibility",
+            "ListInboundResponsibilityTransfers", "ListOutboundResponsibilityTransfers", "MoveAccount",
+            "PutResourcePolicy", "RegisterDelegatedAdministrator", "RemoveAccountFromOrganization",
+            "TerminateResponsibilityTransfer", "UpdateOrganizationalUnit", "UpdateResponsibilityTransfer");
+
+    /**
+     * "Operations you can call from only the organization's management account or a member account designated as
+     * a delegated administrator" (same page): the organization's structure and policies, read or managed.
+     */
+    static final Set<String> ORGANIZATIONS_MANAGEMENT_OR_DELEGATED = lowerAll("AttachPolicy", "CreatePolicy",
+            "DeletePolicy", "DescribeAccount", "DescribeCreateAccountStatus", "DescribeOrganizationalUnit",
+            "DescribePolicy", "DescribeResourcePolicy", "DetachPolicy", "DisablePolicyType", "EnablePolicyType",
+            "ListAccounts", "ListAccountsForParent", "ListAccountsWithInvalidEffectivePolicy",
+            "ListAWSServiceAccessForOrganization", "ListChildren", "ListCreateAccountStatus",
+            "ListDelegatedAdministrators", "ListDelegatedServicesForAccount", "ListEffectivePolicyValidationErrors",
+            "ListHandshakesForOrganization", "ListOrganizationalUnitsForParent", "ListParents", "ListPolicies",
+            "ListPoliciesForTarget", "ListRoots", "ListTagsForResource", "ListTargetsForPolicy", "TagResource",
+            "UntagResource", "UpdatePolicy");
+
+    /**
+     * "Operations you can call from any account in the organization", from a member account only, or before there
+     * is one: decided by the policies alone.
+     */
+    static final Set<String> ORGANIZATIONS_ANY_ACCOUNT = lowerAll("AcceptHandshake", "CreateOrganization",
+            "DeclineHandshake", "DescribeEffectivePolicy", "DescribeHandshake", "DescribeOrganization",
+            "LeaveOrganization", "ListHandshakesForAccount");
+
+    /** The pseudo-key a decision depends on when the caller's account may or may not be the management account. */
+    public static final String MANAGEMENT_ACCOUNT_KEY = "iamscope:ManagementAccount";
+    /** The pseudo-key a decision depends on when the caller's account may or may not be a delegated administrator. */
+    public static final String DELEGATED_ADMINISTRATOR_KEY = "iamscope:DelegatedAdministrator";
+
+    private static Set<String> lowerAll(String... names) {
+        Set<String> out = new java.util.HashSet<>();
+        for (String n : names) {
+            out.add("organizations:" + n.toLowerCase(Locale.ROOT));
+        }
+        return Set.copyOf(out);
+    }
+
     private final Set<String> rcpServices;
     /** By protected kind, the lower-case names of the actions that change such a resource. */
     private final Map<ServiceRule, Set<String>> changes = new EnumMap<>(ServiceRule.class);
@@ -65,6 +115,8 @@ public final class ServiceRules {
                 ServiceRule.AWS_MANAGED_KEY_ALIAS));
         java.util.ArrayList<ActionSet> apart = new java.util.ArrayList<>();
         apart.add(catalog.expand(GET_CALLER_IDENTITY));
+        apart.add(catalog.expandAll(ORGANIZATIONS_MANAGEMENT_ONLY));
+        apart.add(catalog.expandAll(ORGANIZATIONS_MANAGEMENT_OR_DELEGATED));
         for (Set<String> set : changes.values()) {
             changeAnyKind.addAll(set);
             apart.add(catalog.expandAll(set));
@@ -150,6 +202,61 @@ public final class ServiceRules {
         return changes.get(kind).contains(request.action().toLowerCase(Locale.ROOT)) ? kind : null;
     }
 
+    /**
+     * The AWS Organizations rule the request is subject to, or null: {@link ServiceRule#ORGANIZATIONS_MANAGEMENT_ACCOUNT}
+     * or {@link ServiceRule#ORGANIZATIONS_DELEGATED_ADMINISTRATOR} for an IAM principal (user, session, root)
+     * calling one of those operations. Services and other callers are evaluated by their policies alone.
+     */
+    public ServiceRule organizationsGate(Request request) {
+        String action = request.action();
+        if (!action.regionMatches(true, 0, "organizations:", 0, ORGANIZATIONS_PREFIX)
+                || !request.caller().isIamPrincipal()) {
+            return null;
+        }
+        String lower = action.toLowerCase(Locale.ROOT);
+        if (ORGANIZATIONS_MANAGEMENT_ONLY.contains(lower)) {
+            return ServiceRule.ORGANIZATIONS_MANAGEMENT_ACCOUNT;
+        }
+        if (ORGANIZATIONS_MANAGEMENT_OR_DELEGATED.contains(lower)) {
+            return ServiceRule.ORGANIZATIONS_DELEGATED_ADMINISTRATOR;
+        }
+        return null;
+    }
+
+    /**
+     * When the gate lets the caller's account through: TRUE, FALSE, or a formula over the unknown facts of its
+     * {@link OrgStanding} ({@link #managementAtom}, {@link #delegatedAtom}). The management account passes both
+     * gates; a delegated administrator passes {@link ServiceRule#ORGANIZATIONS_DELEGATED_ADMINISTRATOR}.
+     */
+    public static Constraint organizationsPass(ServiceRule gate, Caller caller) {
+        OrgStanding s = caller.organization();
+        Constraint management = fact(s.management(), managementAtom(caller));
+        if (gate == ServiceRule.ORGANIZATIONS_MANAGEMENT_ACCOUNT) {
+            return management;
+        }
+        return Constraint.or(management, fact(s.delegatedAdministrator(), delegatedAtom(caller)));
+    }
+
+    private static Constraint fact(Truth t, Constraint.Atom unknown) {
+        return switch (t) {
+            case TRUE -> Constraint.TRUE;
+            case FALSE -> Constraint.FALSE;
+            case UNKNOWN -> unknown;
+        };
+    }
+
+    /** The unknown fact "the caller's account is its organization's management account". */
+    public static Constraint.Atom managementAtom(Caller caller) {
+        return new Constraint.Atom("the caller's account `" + caller.account() + "` is its organization's"
+                + " management account", List.of(MANAGEMENT_ACCOUNT_KEY), null);
+    }
+
+    /** The unknown fact "the caller's account is a delegated administrator of its organization". */
+    public static Constraint.Atom delegatedAtom(Caller caller) {
+        return new Constraint.Atom("the caller's account `" + caller.account() + "` is a delegated administrator"
+                + " of its organization", List.of(DELEGATED_ADMINISTRATOR_KEY), null);
+    }
+
     /** Whether the action changes some kind of protected resource (resources then differ by their kind). */
     public boolean changesProtected(String action) {
         return changeAnyKind.contains(action.toLowerCase(Locale.ROOT));
@@ -200,4 +307,5 @@ public final class ServiceRules {
     }
 
     private static final String GET_CALLER_IDENTITY = "sts:GetCallerIdentity";
+    private static final int ORGANIZATIONS_PREFIX = "organizations:".length();
 }

@@ -49,7 +49,7 @@ public final class CaseReader {
             set.rcps(levels(json.get("rcps"), "rcps", origin));
         }
 
-        Caller caller = CallerReader.read(principal);
+        Caller caller = CallerReader.read(principal, present(json, "scps"));
         String action = required(request, "action").asText();
         String resource = required(request, "resource").asText();
         String resourceAccount = request.hasNonNull("resourceAccount") ? request.get("resourceAccount").asText()

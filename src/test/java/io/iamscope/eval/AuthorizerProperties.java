@@ -88,6 +88,8 @@ class AuthorizerProperties {
                                    @ForAll("layers") Layer layer) {
         Assume.that(layer != Layer.RCP || RCP_SERVICES.contains(request.build().service()));
         Assume.that(!request.action().equals(GET_CALLER_IDENTITY)); // allowed whatever a policy says
+        // SCPs "don't affect users or roles in the management account" (Organizations User Guide: SCPs).
+        Assume.that(layer != Layer.SCP || request.org().management() != Truth.TRUE);
         World denied = addDeny(world, layer);
         for (Authorizer engine : List.of(local, reference)) {
             Decision d = engine.authorize(request.build(), denied.build());
@@ -151,6 +153,42 @@ class AuthorizerProperties {
                         () -> engine + ": " + d.rule());
             }
         }
+    }
+
+    /**
+     * AWS Organizations' management calls: an administrator of a member account is refused them (definitely
+     * when its account is known not to qualify, conditionally on the unknown fact otherwise); the management
+     * account is decided by its policies alone.
+     */
+    @Property(tries = TRIES)
+    void organizationsCallsNeedTheRightAccount(@ForAll boolean session, @ForAll("standings") OrgStanding org) {
+        World admin = new World(List.of(new Pol("admin", List.of(PolicyArbitraries.allowAll()))), null, null, null,
+                null, null);
+        for (String action : List.of("organizations:CreateAccount", "organizations:AttachPolicy")) {
+            boolean managementOnly = action.endsWith("CreateAccount");
+            RequestSpec request = new RequestSpec(session, action, "*", null, null, null, org);
+            Truth pass = managementOnly ? org.management() : org.management().or(org.delegatedAdministrator());
+            for (Authorizer engine : List.of(local, reference)) {
+                Decision d = engine.authorize(request.build(), admin.build());
+                String context = engine + " on " + request + ": " + DecisionSummary.of(d);
+                switch (pass) {
+                    case TRUE -> assertTrue(d.isAllowed() && d.rule() == null, context);
+                    case FALSE -> assertTrue(d.outcome() == Outcome.EXPLICIT_DENY && !d.isConditional()
+                            && d.rule() != null, context);
+                    case UNKNOWN -> {
+                        assertTrue(d.isPossiblyAllowed() && d.isConditional() && d.rule() != null, context);
+                        assertEquals(Outcome.EXPLICIT_DENY, d.otherwise(), context);
+                        assertTrue(d.conditionalKeys().stream().allMatch(k -> k.startsWith("iamscope:")), context);
+                    }
+                }
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<OrgStanding> standings() {
+        return Arbitraries.of(Truth.values()).flatMap(m -> Arbitraries.of(Truth.values())
+                .map(d -> new OrgStanding(m, m == Truth.TRUE ? Truth.FALSE : d)));
     }
 
     /** Statement order, policy order within a layer and duplicated statements do not change a decision. */

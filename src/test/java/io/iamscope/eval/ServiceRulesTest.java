@@ -54,6 +54,26 @@ class ServiceRulesTest {
                 new TreeSet<>(rules.changesOf(ServiceRule.AWS_MANAGED_KEY_ALIAS)));
     }
 
+    /**
+     * Every AWS Organizations action of the catalog is placed by the API Reference's "API operations by account"
+     * (management account only; management account or delegated administrator; any account): a refresh that
+     * brings a new Organizations action fails here until someone reads where AWS lets it be called from.
+     */
+    @Test
+    void everyOrganizationsActionIsPlaced() {
+        Catalog catalog = Catalog.bundled();
+        Set<String> placed = new TreeSet<>();
+        placed.addAll(ServiceRules.ORGANIZATIONS_MANAGEMENT_ONLY);
+        placed.addAll(ServiceRules.ORGANIZATIONS_MANAGEMENT_OR_DELEGATED);
+        placed.addAll(ServiceRules.ORGANIZATIONS_ANY_ACCOUNT);
+        assertEquals(ServiceRules.ORGANIZATIONS_MANAGEMENT_ONLY.size() + ServiceRules.ORGANIZATIONS_MANAGEMENT_OR_DELEGATED.size()
+                + ServiceRules.ORGANIZATIONS_ANY_ACCOUNT.size(), placed.size(), "an action is in two lists");
+        Set<String> inCatalog = new TreeSet<>();
+        catalog.service("organizations").orElseThrow().actions()
+                .forEach(a -> inCatalog.add(a.fullName().toLowerCase(java.util.Locale.ROOT)));
+        assertEquals(inCatalog, placed);
+    }
+
     @Test
     void protectedKindIsReadOffTheArnCaseSensitively() {
         assertEquals(ServiceRule.SERVICE_LINKED_ROLE, ServiceRules.protectedKind(

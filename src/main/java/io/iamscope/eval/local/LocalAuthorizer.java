@@ -259,7 +259,18 @@ public final class LocalAuthorizer implements Authorizer {
             Constraint resourceSide = Constraint.or(rpExact, Constraint.or(rpParent, rpAccount));
             allow = Constraint.and(callerSide, resourceSide);
         }
+        // AWS Organizations' management calls answer only in the management account (or a delegated
+        // administrator's): where the caller's account is not one, the service refuses whatever the policies say;
+        // where it is not known, the decision depends on it (ServiceRules.organizationsPass).
+        ServiceRule gate = rules.organizationsGate(request);
+        Constraint orgPass = gate == null ? Constraint.TRUE : ServiceRules.organizationsPass(gate, caller);
+        if (orgPass != Constraint.TRUE) {
+            e.refusedBy(Constraint.not(orgPass));
+        }
         Decision decided = e.decide(Constraint.and(guard, allow));
+        if (orgPass != Constraint.TRUE) {
+            return decided.withRule(gate);
+        }
         if (rules.alwaysAllowed(request)) {
             // The policies' verdicts stay in the explanation; the service allows whatever they say.
             return decided.ruledBy(ServiceRule.CALLER_IDENTITY_ALWAYS_ALLOWED, Outcome.ALLOW, Constraint.TRUE, null);
@@ -302,6 +313,11 @@ public final class LocalAuthorizer implements Authorizer {
             }
             verdicts.add(new LayerVerdict(layer, level, allows, denies, required));
             return allows;
+        }
+
+        /** A service refuses the request when {@code when} holds, whatever the policies say: a deny of its own. */
+        void refusedBy(Constraint when) {
+            deny = Constraint.or(deny, when);
         }
 
         void verdict(Layer layer, int level, Constraint allows, boolean required) {

@@ -8,11 +8,13 @@ import io.iamscope.eval.CallerKind;
 import io.iamscope.eval.Constraint;
 import io.iamscope.eval.Decision;
 import io.iamscope.eval.Layer;
+import io.iamscope.eval.OrgStanding;
 import io.iamscope.eval.Outcome;
 import io.iamscope.eval.PolicySet;
 import io.iamscope.eval.Request;
 import io.iamscope.eval.ServiceRule;
 import io.iamscope.eval.ServiceRules;
+import io.iamscope.eval.Truth;
 import io.iamscope.eval.match.PrincipalMatch;
 import io.iamscope.policy.Diagnostic;
 import io.iamscope.policy.Effect;
@@ -99,11 +101,58 @@ public final class ReferenceAuthorizer implements Authorizer {
 
         boolean alwaysAllowed = rules.alwaysAllowed(request);
         ServiceRule protectedResource = rules.protectedChange(request);
+        OrgGate org = OrgGate.of(rules.organizationsGate(request), caller, atoms);
         Rules documented = new Rules(request, candidates, scpLevels, boundaryApplies, sessionApplies,
-                alwaysAllowed, protectedResource != null);
+                alwaysAllowed, protectedResource != null, org);
         Decision d = TruthTable.decide(atoms, documented::outcome, candidates, errors);
         ServiceRule rule = alwaysAllowed ? ServiceRule.CALLER_IDENTITY_ALWAYS_ALLOWED : protectedResource;
-        return rule == null ? d : d.ruledBy(rule, d.outcome(), d.condition(), d.otherwise());
+        if (rule == null && org != null && !org.alwaysPasses()) {
+            rule = org.gate();
+        }
+        return rule == null ? d : d.withRule(rule);
+    }
+
+    /**
+     * An AWS Organizations call that "you can call from only the organization's management account" (or also "a
+     * member account designated as a delegated administrator"): AWS Organizations API Reference, API operations by
+     * account. Each fact of the caller's {@link OrgStanding} is known or an atom of its own.
+     *
+     * @param management the management fact when known (atom index -1), else its atom's index
+     */
+    private record OrgGate(ServiceRule gate, Truth management, int managementAtom, Truth delegated,
+                           int delegatedAtom) {
+
+        static OrgGate of(ServiceRule gate, Caller caller, List<Constraint.Atom> atoms) {
+            if (gate == null) {
+                return null;
+            }
+            OrgStanding s = caller.organization();
+            int m = -1;
+            if (s.management() == Truth.UNKNOWN) {
+                atoms.add(ServiceRules.managementAtom(caller));
+                m = atoms.size() - 1;
+            }
+            int d = -1;
+            if (gate == ServiceRule.ORGANIZATIONS_DELEGATED_ADMINISTRATOR && s.delegatedAdministrator() == Truth.UNKNOWN) {
+                atoms.add(ServiceRules.delegatedAtom(caller));
+                d = atoms.size() - 1;
+            }
+            return new OrgGate(gate, s.management(), m, s.delegatedAdministrator(), d);
+        }
+
+        boolean passes(long world) {
+            boolean isManagement = managementAtom >= 0 ? (world >>> managementAtom & 1L) == 1 : management == Truth.TRUE;
+            if (gate == ServiceRule.ORGANIZATIONS_MANAGEMENT_ACCOUNT) {
+                return isManagement;
+            }
+            boolean isDelegated = delegatedAtom >= 0 ? (world >>> delegatedAtom & 1L) == 1 : delegated == Truth.TRUE;
+            return isManagement || isDelegated;
+        }
+
+        boolean alwaysPasses() {
+            return management == Truth.TRUE
+                    || gate == ServiceRule.ORGANIZATIONS_DELEGATED_ADMINISTRATOR && delegated == Truth.TRUE;
+        }
     }
 
     private static void readAll(StatementReader reader, List<AttachedPolicy> policies, Layer layer, int level,
@@ -120,7 +169,7 @@ public final class ReferenceAuthorizer implements Authorizer {
 
     /** The documented decision for one definite world (every atom true or false). */
     private record Rules(Request request, List<Candidate> candidates, int scpLevels, boolean boundaryApplies,
-                         boolean sessionApplies, boolean alwaysAllowed, boolean protectedResource) {
+                         boolean sessionApplies, boolean alwaysAllowed, boolean protectedResource, OrgGate org) {
 
         Outcome outcome(long world) {
             // GetCallerIdentity: "No permissions are required to perform this operation. If an administrator
@@ -134,6 +183,11 @@ public final class ReferenceAuthorizer implements Authorizer {
             // (IAM API Reference: UnmodifiableEntity); "You cannot change the permissions defined in AWS managed
             // policies" (IAM User Guide); "The alias/aws/ prefix is reserved" (AWS KMS Developer Guide).
             if (protectedResource) {
+                return Outcome.EXPLICIT_DENY;
+            }
+            // Organizations' management calls from another account than the management account (or, for some, a
+            // delegated administrator's) are refused, whatever the policies say.
+            if (org != null && !org.passes(world)) {
                 return Outcome.EXPLICIT_DENY;
             }
             // "Deny evaluation": an applicable Deny statement in any policy type gives a final Deny.
