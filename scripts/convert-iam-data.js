@@ -26,8 +26,11 @@ function accessLevel(raw) {
   throw new Error(`unknown access level ${raw}`);
 }
 
-// The package spells global tag keys as aws:RequestTag/tag-key, services use ${TagKey}: use one form.
-const normalizeKey = (k) => k.replace(/\/tag-key$/, '/${TagKey}');
+// The package spells some tag keys' placeholder as a literal: aws:RequestTag/tag-key and
+// secretsmanager:ResourceTag/tag-key, or leaves it out: glacier:ResourceTag/, sagemaker:ResourceTag/. The
+// Service Authorization Reference means a template (the user's tag key goes there), as services' ${TagKey} does:
+// write every one as ${TagKey}, so that secretsmanager:ResourceTag/Name is a known key.
+const normalizeKey = (k) => k.replace(/\/tag-key$/i, '/${TagKey}').replace(/Tag\/$/i, (m) => m + '${TagKey}');
 
 const names = data('serviceNames.json');
 const services = data('services.json').slice().sort(byName).map((prefix) => {
@@ -39,17 +42,17 @@ const services = data('services.json').slice().sort(byName).map((prefix) => {
     name: names[prefix] || prefix,
     resourceTypes: Object.values(resourceTypes)
       .sort((a, b) => byName(a.key, b.key))
-      .map((r) => ({ name: r.key, arn: r.arn, conditionKeys: r.conditionKeys || [] })),
+      .map((r) => ({ name: r.key, arn: r.arn, conditionKeys: (r.conditionKeys || []).map(normalizeKey) })),
     conditionKeys: Object.values(conditionKeys)
       .sort((a, b) => byName(a.key, b.key))
-      .map((c) => ({ key: c.key, type: c.type })),
+      .map((c) => ({ key: normalizeKey(c.key), type: c.type })),
     actions: Object.values(actions)
       .sort((a, b) => byName(a.name, b.name))
       .map((a) => ({
         name: a.name,
         access: accessLevel(a.accessLevel),
         resources: (a.resourceTypes || []).map((r) => ({ type: r.name, required: !!r.required })),
-        conditionKeys: a.conditionKeys || [],
+        conditionKeys: (a.conditionKeys || []).map(normalizeKey),
       })),
   };
 });

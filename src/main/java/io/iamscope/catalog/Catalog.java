@@ -292,9 +292,48 @@ public final class Catalog {
         return conditionKeys().find(name);
     }
 
-    /** Whether {@code name} is a condition key AWS documents, ignoring case and honouring templated keys. */
+    /**
+     * Whether {@code name} is a condition key AWS documents, ignoring case and honouring templated keys: the
+     * catalog's keys, and the keys of any OIDC identity provider ({@link #isWebIdentityKey}), which the
+     * Service Authorization Reference cannot list since the provider's name is the customer's.
+     */
     public boolean isKnownConditionKey(String name) {
-        return conditionKeys().find(name).isPresent();
+        return conditionKeys().find(name).isPresent() || isWebIdentityKey(name)
+                || UNDOCUMENTED_KEYS_AWS_USES.containsKey(name.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Keys the Service Authorization Reference (hence the catalog) does not list, but that AWS's own managed
+     * policies test, with the policy that does: AWS maintains those policies, so it evaluates the keys, and a user
+     * copying such a statement should not be told the key does not exist. Kept by hand, deliberately short: a key
+     * joins only with an AWS managed policy that uses it, and leaves when the reference lists it (a test fails
+     * then). Keys of retired services (deepracer:...) are not here: they are rightly unknown.
+     */
+    static final Map<String, String> UNDOCUMENTED_KEYS_AWS_USES = Map.of(
+            "aws:principalorgmasteraccountid", "AWSSSOServiceRolePolicy",
+            "lakeformation:gluearn", "AmazonDataZoneGlueManageAccessRolePolicy");
+
+    /** The claims IAM offers as keys for any OIDC provider ({@link #isWebIdentityKey}). */
+    private static final java.util.Set<String> WEB_IDENTITY_CLAIMS = java.util.Set.of("amr", "aud", "azp", "email",
+            "oaud", "sub");
+
+    /**
+     * Whether {@code name} is {@code PROVIDER:CLAIM} for an OIDC identity provider: "Available keys for AWS web
+     * identity federation" are the provider's name (its URL without {@code https://}, path included, e.g.
+     * {@code token.actions.githubusercontent.com} or {@code oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE}) followed
+     * by {@code :amr}, {@code :aud}, {@code :azp}, {@code :email}, {@code :oaud} or {@code :sub} (IAM User Guide:
+     * IAM and AWS STS condition context keys). The provider is a host name (it has a dot), never a service prefix.
+     */
+    public static boolean isWebIdentityKey(String name) {
+        int colon = name.lastIndexOf(':');
+        if (colon <= 0) {
+            return false;
+        }
+        String provider = name.substring(0, colon);
+        String claim = name.substring(colon + 1).toLowerCase(Locale.ROOT);
+        String host = provider.indexOf('/') < 0 ? provider : provider.substring(0, provider.indexOf('/'));
+        return WEB_IDENTITY_CLAIMS.contains(claim) && host.indexOf('.') > 0 && !host.endsWith(".")
+                && provider.indexOf(':') < 0 && provider.chars().noneMatch(Character::isWhitespace);
     }
 
     /** Built on first use: most runs never look up a condition key, and it is a third of the load time. */
