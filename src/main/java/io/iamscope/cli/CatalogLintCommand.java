@@ -6,15 +6,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iamscope.catalog.Catalog;
 import io.iamscope.catalog.LintFinding;
 import io.iamscope.catalog.PolicyLint;
+import io.iamscope.policy.Diagnostic;
+import io.iamscope.policy.PolicyDocument;
+import io.iamscope.policy.PolicyGrammar;
+import io.iamscope.policy.PolicyParseException;
+import io.iamscope.policy.PolicyType;
+import io.iamscope.policy.parse.PolicyParser;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,11 +31,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code iamscope catalog lint FILE}: unknown actions, services and condition keys in a policy document. Exit 0
- * when clean, 1 with findings, 2 when the file cannot be read as a policy.
+ * {@code iamscope catalog lint FILE}: unknown actions, services and condition keys in a policy document, and what
+ * AWS would refuse in it for its type ({@link PolicyGrammar}). Exit 0 when clean, 1 with findings, 2 when the file
+ * cannot be read as a policy.
  */
 @Command(name = "lint", mixinStandardHelpOptions = true,
-        description = "Flag unknown actions, services and condition keys in a policy document.")
+        description = "Flag unknown actions, services and condition keys in a policy document, and what AWS would"
+                + " refuse in it for its type.")
 final class CatalogLintCommand implements Callable<Integer> {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -39,6 +49,11 @@ final class CatalogLintCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
     CatalogCommand.Format format;
+
+    @Option(names = "--type", defaultValue = "auto", paramLabel = "TYPE", description = "identity, resource, trust,"
+            + " scp, rcp, or auto: a policy with a Principal is resource-based (a trust policy when it has no"
+            + " Resource and only sts: actions), else identity-based (default: ${DEFAULT-VALUE})")
+    String type;
 
     @Override
     public Integer call() {
@@ -52,11 +67,33 @@ final class CatalogLintCommand implements Callable<Integer> {
             err.flush();
             return CatalogCommand.INPUT_ERROR;
         }
+        PolicyType given = "auto".equalsIgnoreCase(type) ? null : PolicyType.of(type);
+        if (given == null && !"auto".equalsIgnoreCase(type)) {
+            err.println("error: `" + type + "` is not a policy type (use identity, resource, trust, scp, rcp or auto)");
+            err.flush();
+            return CatalogCommand.INPUT_ERROR;
+        }
         Catalog catalog = CatalogCommand.catalogOrReport(err);
         if (catalog == null) {
             return CatalogCommand.INPUT_ERROR;
         }
-        List<LintFinding> findings = new PolicyLint(catalog).lint(policy);
+        List<LintFinding> findings = new ArrayList<>(new PolicyLint(catalog).lint(policy));
+        PolicyType readAs = given;
+        try {
+            PolicyDocument doc = PolicyParser.parse(policy, file.toString());
+            readAs = given != null ? given : PolicyGrammar.likelyType(doc);
+            Set<String> seen = new HashSet<>();
+            findings.forEach(f -> seen.add(f.code() + " " + f.pointer()));
+            for (Diagnostic d : PolicyGrammar.validate(doc, readAs)) {
+                // PolicyLint points at the malformed action itself; the parser's copy points at the element.
+                if (!d.code().equals("MALFORMED_ACTION") && seen.add(d.code() + " " + d.location().pointer())) {
+                    findings.add(new LintFinding(d.code(), d.location().pointer(), d.message()));
+                }
+            }
+        } catch (PolicyParseException e) {
+            // A policy AWS would refuse outright (no Effect, an Effect of `Permit`, ...): a finding, not an input error.
+            findings.add(new LintFinding(e.code(), e.location().pointer(), e.getMessage()));
+        }
         if (format == CatalogCommand.Format.json) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (LintFinding f : findings) {
@@ -68,6 +105,7 @@ final class CatalogLintCommand implements Callable<Integer> {
             }
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("file", file.toString());
+            doc.put("type", readAs == null ? null : readAs.name().toLowerCase(java.util.Locale.ROOT));
             doc.put("findings", rows);
             out.println(CatalogJson.write(doc));
         } else {
@@ -75,7 +113,7 @@ final class CatalogLintCommand implements Callable<Integer> {
                 out.println(file + "#" + f.pointer() + ": " + f.code() + ": " + f.message());
             }
             if (findings.isEmpty()) {
-                out.println(file + ": no unknown names");
+                out.println(file + ": no findings" + (readAs == null ? "" : " (read as a " + readAs.description() + ")"));
             }
         }
         out.flush();
