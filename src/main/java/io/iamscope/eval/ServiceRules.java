@@ -195,7 +195,11 @@ public final class ServiceRules {
         if (request.caller().kind() == CallerKind.SERVICE) {
             return null;
         }
-        ServiceRule kind = protectedKind(request.resource());
+        String arn = request.resource();
+        if (arn.indexOf(":iam:") < 0 && arn.indexOf(":kms:") < 0) {
+            return null; // the common case, found in one pass or two
+        }
+        ServiceRule kind = protectedKind(arn);
         if (kind == null) {
             return null;
         }
@@ -274,27 +278,38 @@ public final class ServiceRules {
      * sets), {@code arn:PARTITION:iam::aws:policy/...} (AWS managed policies), {@code alias/aws/...} in KMS.
      */
     public static ServiceRule protectedKind(String arn) {
-        if (arn.contains(":iam:")) {
-            String resource = Arns.resource(arn);
-            if (resource == null || !"iam".equals(Arns.service(arn))) {
-                return null;
-            }
-            if (resource.startsWith("role/aws-service-role/")) {
+        // Runs for every request on an IAM or KMS resource: components are found with indexOf and compared in
+        // place, never split (the engine's hot path allocates nothing for the common, unprotected, case).
+        if (!arn.startsWith("arn:")) {
+            return null;
+        }
+        int partition = 3;
+        int service = arn.indexOf(':', partition + 1);
+        int region = service < 0 ? -1 : arn.indexOf(':', service + 1);
+        int account = region < 0 ? -1 : arn.indexOf(':', region + 1);
+        int resource = account < 0 ? -1 : arn.indexOf(':', account + 1);
+        if (resource < 0) {
+            return null;
+        }
+        if (component(arn, service, region, "iam")) {
+            if (arn.startsWith("role/aws-service-role/", resource + 1)) {
                 return ServiceRule.SERVICE_LINKED_ROLE;
             }
-            if (resource.startsWith("role/aws-reserved/sso.amazonaws.com/")) {
+            if (arn.startsWith("role/aws-reserved/sso.amazonaws.com/", resource + 1)) {
                 return ServiceRule.IDENTITY_CENTER_ROLE;
             }
-            if (resource.startsWith("policy/") && "aws".equals(Arns.account(arn))) {
+            if (arn.startsWith("policy/", resource + 1) && component(arn, account, resource, "aws")) {
                 return ServiceRule.AWS_MANAGED_POLICY;
             }
-        } else if (arn.contains(":kms:")) {
-            String resource = Arns.resource(arn);
-            if (resource != null && resource.startsWith("alias/aws/") && "kms".equals(Arns.service(arn))) {
-                return ServiceRule.AWS_MANAGED_KEY_ALIAS;
-            }
+        } else if (component(arn, service, region, "kms") && arn.startsWith("alias/aws/", resource + 1)) {
+            return ServiceRule.AWS_MANAGED_KEY_ALIAS;
         }
         return null;
+    }
+
+    /** Whether the text between the colons at {@code from} and {@code to} is {@code value}. */
+    private static boolean component(String arn, int from, int to, String value) {
+        return to - from - 1 == value.length() && arn.startsWith(value, from + 1);
     }
 
     /**
