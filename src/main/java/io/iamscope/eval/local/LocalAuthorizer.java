@@ -25,6 +25,7 @@ import io.iamscope.eval.match.PrincipalMatch;
 import io.iamscope.policy.Diagnostic;
 import io.iamscope.policy.Effect;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,9 @@ public final class LocalAuthorizer implements Authorizer {
     private final PolicyCompiler compiler;
     private final ServiceRules rules;
     private final Map<PolicySet.CallerSide, CompiledCallerSide> callers =
+            Collections.synchronizedMap(new WeakHashMap<>());
+    /** Per resource list (by identity), the positions of the resources AWS protects ({@link #protectedIn}). */
+    private final Map<ArnList, Map<ServiceRule, BitSet>> protectedPositions =
             Collections.synchronizedMap(new WeakHashMap<>());
     /** The last set compiled and its compiled form, as one pair so that threads never see a torn pair. */
     private volatile Object[] lastSeen;
@@ -143,10 +147,37 @@ public final class LocalAuthorizer implements Authorizer {
         ResourceClasses classes = ResourceClasses.of(compile(set).candidates(action), context, list);
         if (rules.changesProtected(action)) {
             // The action changes some resource AWS protects: such resources are denied whatever the policies say,
-            // so a class holds only resources of one kind (ServiceRules.protectedKind; null for the others).
-            classes = classes.apart(list, arn -> ServiceRules.protectedKind(arn));
+            // so they never share a class with the others (ServiceRules.protectedKind).
+            String lower = action.toLowerCase(java.util.Locale.ROOT);
+            List<BitSet> apart = new ArrayList<>(2);
+            for (Map.Entry<ServiceRule, BitSet> kind : protectedIn(list).entrySet()) {
+                if (rules.changesOf(kind.getKey()).contains(lower)) {
+                    apart.add(kind.getValue());
+                }
+            }
+            classes = classes.apart(apart);
         }
         return classes;
+    }
+
+    /**
+     * The positions of the list's protected resources, by kind, found once per list: graph building asks for the
+     * classes of the same target lists for thousands of principals.
+     */
+    private Map<ServiceRule, BitSet> protectedIn(ArnList list) {
+        Map<ServiceRule, BitSet> kinds = protectedPositions.get(list);
+        if (kinds == null) {
+            Map<ServiceRule, BitSet> found = new java.util.EnumMap<>(ServiceRule.class);
+            for (int i = 0; i < list.size(); i++) {
+                ServiceRule kind = ServiceRules.protectedKind(list.get(i));
+                if (kind != null) {
+                    found.computeIfAbsent(kind, k -> new BitSet(list.size())).set(i);
+                }
+            }
+            kinds = Collections.unmodifiableMap(found);
+            protectedPositions.put(list, kinds);
+        }
+        return kinds;
     }
 
     /**

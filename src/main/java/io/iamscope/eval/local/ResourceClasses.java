@@ -64,27 +64,15 @@ public record ResourceClasses(List<BitSet> classes, BitSet individual, boolean r
     }
 
     /**
-     * These classes cut further so that the resources of one class have the same {@code key} (null included):
-     * for what the engine reads off the ARN itself, beyond the statements' patterns.
+     * These classes cut further so that no class holds both positions of one of {@code groups} and others: for
+     * what the engine reads off the ARN itself, beyond the statements' patterns (resources AWS protects).
      */
-    ResourceClasses apart(ArnList list, java.util.function.Function<String, Object> key) {
-        java.util.Map<Object, BitSet> byKey = new java.util.HashMap<>();
-        for (BitSet cls : classes) {
-            for (int i = cls.nextSetBit(0); i >= 0; i = cls.nextSetBit(i + 1)) {
-                Object k = key.apply(list.get(i));
-                if (k != null) {
-                    byKey.computeIfAbsent(k, x -> new BitSet(list.size())).set(i);
-                }
-            }
-        }
-        if (byKey.isEmpty()) {
-            return this;
-        }
+    ResourceClasses apart(List<BitSet> groups) {
         List<BitSet> out = classes;
-        for (BitSet keyed : byKey.values()) {
-            out = split(out, keyed);
+        for (BitSet group : groups) {
+            out = split(out, group);
         }
-        return new ResourceClasses(List.copyOf(out), individual, readsResourceKeys);
+        return out == classes ? this : new ResourceClasses(List.copyOf(out), individual, readsResourceKeys);
     }
 
     private static List<BitSet> split(List<BitSet> classes, BitSet yes) {
