@@ -188,11 +188,14 @@ public final class ServiceRules {
     /**
      * The rule that forbids the request as a change to a resource AWS protects, or null: a service-linked role, a
      * role IAM Identity Center created, an AWS managed policy or an {@code alias/aws/} KMS alias, with an action
-     * that changes it (see the class comment). Any caller but a service principal: the root user cannot change
-     * them either; what services do on a customer's behalf is not a request the engine sees.
+     * that changes it (see the class comment). Any caller but the services themselves: the root user cannot change
+     * them either. A service principal, or a session of a service-linked role (only its service can assume it:
+     * IAM User Guide, Using service-linked roles), is the service acting, which these resources are protected
+     * for: IAM Identity Center's own service-linked role, AWSServiceRoleForSSO, is what updates the
+     * {@code AWSReservedSSO_} roles, and a service deletes its service-linked role with that role's permissions.
      */
     public ServiceRule protectedChange(Request request) {
-        if (request.caller().kind() == CallerKind.SERVICE) {
+        if (request.caller().kind() == CallerKind.SERVICE || request.caller().serviceLinked()) {
             return null;
         }
         String arn = request.resource();

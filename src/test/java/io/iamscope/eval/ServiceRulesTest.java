@@ -103,6 +103,12 @@ class ServiceRulesTest {
                 false, null);
         assertEquals(ServiceRule.SERVICE_LINKED_ROLE,
                 rules.protectedChange(new Request(root, "IAM:putrolepolicy", slr, null, null)));
+        Caller ssoService = new Caller("arn:aws:sts::111122223333:assumed-role/AWSServiceRoleForSSO/sso",
+                "111122223333", CallerKind.ROLE_SESSION,
+                "arn:aws:iam::111122223333:role/aws-service-role/sso.amazonaws.com/AWSServiceRoleForSSO", true, false,
+                null);
+        assertNull(rules.protectedChange(new Request(ssoService, "iam:PutRolePolicy",
+                "arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_0123", null, null)));
         assertTrue(rules.changesProtected("kms:UpdateAlias"));
         assertFalse(rules.changesProtected("iam:PassRole"));
     }
