@@ -32,7 +32,13 @@ public final class PolicyGrammar {
 
     /** The document's diagnostics: the parser's, then what the grammar of {@code type} forbids, in order. */
     public static List<Diagnostic> validate(PolicyDocument doc, PolicyType type) {
-        List<Diagnostic> out = new ArrayList<>(doc.diagnostics());
+        List<Diagnostic> out = new ArrayList<>(doc.diagnostics().size() + 4);
+        for (Diagnostic d : doc.diagnostics()) {
+            // The parser reads past an element it does not know (the engine ignores it); AWS refuses the document
+            // (Access Analyzer: "Invalid policy element").
+            out.add(d.code().equals("POLICY_UNKNOWN_ELEMENT") && d.severity() != Diagnostic.Severity.ERROR
+                    ? Diagnostic.error(d.code(), d.message(), d.location()) : d);
+        }
         version(doc, type, out);
         Map<String, Statement> sids = new HashMap<>();
         for (Statement s : doc.statements()) {

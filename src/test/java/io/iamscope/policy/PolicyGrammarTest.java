@@ -105,6 +105,7 @@ class PolicyGrammarTest {
         List<Diagnostic> d = PolicyGrammar.validate(PolicyParser.parse("{" + V + "\"Statement\": [{\"Effect\": \"Allow\","
                 + " \"Action\": \"s3:*\", \"Resource\": \"*\", \"Resources\": \"*\"}]}", "p"), PolicyType.IDENTITY);
         assertEquals("POLICY_UNKNOWN_ELEMENT", d.get(0).code());
+        assertEquals(Diagnostic.Severity.ERROR, d.get(0).severity(), "AWS refuses an element it does not know");
         assertFalse(PolicyGrammar.rejected(List.of(Diagnostic.warning("X", "x", SourceLocation.of("p")))));
         assertTrue(PolicyGrammar.rejected(List.of(Diagnostic.error("X", "x", SourceLocation.of("p")))));
     }
