@@ -32,7 +32,8 @@ public final class CanTextRenderer {
             out.println("  unknown keys: " + String.join(", ", d.conditionalKeys()));
         }
         if (d.rule() != null) {
-            out.println("  decided by AWS, not by a policy: " + d.rule().describe() + " (" + d.rule().source() + ")");
+            out.println((d.isConditional() ? "  depends on a rule AWS applies outside the policies: "
+                    : "  decided by AWS, not by a policy: ") + d.rule().describe() + " (" + d.rule().source() + ")");
         }
         out.println("layers, in AWS's evaluation order:");
         for (LayerRow row : LayerRow.of(g, d)) {
