@@ -26,8 +26,11 @@ function accessLevel(raw) {
   throw new Error(`unknown access level ${raw}`);
 }
 
-// The package spells global tag keys as aws:RequestTag/tag-key, services use ${TagKey}: use one form.
-const normalizeKey = (k) => k.replace(/\/tag-key$/, '/${TagKey}');
+// The package spells some tag keys' placeholder as a literal: aws:RequestTag/tag-key and
+// secretsmanager:ResourceTag/tag-key, or leaves it out: glacier:ResourceTag/, sagemaker:ResourceTag/. The
+// Service Authorization Reference means a template (the user's tag key goes there), as services' ${TagKey} does:
+// write every one as ${TagKey}, so that secretsmanager:ResourceTag/Name is a known key.
+const normalizeKey = (k) => k.replace(/\/tag-key$/i, '/${TagKey}').replace(/Tag\/$/i, (m) => m + '${TagKey}');
 
 const names = data('serviceNames.json');
 const services = data('services.json').slice().sort(byName).map((prefix) => {
@@ -39,24 +42,37 @@ const services = data('services.json').slice().sort(byName).map((prefix) => {
     name: names[prefix] || prefix,
     resourceTypes: Object.values(resourceTypes)
       .sort((a, b) => byName(a.key, b.key))
-      .map((r) => ({ name: r.key, arn: r.arn, conditionKeys: r.conditionKeys || [] })),
+      .map((r) => ({ name: r.key, arn: r.arn, conditionKeys: (r.conditionKeys || []).map(normalizeKey) })),
     conditionKeys: Object.values(conditionKeys)
       .sort((a, b) => byName(a.key, b.key))
-      .map((c) => ({ key: c.key, type: c.type })),
+      .map((c) => ({ key: normalizeKey(c.key), type: c.type })),
     actions: Object.values(actions)
       .sort((a, b) => byName(a.name, b.name))
       .map((a) => ({
         name: a.name,
         access: accessLevel(a.accessLevel),
         resources: (a.resourceTypes || []).map((r) => ({ type: r.name, required: !!r.required })),
-        conditionKeys: a.conditionKeys || [],
+        conditionKeys: (a.conditionKeys || []).map(normalizeKey),
       })),
   };
 });
 
+// The services whose resources resource control policies govern: the package keeps AWS's list ("List of AWS
+// services that support RCPs", AWS Organizations User Guide) in data/rcpSupportedServices.json. The engine reads
+// it from the catalog instead of a list in the code, so that a refresh brings newly supported services.
+const rcpFile = path.join(pkgDir, 'data', 'rcpSupportedServices.json');
+if (!fs.existsSync(rcpFile)) {
+  throw new Error(`${rcpFile} is missing: the package no longer ships the services RCPs apply to`);
+}
+const rcpServices = JSON.parse(fs.readFileSync(rcpFile, 'utf8')).map((p) => p.toLowerCase()).sort();
+const known = new Set(services.map((s) => s.prefix.toLowerCase()));
+for (const p of rcpServices) {
+  if (!known.has(p)) throw new Error(`RCP service ${p} is not a service of the package`);
+}
+
 const { globalConditionKeys } = require(path.resolve(pkgDir, 'dist', 'cjs', 'globalConditionKeys.js'));
 const catalog = {
-  format: 1,
+  format: 2,
   source: {
     package: pkg.name,
     version: pkg.version,
@@ -66,9 +82,11 @@ const catalog = {
   globalConditionKeys: globalConditionKeys
     .map((g) => ({ key: normalizeKey(g.key), type: g.type }))
     .sort((a, b) => byName(a.key, b.key)),
+  rcpServices,
   services,
 };
 
 fs.writeFileSync(outFile, zlib.gzipSync(Buffer.from(JSON.stringify(catalog)), { level: 9 }));
 const actionCount = services.reduce((n, s) => n + s.actions.length, 0);
-console.error(`converted ${pkg.name}@${pkg.version}: ${services.length} services, ${actionCount} actions`);
+console.error(`converted ${pkg.name}@${pkg.version}: ${services.length} services, ${actionCount} actions,`
+  + ` ${rcpServices.length} services under RCPs`);

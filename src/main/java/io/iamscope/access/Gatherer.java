@@ -4,10 +4,12 @@ import io.iamscope.policy.Arn;
 import io.iamscope.eval.AttachedPolicy;
 import io.iamscope.eval.Caller;
 import io.iamscope.eval.CallerKind;
+import io.iamscope.eval.OrgStanding;
 import io.iamscope.eval.PolicySet;
 import io.iamscope.eval.Request;
 import io.iamscope.eval.RequestContext;
 import io.iamscope.eval.TrustActions;
+import io.iamscope.eval.Truth;
 import io.iamscope.model.Gap;
 import io.iamscope.model.Group;
 import io.iamscope.model.InlinePolicy;
@@ -201,6 +203,10 @@ public final class Gatherer {
     private CallerPolicies callerPolicies(PrincipalRef who) {
         String account = who.accountId();
         boolean management = org != null && org.isManagementAccount(account);
+        // Without the organization, or for an account it does not list, the account may manage one: unknown. No
+        // snapshot lists delegated administrators: unknown for members (OrgStanding).
+        OrgStanding standing = management ? OrgStanding.MANAGEMENT
+                : org != null && org.levels(account) != null ? OrgStanding.member(Truth.UNKNOWN) : OrgStanding.UNKNOWN;
         List<String> notes = new ArrayList<>();
         List<AttachedPolicy> identity = new ArrayList<>();
         AttachedPolicy boundary = null;
@@ -208,7 +214,7 @@ public final class Gatherer {
         switch (who.kind()) {
             case USER -> {
                 User u = (User) who.principal();
-                caller = new Caller(u.arn(), account, CallerKind.USER, null, false, management, null);
+                caller = new Caller(u.arn(), account, CallerKind.USER, null, false, standing, null);
                 addOwn(u, "user/" + u.name(), identity, notes);
                 for (Group g : index.groupsOf(u)) {
                     addOwn(g, "group/" + g.name(), identity, notes);
@@ -219,13 +225,13 @@ public final class Gatherer {
                 Role r = (Role) who.principal();
                 String session = who.sessionArn() != null ? who.sessionArn()
                         : "arn:aws:sts::" + account + ":assumed-role/" + r.name() + "/" + DEFAULT_SESSION;
-                caller = new Caller(session, account, CallerKind.ROLE_SESSION, r.arn(), r.serviceLinked(), management,
+                caller = new Caller(session, account, CallerKind.ROLE_SESSION, r.arn(), r.serviceLinked(), standing,
                         null);
                 addOwn(r, "role/" + r.name(), identity, notes);
                 boundary = boundary(r.boundaryArn(), notes);
             }
             default -> caller = new Caller("arn:aws:iam::" + account + ":root", account, CallerKind.ROOT, null, false,
-                    management, null);
+                    standing, null);
         }
         OrgChains.Chain scps = OrgChains.scps(org, account, this::attach);
         PolicySet base = PolicySet.builder().identity(identity).boundary(boundary).scps(scps.levels()).build();

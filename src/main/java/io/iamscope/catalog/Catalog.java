@@ -33,15 +33,19 @@ public final class Catalog {
     private final Map<String, Integer> idsByName = new HashMap<>();
     private final int[] serviceStart;
     private final List<ConditionKey> globalConditionKeys;
+    private final java.util.Set<String> rcpServices;
     private volatile ConditionKeyIndex conditionKeys;
     private final ActionSet all;
     private final ActionSet none;
     private final Map<String, ActionSet> expansions = new ConcurrentHashMap<>();
 
-    Catalog(CatalogSource source, List<Service> services, List<ConditionKey> globalConditionKeys) {
+    Catalog(CatalogSource source, List<Service> services, List<ConditionKey> globalConditionKeys,
+            List<String> rcpServices) {
         this.source = source;
         this.services = List.copyOf(services);
         this.globalConditionKeys = List.copyOf(globalConditionKeys);
+        this.rcpServices = rcpServices.stream().map(p -> p.toLowerCase(Locale.ROOT))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         List<Action> flat = new ArrayList<>();
         serviceStart = new int[services.size() + 1];
         for (int i = 0; i < services.size(); i++) {
@@ -264,6 +268,20 @@ public final class Catalog {
         return fitting;
     }
 
+    /**
+     * The prefixes (lower case) of the services whose resources resource control policies govern, as the source
+     * package lists them (AWS Organizations User Guide: Resource control policies, "List of AWS services that
+     * support RCPs"). For any other service an RCP changes nothing.
+     */
+    public java.util.Set<String> rcpServices() {
+        return rcpServices;
+    }
+
+    /** Whether RCPs govern the resources of the service with this prefix (any case). */
+    public boolean supportsRcps(String prefix) {
+        return rcpServices.contains(prefix.toLowerCase(Locale.ROOT));
+    }
+
     /** The global condition keys ({@code aws:*} and the few service keys AWS documents as global). */
     public List<ConditionKey> globalConditionKeys() {
         return globalConditionKeys;
@@ -274,9 +292,48 @@ public final class Catalog {
         return conditionKeys().find(name);
     }
 
-    /** Whether {@code name} is a condition key AWS documents, ignoring case and honouring templated keys. */
+    /**
+     * Whether {@code name} is a condition key AWS documents, ignoring case and honouring templated keys: the
+     * catalog's keys, and the keys of any OIDC identity provider ({@link #isWebIdentityKey}), which the
+     * Service Authorization Reference cannot list since the provider's name is the customer's.
+     */
     public boolean isKnownConditionKey(String name) {
-        return conditionKeys().find(name).isPresent();
+        return conditionKeys().find(name).isPresent() || isWebIdentityKey(name)
+                || UNDOCUMENTED_KEYS_AWS_USES.containsKey(name.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Keys the Service Authorization Reference (hence the catalog) does not list, but that AWS's own managed
+     * policies test, with the policy that does: AWS maintains those policies, so it evaluates the keys, and a user
+     * copying such a statement should not be told the key does not exist. Kept by hand, deliberately short: a key
+     * joins only with an AWS managed policy that uses it, and leaves when the reference lists it (a test fails
+     * then). Keys of retired services (deepracer:...) are not here: they are rightly unknown.
+     */
+    static final Map<String, String> UNDOCUMENTED_KEYS_AWS_USES = Map.of(
+            "aws:principalorgmasteraccountid", "AWSSSOServiceRolePolicy",
+            "lakeformation:gluearn", "AmazonDataZoneGlueManageAccessRolePolicy");
+
+    /** The claims IAM offers as keys for any OIDC provider ({@link #isWebIdentityKey}). */
+    private static final java.util.Set<String> WEB_IDENTITY_CLAIMS = java.util.Set.of("amr", "aud", "azp", "email",
+            "oaud", "sub");
+
+    /**
+     * Whether {@code name} is {@code PROVIDER:CLAIM} for an OIDC identity provider: "Available keys for AWS web
+     * identity federation" are the provider's name (its URL without {@code https://}, path included, e.g.
+     * {@code token.actions.githubusercontent.com} or {@code oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE}) followed
+     * by {@code :amr}, {@code :aud}, {@code :azp}, {@code :email}, {@code :oaud} or {@code :sub} (IAM User Guide:
+     * IAM and AWS STS condition context keys). The provider is a host name (it has a dot), never a service prefix.
+     */
+    public static boolean isWebIdentityKey(String name) {
+        int colon = name.lastIndexOf(':');
+        if (colon <= 0) {
+            return false;
+        }
+        String provider = name.substring(0, colon);
+        String claim = name.substring(colon + 1).toLowerCase(Locale.ROOT);
+        String host = provider.indexOf('/') < 0 ? provider : provider.substring(0, provider.indexOf('/'));
+        return WEB_IDENTITY_CLAIMS.contains(claim) && host.indexOf('.') > 0 && !host.endsWith(".")
+                && provider.indexOf(':') < 0 && provider.chars().noneMatch(Character::isWhitespace);
     }
 
     /** Built on first use: most runs never look up a condition key, and it is a third of the load time. */

@@ -16,11 +16,12 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * Reads the catalog file written by {@code scripts/convert-iam-data.js} (format 1, see docs/catalog.md) and turns
- * any flaw into a one-line {@link CatalogException}.
+ * Reads the catalog file written by {@code scripts/convert-iam-data.js} (format 2, see docs/catalog.md) and turns
+ * any flaw into a one-line {@link CatalogException}. Format 2 is format 1 plus {@code rcpServices}, the services
+ * resource control policies apply to; a format 1 file is refused rather than read as "RCPs apply to nothing".
  */
 final class CatalogReader {
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
     private static final JsonFactory JSON = new JsonFactory();
 
     private final String origin;
@@ -31,7 +32,8 @@ final class CatalogReader {
     }
 
     /** The file's shape, read straight from the token stream by {@link StreamedFile}. */
-    record FileDto(Integer format, SourceDto source, List<KeyDto> globalConditionKeys, List<ServiceDto> services) {
+    record FileDto(Integer format, SourceDto source, List<KeyDto> globalConditionKeys, List<String> rcpServices,
+                   List<ServiceDto> services) {
     }
 
     record SourceDto(String packageName, String version, String updatedAt,
@@ -90,7 +92,14 @@ final class CatalogReader {
         for (int i = 0; i < serviceDtos.size(); i++) {
             services.add(service(require(serviceDtos.get(i), String.valueOf(i), "/services"), "/services/" + i));
         }
-        return new Catalog(source, services, globals);
+        List<String> rcpServices = require(file.rcpServices(), "rcpServices", "");
+        for (int i = 0; i < rcpServices.size(); i++) {
+            String prefix = require(rcpServices.get(i), String.valueOf(i), "/rcpServices");
+            if (services.stream().noneMatch(s -> s.prefix().equalsIgnoreCase(prefix))) {
+                throw fail("/rcpServices/" + i, "names `" + prefix + "`, which is not a service of the catalog");
+            }
+        }
+        return new Catalog(source, services, globals, rcpServices);
     }
 
     private Service service(ServiceDto node, String at) {

@@ -36,6 +36,7 @@ final class StreamedFile {
         Integer format = null;
         SourceDto source = null;
         List<KeyDto> globals = null;
+        List<String> rcpServices = null;
         List<ServiceDto> services = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
@@ -44,11 +45,12 @@ final class StreamedFile {
                 case "format" -> format = p.currentToken() == JsonToken.VALUE_NULL ? null : p.getValueAsInt();
                 case "source" -> source = object(p, StreamedFile::source);
                 case "globalConditionKeys" -> globals = list(p, StreamedFile::key);
+                case "rcpServices" -> rcpServices = list(p, StreamedFile::string);
                 case "services" -> services = list(p, StreamedFile::service);
                 default -> p.skipChildren();
             }
         }
-        return new FileDto(format, source, globals, services);
+        return new FileDto(format, source, globals, rcpServices, services);
     }
 
     private static SourceDto source(JsonParser p) throws IOException {

@@ -12,15 +12,32 @@ import java.util.Objects;
  *                          naming this ARN grants to the session, but "limited by an implicit deny in a
  *                          permissions boundary or session policy" (Policy evaluation logic)
  * @param serviceLinked     a service-linked role session: SCPs and RCPs do not restrict it
- * @param managementAccount the caller is in the organization's management account: SCPs do not apply
+ * @param organization      what is known of the caller's account in its organization: the management account
+ *                          (SCPs do not apply to it), a member, a delegated administrator ({@link OrgStanding})
  * @param canonicalUser     the S3 canonical user id, when known
  */
 public record Caller(String arn, String account, CallerKind kind, String parentArn, boolean serviceLinked,
-                     boolean managementAccount, String canonicalUser) {
+                     OrgStanding organization, String canonicalUser) {
 
     public Caller {
         Objects.requireNonNull(arn, "arn");
         Objects.requireNonNull(kind, "kind");
+        organization = organization == null ? OrgStanding.UNKNOWN : organization;
+    }
+
+    /**
+     * A caller whose account is known to be its organization's management account, or else whose standing is
+     * not known ({@link OrgStanding#UNKNOWN}): Organizations' management calls then depend on it.
+     */
+    public Caller(String arn, String account, CallerKind kind, String parentArn, boolean serviceLinked,
+                  boolean managementAccount, String canonicalUser) {
+        this(arn, account, kind, parentArn, serviceLinked,
+                managementAccount ? OrgStanding.MANAGEMENT : OrgStanding.UNKNOWN, canonicalUser);
+    }
+
+    /** The caller is in the organization's management account: SCPs do not apply to it. */
+    public boolean managementAccount() {
+        return organization.management() == Truth.TRUE;
     }
 
     public static Caller user(String arn) {

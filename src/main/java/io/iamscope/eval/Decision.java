@@ -16,9 +16,12 @@ import java.util.Set;
  * @param layers     each layer's verdict, in AWS's order, for explanations
  * @param errors     problems met while evaluating (a statement that could not be evaluated is reported here
  *                   and treated as unknown, never silently dropped)
+ * @param rule       the rule a service applies outside the policies that decided the request, or that the
+ *                   condition depends on ({@link ServiceRule}); null when the policies alone decided. The
+ *                   statements and layers are still those the policies gave, for the explanation
  */
 public record Decision(Outcome outcome, Constraint condition, Outcome otherwise, List<MatchedStatement> statements,
-                       List<LayerVerdict> layers, List<Diagnostic> errors) {
+                       List<LayerVerdict> layers, List<Diagnostic> errors, ServiceRule rule) {
 
     /** Read-only views, not copies: engines hand over lists they never touch again (a copy per decision was
      * a measurable share of the engine's time). */
@@ -26,6 +29,22 @@ public record Decision(Outcome outcome, Constraint condition, Outcome otherwise,
         statements = Collections.unmodifiableList(statements);
         layers = Collections.unmodifiableList(layers);
         errors = Collections.unmodifiableList(errors);
+    }
+
+    /** A decision of the policies alone (no {@link ServiceRule}). */
+    public Decision(Outcome outcome, Constraint condition, Outcome otherwise, List<MatchedStatement> statements,
+                    List<LayerVerdict> layers, List<Diagnostic> errors) {
+        this(outcome, condition, otherwise, statements, layers, errors, null);
+    }
+
+    /** The same decision, naming the rule that decided or constrains it. */
+    public Decision withRule(ServiceRule by) {
+        return new Decision(outcome, condition, otherwise, statements, layers, errors, by);
+    }
+
+    /** The same explanation with another outcome, decided (or constrained) by {@code by}. */
+    public Decision ruledBy(ServiceRule by, Outcome newOutcome, Constraint newCondition, Outcome newOtherwise) {
+        return new Decision(newOutcome, newCondition, newOtherwise, statements, layers, errors, by);
     }
 
     public boolean isConditional() {

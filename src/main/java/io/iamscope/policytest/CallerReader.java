@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.iamscope.policy.Arn;
 import io.iamscope.eval.Caller;
 import io.iamscope.eval.CallerKind;
+import io.iamscope.eval.OrgStanding;
 import io.iamscope.eval.RequestContext;
+import io.iamscope.eval.Truth;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +21,22 @@ final class CallerReader {
     private CallerReader() {
     }
 
-    static Caller read(JsonNode p) {
+    /**
+     * The caller; {@code inOrganization} tells whether the case gives SCPs (then the caller's account is in an
+     * organization: a member unless {@code managementAccount} says otherwise). Its {@link OrgStanding}:
+     * {@code managementAccount} true or false when given, else false in an organization and unknown outside one;
+     * {@code delegatedAdministrator} true or false when given, else false for the management account and unknown
+     * for any other (no snapshot lists delegated administrators).
+     */
+    static Caller read(JsonNode p, boolean inOrganization) {
         String type = text(p, "type", "user");
         String arn = text(p, "arn", null);
         String account = text(p, "account", null);
         String parent = text(p, "parentArn", null);
         boolean serviceLinked = p.path("serviceLinked").asBoolean(false);
-        boolean management = p.path("managementAccount").asBoolean(false);
+        Truth management = truth(p, "managementAccount", inOrganization ? Truth.FALSE : Truth.UNKNOWN);
+        Truth delegated = truth(p, "delegatedAdministrator",
+                management == Truth.TRUE ? Truth.FALSE : Truth.UNKNOWN);
         String canonical = text(p, "canonicalUser", null);
         CallerKind kind;
         switch (type) {
@@ -67,7 +78,18 @@ final class CallerReader {
                 && kind != CallerKind.FEDERATED) {
             account = Arn.accountOf(arn);
         }
-        return new Caller(arn, account, kind, parent, serviceLinked, management, canonical);
+        return new Caller(arn, account, kind, parent, serviceLinked, new OrgStanding(management, delegated), canonical);
+    }
+
+    private static Truth truth(JsonNode p, String field, Truth fallback) {
+        JsonNode v = p.get(field);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isBoolean()) {
+            throw new InvalidCaseException("`" + field + "` must be true or false: /principal/" + field);
+        }
+        return Truth.of(v.booleanValue());
     }
 
     /** Adds the keys AWS derives from the caller, never overriding what the case gave. */

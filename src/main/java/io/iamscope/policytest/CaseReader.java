@@ -8,6 +8,12 @@ import io.iamscope.eval.Outcome;
 import io.iamscope.eval.PolicySet;
 import io.iamscope.eval.Request;
 import io.iamscope.eval.RequestContext;
+import io.iamscope.eval.TrustActions;
+import io.iamscope.policy.Diagnostic;
+import io.iamscope.policy.PolicyDocument;
+import io.iamscope.policy.PolicyGrammar;
+import io.iamscope.policy.PolicyParseException;
+import io.iamscope.policy.PolicyType;
 import io.iamscope.policy.SourceLocation;
 import io.iamscope.policy.parse.PolicyParser;
 import java.util.ArrayList;
@@ -36,22 +42,25 @@ public final class CaseReader {
             throw new InvalidCaseException("`" + expectedWord + "` is not an outcome (use Allow, ImplicitDeny"
                     + " or ExplicitDeny): /expected");
         }
+        String action = required(request, "action").asText();
+        String resource = required(request, "resource").asText();
+        // The resource policy of a trust action on a role is the role's trust policy, with its own grammar.
+        PolicyType resourcePolicyType = TrustActions.contains(action) && "iam".equals(Arn.serviceOf(resource))
+                && String.valueOf(Arn.resourceOf(resource)).startsWith("role/") ? PolicyType.TRUST : PolicyType.RESOURCE;
         PolicySet.Builder set = PolicySet.builder();
         policies(json, "identityPolicies", origin).forEach(set::identity);
         policies(json, "groupPolicies", origin).forEach(set::identity);
-        single(json, "permissionBoundary", origin, set::boundary);
-        single(json, "sessionPolicy", origin, set::session);
-        single(json, "resourcePolicy", origin, set::resourcePolicy);
-        if (json.has("scps")) {
-            set.scps(levels(json.get("scps"), "scps", origin));
+        single(json, "permissionBoundary", origin, PolicyType.IDENTITY, set::boundary);
+        single(json, "sessionPolicy", origin, PolicyType.IDENTITY, set::session);
+        single(json, "resourcePolicy", origin, resourcePolicyType, set::resourcePolicy);
+        if (present(json, "scps")) {
+            set.scps(levels(json.get("scps"), "scps", origin, PolicyType.SCP));
         }
-        if (json.has("rcps")) {
-            set.rcps(levels(json.get("rcps"), "rcps", origin));
+        if (present(json, "rcps")) {
+            set.rcps(levels(json.get("rcps"), "rcps", origin, PolicyType.RCP));
         }
 
-        Caller caller = CallerReader.read(principal);
-        String action = required(request, "action").asText();
-        String resource = required(request, "resource").asText();
+        Caller caller = CallerReader.read(principal, present(json, "scps"));
         String resourceAccount = request.hasNonNull("resourceAccount") ? request.get("resourceAccount").asText()
                 : Arn.accountOf(resource);
         RequestContext.Builder context = RequestContext.builder();
@@ -66,7 +75,7 @@ public final class CaseReader {
         CallerReader.deriveContext(principal, caller, context);
 
         List<String> conditional = null;
-        if (json.has("conditional")) {
+        if (present(json, "conditional")) {
             conditional = strings(json.get("conditional"), "/conditional");
         }
         return new PolicyTestCase(id, json.path("source").asText(null), set.build(),
@@ -77,27 +86,27 @@ public final class CaseReader {
     private static List<AttachedPolicy> policies(JsonNode json, String field, String origin) {
         List<AttachedPolicy> out = new ArrayList<>();
         JsonNode list = json.get(field);
-        if (list == null) {
+        if (list == null || list.isNull()) {
             return out;
         }
         if (!list.isArray()) {
             throw new InvalidCaseException("`" + field + "` must be a list of policy documents: /" + field);
         }
         for (int i = 0; i < list.size(); i++) {
-            out.add(policy(list.get(i), origin, "/" + field + "/" + i, field + "[" + i + "]"));
+            out.add(policy(list.get(i), origin, "/" + field + "/" + i, field + "[" + i + "]", PolicyType.IDENTITY));
         }
         return out;
     }
 
-    private static void single(JsonNode json, String field, String origin,
+    private static void single(JsonNode json, String field, String origin, PolicyType type,
                                java.util.function.Consumer<AttachedPolicy> into) {
         JsonNode doc = json.get(field);
         if (doc != null && !doc.isNull()) {
-            into.accept(policy(doc, origin, "/" + field, field));
+            into.accept(policy(doc, origin, "/" + field, field, type));
         }
     }
 
-    private static List<List<AttachedPolicy>> levels(JsonNode node, String field, String origin) {
+    private static List<List<AttachedPolicy>> levels(JsonNode node, String field, String origin, PolicyType type) {
         if (!node.isArray()) {
             throw new InvalidCaseException("`" + field + "` must be a list of levels, each a list of policy"
                     + " documents: /" + field);
@@ -112,15 +121,36 @@ public final class CaseReader {
             List<AttachedPolicy> atLevel = new ArrayList<>();
             for (int i = 0; i < docs.size(); i++) {
                 String where = "/" + field + "/" + level + "/" + i;
-                atLevel.add(policy(docs.get(i), origin, where, field + "[" + level + "][" + i + "]"));
+                atLevel.add(policy(docs.get(i), origin, where, field + "[" + level + "][" + i + "]", type));
             }
             out.add(atLevel);
         }
         return out;
     }
 
-    private static AttachedPolicy policy(JsonNode doc, String origin, String pointer, String name) {
-        return AttachedPolicy.of(name, PolicyParser.parse(doc, new SourceLocation(origin, pointer)));
+    /**
+     * A case's policy, refused like a malformed one when AWS would refuse it as a policy of its type
+     * ({@link PolicyGrammar}): a case pins what AWS does with the policies it accepted, and the engine's answer on
+     * any other would be a guess.
+     */
+    private static AttachedPolicy policy(JsonNode doc, String origin, String pointer, String name, PolicyType type) {
+        PolicyDocument parsed = PolicyParser.parse(doc, new SourceLocation(origin, pointer));
+        for (Diagnostic d : PolicyGrammar.validate(parsed, type)) {
+            if (d.severity() == Diagnostic.Severity.ERROR) {
+                throw new PolicyParseException(d.code(), d.message() + " (AWS refuses such a " + type.description()
+                        + ")", d.location());
+            }
+        }
+        return AttachedPolicy.of(name, parsed);
+    }
+
+    /**
+     * Whether the case gives the field: a field written as JSON {@code null} is absent, as if left out (so that
+     * generated case files may write every layer and null the ones a case does not use).
+     */
+    private static boolean present(JsonNode json, String field) {
+        JsonNode v = json.get(field);
+        return v != null && !v.isNull();
     }
 
     private static JsonNode required(JsonNode json, String field) {

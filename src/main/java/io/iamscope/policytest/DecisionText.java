@@ -16,6 +16,11 @@ public final class DecisionText {
         if (d.isConditional()) {
             sb.append(" if ").append(d.condition()).append(" (else ").append(d.otherwise().word()).append(')');
         }
+        if (d.rule() != null) {
+            // A service's rule decided (or constrains) the request: name it, not a statement it overrode.
+            sb.append(" by AWS rule ").append(d.rule().describe());
+            return errors(d, sb);
+        }
         String deciding = d.statements().stream()
                 .filter(s -> (d.outcome() == Outcome.ALLOW) == (s.ref().effect() == io.iamscope.policy.Effect.ALLOW))
                 .map(MatchedStatement::ref)
@@ -26,6 +31,10 @@ public final class DecisionText {
         } else if (d.outcome() == Outcome.IMPLICIT_DENY) {
             sb.append(": no applicable Allow");
         }
+        return errors(d, sb);
+    }
+
+    private static String errors(Decision d, StringBuilder sb) {
         if (!d.errors().isEmpty()) {
             sb.append(" [").append(d.errors().size()).append(" policy error(s): ").append(d.errors().get(0))
                     .append(']');

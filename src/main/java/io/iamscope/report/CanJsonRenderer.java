@@ -15,7 +15,8 @@ import java.io.UncheckedIOException;
 /**
  * Renders the answer of {@code iamscope can} as JSON (stable; documented in docs/sample-org.md):
  * {@code decision}, {@code conditional} (the unknown keys, empty when definite), {@code condition},
- * {@code otherwise}, {@code principal}, {@code request}, {@code reasons}, {@code layers}, {@code notes},
+ * {@code otherwise}, {@code rule} (a service's rule that decided, or null: {@code code}, {@code summary},
+ * {@code source}), {@code principal}, {@code request}, {@code reasons}, {@code layers}, {@code notes},
  * {@code errors}.
  */
 public final class CanJsonRenderer {
@@ -47,6 +48,14 @@ public final class CanJsonRenderer {
         d.conditionalKeys().forEach(keys::add);
         root.put("condition", d.isConditional() ? d.condition().toString() : null);
         root.put("otherwise", d.otherwise() == null ? null : d.otherwise().word());
+        if (d.rule() == null) {
+            root.putNull("rule");
+        } else {
+            ObjectNode rule = root.putObject("rule");
+            rule.put("code", d.rule().code());
+            rule.put("summary", d.rule().summary());
+            rule.put("source", d.rule().source());
+        }
         ObjectNode p = root.putObject("principal");
         p.put("arn", g.principal().arn());
         p.put("kind", g.principal().kind().name().toLowerCase(java.util.Locale.ROOT));

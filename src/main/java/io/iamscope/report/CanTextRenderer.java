@@ -31,6 +31,10 @@ public final class CanTextRenderer {
         if (d.isConditional()) {
             out.println("  unknown keys: " + String.join(", ", d.conditionalKeys()));
         }
+        if (d.rule() != null) {
+            out.println((d.isConditional() ? "  depends on a rule AWS applies outside the policies: "
+                    : "  decided by AWS, not by a policy: ") + d.rule().describe() + " (" + d.rule().source() + ")");
+        }
         out.println("layers, in AWS's evaluation order:");
         for (LayerRow row : LayerRow.of(g, d)) {
             out.println("  " + row.name() + ": " + row.verdict() + (row.when() == null ? "" : " if " + row.when()));

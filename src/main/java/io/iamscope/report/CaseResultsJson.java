@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * {@code iamscope test --format json}: {@code {"passed", "failed", "skipped", "results": [{"id", "origin",
- * "status", "message", "decision", "conditional", "statements"}]}}. Stable field names; documented in
+ * "status", "message", "decision", "conditional", "rule", "statements"}]}}. Stable field names; documented in
  * docs/policy-tests.md.
  */
 public final class CaseResultsJson {
@@ -38,6 +38,7 @@ public final class CaseResultsJson {
                 o.put("decision", d.outcome().word());
                 ArrayNode keys = o.putArray("conditional");
                 d.conditionalKeys().forEach(keys::add);
+                o.put("rule", d.rule() == null ? null : d.rule().code());
                 ArrayNode statements = o.putArray("statements");
                 for (MatchedStatement s : d.statements()) {
                     ObjectNode st = statements.addObject();

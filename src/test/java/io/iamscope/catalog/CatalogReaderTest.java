@@ -1,6 +1,7 @@
 package io.iamscope.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class CatalogReaderTest {
     private static final String MINIMAL = """
-            {"format":1,"source":{"package":"p","version":"1"},"globalConditionKeys":[],
+            {"format":2,"source":{"package":"p","version":"1"},"globalConditionKeys":[],"rcpServices":["x"],
              "services":[{"prefix":"x","name":"X","resourceTypes":[{"name":"thing",
                "arn":"arn:${Partition}:x:${Region}:${Account}:thing/${ThingName}","conditionKeys":[]}],
                "conditionKeys":[],"actions":[{"name":"GetThing","access":"Read",
@@ -25,6 +26,19 @@ class CatalogReaderTest {
         Catalog c = Catalog.read(gzip(MINIMAL), "minimal");
         assertEquals(1, c.size());
         assertTrue(c.appliesTo(c.action(0), "arn:aws:x:us-east-1:123456789012:thing/t1"));
+        assertTrue(c.supportsRcps("X"));
+        assertFalse(c.supportsRcps("s3"));
+    }
+
+    @Test
+    void theServicesUnderRcpsAreRequiredAndMustBeServices() {
+        CatalogException e = assertThrows(CatalogException.class,
+                () -> Catalog.read(gzip(MINIMAL.replace("\"rcpServices\":[\"x\"],", "")), "old"));
+        assertEquals("catalog `old` is malformed: `/` lacks `rcpServices`", e.getMessage());
+        e = assertThrows(CatalogException.class,
+                () -> Catalog.read(gzip(MINIMAL.replace("\"rcpServices\":[\"x\"]", "\"rcpServices\":[\"y\"]")), "bad"));
+        assertEquals("catalog `bad` is malformed: `/rcpServices/0` names `y`, which is not a service of the catalog",
+                e.getMessage());
     }
 
     @Test
@@ -52,8 +66,8 @@ class CatalogReaderTest {
                 () -> Catalog.read(gzip(MINIMAL.replace("\"prefix\"", "\"prefx\"")), "bad"));
         assertEquals("catalog `bad` is malformed: `/services/0` lacks `prefix`", e.getMessage());
         e = assertThrows(CatalogException.class,
-                () -> Catalog.read(gzip(MINIMAL.replace("\"format\":1", "\"format\":9")), "bad"));
-        assertEquals("catalog `bad` is malformed: `/format` is 9, expected 1", e.getMessage());
+                () -> Catalog.read(gzip(MINIMAL.replace("\"format\":2", "\"format\":9")), "bad"));
+        assertEquals("catalog `bad` is malformed: `/format` is 9, expected 2", e.getMessage());
     }
 
     @Test

@@ -21,6 +21,20 @@ class CatalogTest {
         assertNotNull(catalog.source().version());
     }
 
+    /**
+     * The services RCPs govern come with the data: the eleven AWS listed when RCPs launched are there, and so are
+     * later additions such as AWS AppConfig (AWS Organizations User Guide: Resource control policies).
+     */
+    @Test
+    void carriesTheServicesRcpsGovern() {
+        for (String p : Set.of("s3", "sts", "kms", "sqs", "secretsmanager", "cognito-identity", "cognito-idp", "logs",
+                "dynamodb", "ecr", "aoss", "appconfig")) {
+            assertTrue(catalog.supportsRcps(p), p);
+        }
+        assertFalse(catalog.supportsRcps("lambda"));
+        assertFalse(catalog.supportsRcps("iam"));
+    }
+
     @Test
     void servicesHaveSaneActionCounts() {
         int iam = catalog.expand("iam:*").size();

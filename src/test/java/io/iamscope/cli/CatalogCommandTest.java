@@ -78,13 +78,16 @@ class CatalogCommandTest {
         assertEquals("/Statement/0/Action/1", doc.get("findings").get(0).get("pointer").asText());
     }
 
+    /** A policy AWS would refuse (an Effect of `allow`) is a finding with its pointer; text that is not JSON exits 2. */
     @Test
-    void lintOfAnInvalidPolicyIsTheParsersErrorWithItsPointer() throws Exception {
+    void lintOfAnInvalidPolicyIsAFindingWithItsPointer() throws Exception {
         Path policy = Files.writeString(dir.resolve("bad.json"),
                 "{\"Statement\":[{\"Effect\":\"allow\",\"Action\":\"s3:GetObject\"}]}");
-        assertEquals(ExitCodes.INPUT_ERROR, run("lint", policy.toString()));
-        assertEquals("iamscope: POLICY_INVALID_EFFECT: `Effect` must be `Allow` or `Deny`, not `allow`: " + policy
-                + " at /Statement/0/Effect", err.toString().trim());
+        assertEquals(ExitCodes.FINDINGS, run("lint", policy.toString()));
+        assertTrue(out.toString().contains(policy + "#/Statement/0/Effect: POLICY_INVALID_EFFECT: "), out.toString());
+        Path garbage = Files.writeString(dir.resolve("garbage.json"), "{\"Statement\": [");
+        assertEquals(ExitCodes.INPUT_ERROR, run("lint", garbage.toString()));
+        assertTrue(err.toString().startsWith("iamscope: POLICY_MALFORMED_JSON: "), err.toString());
     }
 
     @Test

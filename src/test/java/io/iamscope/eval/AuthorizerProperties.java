@@ -29,6 +29,7 @@ import net.jqwik.api.statistics.Statistics;
 class AuthorizerProperties {
     private static final int TRIES = 400;
     private static final Set<String> RCP_SERVICES = Set.of("s3", "sts", "kms");
+    private static final String GET_CALLER_IDENTITY = "sts:GetCallerIdentity";
 
     private final Authorizer local = new LocalAuthorizer();
     private final Authorizer reference = new ReferenceAuthorizer();
@@ -86,6 +87,9 @@ class AuthorizerProperties {
     void explicitDenyBeatsAnyAllow(@ForAll("worlds") World world, @ForAll("requests") RequestSpec request,
                                    @ForAll("layers") Layer layer) {
         Assume.that(layer != Layer.RCP || RCP_SERVICES.contains(request.build().service()));
+        Assume.that(!request.action().equals(GET_CALLER_IDENTITY)); // allowed whatever a policy says
+        // SCPs "don't affect users or roles in the management account" (Organizations User Guide: SCPs).
+        Assume.that(layer != Layer.SCP || request.org().management() != Truth.TRUE);
         World denied = addDeny(world, layer);
         for (Authorizer engine : List.of(local, reference)) {
             Decision d = engine.authorize(request.build(), denied.build());
@@ -102,11 +106,89 @@ class AuthorizerProperties {
     /** Without any Allow statement nothing is allowed, not even conditionally. */
     @Property(tries = TRIES)
     void noMatchingAllowMeansDeny(@ForAll("worlds") World world, @ForAll("requests") RequestSpec request) {
+        Assume.that(!request.action().equals(GET_CALLER_IDENTITY)); // needs no Allow
         World denies = world.map(p -> p.withStatements(p.statements().stream().filter(s -> !s.allows()).toList()));
         for (Authorizer engine : List.of(local, reference)) {
             Decision d = engine.authorize(request.build(), denies.build());
             assertFalse(d.isPossiblyAllowed(), () -> engine + " allowed " + request + "\n" + denies);
         }
+    }
+
+    /**
+     * sts:GetCallerIdentity is allowed, definitely, whatever the policies say (AWS STS API Reference:
+     * GetCallerIdentity), and the decision names the rule.
+     */
+    @Property(tries = TRIES)
+    void getCallerIdentityIsAlwaysAllowed(@ForAll("worlds") World world, @ForAll boolean session,
+                                          @ForAll("layers") Layer layer) {
+        RequestSpec request = new RequestSpec(session, GET_CALLER_IDENTITY, "*", null, null, null);
+        World denied = addDeny(world, layer);
+        for (Authorizer engine : List.of(local, reference)) {
+            Decision d = engine.authorize(request.build(), denied.build());
+            assertTrue(d.isAllowed(), () -> engine + " on " + request + "\n" + denied);
+            assertEquals(ServiceRule.CALLER_IDENTITY_ALWAYS_ALLOWED, d.rule());
+        }
+    }
+
+    /**
+     * A change to a resource AWS protects (a service-linked role, an alias/aws/ alias) is denied, definitely and
+     * by its rule, whatever the policies say, an administrator's included.
+     */
+    @Property(tries = TRIES)
+    void protectedResourcesCannotBeChanged(@ForAll("worlds") World world, @ForAll boolean session) {
+        List<Pol> identity = new ArrayList<>(world.identity());
+        identity.add(new Pol("admin", List.of(PolicyArbitraries.allowAll())));
+        World admin = new World(identity, world.boundary(), world.session(), world.scps(), world.rcps(),
+                world.resource());
+        for (String[] change : List.of(
+                new String[] {"iam:UpdateAssumeRolePolicy",
+                        "arn:aws:iam::111111111111:role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS"},
+                new String[] {"kms:UpdateAlias", "arn:aws:kms:us-east-1:111111111111:alias/aws/s3"})) {
+            RequestSpec request = new RequestSpec(session, change[0], change[1], "111111111111", null, null);
+            for (Authorizer engine : List.of(local, reference)) {
+                Decision d = engine.authorize(request.build(), admin.build());
+                assertEquals(Outcome.EXPLICIT_DENY, d.outcome(), () -> engine + " on " + request);
+                assertFalse(d.isConditional());
+                assertTrue(d.rule() == ServiceRule.SERVICE_LINKED_ROLE || d.rule() == ServiceRule.AWS_MANAGED_KEY_ALIAS,
+                        () -> engine + ": " + d.rule());
+            }
+        }
+    }
+
+    /**
+     * AWS Organizations' management calls: an administrator of a member account is refused them (definitely
+     * when its account is known not to qualify, conditionally on the unknown fact otherwise); the management
+     * account is decided by its policies alone.
+     */
+    @Property(tries = TRIES)
+    void organizationsCallsNeedTheRightAccount(@ForAll boolean session, @ForAll("standings") OrgStanding org) {
+        World admin = new World(List.of(new Pol("admin", List.of(PolicyArbitraries.allowAll()))), null, null, null,
+                null, null);
+        for (String action : List.of("organizations:CreateAccount", "organizations:AttachPolicy")) {
+            boolean managementOnly = action.endsWith("CreateAccount");
+            RequestSpec request = new RequestSpec(session, action, "*", null, null, null, org);
+            Truth pass = managementOnly ? org.management() : org.management().or(org.delegatedAdministrator());
+            for (Authorizer engine : List.of(local, reference)) {
+                Decision d = engine.authorize(request.build(), admin.build());
+                String context = engine + " on " + request + ": " + DecisionSummary.of(d);
+                switch (pass) {
+                    case TRUE -> assertTrue(d.isAllowed() && d.rule() == null, context);
+                    case FALSE -> assertTrue(d.outcome() == Outcome.EXPLICIT_DENY && !d.isConditional()
+                            && d.rule() != null, context);
+                    case UNKNOWN -> {
+                        assertTrue(d.isPossiblyAllowed() && d.isConditional() && d.rule() != null, context);
+                        assertEquals(Outcome.EXPLICIT_DENY, d.otherwise(), context);
+                        assertTrue(d.conditionalKeys().stream().allMatch(k -> k.startsWith("iamscope:")), context);
+                    }
+                }
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<OrgStanding> standings() {
+        return Arbitraries.of(Truth.values()).flatMap(m -> Arbitraries.of(Truth.values())
+                .map(d -> new OrgStanding(m, m == Truth.TRUE ? Truth.FALSE : d)));
     }
 
     /** Statement order, policy order within a layer and duplicated statements do not change a decision. */

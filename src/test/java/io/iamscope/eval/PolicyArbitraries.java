@@ -19,14 +19,18 @@ import net.jqwik.api.Tuple;
  */
 final class PolicyArbitraries {
     static final List<String> ACTIONS = List.of("s3:GetObject", "s3:PutObject", "iam:PassRole", "ec2:RunInstances",
-            "sts:AssumeRole", "kms:Decrypt");
+            "sts:AssumeRole", "kms:Decrypt", "sts:GetCallerIdentity", "iam:UpdateAssumeRolePolicy", "kms:UpdateAlias",
+            "organizations:CreateAccount", "organizations:AttachPolicy");
     static final List<String> ACTION_PATTERNS = List.of("s3:GetObject", "s3:PutObject", "iam:PassRole",
             "ec2:RunInstances", "sts:AssumeRole", "kms:Decrypt", "s3:*", "s3:Get*", "*", "?3:GetObject",
-            "iam:Pass*", "ec2:*", "sts:Assume*", "kms:*", "S3:getobject");
+            "iam:Pass*", "ec2:*", "sts:Assume*", "kms:*", "S3:getobject", "organizations:*");
     static final List<String> RESOURCES = List.of("arn:aws:s3:::bucket-a/red", "arn:aws:s3:::bucket-b/x",
             "arn:aws:iam::111111111111:role/app", "arn:aws:iam::222222222222:role/ops",
             "arn:aws:ec2:us-east-1:111111111111:instance/i-1", "arn:aws:kms:us-east-1:222222222222:key/k1",
-            "arn:aws:kms:us-east-1:111111111111:key/k1");
+            "arn:aws:kms:us-east-1:111111111111:key/k1",
+            // Resources AWS protects: a change to them is denied whatever the policies say (ServiceRules).
+            "arn:aws:iam::111111111111:role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS",
+            "arn:aws:kms:us-east-1:111111111111:alias/aws/s3");
     static final List<String> RESOURCE_PATTERNS = List.of("*", "arn:aws:s3:::bucket-a/*", "arn:aws:s3:::*",
             "arn:aws:s3:::bucket-?/x", "arn:aws:s3:::bucket-a/${aws:PrincipalTag/team}", "arn:aws:iam::*:role/*",
             "arn:aws:iam::111111111111:role/app", "arn:aws:ec2:*:*:instance/*", "arn:aws:kms:*:*:key/*",
@@ -145,8 +149,11 @@ final class PolicyArbitraries {
         Arbitrary<String> bucketAccount = Arbitraries.of(RequestSpec.ACCOUNT, RequestSpec.OTHER_ACCOUNT).injectNull(0.3);
         Arbitrary<String> team = Arbitraries.of("red", "blue", RequestSpec.UNKNOWN).injectNull(0.2);
         Arbitrary<String> region = Arbitraries.of("us-east-1", "eu-west-1", RequestSpec.UNKNOWN).injectNull(0.2);
-        return Combinators.combine(session, action, resource, bucketAccount, team, region)
-                .as((s, a, r, acct, t, reg) -> new RequestSpec(s, a, r,
-                        Arn.accountOf(r) != null ? Arn.accountOf(r) : acct, t, reg));
+        // Every combination of known and unknown facts about the caller's account (management, delegated).
+        Arbitrary<OrgStanding> org = Arbitraries.of(Truth.values()).flatMap(m -> Arbitraries.of(Truth.values())
+                .map(d -> new OrgStanding(m, m == Truth.TRUE ? Truth.FALSE : d)));
+        return Combinators.combine(session, action, resource, bucketAccount, team, region, org)
+                .as((s, a, r, acct, t, reg, o) -> new RequestSpec(s, a, r,
+                        Arn.accountOf(r) != null ? Arn.accountOf(r) : acct, t, reg, o));
     }
 }

@@ -2,10 +2,15 @@ package io.iamscope.eval;
 
 /**
  * A generated request as a plain value. Each condition key is present (a value), absent (null) or declared
- * unknown ({@link #UNKNOWN}).
+ * unknown ({@link #UNKNOWN}); what is known of the caller's account in its organization is {@code org}.
  */
 record RequestSpec(boolean roleSession, String action, String resource, String resourceAccount, String team,
-                   String region) {
+                   String region, OrgStanding org) {
+
+    RequestSpec(boolean roleSession, String action, String resource, String resourceAccount, String team,
+                String region) {
+        this(roleSession, action, resource, resourceAccount, team, region, OrgStanding.UNKNOWN);
+    }
 
     static final String UNKNOWN = "<unknown>";
     static final String ACCOUNT = "111111111111";
@@ -17,7 +22,9 @@ record RequestSpec(boolean roleSession, String action, String resource, String r
     static final String REGION = "aws:RequestedRegion";
 
     Caller caller() {
-        return roleSession ? Caller.roleSession(SESSION_ARN, ROLE_ARN) : Caller.user(USER_ARN);
+        return roleSession
+                ? new Caller(SESSION_ARN, ACCOUNT, CallerKind.ROLE_SESSION, ROLE_ARN, false, org, null)
+                : new Caller(USER_ARN, ACCOUNT, CallerKind.USER, null, false, org, null);
     }
 
     Request build() {
@@ -38,6 +45,6 @@ record RequestSpec(boolean roleSession, String action, String resource, String r
     @Override
     public String toString() {
         return (roleSession ? SESSION_ARN : USER_ARN) + " " + action + " on " + resource + " (account "
-                + resourceAccount + ") context {" + TEAM + "=" + team + ", " + REGION + "=" + region + "}";
+                + resourceAccount + ") context {" + TEAM + "=" + team + ", " + REGION + "=" + region + "} org " + org;
     }
 }

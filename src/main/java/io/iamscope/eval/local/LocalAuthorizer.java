@@ -15,6 +15,8 @@ import io.iamscope.eval.Request;
 import io.iamscope.eval.RequestContext;
 import io.iamscope.eval.ResourceClasses;
 import io.iamscope.eval.ResourceList;
+import io.iamscope.eval.ServiceRule;
+import io.iamscope.eval.ServiceRules;
 import io.iamscope.eval.compile.Candidates;
 import io.iamscope.eval.compile.CompiledCallerSide;
 import io.iamscope.eval.compile.CompiledPolicySet;
@@ -25,6 +27,7 @@ import io.iamscope.eval.match.PrincipalMatch;
 import io.iamscope.policy.Diagnostic;
 import io.iamscope.policy.Effect;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -52,22 +55,28 @@ import java.util.WeakHashMap;
  */
 public final class LocalAuthorizer implements BatchAuthorizer {
     private final PolicyCompiler compiler;
+    private final ServiceRules rules;
     private final Map<PolicySet.CallerSide, CompiledCallerSide> callers =
+            Collections.synchronizedMap(new WeakHashMap<>());
+    /** Per resource list (by identity), the positions of the resources AWS protects ({@link #protectedIn}). */
+    private final Map<ArnList, Map<ServiceRule, BitSet>> protectedPositions =
             Collections.synchronizedMap(new WeakHashMap<>());
     /** The last set compiled and its compiled form, as one pair so that threads never see a torn pair. */
     private volatile Object[] lastSeen;
 
+    /** An engine with the rules of the bundled catalog (the services RCPs govern, ...). */
     public LocalAuthorizer() {
-        this(new PolicyCompiler());
+        this(new PolicyCompiler(), ServiceRules.bundled());
     }
 
-    /** An engine whose compiler reports actions the catalog does not know. */
+    /** An engine whose compiler reports actions the catalog does not know, with the catalog's rules. */
     public LocalAuthorizer(Catalog catalog) {
-        this(new PolicyCompiler(catalog));
+        this(new PolicyCompiler(catalog), ServiceRules.of(catalog));
     }
 
-    private LocalAuthorizer(PolicyCompiler compiler) {
+    private LocalAuthorizer(PolicyCompiler compiler, ServiceRules rules) {
         this.compiler = compiler;
+        this.rules = rules;
     }
 
     /**
@@ -139,11 +148,44 @@ public final class LocalAuthorizer implements BatchAuthorizer {
      * patterns.
      */
     @Override
-    public ResourceClasses resourceClasses(PolicySet set, String action, RequestContext context, ResourceList list) {
+    public ResourceClasses resourceClasses(PolicySet set, String action, RequestContext context, ResourceList given) {
         // A list of another engine is copied into ours: classes are computed against an indexed list.
-        ArnList arns = list instanceof ArnList own ? own : new ArnList(java.util.stream.IntStream.range(0, list.size())
-                .mapToObj(list::get).toList());
-        return ResourceClassifier.of(compile(set).candidates(action), context, arns);
+        ArnList list = given instanceof ArnList own ? own : new ArnList(java.util.stream.IntStream
+                .range(0, given.size()).mapToObj(given::get).toList());
+        ResourceClasses classes = ResourceClassifier.of(compile(set).candidates(action), context, list);
+        if (rules.changesProtected(action)) {
+            // The action changes some resource AWS protects: such resources are denied whatever the policies say,
+            // so they never share a class with the others (ServiceRules.protectedKind).
+            String lower = action.toLowerCase(java.util.Locale.ROOT);
+            List<BitSet> apart = new ArrayList<>(2);
+            for (Map.Entry<ServiceRule, BitSet> kind : protectedIn(list).entrySet()) {
+                if (rules.changesOf(kind.getKey()).contains(lower)) {
+                    apart.add(kind.getValue());
+                }
+            }
+            classes = ResourceClassifier.apart(classes, apart);
+        }
+        return classes;
+    }
+
+    /**
+     * The positions of the list's protected resources, by kind, found once per list: graph building asks for the
+     * classes of the same target lists for thousands of principals.
+     */
+    private Map<ServiceRule, BitSet> protectedIn(ArnList list) {
+        Map<ServiceRule, BitSet> kinds = protectedPositions.get(list);
+        if (kinds == null) {
+            Map<ServiceRule, BitSet> found = new java.util.EnumMap<>(ServiceRule.class);
+            for (int i = 0; i < list.size(); i++) {
+                ServiceRule kind = ServiceRules.protectedKind(list.get(i));
+                if (kind != null) {
+                    found.computeIfAbsent(kind, k -> new BitSet(list.size())).set(i);
+                }
+            }
+            kinds = Collections.unmodifiableMap(found);
+            protectedPositions.put(list, kinds);
+        }
+        return kinds;
     }
 
     /**
@@ -184,7 +226,7 @@ public final class LocalAuthorizer implements BatchAuthorizer {
         boolean sessionApplies = c.session() != null && identityApplies;
         boolean scpApplies = c.scpLevels() != null && caller.isIamPrincipal() && !caller.serviceLinked()
                 && !caller.managementAccount();
-        boolean rcpApplies = c.rcp() != null && !caller.serviceLinked() && RcpScope.covers(request.service());
+        boolean rcpApplies = c.rcp() != null && !caller.serviceLinked() && rules.rcpApplies(request.service());
 
         // Organizations guardrails: every SCP level must allow; RCP Denies deny.
         Constraint guard = Constraint.TRUE;
@@ -257,7 +299,28 @@ public final class LocalAuthorizer implements BatchAuthorizer {
             Constraint resourceSide = Constraint.or(rpExact, Constraint.or(rpParent, rpAccount));
             allow = Constraint.and(callerSide, resourceSide);
         }
-        return e.decide(Constraint.and(guard, allow));
+        // AWS Organizations' management calls answer only in the management account (or a delegated
+        // administrator's): where the caller's account is not one, the service refuses whatever the policies say;
+        // where it is not known, the decision depends on it (ServiceRules.organizationsPass).
+        ServiceRule gate = rules.organizationsGate(request);
+        Constraint orgPass = gate == null ? Constraint.TRUE : ServiceRules.organizationsPass(gate, caller);
+        if (orgPass != Constraint.TRUE) {
+            e.refusedBy(Constraint.not(orgPass));
+        }
+        Decision decided = e.decide(Constraint.and(guard, allow));
+        if (orgPass != Constraint.TRUE) {
+            return decided.withRule(gate);
+        }
+        if (rules.alwaysAllowed(request)) {
+            // The policies' verdicts stay in the explanation; the service allows whatever they say.
+            return decided.ruledBy(ServiceRule.CALLER_IDENTITY_ALWAYS_ALLOWED, Outcome.ALLOW, Constraint.TRUE, null);
+        }
+        ServiceRule protectedResource = rules.protectedChange(request);
+        if (protectedResource != null) {
+            // A change to a resource AWS protects: denied whatever the policies say (ServiceRules).
+            return decided.ruledBy(protectedResource, Outcome.EXPLICIT_DENY, Constraint.TRUE, null);
+        }
+        return decided;
     }
 
     /** The state of one authorization: denies seen, statements that applied, layer verdicts. */
@@ -290,6 +353,11 @@ public final class LocalAuthorizer implements BatchAuthorizer {
             }
             verdicts.add(new LayerVerdict(layer, level, allows, denies, required));
             return allows;
+        }
+
+        /** A service refuses the request when {@code when} holds, whatever the policies say: a deny of its own. */
+        void refusedBy(Constraint when) {
+            deny = Constraint.or(deny, when);
         }
 
         void verdict(Layer layer, int level, Constraint allows, boolean required) {

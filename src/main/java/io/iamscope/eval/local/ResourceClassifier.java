@@ -54,6 +54,18 @@ final class ResourceClassifier {
         return new ResourceClasses(List.copyOf(out), individual, reads);
     }
 
+    /**
+     * These classes cut further so that no class holds both positions of one of {@code groups} and others: for
+     * what the engine reads off the ARN itself, beyond the statements' patterns (resources AWS protects).
+     */
+    static ResourceClasses apart(ResourceClasses rc, List<BitSet> groups) {
+        List<BitSet> out = rc.classes();
+        for (BitSet group : groups) {
+            out = split(out, group);
+        }
+        return out == rc.classes() ? rc : new ResourceClasses(List.copyOf(out), rc.individual(), rc.readsResourceKeys());
+    }
+
     private static List<BitSet> split(List<BitSet> classes, BitSet yes) {
         List<BitSet> out = new ArrayList<>(classes.size() + 1);
         for (BitSet cls : classes) {

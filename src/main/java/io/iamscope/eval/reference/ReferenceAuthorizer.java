@@ -8,9 +8,13 @@ import io.iamscope.eval.CallerKind;
 import io.iamscope.eval.Constraint;
 import io.iamscope.eval.Decision;
 import io.iamscope.eval.Layer;
+import io.iamscope.eval.OrgStanding;
 import io.iamscope.eval.Outcome;
 import io.iamscope.eval.PolicySet;
 import io.iamscope.eval.Request;
+import io.iamscope.eval.ServiceRule;
+import io.iamscope.eval.ServiceRules;
+import io.iamscope.eval.Truth;
 import io.iamscope.eval.match.PrincipalMatch;
 import io.iamscope.policy.Diagnostic;
 import io.iamscope.policy.Effect;
@@ -31,17 +35,21 @@ import java.util.Set;
  */
 public final class ReferenceAuthorizer implements Authorizer {
 
-    /**
-     * "RCPs apply to ... Amazon S3, AWS STS, AWS KMS, Amazon SQS, AWS Secrets Manager, Amazon Cognito, Amazon
-     * CloudWatch Logs, Amazon DynamoDB, Amazon ECR, Amazon OpenSearch Serverless" (AWS Organizations User
-     * Guide: Resource control policies).
-     */
-    private static final Set<String> RCP_SERVICES = Set.of("s3", "sts", "kms", "sqs", "secretsmanager",
-            "cognito-identity", "cognito-idp", "logs", "dynamodb", "ecr", "aoss");
+    /** What AWS decides outside the policies; the services RCPs govern come from the catalog. */
+    private final ServiceRules rules;
 
     /** Actions governed by a role's trust policy (IAM User Guide: Roles terms and concepts, trust policy). */
     private static final Set<String> TRUST_ACTIONS = Set.of("sts:assumerole", "sts:assumerolewithsaml",
             "sts:assumerolewithwebidentity", "sts:tagsession", "sts:setsourceidentity", "sts:setcontext");
+
+    /** The reference with the rules of the bundled catalog. */
+    public ReferenceAuthorizer() {
+        this(ServiceRules.bundled());
+    }
+
+    public ReferenceAuthorizer(ServiceRules rules) {
+        this.rules = rules;
+    }
 
     @Override
     public Decision authorize(Request request, PolicySet policies) {
@@ -57,9 +65,10 @@ public final class ReferenceAuthorizer implements Authorizer {
         // Organizations User Guide: Service control policies); they limit IAM principals of member accounts.
         boolean scpApplies = policies.scps() != null && caller.isIamPrincipal() && !caller.serviceLinked()
                 && !caller.managementAccount();
-        // RCPs do not restrict service-linked roles and govern only the services listed above.
+        // RCPs do not restrict service-linked roles and govern only the services AWS lists ("RCPs apply to the
+        // following AWS services", AWS Organizations User Guide: Resource control policies), as the catalog does.
         boolean rcpApplies = policies.rcps() != null && !caller.serviceLinked()
-                && RCP_SERVICES.contains(request.service());
+                && rules.rcpApplies(request.service());
 
         List<Constraint.Atom> atoms = new ArrayList<>();
         List<Diagnostic> errors = new ArrayList<>();
@@ -90,8 +99,60 @@ public final class ReferenceAuthorizer implements Authorizer {
             readAll(reader, List.of(policies.resourcePolicy()), Layer.RESOURCE, -1, candidates);
         }
 
-        Rules rules = new Rules(request, candidates, scpLevels, boundaryApplies, sessionApplies);
-        return TruthTable.decide(atoms, rules::outcome, candidates, errors);
+        boolean alwaysAllowed = rules.alwaysAllowed(request);
+        ServiceRule protectedResource = rules.protectedChange(request);
+        OrgGate org = OrgGate.of(rules.organizationsGate(request), caller, atoms);
+        Rules documented = new Rules(request, candidates, scpLevels, boundaryApplies, sessionApplies,
+                alwaysAllowed, protectedResource != null, org);
+        Decision d = TruthTable.decide(atoms, documented::outcome, candidates, errors);
+        ServiceRule rule = alwaysAllowed ? ServiceRule.CALLER_IDENTITY_ALWAYS_ALLOWED : protectedResource;
+        if (rule == null && org != null && !org.alwaysPasses()) {
+            rule = org.gate();
+        }
+        return rule == null ? d : d.withRule(rule);
+    }
+
+    /**
+     * An AWS Organizations call that "you can call from only the organization's management account" (or also "a
+     * member account designated as a delegated administrator"): AWS Organizations API Reference, API operations by
+     * account. Each fact of the caller's {@link OrgStanding} is known or an atom of its own.
+     *
+     * @param management the management fact when known (atom index -1), else its atom's index
+     */
+    private record OrgGate(ServiceRule gate, Truth management, int managementAtom, Truth delegated,
+                           int delegatedAtom) {
+
+        static OrgGate of(ServiceRule gate, Caller caller, List<Constraint.Atom> atoms) {
+            if (gate == null) {
+                return null;
+            }
+            OrgStanding s = caller.organization();
+            int m = -1;
+            if (s.management() == Truth.UNKNOWN) {
+                atoms.add(ServiceRules.managementAtom(caller));
+                m = atoms.size() - 1;
+            }
+            int d = -1;
+            if (gate == ServiceRule.ORGANIZATIONS_DELEGATED_ADMINISTRATOR && s.delegatedAdministrator() == Truth.UNKNOWN) {
+                atoms.add(ServiceRules.delegatedAtom(caller));
+                d = atoms.size() - 1;
+            }
+            return new OrgGate(gate, s.management(), m, s.delegatedAdministrator(), d);
+        }
+
+        boolean passes(long world) {
+            boolean isManagement = managementAtom >= 0 ? (world >>> managementAtom & 1L) == 1 : management == Truth.TRUE;
+            if (gate == ServiceRule.ORGANIZATIONS_MANAGEMENT_ACCOUNT) {
+                return isManagement;
+            }
+            boolean isDelegated = delegatedAtom >= 0 ? (world >>> delegatedAtom & 1L) == 1 : delegated == Truth.TRUE;
+            return isManagement || isDelegated;
+        }
+
+        boolean alwaysPasses() {
+            return management == Truth.TRUE
+                    || gate == ServiceRule.ORGANIZATIONS_DELEGATED_ADMINISTRATOR && delegated == Truth.TRUE;
+        }
     }
 
     private static void readAll(StatementReader reader, List<AttachedPolicy> policies, Layer layer, int level,
@@ -108,9 +169,27 @@ public final class ReferenceAuthorizer implements Authorizer {
 
     /** The documented decision for one definite world (every atom true or false). */
     private record Rules(Request request, List<Candidate> candidates, int scpLevels, boolean boundaryApplies,
-                         boolean sessionApplies) {
+                         boolean sessionApplies, boolean alwaysAllowed, boolean protectedResource, OrgGate org) {
 
         Outcome outcome(long world) {
+            // GetCallerIdentity: "No permissions are required to perform this operation. If an administrator
+            // attaches a policy to your identity that explicitly denies access to the sts:GetCallerIdentity
+            // action, you can still perform this operation" (AWS STS API Reference: GetCallerIdentity).
+            if (alwaysAllowed) {
+                return Outcome.ALLOW;
+            }
+            // A change to a service-linked role, an Identity Center role, an AWS managed policy or an alias/aws/
+            // alias: "Only the service that depends on the service-linked role can modify or delete the role"
+            // (IAM API Reference: UnmodifiableEntity); "You cannot change the permissions defined in AWS managed
+            // policies" (IAM User Guide); "The alias/aws/ prefix is reserved" (AWS KMS Developer Guide).
+            if (protectedResource) {
+                return Outcome.EXPLICIT_DENY;
+            }
+            // Organizations' management calls from another account than the management account (or, for some, a
+            // delegated administrator's) are refused, whatever the policies say.
+            if (org != null && !org.passes(world)) {
+                return Outcome.EXPLICIT_DENY;
+            }
             // "Deny evaluation": an applicable Deny statement in any policy type gives a final Deny.
             for (Candidate c : candidates) {
                 if (c.effect() == Effect.DENY && c.appliesUnder(world)) {

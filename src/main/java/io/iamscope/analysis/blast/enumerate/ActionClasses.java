@@ -3,6 +3,7 @@ package io.iamscope.analysis.blast.enumerate;
 import io.iamscope.catalog.Action;
 import io.iamscope.catalog.ActionSet;
 import io.iamscope.catalog.Catalog;
+import io.iamscope.eval.ServiceRules;
 import io.iamscope.eval.TrustActions;
 import io.iamscope.model.Account;
 import io.iamscope.model.InlinePolicy;
@@ -34,7 +35,9 @@ import java.util.Set;
  * trust action; condition keys do not depend on it ({@code LocalAuthorizer.authorize}, {@code Gatherer}).
  * So for one principal and one resource, the actions of a class get the same decision, from the same
  * statements, under the same conditions, and {@link AccessEnumerator} decides one action per class and copies
- * the answer to the others. An administrator's 22,000 actions are a few hundred classes. Immutable.
+ * the answer to the others. An administrator's 22,000 actions are a few hundred classes. The rules services
+ * apply outside the policies ({@link ServiceRules#actionsApart}: sts:GetCallerIdentity, ...) read the action
+ * too, so their sets cut classes as the patterns do. Immutable.
  */
 final class ActionClasses {
     private final int[] classOf;
@@ -64,6 +67,9 @@ final class ActionClasses {
         Refinement r = new Refinement(classOf, first.size());
         for (String pattern : patterns(snapshot)) {
             r.split(catalog.expand(pattern));
+        }
+        for (ActionSet apart : ServiceRules.of(catalog).actionsApart()) {
+            r.split(apart);
         }
         return r.done();
     }
