@@ -38,6 +38,7 @@ def deny(actions, resource="*"):
 class Snap:
     def __init__(self):
         self.users, self.roles, self.groups, self.resources = [], [], [], []
+        self.keys, self.keys_listed = [], True
         self.policies = [{"PolicyName": "AdministratorAccess", "Arn": ADMIN_ARN, "Path": "/",
                           "DefaultVersionId": "v1", "PolicyVersionList": [
                               {"VersionId": "v1", "IsDefaultVersion": True, "Document": doc(EVERYTHING)}]}]
@@ -91,6 +92,18 @@ class Snap:
         self.resources.append(r)
         return self
 
+    def key(self, user, status="Active"):
+        """An access key of `user` (active or inactive: both count towards IAM's two keys per user)."""
+        n = len(self.keys) + 1
+        self.keys.append({"AccessKeyId": f"AKIA{user.upper().replace('-', '')[:10]}{n:06d}", "UserName": user,
+                          "Status": status, "CreateDate": "2025-01-01T00:00:00Z"})
+        return self
+
+    def keys_not_listed(self):
+        """No `accessKeys` field: the keys were not collected (an authorization-details export)."""
+        self.keys_listed = False
+        return self
+
     def scp_deny(self, actions):
         full = {"Id": "p-FullAWSAccess", "Arn": "arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess",
                 "Name": "FullAWSAccess", "Type": "SERVICE_CONTROL_POLICY", "AwsManaged": True,
@@ -111,8 +124,10 @@ class Snap:
                "tool": "techniques/generate.py",
                "accounts": [{"accountId": ACCT, "alias": "work", "authorizationDetails": {
                    "UserDetailList": self.users, "GroupDetailList": self.groups, "RoleDetailList": self.roles,
-                   "Policies": self.policies}, "accessKeys": [], "identityProviders": [],
+                   "Policies": self.policies}, "accessKeys": self.keys, "identityProviders": [],
                    "resources": self.resources, "gaps": []}]}
+        if not self.keys_listed:
+            del out["accounts"][0]["accessKeys"]
         if self.org:
             out["organization"] = self.org
         return out
@@ -242,6 +257,39 @@ case("iam-create-access-key", "positive-not-resource",
                                               "NotResource": IAM + "user/attacker"}]),
      ATTACKER, IAM + "user/victim", True,
      "an Allow with NotResource grants every resource but those listed: the pre-filter must not drop it", admin=False)
+# IAM allows two access keys per user, inactive ones included: a third needs one deleted first
+# (iam-delete-and-create-access-key). One key leaves a slot; keys not collected leave the count unknown, and the
+# edge is kept (it assumes a free slot rather than dropping a path on a guess).
+case("iam-create-access-key", "near-miss-victim-has-two-keys",
+     other_user("iam:CreateAccessKey").key("victim").key("victim", "Inactive"), ATTACKER, IAM + "user/victim", False,
+     "the victim holds two keys (one inactive): CreateAccessKey alone fails on IAM's quota", admin=False)
+case("iam-create-access-key", "positive-victim-has-one-key", other_user("iam:CreateAccessKey").key("victim"),
+     ATTACKER, IAM + "user/victim", True, admin=False)
+case("iam-create-access-key", "positive-keys-not-listed",
+     other_user("iam:CreateAccessKey").keys_not_listed(), ATTACKER, IAM + "user/victim", True,
+     "the account's keys were not collected: the edge assumes a free slot", admin=False)
+
+
+def full_victim(actions, extra=(), inactive=True):
+    """A victim holding two access keys (the second inactive, which counts all the same)."""
+    return other_user(actions, extra=extra).key("victim").key("victim", "Inactive" if inactive else "Active")
+
+
+technique("iam-delete-and-create-access-key", full_victim(["iam:CreateAccessKey", "iam:DeleteAccessKey"]),
+          {"no-delete": full_victim(["iam:CreateAccessKey"]),
+           "delete-denied": full_victim(["iam:CreateAccessKey", "iam:DeleteAccessKey"],
+                                        extra=[deny("iam:DeleteAccessKey", IAM + "user/victim")])},
+          to=IAM + "user/victim", admin=False)
+case("iam-delete-and-create-access-key", "positive-two-active-keys",
+     full_victim(["iam:CreateAccessKey", "iam:DeleteAccessKey"], inactive=False), ATTACKER, IAM + "user/victim", True,
+     admin=False)
+# With a free slot (or an unknown count) CreateAccessKey alone does it: iam-create-access-key's edge, not this one.
+case("iam-delete-and-create-access-key", "near-miss-one-key",
+     other_user(["iam:CreateAccessKey", "iam:DeleteAccessKey"]).key("victim"), ATTACKER, IAM + "user/victim", False,
+     "one key leaves a free slot: iam-create-access-key reports the user", admin=False)
+case("iam-delete-and-create-access-key", "near-miss-keys-not-listed",
+     other_user(["iam:CreateAccessKey", "iam:DeleteAccessKey"]).keys_not_listed(), ATTACKER, IAM + "user/victim",
+     False, "keys not collected: iam-create-access-key reports the user, assuming a free slot", admin=False)
 technique("iam-create-login-profile", other_user("iam:CreateLoginProfile"),
           {"explicit-deny": other_user("iam:CreateLoginProfile", extra=[deny("iam:CreateLoginProfile", IAM + "user/victim")])},
           to=IAM + "user/victim", admin=False)

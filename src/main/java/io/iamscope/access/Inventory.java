@@ -2,7 +2,9 @@ package io.iamscope.access;
 
 import io.iamscope.eval.AttachedPolicy;
 import io.iamscope.eval.match.ActionMatcher;
+import io.iamscope.model.AccessKey;
 import io.iamscope.model.Account;
+import io.iamscope.model.Gap;
 import io.iamscope.model.Group;
 import io.iamscope.model.InlinePolicy;
 import io.iamscope.model.InstanceProfile;
@@ -44,6 +46,8 @@ public final class Inventory {
     private final TargetUniverse arns;
     private final List<Resource> withPolicy = new ArrayList<>();
     private final Map<String, Boolean> resourcePolicyAllows = new ConcurrentHashMap<>();
+    /** Access keys per user ARN, for the users whose keys are known (see {@link #accessKeySlot}). */
+    private final Map<String, Integer> keyCounts = new HashMap<>();
 
     public Inventory(SnapshotIndex index) {
         this.index = index;
@@ -78,12 +82,48 @@ public final class Inventory {
         all.forEach(p -> every.add(p.arn()));
         index.snapshot().accounts().forEach(a -> a.resources().forEach(r -> every.add(r.arn())));
         this.arns = TargetUniverse.of(every);
+        for (Account a : index.snapshot().accounts()) {
+            countKeys(a);
+        }
         for (Role r : roles) {
             rolesByArn.put(r.arn(), r);
             for (InstanceProfile ip : r.instanceProfiles()) {
                 profileRoles.computeIfAbsent(ip.arn(), k -> new ArrayList<>()).add(r);
             }
         }
+    }
+
+    /**
+     * Counts the keys of the account's users whose keys were listed: not when the account's keys were not
+     * listed at all, nor when listing the users failed, nor for a user whose own listing failed.
+     */
+    private void countKeys(Account a) {
+        if (!a.accessKeysListed() || a.gaps().stream().anyMatch(g -> iamGap(g, "ListUsers"))) {
+            return;
+        }
+        Map<String, Integer> byName = new HashMap<>();
+        for (AccessKey k : a.accessKeys()) {
+            byName.merge(k.userName(), 1, Integer::sum);
+        }
+        for (User u : a.users()) {
+            if (a.gaps().stream().noneMatch(g -> iamGap(g, "ListAccessKeys")
+                    && (g.resource() == null || g.resource().equals(u.arn())))) {
+                keyCounts.put(u.arn(), byName.getOrDefault(u.name(), 0));
+            }
+        }
+    }
+
+    private static boolean iamGap(Gap g, String operation) {
+        return "iam".equals(g.service()) && operation.equals(g.operation());
+    }
+
+    /**
+     * Whether the user can be given one more access key without deleting one (the snapshot's {@code accessKeys},
+     * inactive keys included).
+     */
+    public AccessKeySlot accessKeySlot(User u) {
+        Integer n = keyCounts.get(u.arn());
+        return n == null ? AccessKeySlot.UNKNOWN : n >= 2 ? AccessKeySlot.FULL : AccessKeySlot.FREE;
     }
 
     /** Every user, group, role and resource ARN of the snapshot, for sharing pattern matches between lists. */

@@ -28,6 +28,7 @@ public final class BuiltInTechniques {
             new IamPutRolePermissionsBoundary(),
             // Other principals' credentials and trust.
             new IamCreateAccessKey(),
+            new IamDeleteAndCreateAccessKey(),
             new IamCreateLoginProfile(),
             new IamUpdateLoginProfile(),
             new IamUpdateAssumeRolePolicy(),

@@ -5,6 +5,7 @@ import io.iamscope.graph.technique.Technique;
 import io.iamscope.graph.technique.Escalation;
 import io.iamscope.graph.technique.TechniqueContext;
 import io.iamscope.access.Actor;
+import io.iamscope.model.User;
 import java.util.function.Consumer;
 
 /**
@@ -13,6 +14,14 @@ import java.util.function.Consumer;
  */
 abstract class OtherUserTechnique implements Technique {
     abstract String action();
+
+    /**
+     * Further checks on the user once the action is allowed on it, their evidence added to {@code steps}; false
+     * when the technique does not apply to it. None by default.
+     */
+    boolean more(Actor a, User u, TechniqueContext ctx, Steps steps) {
+        return true;
+    }
 
     @Override
     public void find(Actor a, TechniqueContext ctx, Consumer<Escalation> out) {
@@ -25,6 +34,9 @@ abstract class OtherUserTechnique implements Technique {
             }
             Steps s = new Steps();
             s.allow(e);
+            if (!more(a, u, ctx, s)) {
+                return true;
+            }
             out.accept(s.to(info().id(), u.arn(), false));
             return !ctx.admin(u.arn()); // an admin user reaches every other user through the account node
         });
