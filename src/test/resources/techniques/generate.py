@@ -548,6 +548,57 @@ case("apprunner-update-service", "positive-name-pattern",
      apprunner_service(update_resource=f"arn:aws:apprunner:us-east-1:{ACCT}:service/web/*"), ATTACKER, SVC_ROLE,
      True, conditional=False)
 
+# --- Swapping the role of an instance profile -------------------------------------------------------------------
+WEB_PROFILE = IAM + "instance-profile/web-role"
+
+
+def profile_swap(code=("ssm:SendCommand",), swap=("iam:RemoveRoleFromInstanceProfile", "iam:AddRoleToInstanceProfile"),
+                 trust="ec2.amazonaws.com", pass_resource=SVC_ROLE, pass_condition=None, run=False, instance=True,
+                 empty_profile=False, svc_profile=False):
+    """An instance using profile web-role (holding the weak role web-role, or no role at all), an admin role
+    svc-role that trusts `trust` and is in no profile; the attacker may run code on the instance (`code`), change
+    the profile (`swap`), pass svc-role and, with `run`, launch instances."""
+    s = Snap().role("svc-role", {"Service": trust}, attached=[ADMIN_ARN], profile=svc_profile)
+    if not empty_profile:
+        s.role("web-role", {"Service": "ec2.amazonaws.com"}, [allow("s3:ListBucket")], profile=True)
+    if instance:
+        s.resource(INSTANCE, "AWS::EC2::Instance", instanceProfileArn=WEB_PROFILE)
+    statements = [allow(list(swap), IAM + "instance-profile/*")] if swap else []
+    statements.append(allow("iam:PassRole", pass_resource, pass_condition))
+    if code:
+        statements.append(allow(list(code)))
+    if run:
+        statements.append(allow("ec2:RunInstances"))
+    return s.user("attacker", statements)
+
+
+# The profile holds one role at most: the weak one must come out before the admin role goes in. Any way of running
+# code on the instance will do; the role must trust EC2 and be passable.
+technique("iam-instance-profile-role-swap", profile_swap(),
+          {"no-remove": profile_swap(swap=("iam:AddRoleToInstanceProfile",)),
+           "no-code-execution": profile_swap(code=("ssm:GetParameter",)),
+           "role-trusts-lambda": profile_swap(trust="lambda.amazonaws.com"),
+           "pass-other-role": profile_swap(pass_resource=IAM + "role/other-*")}, to=SVC_ROLE)
+case("iam-instance-profile-role-swap", "positive-empty-profile",
+     profile_swap(swap=("iam:AddRoleToInstanceProfile",), empty_profile=True), ATTACKER, SVC_ROLE, True,
+     "the instance's profile holds no role: adding one needs no removal")
+case("iam-instance-profile-role-swap", "positive-start-session", profile_swap(code=("ssm:StartSession",)),
+     ATTACKER, SVC_ROLE, True)
+# AWS does not document iam:PassedToService for AddRoleToInstanceProfile: a PassRole limited to EC2 is kept,
+# conditional on the key.
+case("iam-instance-profile-role-swap", "passed-to-service-conditional",
+     profile_swap(pass_condition={"StringEquals": {"iam:PassedToService": "ec2.amazonaws.com"}}), ATTACKER,
+     SVC_ROLE, True, conditional=True)
+
+technique("iam-instance-profile-role-swap-run-instances", profile_swap(code=(), run=True, instance=False),
+          {"no-run-instances": profile_swap(code=(), instance=False),
+           "no-add": profile_swap(code=(), run=True, instance=False,
+                                  swap=("iam:RemoveRoleFromInstanceProfile",))}, to=SVC_ROLE)
+# A role already in a profile needs no swap: ec2-run-instances-pass-role launches it (the attacker still gets it).
+case("iam-instance-profile-role-swap-run-instances", "near-miss-role-in-a-profile",
+     profile_swap(code=(), run=True, instance=False, svc_profile=True), ATTACKER, SVC_ROLE, False,
+     "svc-role is in an instance profile: ec2-run-instances-pass-role reaches it", admin=True)
+
 # --- New principals made administrators ------------------------------------------------------------------------
 BOUNDARY_REQUIRED = {"StringEquals": {"iam:PermissionsBoundary": IAM + "policy/tight"}}
 READ_ONLY_ONLY = {"ArnEquals": {"iam:PolicyARN": "arn:aws:iam::aws:policy/ReadOnlyAccess"}}

@@ -40,6 +40,8 @@ public final class Inventory {
     private final Map<String, Role> rolesByArn = new HashMap<>();
     private final List<Resource> withRole = new ArrayList<>();
     private final List<Resource> instances = new ArrayList<>();
+    /** Per account, the instance profiles the snapshot names (in a role's list, or an instance's profile). */
+    private final Map<String, java.util.Set<String>> profilesByAccount = new HashMap<>();
     /** Resources by account and CloudFormation type ({@code 111122223333 AWS::ECS::Service}). */
     private final Map<String, List<Resource>> byAccountAndType = new HashMap<>();
     private final Map<Group, List<AttachedPolicy>> groupPolicies = new ConcurrentHashMap<>();
@@ -67,6 +69,8 @@ public final class Inventory {
                 }
                 if (r.instanceProfileArn() != null) {
                     instances.add(r);
+                    profilesByAccount.computeIfAbsent(a.accountId(), k -> new java.util.LinkedHashSet<>())
+                            .add(r.instanceProfileArn());
                 }
             }
         }
@@ -89,6 +93,7 @@ public final class Inventory {
             rolesByArn.put(r.arn(), r);
             for (InstanceProfile ip : r.instanceProfiles()) {
                 profileRoles.computeIfAbsent(ip.arn(), k -> new ArrayList<>()).add(r);
+                profilesByAccount.computeIfAbsent(r.accountId(), k -> new java.util.LinkedHashSet<>()).add(ip.arn());
             }
         }
     }
@@ -182,6 +187,20 @@ public final class Inventory {
     /** EC2 instances with an instance profile. */
     public List<Resource> instancesWithProfile() {
         return instances;
+    }
+
+    /** The EC2 instances of one account with an instance profile. */
+    public List<Resource> instancesWithProfile(String account) {
+        return instances.stream().filter(r -> account.equals(index.accountOf(r.arn()))).toList();
+    }
+
+    /**
+     * The instance profiles of an account that the snapshot names: in a role's {@code InstanceProfileList}, or as
+     * an instance's profile. An empty profile no instance uses is not in the snapshot (the authorization details
+     * list profiles under their roles).
+     */
+    public List<String> instanceProfiles(String account) {
+        return List.copyOf(profilesByAccount.getOrDefault(account, java.util.Set.of()));
     }
 
     public ManagedPolicy managedPolicy(String arn) {

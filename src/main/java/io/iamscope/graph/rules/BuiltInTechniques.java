@@ -64,7 +64,10 @@ public final class BuiltInTechniques {
             new EcsExecuteCommand(),
             CodeBuildStartBuild.single(),
             CodeBuildStartBuild.batch(),
-            new AppRunnerUpdateService());
+            new AppRunnerUpdateService(),
+            // Swapping the role of an instance profile.
+            new IamInstanceProfileRoleSwap(),
+            new IamInstanceProfileRoleSwapRunInstances());
 
     private BuiltInTechniques() {
     }
