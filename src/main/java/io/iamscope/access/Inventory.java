@@ -50,6 +50,7 @@ public final class Inventory {
     private final Map<String, Boolean> resourcePolicyAllows = new ConcurrentHashMap<>();
     /** Access keys per user ARN, for the users whose keys are known (see {@link #accessKeySlot}). */
     private final Map<String, Integer> keyCounts = new HashMap<>();
+    private volatile TagKeysRead tagKeysRead;
 
     public Inventory(SnapshotIndex index) {
         this.index = index;
@@ -129,6 +130,16 @@ public final class Inventory {
     public AccessKeySlot accessKeySlot(User u) {
         Integer n = keyCounts.get(u.arn());
         return n == null ? AccessKeySlot.UNKNOWN : n >= 2 ? AccessKeySlot.FULL : AccessKeySlot.FREE;
+    }
+
+    /** The tag keys the snapshot's policies read (principal and resource tags), read once on first use. */
+    public TagKeysRead tagKeysRead() {
+        TagKeysRead t = tagKeysRead;
+        if (t == null) {
+            t = new TagKeysRead(index.snapshot());
+            tagKeysRead = t;
+        }
+        return t;
     }
 
     /** Every user, group, role and resource ARN of the snapshot, for sharing pattern matches between lists. */
