@@ -67,7 +67,20 @@ public final class BuiltInTechniques {
             new AppRunnerUpdateService(),
             // Swapping the role of an instance profile.
             new IamInstanceProfileRoleSwap(),
-            new IamInstanceProfileRoleSwapRunInstances());
+            new IamInstanceProfileRoleSwapRunInstances(),
+            // Changing tags to satisfy or escape attribute-based conditions (these run the others again).
+            OwnTagsTechnique.tagUser(),
+            OwnTagsTechnique.untagUser(),
+            OwnTagsTechnique.tagRole(),
+            OwnTagsTechnique.untagRole(),
+            new TagThenResourceRole(new SsmSendCommand(), "ec2:CreateTags", "ec2:DeleteTags"),
+            new TagThenResourceRole(new SsmStartSession(), "ec2:CreateTags", "ec2:DeleteTags"),
+            new TagThenResourceRole(new Ec2InstanceConnect(), "ec2:CreateTags", "ec2:DeleteTags"),
+            new TagThenResourceRole(new Ec2ModifyInstanceUserData(), "ec2:CreateTags", "ec2:DeleteTags"),
+            new TagThenResourceRole(new LambdaUpdateFunctionCode(), "lambda:TagResource", "lambda:UntagResource"),
+            new TagThenResourceRole(new GlueUpdateDevEndpoint(), "glue:TagResource", "glue:UntagResource"),
+            new TagThenResourceRole(new EcsExecuteCommand(), "ecs:TagResource", "ecs:UntagResource"),
+            new TagThenResourceRole(new AppRunnerUpdateService(), "apprunner:TagResource", "apprunner:UntagResource"));
 
     private BuiltInTechniques() {
     }
