@@ -38,7 +38,7 @@ def deny(actions, resource="*"):
 class Snap:
     def __init__(self):
         self.users, self.roles, self.groups, self.resources = [], [], [], []
-        self.keys, self.keys_listed = [], True
+        self.keys, self.keys_listed, self.gaps = [], True, []
         self.policies = [{"PolicyName": "AdministratorAccess", "Arn": ADMIN_ARN, "Path": "/",
                           "DefaultVersionId": "v1", "PolicyVersionList": [
                               {"VersionId": "v1", "IsDefaultVersion": True, "Document": doc(EVERYTHING)}]}]
@@ -100,6 +100,12 @@ class Snap:
                           "Status": status, "CreateDate": "2025-01-01T00:00:00Z"})
         return self
 
+    def gap(self, service, operation, resource=None):
+        """A call that failed while collecting: what it would have returned is unknown."""
+        self.gaps.append({"service": service, "operation": operation, "region": None, "resource": resource,
+                          "errorCode": "AccessDenied", "message": "not authorized"})
+        return self
+
     def keys_not_listed(self):
         """No `accessKeys` field: the keys were not collected (an authorization-details export)."""
         self.keys_listed = False
@@ -126,7 +132,7 @@ class Snap:
                "accounts": [{"accountId": ACCT, "alias": "work", "authorizationDetails": {
                    "UserDetailList": self.users, "GroupDetailList": self.groups, "RoleDetailList": self.roles,
                    "Policies": self.policies}, "accessKeys": self.keys, "identityProviders": [],
-                   "resources": self.resources, "gaps": []}]}
+                   "resources": self.resources, "gaps": self.gaps}]}
         if not self.keys_listed:
             del out["accounts"][0]["accessKeys"]
         if self.org:
@@ -266,6 +272,11 @@ case("iam-create-access-key", "near-miss-victim-has-two-keys",
      "the victim holds two keys (one inactive): CreateAccessKey alone fails on IAM's quota", admin=False)
 case("iam-create-access-key", "positive-victim-has-one-key", other_user("iam:CreateAccessKey").key("victim"),
      ATTACKER, IAM + "user/victim", True, admin=False)
+case("iam-create-access-key", "positive-keys-listing-failed",
+     other_user("iam:CreateAccessKey").key("victim").key("victim", "Inactive")
+     .gap("iam", "ListAccessKeys", IAM + "user/victim"), ATTACKER, IAM + "user/victim", True,
+     "listing the victim's keys failed (a gap): the count is unknown, and the edge assumes a free slot",
+     admin=False)
 case("iam-create-access-key", "positive-keys-not-listed",
      other_user("iam:CreateAccessKey").keys_not_listed(), ATTACKER, IAM + "user/victim", True,
      "the account's keys were not collected: the edge assumes a free slot", admin=False)

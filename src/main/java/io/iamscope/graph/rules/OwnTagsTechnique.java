@@ -127,7 +127,9 @@ final class OwnTagsTechnique implements Technique, Retagging {
         AdminStatus admin = AdminCheck.of(c, t);
         if (admin.admin()) {
             out.accept(escalation(ch, admin.evidence(), a.arn(), true));
-            return;
+            if (!admin.conditional()) {
+                return; // an admin reaches everything of its account through the account node
+            }
         }
         // The roles it can assume with its new tags; those it could not before are new edges.
         Set<String> before = new HashSet<>();
