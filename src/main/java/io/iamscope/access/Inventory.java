@@ -136,8 +136,14 @@ public final class Inventory {
     public TagKeysRead tagKeysRead() {
         TagKeysRead t = tagKeysRead;
         if (t == null) {
-            t = new TagKeysRead(index.snapshot());
-            tagKeysRead = t;
+            synchronized (this) {
+                t = tagKeysRead;
+                if (t == null) {
+                    // Once: the techniques ask from every thread of the build at about the same time.
+                    t = new TagKeysRead(index.snapshot());
+                    tagKeysRead = t;
+                }
+            }
         }
         return t;
     }

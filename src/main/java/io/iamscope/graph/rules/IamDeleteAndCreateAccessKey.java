@@ -2,11 +2,13 @@ package io.iamscope.graph.rules;
 
 import io.iamscope.access.AccessKeySlot;
 import io.iamscope.access.Actor;
+import io.iamscope.access.Targets;
 import io.iamscope.graph.technique.Steps;
 import io.iamscope.graph.technique.TechniqueContext;
 import io.iamscope.graph.technique.TechniqueInfo;
 import io.iamscope.graph.technique.TargetKind;
 import io.iamscope.model.User;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,6 +33,21 @@ final class IamDeleteAndCreateAccessKey extends OtherUserTechnique {
     @Override
     String action() {
         return "iam:CreateAccessKey";
+    }
+
+    /** Only the users the snapshot shows with two keys (most accounts have few), admins first. */
+    @Override
+    Targets<User> targets(Actor a, TechniqueContext ctx) {
+        return ctx.targets("users with two access keys in " + a.account(), () -> {
+            Targets<User> all = ctx.usersAdminFirst(a.account());
+            List<User> full = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                if (ctx.inventory().accessKeySlot(all.get(i)) == AccessKeySlot.FULL) {
+                    full.add(all.get(i));
+                }
+            }
+            return full;
+        }, User::arn);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.iamscope.graph.rules;
 
 import io.iamscope.access.AccessChecker;
 import io.iamscope.access.Actor;
+import io.iamscope.access.Targets;
 import io.iamscope.graph.technique.Escalation;
 import io.iamscope.graph.technique.Steps;
 import io.iamscope.graph.technique.Technique;
@@ -38,24 +39,22 @@ final class IamInstanceProfileRoleSwapRunInstances implements Technique {
         if (!c.mayMatchAnyUnder(a, "iam:AddRoleToInstanceProfile", "arn:aws:iam::" + a.account() + ":instance-profile/")) {
             return;
         }
+        Targets<Role> roles = ctx.serviceRoles(a, InstanceProfileSwap.EC2, false);
+        boolean candidate = false;
+        for (int i = 0; i < roles.size() && !candidate; i++) {
+            candidate = roles.get(i).instanceProfiles().isEmpty();
+        }
+        if (!candidate || !c.mayMatchAnyUnder(a, "iam:PassRole", "arn:aws:iam::" + a.account() + ":role/")) {
+            return; // no role of the account for it: every EC2 role is in a profile already
+        }
         Steps launch = new Steps();
         if (!launch.allow(c.checkNew(a, "ec2:RunInstances"))) {
             return;
         }
         // One profile suffices: the first the attacker may swap a role into, a definite one if any.
-        Steps swap = null;
-        for (String profile : ctx.inventory().instanceProfiles(a.account())) {
-            Steps s = launch.fork();
-            if (InstanceProfileSwap.swapIn(a, ctx, profile, s)) {
-                boolean sure = s.evidence().stream().noneMatch(x -> x.conditional());
-                if (swap == null || sure) {
-                    swap = s;
-                }
-                if (sure) {
-                    break;
-                }
-            }
-        }
+        Targets<String> profiles = ctx.targets("instance profiles of " + a.account(),
+                () -> ctx.inventory().instanceProfiles(a.account()), arn -> arn);
+        Steps swap = InstanceProfileSwap.firstSwap(a, ctx, profiles, launch);
         if (swap == null) {
             return;
         }

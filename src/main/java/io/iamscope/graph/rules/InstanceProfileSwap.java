@@ -3,6 +3,7 @@ package io.iamscope.graph.rules;
 import io.iamscope.access.AccessChecker;
 import io.iamscope.access.Actor;
 import io.iamscope.access.Evidence;
+import io.iamscope.access.Targets;
 import io.iamscope.eval.RequestContext;
 import io.iamscope.graph.technique.Steps;
 import io.iamscope.graph.technique.TechniqueContext;
@@ -46,14 +47,39 @@ final class InstanceProfileSwap {
 
     /**
      * Remove the role the profile holds (when it holds one) and add another: both checks, their evidence added to
-     * {@code steps}; false when either is refused.
+     * {@code steps} in that order; false when either is refused.
      */
     static boolean swapIn(Actor a, TechniqueContext ctx, String profile, Steps steps) {
-        AccessChecker c = ctx.checker();
-        RequestContext context = onProfile(c, a);
+        Evidence add = ctx.checker().check(a, "iam:AddRoleToInstanceProfile", profile, onProfile(ctx.checker(), a));
+        return add.allows() && swapIn(a, ctx, profile, add, steps);
+    }
+
+    /** The same once the addition is known to be allowed ({@code add}). */
+    private static boolean swapIn(Actor a, TechniqueContext ctx, String profile, Evidence add, Steps steps) {
         boolean holdsRole = !ctx.inventory().rolesOfProfile(profile).isEmpty();
-        return (!holdsRole || steps.allow(c.check(a, "iam:RemoveRoleFromInstanceProfile", profile, context)))
-                && steps.allow(c.check(a, "iam:AddRoleToInstanceProfile", profile, context));
+        return (!holdsRole || steps.allow(ctx.checker().check(a, "iam:RemoveRoleFromInstanceProfile", profile,
+                onProfile(ctx.checker(), a)))) && steps.allow(add);
+    }
+
+    /**
+     * The steps of a swap into the first profile of the list the attacker may swap a role into (a definite one if
+     * any), after {@code before}; null when there is none. The additions are decided per class of profiles.
+     */
+    static Steps firstSwap(Actor a, TechniqueContext ctx, Targets<String> profiles, Steps before) {
+        AccessChecker c = ctx.checker();
+        Steps[] found = {null};
+        c.forEachAllowed(a, "iam:AddRoleToInstanceProfile", profiles, onProfile(c, a), (profile, add) -> {
+            Steps s = before.fork();
+            if (swapIn(a, ctx, profile, add, s)) {
+                boolean sure = s.evidence().stream().noneMatch(Evidence::conditional);
+                if (found[0] == null || sure) {
+                    found[0] = s;
+                }
+                return !sure;
+            }
+            return true;
+        });
+        return found[0];
     }
 
     /**

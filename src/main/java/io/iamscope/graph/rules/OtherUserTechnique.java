@@ -5,6 +5,7 @@ import io.iamscope.graph.technique.Technique;
 import io.iamscope.graph.technique.Escalation;
 import io.iamscope.graph.technique.TechniqueContext;
 import io.iamscope.access.Actor;
+import io.iamscope.access.Targets;
 import io.iamscope.model.User;
 import java.util.function.Consumer;
 
@@ -23,12 +24,17 @@ abstract class OtherUserTechnique implements Technique {
         return true;
     }
 
+    /** The candidate users of the attacker's account, admins first. */
+    Targets<User> targets(Actor a, TechniqueContext ctx) {
+        return ctx.usersAdminFirst(a.account());
+    }
+
     @Override
     public void find(Actor a, TechniqueContext ctx, Consumer<Escalation> out) {
         if (!ctx.checker().mayMatchAnyUnder(a, action(), "arn:aws:iam::" + a.account() + ":user/")) {
             return; // no Allow pattern of the actor reaches this kind of target in its account
         }
-        ctx.checker().forEachAllowed(a, action(), ctx.usersAdminFirst(a.account()), (u, e) -> {
+        ctx.checker().forEachAllowed(a, action(), targets(a, ctx), (u, e) -> {
             if (u.arn().equals(a.arn())) {
                 return true;
             }
