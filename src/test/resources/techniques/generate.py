@@ -38,23 +38,25 @@ def deny(actions, resource="*"):
 class Snap:
     def __init__(self):
         self.users, self.roles, self.groups, self.resources = [], [], [], []
+        self.keys, self.keys_listed, self.gaps = [], True, []
         self.policies = [{"PolicyName": "AdministratorAccess", "Arn": ADMIN_ARN, "Path": "/",
                           "DefaultVersionId": "v1", "PolicyVersionList": [
                               {"VersionId": "v1", "IsDefaultVersion": True, "Document": doc(EVERYTHING)}]}]
         self.org = None
 
-    def user(self, name, statements=(), groups=(), boundary=None, attached=()):
+    def user(self, name, statements=(), groups=(), boundary=None, attached=(), tags=None):
         u = {"UserName": name, "UserId": "AIDA" + name.upper().replace("-", "")[:12].ljust(12, "X"),
              "Arn": IAM + "user/" + name, "Path": "/", "CreateDate": "2025-01-01T00:00:00Z",
              "UserPolicyList": [{"PolicyName": "inline", "PolicyDocument": doc(list(statements))}] if statements else [],
              "AttachedManagedPolicies": [{"PolicyName": a.split("/")[-1], "PolicyArn": a} for a in attached],
-             "GroupList": list(groups), "Tags": []}
+             "GroupList": list(groups), "Tags": [{"Key": k, "Value": v} for k, v in (tags or {}).items()]}
         if boundary:
             u["PermissionsBoundary"] = {"PermissionsBoundaryType": "Policy", "PermissionsBoundaryArn": boundary}
         self.users.append(u)
         return self
 
-    def role(self, name, trust, statements=(), profile=False, boundary=None, attached=(), trust_condition=None):
+    def role(self, name, trust, statements=(), profile=False, boundary=None, attached=(), trust_condition=None,
+             tags=None):
         st = {"Effect": "Allow", "Principal": trust, "Action": "sts:AssumeRole"}
         if trust_condition:
             st["Condition"] = trust_condition
@@ -65,7 +67,7 @@ class Snap:
              "AttachedManagedPolicies": [{"PolicyName": a.split("/")[-1], "PolicyArn": a} for a in attached],
              "InstanceProfileList": [{"InstanceProfileName": name, "InstanceProfileId": "AIPA" + name.upper()[:12],
                                       "Arn": IAM + "instance-profile/" + name, "Path": "/", "Roles": []}] if profile else [],
-             "Tags": []}
+             "Tags": [{"Key": k, "Value": v} for k, v in (tags or {}).items()]}
         if boundary:
             r["PermissionsBoundary"] = {"PermissionsBoundaryType": "Policy", "PermissionsBoundaryArn": boundary}
         self.roles.append(r)
@@ -91,6 +93,24 @@ class Snap:
         self.resources.append(r)
         return self
 
+    def key(self, user, status="Active"):
+        """An access key of `user` (active or inactive: both count towards IAM's two keys per user)."""
+        n = len(self.keys) + 1
+        self.keys.append({"AccessKeyId": f"AKIA{user.upper().replace('-', '')[:10]}{n:06d}", "UserName": user,
+                          "Status": status, "CreateDate": "2025-01-01T00:00:00Z"})
+        return self
+
+    def gap(self, service, operation, resource=None):
+        """A call that failed while collecting: what it would have returned is unknown."""
+        self.gaps.append({"service": service, "operation": operation, "region": None, "resource": resource,
+                          "errorCode": "AccessDenied", "message": "not authorized"})
+        return self
+
+    def keys_not_listed(self):
+        """No `accessKeys` field: the keys were not collected (an authorization-details export)."""
+        self.keys_listed = False
+        return self
+
     def scp_deny(self, actions):
         full = {"Id": "p-FullAWSAccess", "Arn": "arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess",
                 "Name": "FullAWSAccess", "Type": "SERVICE_CONTROL_POLICY", "AwsManaged": True,
@@ -111,8 +131,10 @@ class Snap:
                "tool": "techniques/generate.py",
                "accounts": [{"accountId": ACCT, "alias": "work", "authorizationDetails": {
                    "UserDetailList": self.users, "GroupDetailList": self.groups, "RoleDetailList": self.roles,
-                   "Policies": self.policies}, "accessKeys": [], "identityProviders": [],
-                   "resources": self.resources, "gaps": []}]}
+                   "Policies": self.policies}, "accessKeys": self.keys, "identityProviders": [],
+                   "resources": self.resources, "gaps": self.gaps}]}
+        if not self.keys_listed:
+            del out["accounts"][0]["accessKeys"]
         if self.org:
             out["organization"] = self.org
         return out
@@ -327,6 +349,44 @@ case("iam-create-access-key", "positive-not-resource",
                                               "NotResource": IAM + "user/attacker"}]),
      ATTACKER, IAM + "user/victim", True,
      "an Allow with NotResource grants every resource but those listed: the pre-filter must not drop it", admin=False)
+# IAM allows two access keys per user, inactive ones included: a third needs one deleted first
+# (iam-delete-and-create-access-key). One key leaves a slot; keys not collected leave the count unknown, and the
+# edge is kept (it assumes a free slot rather than dropping a path on a guess).
+case("iam-create-access-key", "near-miss-victim-has-two-keys",
+     other_user("iam:CreateAccessKey").key("victim").key("victim", "Inactive"), ATTACKER, IAM + "user/victim", False,
+     "the victim holds two keys (one inactive): CreateAccessKey alone fails on IAM's quota", admin=False)
+case("iam-create-access-key", "positive-victim-has-one-key", other_user("iam:CreateAccessKey").key("victim"),
+     ATTACKER, IAM + "user/victim", True, admin=False)
+case("iam-create-access-key", "positive-keys-listing-failed",
+     other_user("iam:CreateAccessKey").key("victim").key("victim", "Inactive")
+     .gap("iam", "ListAccessKeys", IAM + "user/victim"), ATTACKER, IAM + "user/victim", True,
+     "listing the victim's keys failed (a gap): the count is unknown, and the edge assumes a free slot",
+     admin=False)
+case("iam-create-access-key", "positive-keys-not-listed",
+     other_user("iam:CreateAccessKey").keys_not_listed(), ATTACKER, IAM + "user/victim", True,
+     "the account's keys were not collected: the edge assumes a free slot", admin=False)
+
+
+def full_victim(actions, extra=(), inactive=True):
+    """A victim holding two access keys (the second inactive, which counts all the same)."""
+    return other_user(actions, extra=extra).key("victim").key("victim", "Inactive" if inactive else "Active")
+
+
+technique("iam-delete-and-create-access-key", full_victim(["iam:CreateAccessKey", "iam:DeleteAccessKey"]),
+          {"no-delete": full_victim(["iam:CreateAccessKey"]),
+           "delete-denied": full_victim(["iam:CreateAccessKey", "iam:DeleteAccessKey"],
+                                        extra=[deny("iam:DeleteAccessKey", IAM + "user/victim")])},
+          to=IAM + "user/victim", admin=False)
+case("iam-delete-and-create-access-key", "positive-two-active-keys",
+     full_victim(["iam:CreateAccessKey", "iam:DeleteAccessKey"], inactive=False), ATTACKER, IAM + "user/victim", True,
+     admin=False)
+# With a free slot (or an unknown count) CreateAccessKey alone does it: iam-create-access-key's edge, not this one.
+case("iam-delete-and-create-access-key", "near-miss-one-key",
+     other_user(["iam:CreateAccessKey", "iam:DeleteAccessKey"]).key("victim"), ATTACKER, IAM + "user/victim", False,
+     "one key leaves a free slot: iam-create-access-key reports the user", admin=False)
+case("iam-delete-and-create-access-key", "near-miss-keys-not-listed",
+     other_user(["iam:CreateAccessKey", "iam:DeleteAccessKey"]).keys_not_listed(), ATTACKER, IAM + "user/victim",
+     False, "keys not collected: iam-create-access-key reports the user, assuming a free slot", admin=False)
 technique("iam-create-login-profile", other_user("iam:CreateLoginProfile"),
           {"explicit-deny": other_user("iam:CreateLoginProfile", extra=[deny("iam:CreateLoginProfile", IAM + "user/victim")])},
           to=IAM + "user/victim", admin=False)
@@ -584,6 +644,227 @@ case("apprunner-update-service", "source-ip-conditional",
 case("apprunner-update-service", "positive-name-pattern",
      apprunner_service(update_resource=f"arn:aws:apprunner:us-east-1:{ACCT}:service/web/*"), ATTACKER, SVC_ROLE,
      True, conditional=False)
+
+# --- Swapping the role of an instance profile -------------------------------------------------------------------
+WEB_PROFILE = IAM + "instance-profile/web-role"
+
+
+def profile_swap(code=("ssm:SendCommand",), swap=("iam:RemoveRoleFromInstanceProfile", "iam:AddRoleToInstanceProfile"),
+                 trust="ec2.amazonaws.com", pass_resource=SVC_ROLE, pass_condition=None, run=False, instance=True,
+                 empty_profile=False, svc_profile=False):
+    """An instance using profile web-role (holding the weak role web-role, or no role at all), an admin role
+    svc-role that trusts `trust` and is in no profile; the attacker may run code on the instance (`code`), change
+    the profile (`swap`), pass svc-role and, with `run`, launch instances."""
+    s = Snap().role("svc-role", {"Service": trust}, attached=[ADMIN_ARN], profile=svc_profile)
+    if not empty_profile:
+        s.role("web-role", {"Service": "ec2.amazonaws.com"}, [allow("s3:ListBucket")], profile=True)
+    if instance:
+        s.resource(INSTANCE, "AWS::EC2::Instance", instanceProfileArn=WEB_PROFILE)
+    statements = [allow(list(swap), IAM + "instance-profile/*")] if swap else []
+    statements.append(allow("iam:PassRole", pass_resource, pass_condition))
+    if code:
+        statements.append(allow(list(code)))
+    if run:
+        statements.append(allow("ec2:RunInstances"))
+    return s.user("attacker", statements)
+
+
+# The profile holds one role at most: the weak one must come out before the admin role goes in. Any way of running
+# code on the instance will do; the role must trust EC2 and be passable.
+technique("iam-instance-profile-role-swap", profile_swap(),
+          {"no-remove": profile_swap(swap=("iam:AddRoleToInstanceProfile",)),
+           "no-code-execution": profile_swap(code=("ssm:GetParameter",)),
+           "role-trusts-lambda": profile_swap(trust="lambda.amazonaws.com"),
+           "pass-other-role": profile_swap(pass_resource=IAM + "role/other-*")}, to=SVC_ROLE)
+case("iam-instance-profile-role-swap", "positive-empty-profile",
+     profile_swap(swap=("iam:AddRoleToInstanceProfile",), empty_profile=True), ATTACKER, SVC_ROLE, True,
+     "the instance's profile holds no role: adding one needs no removal")
+case("iam-instance-profile-role-swap", "positive-start-session", profile_swap(code=("ssm:StartSession",)),
+     ATTACKER, SVC_ROLE, True)
+# AWS does not document iam:PassedToService for AddRoleToInstanceProfile: a PassRole limited to EC2 is kept,
+# conditional on the key.
+case("iam-instance-profile-role-swap", "passed-to-service-conditional",
+     profile_swap(pass_condition={"StringEquals": {"iam:PassedToService": "ec2.amazonaws.com"}}), ATTACKER,
+     SVC_ROLE, True, conditional=True)
+
+technique("iam-instance-profile-role-swap-run-instances", profile_swap(code=(), run=True, instance=False),
+          {"no-run-instances": profile_swap(code=(), instance=False),
+           "no-add": profile_swap(code=(), run=True, instance=False,
+                                  swap=("iam:RemoveRoleFromInstanceProfile",))}, to=SVC_ROLE)
+# A role already in a profile needs no swap: ec2-run-instances-pass-role launches it (the attacker still gets it).
+case("iam-instance-profile-role-swap-run-instances", "near-miss-role-in-a-profile",
+     profile_swap(code=(), run=True, instance=False, svc_profile=True), ATTACKER, SVC_ROLE, False,
+     "svc-role is in an instance profile: ec2-run-instances-pass-role reaches it", admin=True)
+
+# --- Changing tags to satisfy or escape attribute-based conditions --------------------------------------------
+ADMINS_TAG = {"StringEquals": {"aws:PrincipalTag/team": "admins"}}
+QUARANTINED = {"StringEquals": {"aws:PrincipalTag/quarantine": "true"}}
+SELF_USER = IAM + "user/${aws:username}"
+
+
+def tag_self(tag=("iam:TagUser",), tag_resource=SELF_USER, tag_condition=None, extra=()):
+    """Everything is allowed to members of team `admins`; the attacker is in no team and may tag itself."""
+    return Snap().user("attacker", [allow("*", "*", ADMINS_TAG), allow(list(tag), tag_resource, tag_condition)]
+                       + list(extra))
+
+
+# Setting its own team tag makes the Allow's condition its own choice: admin, conditional on the tag's value.
+technique("iam-tag-user", tag_self(),
+          {"tag-keys-limited": tag_self(tag_condition={"ForAllValues:StringEquals": {"aws:TagKeys": ["cost-center"]}}),
+           "other-user-only": tag_self(tag_resource=IAM + "user/someone-else"),
+           "tag-denied": tag_self(extra=[deny("iam:TagUser")])})
+CASES["iam-tag-user"][0] = CASES["iam-tag-user"][0][:6] + (True, True)
+# The tagging request may set only `dev`, the Allow asks for `admins`: the two keys are not linked, so the edge is
+# kept, conditional on both (a reader sees they disagree); never a definite path.
+case("iam-tag-user", "request-tag-limited-conditional",
+     tag_self(tag_condition={"StringEquals": {"aws:RequestTag/team": "dev"}}), ATTACKER, ROOT, True,
+     "aws:RequestTag/team and aws:PrincipalTag/team are not linked: conditional on both", conditional=True)
+
+
+def tagged_trust(tag=True):
+    """A role that members of team `platform` of the account may assume; the attacker may assume roles and tag
+    itself."""
+    statements = [allow("sts:AssumeRole")] + ([allow("iam:TagUser", SELF_USER)] if tag else [])
+    return Snap().role("team-role", {"AWS": ROOT}, attached=[ADMIN_ARN],
+                       trust_condition={"StringEquals": {"aws:PrincipalTag/team": "platform"}}) \
+        .user("attacker", statements)
+
+
+case("iam-tag-user", "positive-assume-role", tagged_trust(), ATTACKER, IAM + "role/team-role", True,
+     "the trust policy asks for a principal tag the attacker may set", conditional=True, admin=True)
+case("iam-tag-user", "near-miss-assume-role-no-tagging", tagged_trust(tag=False), ATTACKER, IAM + "role/team-role",
+     False, admin=False)
+# Other techniques asked again for the tagged attacker: ssm:SendCommand only for team ops.
+case("iam-tag-user", "positive-other-technique",
+     instance("ssm:SendCommand", {"StringEquals": {"aws:PrincipalTag/team": "ops"}},
+              extra=[allow("iam:TagUser", SELF_USER)]), ATTACKER, SVC_ROLE, True, conditional=True, admin=True)
+
+
+def quarantined_user(untag_denied=False, untag_condition=None):
+    """The attacker may do anything but is tagged quarantine=true, and a Deny on that tag stops everything (but
+    removing the tag, unless `untag_denied`)."""
+    quarantine = {"Effect": "Deny", "Resource": "*", "Condition": QUARANTINED}
+    quarantine["Action" if untag_denied else "NotAction"] = "*" if untag_denied else "iam:UntagUser"
+    return Snap().user("attacker", [allow("*"), quarantine, allow("iam:UntagUser", SELF_USER, untag_condition)],
+                       tags={"quarantine": "true"})
+
+
+# Removing the tag makes the key absent: the Deny no longer applies, definitely.
+technique("iam-untag-user", quarantined_user(),
+          {"deny-covers-untag": quarantined_user(untag_denied=True)})
+CASES["iam-untag-user"][0] = CASES["iam-untag-user"][0][:6] + (False, True)
+case("iam-untag-user", "near-miss-other-key-only",
+     Snap().user("attacker", [allow("*"), {"Effect": "Deny", "NotAction": ["iam:UntagUser"], "Resource": "*",
+                                           "Condition": QUARANTINED},
+                              {"Effect": "Deny", "Action": "iam:UntagUser", "Resource": "*",
+                               "Condition": {"ForAnyValue:StringEquals": {"aws:TagKeys": ["quarantine"]}}}],
+                 tags={"quarantine": "true"}), ATTACKER, ROOT, False, admin=False)
+
+
+def tag_role_self(extra=()):
+    return Snap().role("attacker", {"Service": "ec2.amazonaws.com"},
+                       [allow("*", "*", ADMINS_TAG), allow("iam:TagRole", ROLE_ATTACKER)] + list(extra))
+
+
+technique("iam-tag-role", tag_role_self(), {"tag-denied": tag_role_self([deny("iam:TagRole")])}, frm=ROLE_ATTACKER)
+CASES["iam-tag-role"][0] = CASES["iam-tag-role"][0][:6] + (True, True)
+
+
+def tag_assumable(tag_resource=IAM + "role/plain"):
+    """A role the attacker can assume that may do anything once tagged team=admins; the attacker may tag it."""
+    return Snap().role("plain", {"AWS": ATTACKER}, [allow("*", "*", ADMINS_TAG)]) \
+        .user("attacker", [allow("sts:AssumeRole", IAM + "role/plain"), allow("iam:TagRole", tag_resource)])
+
+
+case("iam-tag-role", "positive-assumable-role", tag_assumable(), ATTACKER, IAM + "role/plain", True,
+     "tagging a role it can assume makes that role admin-equivalent", conditional=True, admin=True)
+case("iam-tag-role", "near-miss-assumable-role-other-role-only", tag_assumable(IAM + "role/other"), ATTACKER,
+     IAM + "role/plain", False, admin=False)
+
+
+def quarantined_role(untag_denied=False):
+    quarantine = {"Effect": "Deny", "Resource": "*", "Condition": QUARANTINED}
+    quarantine["Action" if untag_denied else "NotAction"] = "*" if untag_denied else "iam:UntagRole"
+    return Snap().role("attacker", {"Service": "ec2.amazonaws.com"},
+                       [allow("*"), quarantine, allow("iam:UntagRole", ROLE_ATTACKER)], tags={"quarantine": "true"})
+
+
+technique("iam-untag-role", quarantined_role(), {"deny-covers-untag": quarantined_role(untag_denied=True)},
+          frm=ROLE_ATTACKER)
+CASES["iam-untag-role"][0] = CASES["iam-untag-role"][0][:6] + (False, True)
+
+# Resources: the technique's action is allowed only on resources tagged env=dev; this one is tagged env=prod, and the
+# attacker may retag it with its service's tag action (conditional on the value it sets).
+DEV_ONLY = {"StringEquals": {"aws:ResourceTag/env": "dev"}}
+CREATE_ONLY = {"StringEquals": {"ec2:CreateAction": "RunInstances"}}
+for inner, actions in [("ssm-send-command", ["ssm:SendCommand"]), ("ssm-start-session", ["ssm:StartSession"]),
+                       ("ec2-instance-connect-send-ssh-public-key", ["ec2-instance-connect:SendSSHPublicKey"]),
+                       ("ec2-modify-instance-user-data",
+                        ["ec2:ModifyInstanceAttribute", "ec2:StopInstances", "ec2:StartInstances"])]:
+    tid = "tag-then-" + inner
+    # Tags only when launching an instance (ec2:CreateAction is absent when tagging an existing one).
+    technique(tid, instance(actions, DEV_ONLY, extra=[allow("ec2:CreateTags")]),
+              {"tag-on-create-only": instance(actions, DEV_ONLY, extra=[allow("ec2:CreateTags", "*", CREATE_ONLY)])},
+              to=SVC_ROLE)
+    CASES[tid][0] = CASES[tid][0][:6] + (True, True)
+# Allowed as it is: the technique's own edge, not this one (the attacker still reaches the role).
+case("tag-then-ssm-send-command", "near-miss-allowed-as-it-is",
+     instance("ssm:SendCommand", extra=[allow("ec2:CreateTags")]), ATTACKER, SVC_ROLE, False, admin=True)
+# A Deny on the tag the instance has, escaped by removing it (ec2:DeleteTags): conditional, the key being unknown.
+case("tag-then-ssm-send-command", "positive-delete-tags",
+     instance("ssm:SendCommand", extra=[{"Effect": "Deny", "Action": "ssm:SendCommand", "Resource": "*",
+                                         "Condition": {"StringEquals": {"aws:ResourceTag/env": "prod"}}},
+                                        allow("ec2:DeleteTags")]), ATTACKER, SVC_ROLE, True, conditional=True)
+
+
+def tagged_function(tag=("lambda:TagResource",), tag_condition=None):
+    return Snap().role("svc-role", {"Service": "lambda.amazonaws.com"}, attached=[ADMIN_ARN]) \
+        .resource(FN, "AWS::Lambda::Function", roleArn=SVC_ROLE, tags={"env": "prod"}) \
+        .user("attacker", [allow("lambda:UpdateFunctionCode", FN, DEV_ONLY), allow(list(tag), FN, tag_condition)])
+
+
+technique("tag-then-lambda-update-function-code", tagged_function(),
+          {"tag-keys-limited": tagged_function(tag_condition={"ForAllValues:StringEquals": {"aws:TagKeys": ["owner"]}}),
+           "no-tagging": tagged_function(tag=("lambda:ListTags",))}, to=SVC_ROLE)
+CASES["tag-then-lambda-update-function-code"][0] = CASES["tag-then-lambda-update-function-code"][0][:6] + (True, True)
+
+
+def tagged_endpoint(extra=()):
+    return Snap().role("svc-role", {"Service": "glue.amazonaws.com"}, attached=[ADMIN_ARN]) \
+        .resource(EP, "AWS::Glue::DevEndpoint", roleArn=SVC_ROLE, tags={"env": "prod"}) \
+        .user("attacker", [allow("glue:UpdateDevEndpoint", "*", DEV_ONLY), allow("glue:TagResource")] + list(extra))
+
+
+technique("tag-then-glue-update-dev-endpoint", tagged_endpoint(),
+          {"tag-denied": tagged_endpoint([deny("glue:TagResource", EP)])}, to=SVC_ROLE)
+CASES["tag-then-glue-update-dev-endpoint"][0] = CASES["tag-then-glue-update-dev-endpoint"][0][:6] + (True, True)
+
+
+def tagged_task(cluster_condition=False):
+    """ECS Exec is authorized on the task and on its cluster; the attacker may retag the task only."""
+    props = {"clusterArn": CLUSTER, "enableExecuteCommand": True, "lastStatus": "RUNNING"}
+    return Snap().role("svc-role", {"Service": "ecs-tasks.amazonaws.com"}, attached=[ADMIN_ARN]) \
+        .resource(TASK, "AWS::ECS::Task", roleArn=SVC_ROLE, properties=props, tags={"env": "prod"}) \
+        .user("attacker", [allow("ecs:ExecuteCommand", TASK, DEV_ONLY),
+                           allow("ecs:ExecuteCommand", CLUSTER, DEV_ONLY if cluster_condition else None),
+                           allow("ecs:TagResource", TASK)])
+
+
+# Only the task is retagged: a condition on the cluster's tags still fails.
+technique("tag-then-ecs-execute-command", tagged_task(), {"cluster-tag-condition": tagged_task(True)}, to=SVC_ROLE)
+CASES["tag-then-ecs-execute-command"][0] = CASES["tag-then-ecs-execute-command"][0][:6] + (True, True)
+
+
+def tagged_apprunner(tag="apprunner:TagResource"):
+    return Snap().role("svc-role", {"Service": "tasks.apprunner.amazonaws.com"}, attached=[ADMIN_ARN]) \
+        .resource(APPRUNNER_SERVICE, "AWS::AppRunner::Service", roleArn=SVC_ROLE, properties={"Status": "RUNNING"},
+                  tags={"env": "prod"}) \
+        .user("attacker", [allow("apprunner:UpdateService", APPRUNNER_SERVICE, DEV_ONLY), allow(tag)])
+
+
+technique("tag-then-apprunner-update-service", tagged_apprunner(),
+          {"no-tagging": tagged_apprunner("apprunner:ListTagsForResource")}, to=SVC_ROLE)
+CASES["tag-then-apprunner-update-service"][0] = CASES["tag-then-apprunner-update-service"][0][:6] + (True, True)
 
 # --- New principals made administrators ------------------------------------------------------------------------
 BOUNDARY_REQUIRED = {"StringEquals": {"iam:PermissionsBoundary": IAM + "policy/tight"}}

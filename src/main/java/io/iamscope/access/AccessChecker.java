@@ -13,8 +13,10 @@ import io.iamscope.eval.StatementRef;
 import io.iamscope.access.Gathered;
 import io.iamscope.access.Gatherer;
 import io.iamscope.eval.BatchAuthorizer;
+import io.iamscope.model.Principal;
 import io.iamscope.model.PrincipalRef;
 import io.iamscope.model.Role;
+import io.iamscope.model.User;
 import io.iamscope.policy.Effect;
 import io.iamscope.policy.Statement;
 import io.iamscope.policy.ConditionClause;
@@ -23,7 +25,9 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
@@ -71,6 +75,55 @@ public final class AccessChecker {
         return base;
     }
 
+    /** The context the actor's requests start from: its own, else the attacker context. */
+    public RequestContext contextOf(Actor a) {
+        return a.context() != null ? a.context() : base;
+    }
+
+    /**
+     * The actor's context with a change made for one kind of request (a key set or declared unknown), built once
+     * per actor context and {@code name}; {@code name} must say what the change is (two changes, two names). The
+     * same instance every time, which the gatherer's caches are keyed by.
+     */
+    public RequestContext derived(Actor a, String name, UnaryOperator<RequestContext.Builder> change) {
+        Map<String, RequestContext> cache = a.context() != null ? a.derivedContexts() : passed;
+        return cache.computeIfAbsent(name, k -> change.apply(contextOf(a).toBuilder()).build());
+    }
+
+    /**
+     * The actor after changing its own tags (IAM User Guide, "Controlling access to and for IAM users and roles
+     * using tags": {@code aws:PrincipalTag} holds the tags attached to the principal making the request): the
+     * keys of {@code set} take a value the attacker chooses, so {@code aws:PrincipalTag/KEY} is unknown; the keys
+     * of {@code removed} are gone, so the key is absent.
+     */
+    public Actor retagged(Actor a, Set<String> set, Set<String> removed) {
+        Map<String, String> tags = new java.util.LinkedHashMap<>(a.principal().tags());
+        tags.keySet().removeIf(k -> removed.stream().anyMatch(r -> r.equalsIgnoreCase(k)));
+        Principal changed;
+        if (a.principal() instanceof User u) {
+            changed = u.withTags(tags);
+        } else if (a.principal() instanceof Role r) {
+            changed = r.withTags(tags);
+        } else {
+            throw new IllegalArgumentException("only users and roles have tags of their own");
+        }
+        PrincipalRef ref = new PrincipalRef(a.ref().kind(), changed, a.account(), a.ref().sessionArn(), a.ref().via());
+        RequestContext.Builder b = contextOf(a).toBuilder();
+        set.forEach(k -> b.unknown("aws:PrincipalTag/" + k));
+        // A new context instance: the gatherer derives the principal's keys once per (principal, context).
+        return new Actor(ref, a.callerSet(), b.build(), a.mentionsCache());
+    }
+
+    /**
+     * The actor with more context keys unknown in every request it makes (the tags of a resource it can
+     * change, {@code aws:ResourceTag/KEY}).
+     */
+    public Actor withUnknown(Actor a, java.util.Collection<String> keys) {
+        RequestContext.Builder b = contextOf(a).toBuilder();
+        keys.forEach(b::unknown);
+        return new Actor(a.ref(), a.callerSet(), b.build(), a.mentionsCache());
+    }
+
     /** An actor for a user or role (its caller side gathered once). */
     public Actor actor(PrincipalRef ref) {
         return new Actor(ref, gatherer.gather(ref, "sts:GetCallerIdentity", "*", base).policies());
@@ -113,17 +166,17 @@ public final class AccessChecker {
     }
 
     public Evidence check(Actor a, String action, String resource) {
-        return check(a.ref(), action, resource, base);
+        return check(a.ref(), action, resource, contextOf(a));
     }
 
     /** The check with one more context key set, such as {@code iam:PolicyARN}. */
     public Evidence check(Actor a, String action, String resource, String key, String value) {
-        return check(a.ref(), action, resource, with(key, value));
+        return check(a.ref(), action, resource, derived(a, key + "=" + value, b -> b.put(key, value)));
     }
 
-    /** The attacker's context with one more key set, made once per key and value. */
-    public RequestContext with(String key, String value) {
-        return passed.computeIfAbsent(key + "=" + value, s -> base.toBuilder().put(key, value).build());
+    /** The check in a context of the actor's ({@link #derived}). */
+    public Evidence check(Actor a, String action, String resource, RequestContext context) {
+        return check(a.ref(), action, resource, context);
     }
 
     /**
@@ -157,12 +210,12 @@ public final class AccessChecker {
 
     /** {@link #forEachAllowed(Actor, String, Targets, RequestContext, BiPredicate)} in the attacker's context. */
     public <T> void forEachAllowed(Actor a, String action, Targets<T> targets, BiPredicate<T, Evidence> visit) {
-        forEachAllowed(a, action, targets, base, visit);
+        forEachAllowed(a, action, targets, contextOf(a), visit);
     }
 
     /** The same for iam:PassRole, with {@code iam:PassedToService} set to the service (IAM: "iam:PassedToService"). */
     public <T> void forEachPassable(Actor a, String service, Targets<T> roles, BiPredicate<T, Evidence> visit) {
-        RequestContext ctx = passed.computeIfAbsent(service, s -> base.toBuilder().put("iam:PassedToService", s).build());
+        RequestContext ctx = derived(a, "iam:PassedToService=" + service, b -> b.put("iam:PassedToService", service));
         forEachAllowed(a, "iam:PassRole", roles, ctx, visit);
     }
 
@@ -171,7 +224,7 @@ public final class AccessChecker {
      * policy testing it makes the answer conditional on it rather than deciding it either way.
      */
     public <T> void forEachPassableToUndocumented(Actor a, Targets<T> roles, BiPredicate<T, Evidence> visit) {
-        RequestContext ctx = passed.computeIfAbsent("?", s -> base.toBuilder().unknown("iam:PassedToService").build());
+        RequestContext ctx = derived(a, "iam:PassedToService unknown", b -> b.unknown("iam:PassedToService"));
         forEachAllowed(a, "iam:PassRole", roles, ctx, visit);
     }
 
@@ -263,10 +316,10 @@ public final class AccessChecker {
 
     /** The check on an actor's caller side replaced by another set (a policy added, a boundary removed). */
     public Evidence checkWith(Actor a, PolicySet callerSet, String action, String resource) {
-        return checkWith(a, callerSet, action, resource, base);
+        return checkWith(a, callerSet, action, resource, contextOf(a));
     }
 
-    /** The same in another context (the attacker's with one more key: {@link #with}). */
+    /** The same in another context of the actor's ({@link #derived}). */
     public Evidence checkWith(Actor a, PolicySet callerSet, String action, String resource, RequestContext context) {
         count(action);
         Gathered g = gatherer.gather(a.ref(), action, resource, context);

@@ -2,7 +2,9 @@ package io.iamscope.access;
 
 import io.iamscope.eval.AttachedPolicy;
 import io.iamscope.eval.match.ActionMatcher;
+import io.iamscope.model.AccessKey;
 import io.iamscope.model.Account;
+import io.iamscope.model.Gap;
 import io.iamscope.model.Group;
 import io.iamscope.model.InlinePolicy;
 import io.iamscope.model.InstanceProfile;
@@ -40,12 +42,17 @@ public final class Inventory {
     private final Map<String, Role> rolesByArn = new HashMap<>();
     private final List<Resource> withRole = new ArrayList<>();
     private final List<Resource> instances = new ArrayList<>();
+    /** Per account, the instance profiles the snapshot names (in a role's list, or an instance's profile). */
+    private final Map<String, java.util.Set<String>> profilesByAccount = new HashMap<>();
     /** Resources by account and CloudFormation type ({@code 111122223333 AWS::ECS::Service}). */
     private final Map<String, List<Resource>> byAccountAndType = new HashMap<>();
     private final Map<Group, List<AttachedPolicy>> groupPolicies = new ConcurrentHashMap<>();
     private final TargetUniverse arns;
     private final List<Resource> withPolicy = new ArrayList<>();
     private final Map<String, Boolean> resourcePolicyAllows = new ConcurrentHashMap<>();
+    /** Access keys per user ARN, for the users whose keys are known (see {@link #accessKeySlot}). */
+    private final Map<String, Integer> keyCounts = new HashMap<>();
+    private volatile TagKeysRead tagKeysRead;
 
     public Inventory(SnapshotIndex index) {
         this.index = index;
@@ -65,6 +72,8 @@ public final class Inventory {
                 }
                 if (r.instanceProfileArn() != null) {
                     instances.add(r);
+                    profilesByAccount.computeIfAbsent(a.accountId(), k -> new java.util.LinkedHashSet<>())
+                            .add(r.instanceProfileArn());
                 }
             }
         }
@@ -85,12 +94,65 @@ public final class Inventory {
         all.forEach(p -> every.add(p.arn()));
         index.snapshot().accounts().forEach(a -> a.resources().forEach(r -> every.add(r.arn())));
         this.arns = TargetUniverse.of(every);
+        for (Account a : index.snapshot().accounts()) {
+            countKeys(a);
+        }
         for (Role r : roles) {
             rolesByArn.put(r.arn(), r);
             for (InstanceProfile ip : r.instanceProfiles()) {
                 profileRoles.computeIfAbsent(ip.arn(), k -> new ArrayList<>()).add(r);
+                profilesByAccount.computeIfAbsent(r.accountId(), k -> new java.util.LinkedHashSet<>()).add(ip.arn());
             }
         }
+    }
+
+    /**
+     * Counts the keys of the account's users whose keys were listed: not when the account's keys were not
+     * listed at all, nor when listing the users failed, nor for a user whose own listing failed.
+     */
+    private void countKeys(Account a) {
+        if (!a.accessKeysListed() || a.gaps().stream().anyMatch(g -> iamGap(g, "ListUsers"))) {
+            return;
+        }
+        Map<String, Integer> byName = new HashMap<>();
+        for (AccessKey k : a.accessKeys()) {
+            byName.merge(k.userName(), 1, Integer::sum);
+        }
+        for (User u : a.users()) {
+            if (a.gaps().stream().noneMatch(g -> iamGap(g, "ListAccessKeys")
+                    && (g.resource() == null || g.resource().equals(u.arn())))) {
+                keyCounts.put(u.arn(), byName.getOrDefault(u.name(), 0));
+            }
+        }
+    }
+
+    private static boolean iamGap(Gap g, String operation) {
+        return "iam".equals(g.service()) && operation.equals(g.operation());
+    }
+
+    /**
+     * Whether the user can be given one more access key without deleting one (the snapshot's {@code accessKeys},
+     * inactive keys included).
+     */
+    public AccessKeySlot accessKeySlot(User u) {
+        Integer n = keyCounts.get(u.arn());
+        return n == null ? AccessKeySlot.UNKNOWN : n >= 2 ? AccessKeySlot.FULL : AccessKeySlot.FREE;
+    }
+
+    /** The tag keys the snapshot's policies read (principal and resource tags), read once on first use. */
+    public TagKeysRead tagKeysRead() {
+        TagKeysRead t = tagKeysRead;
+        if (t == null) {
+            synchronized (this) {
+                t = tagKeysRead;
+                if (t == null) {
+                    // Once: the techniques ask from every thread of the build at about the same time.
+                    t = new TagKeysRead(index.snapshot());
+                    tagKeysRead = t;
+                }
+            }
+        }
+        return t;
     }
 
     /** Every user, group, role and resource ARN of the snapshot, for sharing pattern matches between lists. */
@@ -154,6 +216,20 @@ public final class Inventory {
     /** EC2 instances with an instance profile. */
     public List<Resource> instancesWithProfile() {
         return instances;
+    }
+
+    /** The EC2 instances of one account with an instance profile. */
+    public List<Resource> instancesWithProfile(String account) {
+        return instances.stream().filter(r -> account.equals(index.accountOf(r.arn()))).toList();
+    }
+
+    /**
+     * The instance profiles of an account that the snapshot names: in a role's {@code InstanceProfileList}, or as
+     * an instance's profile. An empty profile no instance uses is not in the snapshot (the authorization details
+     * list profiles under their roles).
+     */
+    public List<String> instanceProfiles(String account) {
+        return List.copyOf(profilesByAccount.getOrDefault(account, java.util.Set.of()));
     }
 
     public ManagedPolicy managedPolicy(String arn) {

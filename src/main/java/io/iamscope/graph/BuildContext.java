@@ -9,6 +9,7 @@ import io.iamscope.access.TargetFacts;
 import io.iamscope.access.Targets;
 import io.iamscope.eval.AttachedPolicy;
 import io.iamscope.eval.PolicySet;
+import io.iamscope.graph.technique.Technique;
 import io.iamscope.graph.technique.TechniqueContext;
 import io.iamscope.model.Group;
 import io.iamscope.model.Role;
@@ -35,15 +36,22 @@ final class BuildContext implements TechniqueContext {
     private final Map<Group, PolicySet> groupSets = new ConcurrentHashMap<>();
     private final Map<String, Object> derived = new ConcurrentHashMap<>();
     private final Map<String, Targets<?>> targets = new ConcurrentHashMap<>();
+    private final List<Technique> techniques;
 
     BuildContext(AccessChecker checker, Inventory inventory, TrustIndex trust, TargetFacts facts,
-                 Set<String> knownAdmins, Map<String, List<Role>> assumable) {
+                 Set<String> knownAdmins, Map<String, List<Role>> assumable, List<Technique> techniques) {
         this.checker = checker;
         this.inventory = inventory;
         this.trust = trust;
         this.facts = facts;
         this.knownAdmins = Set.copyOf(knownAdmins);
         this.assumable = assumable;
+        this.techniques = List.copyOf(techniques);
+    }
+
+    @Override
+    public List<Technique> techniques() {
+        return techniques;
     }
 
     @Override

@@ -176,7 +176,7 @@ public final class GraphBuilder {
         phases.done(BuildPhase.ASSUME);
         entryEdges(edges);
 
-        BuildContext ctx = new BuildContext(checker, inventory, trust, facts, knownAdmins, assumable);
+        BuildContext ctx = new BuildContext(checker, inventory, trust, facts, knownAdmins, assumable, techniques);
         Map<String, java.util.concurrent.atomic.LongAdder> techniqueNanos = new ConcurrentHashMap<>();
         List<Found> found = actors.parallelStream().map(a -> {
             List<Found> own = new ArrayList<>();
@@ -222,11 +222,13 @@ public final class GraphBuilder {
         accountAdminEdges(edges);
 
         nodes.values().forEach(g::addVertex);
-        // One edge per (from, to, technique): the first definite one stands for the others, else the first.
+        // One edge per (from, to, technique, yields admin): the first definite one stands for the others, else the
+        // first. An edge that yields admin is never folded into one that does not (a technique that runs others
+        // again, iam-tag-user, can reach one target both ways).
         Map<EdgeKey, Integer> at = new HashMap<>();
         List<AccessEdge> kept = new ArrayList<>();
         for (AccessEdge e : edges) {
-            Integer i = at.putIfAbsent(new EdgeKey(e.from(), e.to(), e.technique()), kept.size());
+            Integer i = at.putIfAbsent(new EdgeKey(e.from(), e.to(), e.technique(), e.yieldsAdmin()), kept.size());
             if (i == null) {
                 kept.add(e);
             } else if (kept.get(i).conditional() && !e.conditional()) {
@@ -245,7 +247,7 @@ public final class GraphBuilder {
     }
 
     /** What makes an edge a duplicate of another. */
-    private record EdgeKey(PrincipalNode from, PrincipalNode to, String technique) {
+    private record EdgeKey(PrincipalNode from, PrincipalNode to, String technique, boolean yieldsAdmin) {
     }
 
     /** A technique use found for an actor, collected from the parallel phase, with what it depends on. */
@@ -318,7 +320,7 @@ public final class GraphBuilder {
         // Nothing to do when every account of the list is reached through its account node already.
         boolean open = !covered.containsAll(shared.accounts());
         if (open && checker.mentions(a, "sts:AssumeRole")) {
-            checker.forEachAllowed(a, "sts:AssumeRole", shared.roles(), checker.base(), skip, (r, e) -> {
+            checker.forEachAllowed(a, "sts:AssumeRole", shared.roles(), checker.contextOf(a), skip, (r, e) -> {
                 assume(a, r, e, knownAdmins, covered, reached, edges);
                 return !covered.containsAll(shared.accounts());
             });

@@ -2,10 +2,17 @@ package io.iamscope.model;
 
 import java.util.List;
 
-/** One AWS account of a snapshot: its IAM identities and policies, access keys, resources and gaps. */
+/**
+ * One AWS account of a snapshot: its IAM identities and policies, access keys, resources and gaps.
+ *
+ * @param accessKeysListed whether the account's access keys were listed (the snapshot has an {@code accessKeys}
+ *                         field): without it, {@code accessKeys} is empty because nobody looked, and how many keys
+ *                         a user holds is unknown (an {@code aws iam get-account-authorization-details} export)
+ */
 public record Account(String accountId, String alias, List<User> users, List<Group> groups, List<Role> roles,
                       List<ManagedPolicy> policies, List<AccessKey> accessKeys,
-                      List<IdentityProvider> identityProviders, List<Resource> resources, List<Gap> gaps) {
+                      List<IdentityProvider> identityProviders, List<Resource> resources, List<Gap> gaps,
+                      boolean accessKeysListed) {
 
     public Account {
         users = List.copyOf(users);
@@ -22,7 +29,8 @@ public record Account(String accountId, String alias, List<User> users, List<Gro
     public Account withResources(List<Resource> more) {
         List<Resource> all = new java.util.ArrayList<>(resources);
         all.addAll(more);
-        return new Account(accountId, alias, users, groups, roles, policies, accessKeys, identityProviders, all, gaps);
+        return new Account(accountId, alias, users, groups, roles, policies, accessKeys, identityProviders, all, gaps,
+                accessKeysListed);
     }
 
     /** Users, groups and roles together. */

@@ -30,6 +30,12 @@ public record Role(String arn, String name, String path, String id, String accou
         return "role";
     }
 
+    /** The same role with other tags (what it would be after they were changed). */
+    public Role withTags(Map<String, String> newTags) {
+        return new Role(arn, name, path, id, accountId, createDate, trustPolicy, inlinePolicies, attachedPolicyArns,
+                boundaryArn, instanceProfiles, lastUsed, newTags);
+    }
+
     /**
      * A principal is identified by its ARN. Records would compare every policy they hold, and principals are
      * used as map keys on the graph builder's hot paths.

@@ -20,6 +20,12 @@ public record User(String arn, String name, String path, String id, String accou
         return "user";
     }
 
+    /** The same user with other tags (what it would be after tagging or untagging itself). */
+    public User withTags(Map<String, String> newTags) {
+        return new User(arn, name, path, id, accountId, createDate, inlinePolicies, attachedPolicyArns, boundaryArn,
+                groupNames, newTags);
+    }
+
     /**
      * A principal is identified by its ARN. Records would compare every policy they hold, and principals are
      * used as map keys on the graph builder's hot paths.

@@ -28,6 +28,7 @@ public final class BuiltInTechniques {
             new IamPutRolePermissionsBoundary(),
             // Other principals' credentials and trust.
             new IamCreateAccessKey(),
+            new IamDeleteAndCreateAccessKey(),
             new IamCreateLoginProfile(),
             new IamUpdateLoginProfile(),
             new IamUpdateAssumeRolePolicy(),
@@ -63,7 +64,23 @@ public final class BuiltInTechniques {
             new EcsExecuteCommand(),
             CodeBuildStartBuild.single(),
             CodeBuildStartBuild.batch(),
-            new AppRunnerUpdateService());
+            new AppRunnerUpdateService(),
+            // Swapping the role of an instance profile.
+            new IamInstanceProfileRoleSwap(),
+            new IamInstanceProfileRoleSwapRunInstances(),
+            // Changing tags to satisfy or escape attribute-based conditions (these run the others again).
+            OwnTagsTechnique.tagUser(),
+            OwnTagsTechnique.untagUser(),
+            OwnTagsTechnique.tagRole(),
+            OwnTagsTechnique.untagRole(),
+            new TagThenResourceRole(new SsmSendCommand(), "ec2:CreateTags", "ec2:DeleteTags"),
+            new TagThenResourceRole(new SsmStartSession(), "ec2:CreateTags", "ec2:DeleteTags"),
+            new TagThenResourceRole(new Ec2InstanceConnect(), "ec2:CreateTags", "ec2:DeleteTags"),
+            new TagThenResourceRole(new Ec2ModifyInstanceUserData(), "ec2:CreateTags", "ec2:DeleteTags"),
+            new TagThenResourceRole(new LambdaUpdateFunctionCode(), "lambda:TagResource", "lambda:UntagResource"),
+            new TagThenResourceRole(new GlueUpdateDevEndpoint(), "glue:TagResource", "glue:UntagResource"),
+            new TagThenResourceRole(new EcsExecuteCommand(), "ecs:TagResource", "ecs:UntagResource"),
+            new TagThenResourceRole(new AppRunnerUpdateService(), "apprunner:TagResource", "apprunner:UntagResource"));
 
     private BuiltInTechniques() {
     }

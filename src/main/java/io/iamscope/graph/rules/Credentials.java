@@ -39,7 +39,7 @@ final class Credentials {
             String prefix = "arn:aws:iam::" + a.account() + ":user/";
             for (String action : ACTIONS) {
                 if (ctx.checker().mentions(a, action) && ctx.checker().mayMatchAnyUnder(a, action, prefix)) {
-                    AllowedClasses allowed = ctx.checker().allowedClasses(a, action, users, ctx.checker().base());
+                    AllowedClasses allowed = ctx.checker().allowedClasses(a, action, users, ctx.checker().contextOf(a));
                     if (!allowed.isEmpty()) {
                         ways.add(allowed);
                     }

@@ -52,22 +52,23 @@ final class JoinedGroup {
     /** The first one-step self grant the set allows (a definite one preferred), or null. */
     private static Evidence selfGrant(Actor user, User u, Group joined, PolicySet set, TechniqueContext ctx) {
         var checker = ctx.checker();
-        RequestContext adminPolicy = checker.with("iam:PolicyARN", SelfGrant.ADMIN_POLICY);
+        RequestContext adminPolicy = SelfGrant.contextFor(user, ctx, "iam:AttachUserPolicy");
+        RequestContext plain = checker.contextOf(user);
         List<Move> moves = new ArrayList<>();
         moves.add(new Move("iam:AttachUserPolicy", u.arn(), adminPolicy));
-        moves.add(new Move("iam:PutUserPolicy", u.arn(), checker.base()));
+        moves.add(new Move("iam:PutUserPolicy", u.arn(), plain));
         List<Group> groups = new ArrayList<>(ctx.inventory().index().groupsOf(u));
         groups.add(joined);
         for (Group g : groups) {
             moves.add(new Move("iam:AttachGroupPolicy", g.arn(), adminPolicy));
-            moves.add(new Move("iam:PutGroupPolicy", g.arn(), checker.base()));
+            moves.add(new Move("iam:PutGroupPolicy", g.arn(), plain));
         }
         List<String> held = new ArrayList<>(u.attachedPolicyArns());
         groups.forEach(g -> held.addAll(g.attachedPolicyArns()));
         for (String arn : held) {
             ManagedPolicy m = ctx.inventory().managedPolicy(arn);
             if (m != null && !m.isAwsManaged()) {
-                moves.add(new Move("iam:CreatePolicyVersion", arn, checker.base()));
+                moves.add(new Move("iam:CreatePolicyVersion", arn, plain));
             }
         }
         Evidence conditional = null;

@@ -5,6 +5,8 @@ import io.iamscope.graph.technique.Technique;
 import io.iamscope.graph.technique.Escalation;
 import io.iamscope.graph.technique.TechniqueContext;
 import io.iamscope.access.Actor;
+import io.iamscope.access.Targets;
+import io.iamscope.model.User;
 import java.util.function.Consumer;
 
 /**
@@ -14,17 +16,33 @@ import java.util.function.Consumer;
 abstract class OtherUserTechnique implements Technique {
     abstract String action();
 
+    /**
+     * Further checks on the user once the action is allowed on it, their evidence added to {@code steps}; false
+     * when the technique does not apply to it. None by default.
+     */
+    boolean more(Actor a, User u, TechniqueContext ctx, Steps steps) {
+        return true;
+    }
+
+    /** The candidate users of the attacker's account, admins first. */
+    Targets<User> targets(Actor a, TechniqueContext ctx) {
+        return ctx.usersAdminFirst(a.account());
+    }
+
     @Override
     public void find(Actor a, TechniqueContext ctx, Consumer<Escalation> out) {
         if (!ctx.checker().mayMatchAnyUnder(a, action(), "arn:aws:iam::" + a.account() + ":user/")) {
             return; // no Allow pattern of the actor reaches this kind of target in its account
         }
-        ctx.checker().forEachAllowed(a, action(), ctx.usersAdminFirst(a.account()), (u, e) -> {
+        ctx.checker().forEachAllowed(a, action(), targets(a, ctx), (u, e) -> {
             if (u.arn().equals(a.arn())) {
                 return true;
             }
             Steps s = new Steps();
             s.allow(e);
+            if (!more(a, u, ctx, s)) {
+                return true;
+            }
             out.accept(s.to(info().id(), u.arn(), false));
             return !ctx.admin(u.arn()); // an admin user reaches every other user through the account node
         });

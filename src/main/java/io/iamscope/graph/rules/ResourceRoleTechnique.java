@@ -49,33 +49,53 @@ abstract class ResourceRoleTechnique implements Technique {
         return true;
     }
 
+    /** The candidate resources with a role, as a target list shared by every attacker. */
+    Targets<Resource> targets(TechniqueContext ctx) {
+        return ctx.targets("resources of " + info().id(),
+                () -> resources(ctx).stream().filter(r -> !rolesOf(r, ctx).isEmpty()).toList(), Resource::arn);
+    }
+
     @Override
     public void find(Actor a, TechniqueContext ctx, Consumer<Escalation> out) {
-        Targets<Resource> targets = ctx.targets("resources of " + info().id(),
-                () -> resources(ctx).stream().filter(r -> !rolesOf(r, ctx).isEmpty()).toList(), Resource::arn);
-        List<String> others = actions().subList(1, actions().size());
         // The resources the first action is allowed on, in order; each must allow the other actions too.
-        ctx.checker().forEachAllowed(a, actions().get(0), targets, (r, first) -> {
+        ctx.checker().forEachAllowed(a, actions().get(0), targets(ctx), (r, first) -> {
             Steps s = new Steps();
             s.allow(first);
-            for (String action : others) {
-                if (!s.allow(ctx.checker().check(a, action, r.arn()))) {
-                    return true;
-                }
-            }
-            for (ActionOn also : alsoOn(r)) {
-                if (!s.allow(ctx.checker().check(a, also.action(), also.resource()))) {
-                    return true;
-                }
-            }
-            boolean admin = false;
-            for (Role role : rolesOf(r, ctx)) {
-                if (!role.arn().equals(a.arn())) {
-                    out.accept(s.to(info().id(), role.arn(), false));
-                    admin |= ctx.admin(role.arn());
-                }
-            }
-            return !admin; // the admin reaches every other role through the account node
+            return !(rest(a, a, ctx, r, s) && report(a, ctx, r, s, info().id(), out));
         });
+    }
+
+    /**
+     * The checks after the first action: the other actions on the resource, as {@code onIt}, and the checks on
+     * other ARNs, as {@code elsewhere} (the same attacker, or the one that did not change the tags of those);
+     * their evidence added to {@code s}. False when one is refused.
+     */
+    boolean rest(Actor onIt, Actor elsewhere, TechniqueContext ctx, Resource r, Steps s) {
+        for (String action : actions().subList(1, actions().size())) {
+            if (!s.allow(ctx.checker().check(onIt, action, r.arn()))) {
+                return false;
+            }
+        }
+        for (ActionOn also : alsoOn(r)) {
+            if (!s.allow(ctx.checker().check(elsewhere, also.action(), also.resource()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Reports an edge, under technique {@code id}, to each role of the resource but the attacker itself; true
+     * when one of them is an admin (which reaches every other role through the account node: the caller stops).
+     */
+    static boolean report(Actor a, TechniqueContext ctx, Resource r, Steps s, String id, Consumer<Escalation> out) {
+        boolean admin = false;
+        for (Role role : rolesOf(r, ctx)) {
+            if (!role.arn().equals(a.arn())) {
+                out.accept(s.to(id, role.arn(), false));
+                admin |= ctx.admin(role.arn());
+            }
+        }
+        return admin;
     }
 }

@@ -7,6 +7,7 @@ import io.iamscope.access.Actor;
 import io.iamscope.access.AllowedClasses;
 import io.iamscope.access.Evidence;
 import io.iamscope.access.Targets;
+import io.iamscope.eval.RequestContext;
 import io.iamscope.model.Group;
 import io.iamscope.model.Role;
 import io.iamscope.model.User;
@@ -23,6 +24,13 @@ final class SelfGrant {
     static final String ADMIN_POLICY = "arn:aws:iam::aws:policy/AdministratorAccess";
 
     private SelfGrant() {
+    }
+
+    /** The actor's context for the action: attaching is asked with {@code iam:PolicyARN} = AdministratorAccess. */
+    static RequestContext contextFor(Actor a, TechniqueContext ctx, String action) {
+        return action.contains(":Attach")
+                ? ctx.checker().derived(a, "iam:PolicyARN=" + ADMIN_POLICY, b -> b.put("iam:PolicyARN", ADMIN_POLICY))
+                : ctx.checker().contextOf(a);
     }
 
     static Evidence check(Actor a, TechniqueContext ctx, String action, String resource) {
@@ -56,8 +64,7 @@ final class SelfGrant {
         if (credentials.isEmpty()) {
             return;
         }
-        var context = action.contains(":Attach") ? ctx.checker().with("iam:PolicyARN", ADMIN_POLICY)
-                : ctx.checker().base();
+        RequestContext context = contextFor(a, ctx, action);
         Targets<User> users = credentials.users();
         AllowedClasses written = ctx.checker().allowedClasses(a, action, users, context);
         UntilDefinite uses = new UntilDefinite(out);
@@ -130,8 +137,7 @@ final class SelfGrant {
                 || !TrustRewrite.mayRewriteAny(a, ctx) || TrustRewrite.rewritable(a, ctx).isEmpty()) {
             return;
         }
-        var context = action.contains(":Attach") ? ctx.checker().with("iam:PolicyARN", ADMIN_POLICY)
-                : ctx.checker().base();
+        RequestContext context = contextFor(a, ctx, action);
         UntilDefinite uses = new UntilDefinite(out);
         java.util.Set<String> assumableArns = new java.util.HashSet<>();
         assumable.forEach(r -> assumableArns.add(r.arn()));

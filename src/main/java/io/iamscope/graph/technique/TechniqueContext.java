@@ -72,4 +72,10 @@ public interface TechniqueContext {
 
     /** Whether the attacker would be admin-equivalent without its permissions boundary. */
     AdminStatus adminWithoutBoundary(Actor attacker, String how);
+
+    /**
+     * The techniques of this build, in the order it runs them: a technique that changes what the attacker is (its
+     * tags) runs the others again for the changed attacker.
+     */
+    List<Technique> techniques();
 }

@@ -59,7 +59,7 @@ final class AccountReader {
         array(a, "gaps", at).forEach(g -> gaps.add(new Gap(text(g, "service"), text(g, "operation"), text(g, "region"),
                 text(g, "resource"), text(g, "errorCode"), text(g, "message"))));
         return new Account(id, text(a, "alias"), d.users(), d.groups(), d.roles(), d.policies(), keys, idps,
-                resources, gaps);
+                resources, gaps, a.has("accessKeys"));
     }
 
     /** An account from a bare {@code get-account-authorization-details} response. */
@@ -67,6 +67,6 @@ final class AccountReader {
         String id = AuthorizationDetailsReader.accountId(details, at);
         AuthorizationDetailsReader.Details d = AuthorizationDetailsReader.read(details, id, at);
         return new Account(id, null, d.users(), d.groups(), d.roles(), d.policies(), List.of(), List.of(),
-                List.of(), List.of());
+                List.of(), List.of(), false);
     }
 }
