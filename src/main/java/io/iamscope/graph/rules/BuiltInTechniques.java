@@ -63,7 +63,18 @@ public final class BuiltInTechniques {
             new EcsExecuteCommand(),
             CodeBuildStartBuild.single(),
             CodeBuildStartBuild.batch(),
-            new AppRunnerUpdateService());
+            new AppRunnerUpdateService(),
+            CloudFormationStackUpdate.direct(),
+            CloudFormationStackUpdate.changeSet(),
+            new CloudFormationUpdateStackSet(),
+            new SageMakerPresignedNotebookUrl(),
+            new SageMakerNotebookLifecycleConfig(),
+            new BedrockAgentCoreCodeInterpreterSession(),
+            new Ec2LaunchTemplateNewVersion(),
+            new LambdaUpdateFunctionLayer(),
+            // Passing a role to an existing resource: after the techniques that reach its own role without one.
+            new LambdaUpdateFunctionRole(),
+            new GlueUpdateJob());
 
     private BuiltInTechniques() {
     }
