@@ -895,6 +895,244 @@ technique("iam-create-role-with-policy", new_role(),
           {"boundary-required": new_role(create_condition=BOUNDARY_REQUIRED),
            "assume-denied": new_role(extra=[deny("sts:AssumeRole")])})
 
+# --- Existing compute taken over: stacks, stack sets, notebooks, interpreters, launch templates, jobs, functions -
+STACK = f"arn:aws:cloudformation:us-east-1:{ACCT}:stack/app/5b1c9a40-0d1e-11ef-9c1a-0a1b2c3d4e5f"
+TEMPLATE_FROM_BUCKET = {"StringLike": {"cloudformation:TemplateUrl": "https://s3.amazonaws.com/approved-templates/*"}}
+
+
+def stack(actions=("cloudformation:UpdateStack",), resource=STACK, status="UPDATE_COMPLETE", role=True,
+          condition=None, scp=None):
+    """A stack with a service role trusting CloudFormation; the attacker may act on it, and passes no role."""
+    s = Snap().role("svc-role", {"Service": "cloudformation.amazonaws.com"}, attached=[ADMIN_ARN]) \
+        .resource(STACK, "AWS::CloudFormation::Stack", properties={"StackName": "app", "StackStatus": status},
+                  **({"roleArn": SVC_ROLE} if role else {})) \
+        .user("attacker", [allow(list(actions), resource, condition)])
+    if scp:
+        s.scp_deny(scp)
+    return s
+
+
+# UpdateStack is authorized on the stack; the stack's role is used without iam:PassRole (CloudFormation User Guide).
+technique("cloudformation-update-stack", stack(),
+          {"other-stack-only": stack(resource=STACK.replace("stack/app/", "stack/other/")),
+           "no-service-role": stack(role=False),
+           "rollback-complete": stack(status="ROLLBACK_COMPLETE")}, to=SVC_ROLE)
+# The template URL is the attacker's to choose: a policy limiting it makes the edge conditional, never drops it.
+case("cloudformation-update-stack", "template-url-condition-conditional", stack(condition=TEMPLATE_FROM_BUCKET),
+     ATTACKER, SVC_ROLE, True, conditional=True)
+CHANGE_SET = ("cloudformation:CreateChangeSet", "cloudformation:ExecuteChangeSet")
+technique("cloudformation-change-set", stack(actions=CHANGE_SET),
+          {"missing-execute": stack(actions=("cloudformation:CreateChangeSet",)),
+           "scp": stack(actions=CHANGE_SET, scp=["cloudformation:ExecuteChangeSet"])}, to=SVC_ROLE)
+
+STACK_SET = f"arn:aws:cloudformation:us-east-1:{ACCT}:stackset/baseline:4f2a8c1e-0b3d-4e5f-8a9b-0c1d2e3f4a5b"
+SS_ADMIN = "AWSCloudFormationStackSetAdministrationRole"
+SS_EXEC = IAM + "role/AWSCloudFormationStackSetExecutionRole"
+
+
+def stack_set(admin_name=SS_ADMIN, pass_admin=False, exec_trusts_admin=True, accounts=(ACCT,)):
+    """A self-managed stack set with an instance in this account: its administration role assumes the execution role."""
+    admin = IAM + "role/" + admin_name
+    statements = [allow("cloudformation:UpdateStackSet", STACK_SET)]
+    if pass_admin:
+        statements.append(allow("iam:PassRole", admin,
+                                {"StringEquals": {"iam:PassedToService": "cloudformation.amazonaws.com"}}))
+    return Snap().role(admin_name, {"Service": "cloudformation.amazonaws.com"},
+                       [allow("sts:AssumeRole", "arn:aws:iam::*:role/AWSCloudFormationStackSetExecutionRole")]) \
+        .role("AWSCloudFormationStackSetExecutionRole",
+              {"AWS": admin if exec_trusts_admin else IAM + "role/someone-else"}, attached=[ADMIN_ARN]) \
+        .resource(STACK_SET, "AWS::CloudFormation::StackSet", roleArn=admin,
+                  properties={"StackSetName": "baseline", "Status": "ACTIVE", "PermissionModel": "SELF_MANAGED",
+                              "ExecutionRoleName": "AWSCloudFormationStackSetExecutionRole",
+                              "StackInstanceAccounts": list(accounts)}) \
+        .user("attacker", statements)
+
+
+# With the default administration role no role is passed; a customized one must be passed again on every update.
+technique("cloudformation-update-stack-set", stack_set(),
+          {"customized-administration-role-not-passable": stack_set(admin_name="stackset-admin"),
+           "execution-role-does-not-trust-administration-role": stack_set(exec_trusts_admin=False),
+           "no-stack-instance-here": stack_set(accounts=("222222222222",))}, to=SS_EXEC)
+case("cloudformation-update-stack-set", "positive-customized-administration-role-passed",
+     stack_set(admin_name="stackset-admin", pass_admin=True), ATTACKER, SS_EXEC, True)
+# Service-managed: StackSets' service-linked role assumes the stacksets-exec-* roles it created; nothing is passed.
+case("cloudformation-update-stack-set", "positive-service-managed",
+     Snap().role("stacksets-exec-0a1b2c3d4e5f", {"AWS": "arn:aws:iam::999999999999:root"}, attached=[ADMIN_ARN])
+     .resource(STACK_SET, "AWS::CloudFormation::StackSet",
+               properties={"StackSetName": "baseline", "Status": "ACTIVE", "PermissionModel": "SERVICE_MANAGED",
+                           "StackInstanceAccounts": [ACCT]})
+     .user("attacker", [allow("cloudformation:UpdateStackSet", STACK_SET)]),
+     ATTACKER, IAM + "role/stacksets-exec-0a1b2c3d4e5f", True)
+
+NOTEBOOK = f"arn:aws:sagemaker:us-east-1:{ACCT}:notebook-instance/research"
+
+
+LCC_CREATE = "sagemaker:CreateNotebookInstanceLifecycleConfig"
+
+
+def notebook(actions, status="InService", condition=None, extra=(), resource=NOTEBOOK):
+    """A notebook instance running with a role that trusts SageMaker; the attacker may act on notebooks (and create
+    lifecycle configurations, a resource type of their own); `condition` is on the notebook actions."""
+    statements = [allow([a for a in actions if a != LCC_CREATE], resource, condition)]
+    if LCC_CREATE in actions:
+        statements.append(allow(LCC_CREATE, f"arn:aws:sagemaker:us-east-1:{ACCT}:notebook-instance-lifecycle-config/*"))
+    return Snap().role("svc-role", {"Service": "sagemaker.amazonaws.com"}, attached=[ADMIN_ARN]) \
+        .resource(NOTEBOOK, "AWS::SageMaker::NotebookInstance", roleArn=SVC_ROLE,
+                  properties={"NotebookInstanceName": "research", "NotebookInstanceStatus": status}) \
+        .user("attacker", statements + list(extra))
+
+
+URL = "sagemaker:CreatePresignedNotebookInstanceUrl"
+technique("sagemaker-create-presigned-notebook-url", notebook([URL]),
+          {"stopped-cannot-start": notebook([URL], status="Stopped"),
+           "explicit-deny": notebook([URL], extra=[deny(URL, NOTEBOOK)]),
+           "other-notebook-only": notebook([URL], resource=NOTEBOOK.replace("/research", "/other"))}, to=SVC_ROLE)
+case("sagemaker-create-presigned-notebook-url", "positive-stopped-and-started",
+     notebook([URL, "sagemaker:StartNotebookInstance"], status="Stopped"), ATTACKER, SVC_ROLE, True)
+
+LCC = ["sagemaker:CreateNotebookInstanceLifecycleConfig", "sagemaker:StopNotebookInstance",
+       "sagemaker:UpdateNotebookInstance", "sagemaker:StartNotebookInstance"]
+technique("sagemaker-notebook-lifecycle-config", notebook(LCC),
+          {"cannot-stop": notebook([a for a in LCC if a != "sagemaker:StopNotebookInstance"]),
+           "cannot-create-config": notebook(LCC[1:])}, to=SVC_ROLE)
+# A stopped notebook needs no stop; RootAccess is the attacker's to choose: conditional.
+case("sagemaker-notebook-lifecycle-config", "positive-already-stopped",
+     notebook([a for a in LCC if a != "sagemaker:StopNotebookInstance"], status="Stopped"), ATTACKER, SVC_ROLE, True)
+case("sagemaker-notebook-lifecycle-config", "root-access-condition-conditional",
+     notebook([a for a in LCC if a != "sagemaker:UpdateNotebookInstance"],
+              extra=[allow("sagemaker:UpdateNotebookInstance", NOTEBOOK,
+                           {"StringEquals": {"sagemaker:RootAccess": "Disabled"}})]),
+     ATTACKER, SVC_ROLE, True, conditional=True)
+
+INTERPRETER = f"arn:aws:bedrock-agentcore:us-east-1:{ACCT}:code-interpreter-custom/analysis_ci-a1B2c3D4e5"
+SESSION = ["bedrock-agentcore:StartCodeInterpreterSession", "bedrock-agentcore:InvokeCodeInterpreter"]
+
+
+def interpreter(actions=SESSION, resource=INTERPRETER, status="READY"):
+    """A custom AgentCore code interpreter with an execution role; the attacker may start sessions and run code."""
+    return Snap().role("svc-role", {"Service": "bedrock-agentcore.amazonaws.com"}, attached=[ADMIN_ARN]) \
+        .resource(INTERPRETER, "AWS::BedrockAgentCore::CodeInterpreter", roleArn=SVC_ROLE,
+                  properties={"name": "analysis_ci", "status": status}) \
+        .user("attacker", [allow(list(actions), resource)])
+
+
+technique("bedrock-agentcore-code-interpreter-session", interpreter(),
+          {"missing-invoke": interpreter(actions=SESSION[:1]),
+           "other-interpreter-only": interpreter(resource=INTERPRETER.replace("analysis_ci-", "other_ci-")),
+           "deleting": interpreter(status="DELETING")}, to=SVC_ROLE)
+
+LAUNCH_TEMPLATE = f"arn:aws:ec2:us-east-1:{ACCT}:launch-template/lt-0a1b2c3d4e5f67890"
+ASG = (f"arn:aws:autoscaling:us-east-1:{ACCT}:autoScalingGroup:6d4a1f3e-2b5c-4d6e-8f70-9a1b2c3d4e5f"
+       ":autoScalingGroupName/web")
+
+
+def launch_group(version="$Latest", actions=("ec2:CreateLaunchTemplateVersion",), max_size=4, profile=True,
+                 by_name=False):
+    """An Auto Scaling group launching a template; an EC2 role in an instance profile; no iam:PassRole."""
+    spec = {"LaunchTemplateName": "web"} if by_name else {"LaunchTemplateId": "lt-0a1b2c3d4e5f67890"}
+    if version is not None:
+        spec["Version"] = version
+    s = Snap().role("svc-role", {"Service": "ec2.amazonaws.com"}, attached=[ADMIN_ARN], profile=profile) \
+        .resource(ASG, "AWS::AutoScaling::AutoScalingGroup",
+                  properties={"AutoScalingGroupName": "web", "LaunchTemplate": spec, "MinSize": 1,
+                              "MaxSize": max_size, "DesiredCapacity": 1}) \
+        .user("attacker", [allow(list(actions), LAUNCH_TEMPLATE)])
+    if by_name:
+        s.resource(LAUNCH_TEMPLATE, "AWS::EC2::LaunchTemplate",
+                   properties={"LaunchTemplateName": "web", "DefaultVersionNumber": 3, "LatestVersionNumber": 3})
+    return s
+
+
+# A group at $Latest launches a new version as soon as it exists; at $Default it must be made the default.
+technique("ec2-launch-template-new-version", launch_group(),
+          {"default-version-not-modifiable": launch_group(version="$Default"),
+           "fixed-version": launch_group(version="3"),
+           "group-cannot-launch": launch_group(max_size=0),
+           "no-instance-profile": launch_group(profile=False)}, to=SVC_ROLE)
+case("ec2-launch-template-new-version", "positive-default-version",
+     launch_group(version=None, actions=("ec2:CreateLaunchTemplateVersion", "ec2:ModifyLaunchTemplate")),
+     ATTACKER, SVC_ROLE, True)
+case("ec2-launch-template-new-version", "positive-template-by-name", launch_group(by_name=True), ATTACKER, SVC_ROLE,
+     True)
+
+JOB = f"arn:aws:glue:us-east-1:{ACCT}:job/nightly-etl"
+
+
+def glue_job(start=("glue:StartJobRun",), job=True, passed_to=None):
+    """An existing Glue job (its own role is a plain one) and a passable admin role that trusts Glue."""
+    s = pass_role("glue.amazonaws.com", ["glue:GetJob"], passed_to=passed_to) \
+        .role("etl-role", {"Service": "glue.amazonaws.com"}, [allow("s3:ListBucket")])
+    s.users[-1]["UserPolicyList"][0]["PolicyDocument"]["Statement"].append(
+        allow(["glue:UpdateJob"] + [a for a in start if a != "glue:CreateTrigger"], JOB))
+    if "glue:CreateTrigger" in start:
+        s.users[-1]["UserPolicyList"][0]["PolicyDocument"]["Statement"].append(allow("glue:CreateTrigger"))
+    if job:
+        s.resource(JOB, "AWS::Glue::Job", roleArn=IAM + "role/etl-role", properties={"Name": "nightly-etl"})
+    return s
+
+
+# UpdateJob rewrites the whole job, its role passed again; then the job must run: started, or by a new trigger.
+technique("glue-update-job", glue_job(),
+          {"cannot-start": glue_job(start=()),
+           "no-job": glue_job(job=False),
+           "passed-to-other-service": glue_job(passed_to="lambda.amazonaws.com")}, to=SVC_ROLE)
+case("glue-update-job", "positive-trigger", glue_job(start=("glue:CreateTrigger",)), ATTACKER, SVC_ROLE, True)
+
+FN_ROLE = IAM + "role/fn-role"
+
+
+def lambda_swap(code=("lambda:UpdateFunctionCode",), package="Zip", passed_to=None):
+    """A function running with a plain role; the attacker may switch it to an admin role that trusts Lambda."""
+    s = pass_role("lambda.amazonaws.com", ["lambda:GetFunction"], passed_to=passed_to) \
+        .role("fn-role", {"Service": "lambda.amazonaws.com"}, [allow("s3:ListBucket")]) \
+        .resource(FN, "AWS::Lambda::Function", roleArn=FN_ROLE, properties={"PackageType": package})
+    statements = s.users[-1]["UserPolicyList"][0]["PolicyDocument"]["Statement"]
+    statements.append(allow(["lambda:UpdateFunctionConfiguration"] + [a for a in code if a.endswith("Code")], FN))
+    if "lambda:GetLayerVersion" in code:
+        statements.append(allow("lambda:GetLayerVersion"))
+    return s
+
+
+technique("lambda-update-function-configuration-role", lambda_swap(),
+          {"no-new-code": lambda_swap(code=()),
+           "container-image-layer-only": lambda_swap(code=("lambda:GetLayerVersion",), package="Image"),
+           "passed-to-other-service": lambda_swap(passed_to="ec2.amazonaws.com")}, to=SVC_ROLE)
+case("lambda-update-function-configuration-role", "positive-layer-instead-of-code",
+     lambda_swap(code=("lambda:GetLayerVersion",)), ATTACKER, SVC_ROLE, True)
+
+
+def layered(get_layer=True, package="Zip", condition=None, layers="*", publish=False):
+    """A function running with an admin role; the attacker may add a layer (of `layers`) to it."""
+    statements = [allow("lambda:UpdateFunctionConfiguration", FN, condition)]
+    if get_layer:
+        statements.append(allow("lambda:GetLayerVersion", layers))
+    if publish:
+        statements.append(allow("lambda:PublishLayerVersion", layers.rsplit(":", 1)[0]))
+    return Snap().role("svc-role", {"Service": "lambda.amazonaws.com"}, attached=[ADMIN_ARN]) \
+        .resource(FN, "AWS::Lambda::Function", roleArn=SVC_ROLE, properties={"PackageType": package}) \
+        .user("attacker", statements)
+
+
+# The layer must be the attacker's: in an account it owns, or published here; a vendor's layers give nothing.
+OWN_LAYERS = f"arn:aws:lambda:us-east-1:{ACCT}:layer:*:*"
+technique("lambda-update-function-configuration-layer", layered(),
+          {"no-layer-permission": layered(get_layer=False),
+           "container-image": layered(package="Image"),
+           "vendor-layers-only": layered(layers="arn:aws:lambda:us-east-1:123456789012:layer:*:*"),
+           "own-layers-cannot-publish": layered(layers=OWN_LAYERS)}, to=SVC_ROLE)
+case("lambda-update-function-configuration-layer", "positive-published-here",
+     layered(layers=OWN_LAYERS, publish=True), ATTACKER, SVC_ROLE, True)
+# Layers limited to the account's own: the attacker's layer would have to be published here: conditional.
+case("lambda-update-function-configuration-layer", "layer-condition-conditional",
+     layered(condition={"ForAllValues:StringLike": {"lambda:Layer": f"arn:aws:lambda:*:{ACCT}:layer:*:*"}}),
+     ATTACKER, SVC_ROLE, True, conditional=True)
+case("lambda-update-function-configuration-layer", "positive-function-policy",
+     Snap().role("svc-role", {"Service": "lambda.amazonaws.com"}, attached=[ADMIN_ARN])
+     .resource(FN, "AWS::Lambda::Function", roleArn=SVC_ROLE, properties={"PackageType": "Zip"},
+               policy=doc([{"Effect": "Allow", "Principal": {"AWS": ATTACKER},
+                            "Action": "lambda:UpdateFunctionConfiguration", "Resource": FN}]))
+     .user("attacker", [allow("lambda:GetLayerVersion")]), ATTACKER, SVC_ROLE, True)
+
 if __name__ == "__main__":
     here = os.path.dirname(os.path.abspath(__file__))
     for tid, cases in CASES.items():

@@ -43,6 +43,7 @@ public final class AccessChecker {
     private final Map<String, RequestContext> passed = new ConcurrentHashMap<>();
     private final Map<String, Evidence> entryChecks = new ConcurrentHashMap<>();
     private final Map<Role, AttachedPolicy> trust = new ConcurrentHashMap<>();
+    private final Map<String, AttachedPolicy> opened = new ConcurrentHashMap<>();
     private final Map<String, java.util.concurrent.atomic.LongAdder> counts = new ConcurrentHashMap<>();
 
     void count(String action) {
@@ -206,6 +207,40 @@ public final class AccessChecker {
             }
         }
         return best != null ? best : first;
+    }
+
+    /**
+     * The attacker's context with request keys it picks itself declared unknown (the template URL of a stack
+     * update, the layers of a function): a policy testing one makes the answer conditional on it rather than
+     * deciding it as if the key were absent (cached per list of keys).
+     */
+    public RequestContext choosing(Actor a, List<String> keys) {
+        if (keys.isEmpty()) {
+            return contextOf(a);
+        }
+        return derived(a, "chosen|" + String.join(",", keys), b -> {
+            keys.forEach(b::unknown);
+            return b;
+        });
+    }
+
+    /** The check in the actor's context with the keys it picks unknown ({@link #choosing}). */
+    public Evidence check(Actor a, String action, String resource, List<String> chosenKeys) {
+        return check(a.ref(), action, resource, choosing(a, chosenKeys));
+    }
+
+    /**
+     * The action on a resource of an account outside the snapshot that the attacker owns and opens to everyone in
+     * its resource policy (a Lambda layer it publishes there): only the attacker's side (identity policies,
+     * boundary, SCPs) can refuse it.
+     */
+    public Evidence checkOnOwnResource(Actor a, String action, String resource) {
+        count(action);
+        Gathered g = gatherer.gather(a.ref(), action, resource, contextOf(a));
+        AttachedPolicy open = opened.computeIfAbsent(action + " " + resource,
+                k -> OpenResourcePolicy.of(action, resource));
+        PolicySet set = g.policies().withResource(open, List.of());
+        return evidence(action, resource, authorizer.authorize(g.request(), set));
     }
 
     /** {@link #forEachAllowed(Actor, String, Targets, RequestContext, BiPredicate)} in the attacker's context. */

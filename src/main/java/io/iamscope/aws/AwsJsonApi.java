@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -38,10 +39,12 @@ import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
 
 /**
  * A minimal client for AWS services whose SDK module is not available to this build (Organizations, CodeBuild,
- * App Runner), over the SDK's own core: the AWS JSON protocol (POST /, {@code X-Amz-Target: <prefix>.<operation>},
- * a {@code application/x-amz-json-1.0} or {@code -1.1} body), SigV4 signing with {@link AwsV4HttpSigner}, the
- * SDK's HTTP client and retry strategy. Errors become {@link AwsServiceException}s carrying AWS's error code, so
- * throttling is recognized by the SDK's retry conditions and failures classify as those of the SDK clients.
+ * App Runner, SageMaker, Bedrock AgentCore), over the SDK's own core: the AWS JSON protocol (POST /,
+ * {@code X-Amz-Target: <prefix>.<operation>}, a {@code application/x-amz-json-1.0} or {@code -1.1} body), or its
+ * REST form (restJson1: the operation is a method and a path, its input in the path, the query and a JSON body;
+ * {@link #rest}), SigV4 signing with {@link AwsV4HttpSigner}, the SDK's HTTP client and retry strategy. Errors
+ * become {@link AwsServiceException}s carrying AWS's error code, so throttling is recognized by the SDK's retry
+ * conditions and failures classify as those of the SDK clients.
  */
 public final class AwsJsonApi {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,9 +55,17 @@ public final class AwsJsonApi {
      * @param name         the service's name in errors: {@code Organizations}
      * @param signingName  the SigV4 signing name, also the endpoint prefix: {@code organizations}
      * @param targetPrefix the {@code X-Amz-Target} prefix before the operation: {@code AWSOrganizationsV20161128}
-     * @param jsonVersion  the protocol's JSON version: {@code 1.1} for {@code application/x-amz-json-1.1}
+     * @param jsonVersion  the protocol's JSON version: {@code 1.1} for {@code application/x-amz-json-1.1}; unused by
+     *                     {@link #rest}
+     * @param endpointPrefix the host's first label where it is not the signing name ({@code api.sagemaker},
+     *                     {@code bedrock-agentcore-control})
      */
-    public record Service(String name, String signingName, String targetPrefix, String jsonVersion) {
+    public record Service(String name, String signingName, String targetPrefix, String jsonVersion,
+                          String endpointPrefix) {
+        /** A service whose endpoint starts with its signing name. */
+        public Service(String name, String signingName, String targetPrefix, String jsonVersion) {
+            this(name, signingName, targetPrefix, jsonVersion, signingName);
+        }
     }
 
     private final Service service;
@@ -79,10 +90,10 @@ public final class AwsJsonApi {
         this.retries = retries;
     }
 
-    /** AWS's regional endpoint, {@code https://<signing name>.<region>.<partition's DNS suffix>}. */
+    /** AWS's regional endpoint, {@code https://<endpoint prefix>.<region>.<partition's DNS suffix>}. */
     private static URI defaultEndpoint(Service service, String region) {
         String suffix = PartitionMetadata.of(Region.of(region)).dnsSuffix();
-        return URI.create("https://" + service.signingName() + "." + region + "." + suffix);
+        return URI.create("https://" + service.endpointPrefix() + "." + region + "." + suffix);
     }
 
     /** The endpoint requests go to. */
@@ -92,13 +103,48 @@ public final class AwsJsonApi {
 
     /** Calls {@code operation} with {@code body}, retrying throttling and transient failures. */
     public JsonNode call(String operation, ObjectNode body) {
+        byte[] payload = body.toString().getBytes(StandardCharsets.UTF_8);
+        return retrying(() -> send(operation, SdkHttpFullRequest.builder()
+                .method(SdkHttpMethod.POST)
+                .uri(endpoint)
+                .encodedPath("/")
+                .putHeader("Content-Type", "application/x-amz-json-" + service.jsonVersion())
+                .putHeader("X-Amz-Target", service.targetPrefix() + "." + operation), payload));
+    }
+
+    /**
+     * Calls a REST-JSON operation: {@code method} ({@code GET}, {@code POST}) on {@code path} (its labels already
+     * percent-encoded, {@link #label}) with the query parameters and, when not null, a JSON body; retrying as
+     * {@link #call} does. {@code operation} names it in errors.
+     */
+    public JsonNode rest(String operation, String method, String path, Map<String, String> query, ObjectNode body) {
+        byte[] payload = body == null ? null : body.toString().getBytes(StandardCharsets.UTF_8);
+        return retrying(() -> {
+            SdkHttpFullRequest.Builder request = SdkHttpFullRequest.builder()
+                    .method(SdkHttpMethod.fromValue(method))
+                    .uri(endpoint)
+                    .encodedPath(path);
+            query.forEach(request::putRawQueryParameter);
+            if (payload != null) {
+                request.putHeader("Content-Type", "application/json");
+            }
+            return send(operation, request, payload);
+        });
+    }
+
+    /** A path label ({@code {resourceArn}}) percent-encoded as one path segment: {@code /} and {@code :} too. */
+    public static String label(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private JsonNode retrying(java.util.function.Supplier<JsonNode> once) {
         AcquireInitialTokenResponse initial = retries.acquireInitialToken(AcquireInitialTokenRequest.create(
                 service.signingName()));
         RetryToken token = initial.token();
         sleep(initial.delay());
         while (true) {
             try {
-                JsonNode result = once(operation, body);
+                JsonNode result = once.get();
                 retries.recordSuccess(RecordSuccessRequest.create(token));
                 return result;
             } catch (SdkException e) {
@@ -115,20 +161,16 @@ public final class AwsJsonApi {
         }
     }
 
-    private JsonNode once(String operation, ObjectNode body) {
-        byte[] payload = body.toString().getBytes(StandardCharsets.UTF_8);
-        SdkHttpRequest request = SdkHttpFullRequest.builder()
-                .method(SdkHttpMethod.POST)
-                .uri(endpoint)
-                .encodedPath("/")
-                .putHeader("Content-Type", "application/x-amz-json-" + service.jsonVersion())
-                .putHeader("X-Amz-Target", service.targetPrefix() + "." + operation)
-                .putHeader("Content-Length", Integer.toString(payload.length))
-                .build();
+    /** Signs and sends one request ({@code payload} null for none) and reads its JSON answer. */
+    private JsonNode send(String operation, SdkHttpFullRequest.Builder builder, byte[] payload) {
+        if (payload != null) {
+            builder.putHeader("Content-Length", Integer.toString(payload.length));
+        }
+        SdkHttpRequest request = builder.build();
         AwsCredentialsIdentity identity = credentials.resolveIdentity().join();
         SignedRequest signed = signer.sign(r -> r.identity(identity)
                 .request(request)
-                .payload(ContentStreamProvider.fromByteArray(payload))
+                .payload(payload == null ? null : ContentStreamProvider.fromByteArray(payload))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service.signingName())
                 .putProperty(AwsV4HttpSigner.REGION_NAME, region));
         try {

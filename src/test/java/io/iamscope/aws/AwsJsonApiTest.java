@@ -133,4 +133,35 @@ class AwsJsonApiTest {
         assertEquals(URI.create("https://example.us-gov-west-1.amazonaws.com"),
                 api(EXAMPLE, "us-gov-west-1", null).endpoint());
     }
+
+    @Test
+    void aRestCallIsASignedRequestWithItsPathQueryAndBody() {
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(
+                "/things/arn%3Aaws%3Aexample%3Aeu-west-1%3A111122223333%3Athing%2Fa")).withQueryParam("maxResults",
+                equalTo("5")).willReturn(aResponse().withStatus(200).withBody("{\"name\":\"a\"}")));
+        server.stubFor(post(urlPathEqualTo("/things")).withRequestBody(equalToJson("{\"filter\":\"x\"}"))
+                .willReturn(aResponse().withStatus(200).withBody("{\"things\":[]}")));
+        JsonNode one = api().rest("GetThing", "GET",
+                "/things/" + AwsJsonApi.label("arn:aws:example:eu-west-1:111122223333:thing/a"),
+                java.util.Map.of("maxResults", "5"), null);
+        assertEquals("a", one.get("name").asText());
+        JsonNode list = api().rest("ListThings", "POST", "/things", java.util.Map.of(),
+                NODES.objectNode().put("filter", "x"));
+        assertEquals(0, list.get("things").size());
+        server.verify(1, postRequestedFor(urlPathEqualTo("/things"))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withHeader("Authorization", matching(".*/eu-west-1/example/aws4_request.*")));
+    }
+
+    @Test
+    void aRestErrorCarriesTheCodeOfItsErrorTypeHeader() {
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/things/b"))
+                .willReturn(aResponse().withStatus(404).withHeader("x-amzn-ErrorType",
+                        "ResourceNotFoundException:http://internal.amazon.com/coral/com.amazonaws.example/")
+                        .withBody("{\"message\":\"no thing b\"}")));
+        AwsServiceException e = assertThrows(AwsServiceException.class,
+                () -> api().rest("GetThing", "GET", "/things/b", java.util.Map.of(), null));
+        assertEquals("ResourceNotFoundException", e.awsErrorDetails().errorCode());
+        assertEquals("no thing b", e.awsErrorDetails().errorMessage());
+    }
 }

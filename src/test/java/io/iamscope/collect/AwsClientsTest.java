@@ -93,5 +93,9 @@ class AwsClientsTest {
         assertEquals(URI.create("https://codebuild.cn-north-1.amazonaws.com.cn"),
                 real.codeBuild("cn-north-1").endpoint());
         assertEquals(URI.create("https://apprunner.eu-west-1.amazonaws.com"), real.appRunner("eu-west-1").endpoint());
+        // Endpoints whose first label is not the signing name (SageMaker API Reference; AgentCore Control API).
+        assertEquals(URI.create("https://api.sagemaker.eu-west-1.amazonaws.com"), real.sageMaker("eu-west-1").endpoint());
+        assertEquals(URI.create("https://bedrock-agentcore-control.us-west-2.amazonaws.com"),
+                real.agentCoreControl("us-west-2").endpoint());
     }
 }

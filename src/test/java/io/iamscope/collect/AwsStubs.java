@@ -102,6 +102,29 @@ public final class AwsStubs implements AutoCloseable {
                 + "Result><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></" + action + "Response>");
     }
 
+    static final String CLOUDFORMATION_NS = "http://cloudformation.amazonaws.com/doc/2010-05-15/";
+    static final String AUTOSCALING_NS = "http://autoscaling.amazonaws.com/doc/2011-01-01/";
+    static final String EC2_NS = "http://ec2.amazonaws.com/doc/2016-11-15/";
+
+    /** A REST-JSON (restJson1) answer. */
+    static ResponseDefinitionBuilder restOk(String jsonBody) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(jsonBody);
+    }
+
+    /** A REST-JSON error: AWS's code in the {@code x-amzn-ErrorType} header, the message in the body. */
+    static ResponseDefinitionBuilder restError(int status, String type, String message) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                .withHeader("x-amzn-ErrorType", type + ":http://internal.amazon.com/coral/com.amazonaws.bedrockagentcore/")
+                .withBody("{\"message\":\"" + message + "\"}");
+    }
+
+    /** An EC2 (query protocol, EC2 flavour) error. */
+    static ResponseDefinitionBuilder ec2Error(int status, String code, String message) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "text/xml")
+                .withBody("<Response><Errors><Error><Code>" + code + "</Code><Message>" + message
+                        + "</Message></Error></Errors><RequestID>r</RequestID></Response>");
+    }
+
     static ResponseDefinitionBuilder iam(String action, String inner) {
         return queryResult(action, "https://iam.amazonaws.com/doc/2010-05-08/", inner);
     }
@@ -177,6 +200,15 @@ public final class AwsStubs implements AutoCloseable {
         fallback(json("CodeBuild_20161006.ListProjects"), ok("{\"projects\":[]}"));
         fallback(json("AppRunner.ListServices"), ok("{\"ServiceSummaryList\":[]}"));
         fallback(json("AppRunner.ListTagsForResource"), ok("{\"Tags\":[]}"));
+        fallback(query("DescribeStacks"), queryResult("DescribeStacks", CLOUDFORMATION_NS, "<Stacks/>"));
+        fallback(query("ListStackSets"), queryResult("ListStackSets", CLOUDFORMATION_NS, "<Summaries/>"));
+        fallback(query("DescribeAutoScalingGroups"), queryResult("DescribeAutoScalingGroups", AUTOSCALING_NS,
+                "<AutoScalingGroups/>"));
+        fallback(query("DescribeLaunchTemplates"), xml("<DescribeLaunchTemplatesResponse xmlns=\"" + EC2_NS
+                + "\"><requestId>r</requestId><launchTemplates/></DescribeLaunchTemplatesResponse>"));
+        fallback(json("AWSGlue.GetJobs"), ok("{\"Jobs\":[]}"));
+        fallback(json("SageMaker.ListNotebookInstances"), ok("{\"NotebookInstances\":[]}"));
+        fallback(post(urlPathEqualTo("/code-interpreters")), restOk("{\"codeInterpreterSummaries\":[]}"));
         // No tags, as each service says it: S3 with an error, SQS by leaving the map out, the others empty.
         fallback(get(urlMatching("/[^/?]+\\?(.*&)?tagging(=[^&]*)?(&.*)?")), s3Error(404, "NoSuchTagSet",
                 "The TagSet does not exist"));
@@ -256,6 +288,18 @@ public final class AwsStubs implements AutoCloseable {
             }
             if (url.contains("?tagging")) {
                 return "GetBucketTagging";
+            }
+        }
+        if (service.equals("bedrock-agentcore")) {
+            String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+            if (path.startsWith("/tags/")) {
+                return "ListTagsForResource";
+            }
+            if (path.startsWith("/code-interpreters/")) {
+                return "GetCodeInterpreter";
+            }
+            if (path.equals("/code-interpreters") && r.getMethod().getName().equals("POST")) {
+                return "ListCodeInterpreters";
             }
         }
         if (service.equals("lambda")) {

@@ -12,9 +12,12 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -44,6 +47,10 @@ public record AwsClients(AwsCredentialsProvider credentials, SdkHttpClient http,
             "CodeBuild_20161006", "1.1");
     private static final AwsJsonApi.Service APPRUNNER = new AwsJsonApi.Service("AppRunner", "apprunner",
             "AppRunner", "1.0");
+    private static final AwsJsonApi.Service SAGEMAKER = new AwsJsonApi.Service("SageMaker", "sagemaker",
+            "SageMaker", "1.1", "api.sagemaker");
+    private static final AwsJsonApi.Service AGENTCORE_CONTROL = new AwsJsonApi.Service("BedrockAgentCoreControl",
+            "bedrock-agentcore", null, null, "bedrock-agentcore-control");
 
     /** The adaptive strategy: AWS's recommendation for batch jobs that would otherwise be throttled. */
     public static Supplier<RetryStrategy> adaptiveRetries() {
@@ -107,6 +114,18 @@ public record AwsClients(AwsCredentialsProvider credentials, SdkHttpClient http,
         return configure(EcsClient.builder(), region);
     }
 
+    public CloudFormationClient cloudFormation(String region) {
+        return configure(CloudFormationClient.builder(), region);
+    }
+
+    public AutoScalingClient autoScaling(String region) {
+        return configure(AutoScalingClient.builder(), region);
+    }
+
+    public GlueClient glue(String region) {
+        return configure(GlueClient.builder(), region);
+    }
+
     /**
      * Organizations over {@link AwsJsonApi}, in its partition's home region: US East (N. Virginia) for commercial
      * organizations, AWS GovCloud (US-West) for GovCloud ones, China (Ningxia) for China ones (Organizations
@@ -131,6 +150,24 @@ public record AwsClients(AwsCredentialsProvider credentials, SdkHttpClient http,
      */
     public AwsJsonApi appRunner(String region) {
         return json(APPRUNNER, region);
+    }
+
+    /**
+     * SageMaker over {@link AwsJsonApi}, regional (SageMaker API Reference; API version 2017-07-24, protocol
+     * awsJson1_1, target prefix {@code SageMaker}, signing name {@code sagemaker}, endpoint
+     * {@code api.sagemaker.<region>}).
+     */
+    public AwsJsonApi sageMaker(String region) {
+        return json(SAGEMAKER, region);
+    }
+
+    /**
+     * The Bedrock AgentCore control plane over {@link AwsJsonApi}'s REST form, regional (AgentCore Control API
+     * Reference; API version 2023-06-05, protocol restJson1, signing name {@code bedrock-agentcore}, endpoint
+     * {@code bedrock-agentcore-control.<region>}).
+     */
+    public AwsJsonApi agentCoreControl(String region) {
+        return json(AGENTCORE_CONTROL, region);
     }
 
     private AwsJsonApi json(AwsJsonApi.Service service, String region) {

@@ -30,6 +30,8 @@ public enum AwsOperation {
 
     EC2_DESCRIBE_REGIONS("ec2", "DescribeRegions"),
     EC2_DESCRIBE_INSTANCES("ec2", "DescribeInstances"),
+    EC2_DESCRIBE_LAUNCH_TEMPLATES("ec2", "DescribeLaunchTemplates"),
+    EC2_DESCRIBE_LAUNCH_TEMPLATE_VERSIONS("ec2", "DescribeLaunchTemplateVersions"),
 
     // S3's API names differ from its IAM action names for these two.
     S3_LIST_BUCKETS("s3", "ListBuckets", "ListAllMyBuckets"),
@@ -74,7 +76,25 @@ public enum AwsOperation {
 
     APPRUNNER_LIST_SERVICES("apprunner", "ListServices"),
     APPRUNNER_DESCRIBE_SERVICE("apprunner", "DescribeService"),
-    APPRUNNER_LIST_TAGS_FOR_RESOURCE("apprunner", "ListTagsForResource");
+    APPRUNNER_LIST_TAGS_FOR_RESOURCE("apprunner", "ListTagsForResource"),
+
+    CLOUDFORMATION_DESCRIBE_STACKS("cloudformation", "DescribeStacks"),
+    CLOUDFORMATION_LIST_STACK_SETS("cloudformation", "ListStackSets"),
+    CLOUDFORMATION_DESCRIBE_STACK_SET("cloudformation", "DescribeStackSet"),
+    CLOUDFORMATION_LIST_STACK_INSTANCES("cloudformation", "ListStackInstances"),
+
+    AUTOSCALING_DESCRIBE_AUTO_SCALING_GROUPS("autoscaling", "DescribeAutoScalingGroups"),
+
+    GLUE_GET_JOBS("glue", "GetJobs"),
+    GLUE_GET_TAGS("glue", "GetTags"),
+
+    SAGEMAKER_LIST_NOTEBOOK_INSTANCES("sagemaker", "ListNotebookInstances"),
+    SAGEMAKER_DESCRIBE_NOTEBOOK_INSTANCE("sagemaker", "DescribeNotebookInstance"),
+    SAGEMAKER_LIST_TAGS("sagemaker", "ListTags"),
+
+    BEDROCK_AGENTCORE_LIST_CODE_INTERPRETERS("bedrock-agentcore", "ListCodeInterpreters"),
+    BEDROCK_AGENTCORE_GET_CODE_INTERPRETER("bedrock-agentcore", "GetCodeInterpreter"),
+    BEDROCK_AGENTCORE_LIST_TAGS_FOR_RESOURCE("bedrock-agentcore", "ListTagsForResource");
 
     private final String service;
     private final String operation;

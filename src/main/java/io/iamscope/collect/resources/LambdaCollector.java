@@ -45,6 +45,10 @@ final class LambdaCollector implements ResourceCollector {
                 if (f.role() != null) {
                     record.put("roleArn", f.role());
                 }
+                // Container-image functions take no layers (lambda-update-function-configuration-layer).
+                if (f.packageTypeAsString() != null) {
+                    Resources.properties(record).put("PackageType", f.packageTypeAsString());
+                }
                 ListTagsResponse tags = calls.get(AwsOperation.LAMBDA_LIST_TAGS, t.region(), f.functionArn(),
                         () -> lambda.listTags(b -> b.resource(f.functionArn())));
                 if (tags != null) {

@@ -16,6 +16,8 @@ public interface ResourceCollector {
     static List<ResourceCollector> regional() {
         return List.of(new KmsCollector(), new SqsCollector(), new SnsCollector(), new LambdaCollector(),
                 new SecretsManagerCollector(), new EcrCollector(), new Ec2Collector(), new EcsCollector(),
-                new CodeBuildCollector(), new AppRunnerCollector());
+                new CodeBuildCollector(), new AppRunnerCollector(), new CloudFormationCollector(),
+                new AutoScalingCollector(), new LaunchTemplateCollector(), new GlueCollector(), new SageMakerCollector(),
+                new AgentCoreCodeInterpreterCollector());
     }
 }

@@ -65,6 +65,17 @@ public final class BuiltInTechniques {
             CodeBuildStartBuild.single(),
             CodeBuildStartBuild.batch(),
             new AppRunnerUpdateService(),
+            CloudFormationStackUpdate.direct(),
+            CloudFormationStackUpdate.changeSet(),
+            new CloudFormationUpdateStackSet(),
+            new SageMakerPresignedNotebookUrl(),
+            new SageMakerNotebookLifecycleConfig(),
+            new BedrockAgentCoreCodeInterpreterSession(),
+            new Ec2LaunchTemplateNewVersion(),
+            new LambdaUpdateFunctionLayer(),
+            // Passing a role to an existing resource: after the techniques that reach its own role without one.
+            new LambdaUpdateFunctionRole(),
+            new GlueUpdateJob(),
             // Swapping the role of an instance profile.
             new IamInstanceProfileRoleSwap(),
             new IamInstanceProfileRoleSwapRunInstances(),

@@ -23,6 +23,23 @@ abstract class ResourceRoleTechnique implements Technique {
     /** The candidate resources. */
     abstract List<Resource> resources(TechniqueContext ctx);
 
+    /**
+     * Request keys of an action that the attacker picks (a template URL, a layer ARN): declared unknown, so a
+     * policy testing one makes the edge conditional instead of deciding it as if the key were absent; none by
+     * default.
+     */
+    List<String> chosenKeys(String action) {
+        return List.of();
+    }
+
+    /**
+     * Actions on something new the attacker creates and names (a lifecycle configuration), checked once before
+     * the resources ({@link io.iamscope.access.AccessChecker#checkNew}); none by default.
+     */
+    List<String> newActions() {
+        return List.of();
+    }
+
     /** An action that must also be allowed on another ARN than the resource's own. */
     record ActionOn(String action, String resource) {
     }
@@ -43,6 +60,14 @@ abstract class ResourceRoleTechnique implements Technique {
         return r.instanceProfileArn() == null ? List.of() : ctx.inventory().rolesOfProfile(r.instanceProfileArn());
     }
 
+    /**
+     * Further steps a resource needs besides its actions (a layer of the attacker's for a function), added to
+     * {@code steps}; false when they are not allowed. None by default.
+     */
+    boolean further(Actor a, TechniqueContext ctx, Resource r, Steps steps) {
+        return true;
+    }
+
     /** The resources may have policies of their own (a Lambda function's) granting the actions. */
     @Override
     public boolean grantableByResourcePolicy() {
@@ -57,11 +82,18 @@ abstract class ResourceRoleTechnique implements Technique {
 
     @Override
     public void find(Actor a, TechniqueContext ctx, Consumer<Escalation> out) {
+        Steps before = new Steps();
+        for (String action : newActions()) {
+            if (!before.allow(ctx.checker().checkNew(a, action))) {
+                return;
+            }
+        }
+        String first = actions().get(0);
         // The resources the first action is allowed on, in order; each must allow the other actions too.
-        ctx.checker().forEachAllowed(a, actions().get(0), targets(ctx), (r, first) -> {
-            Steps s = new Steps();
-            s.allow(first);
-            return !(rest(a, a, ctx, r, s) && report(a, ctx, r, s, info().id(), out));
+        ctx.checker().forEachAllowed(a, first, targets(ctx), ctx.checker().choosing(a, chosenKeys(first)), (r, e) -> {
+            Steps s = before.fork();
+            s.allow(e);
+            return !(rest(a, a, ctx, r, s) && further(a, ctx, r, s) && report(a, ctx, r, s, info().id(), out));
         });
     }
 
@@ -72,12 +104,12 @@ abstract class ResourceRoleTechnique implements Technique {
      */
     boolean rest(Actor onIt, Actor elsewhere, TechniqueContext ctx, Resource r, Steps s) {
         for (String action : actions().subList(1, actions().size())) {
-            if (!s.allow(ctx.checker().check(onIt, action, r.arn()))) {
+            if (!s.allow(ctx.checker().check(onIt, action, r.arn(), chosenKeys(action)))) {
                 return false;
             }
         }
         for (ActionOn also : alsoOn(r)) {
-            if (!s.allow(ctx.checker().check(elsewhere, also.action(), also.resource()))) {
+            if (!s.allow(ctx.checker().check(elsewhere, also.action(), also.resource(), chosenKeys(also.action())))) {
                 return false;
             }
         }
