@@ -529,6 +529,69 @@ technique("iam-create-role-with-policy", new_role(),
           {"boundary-required": new_role(create_condition=BOUNDARY_REQUIRED),
            "assume-denied": new_role(extra=[deny("sts:AssumeRole")])})
 
+# --- Techniques that create something new: pass-role rows ------------------------------------------------------
+def service_linked(snap, service, name):
+    """Adds the service-linked role `name` of `service` (path /aws-service-role/SERVICE/) to the snapshot."""
+    snap.role(name, {"Service": service})
+    r = snap.roles[-1]
+    r["Path"] = f"/aws-service-role/{service}/"
+    r["Arn"] = IAM + f"role/aws-service-role/{service}/{name}"
+    return snap
+
+
+SPOT_SLR = ("spot.amazonaws.com", "AWSServiceRoleForEC2Spot")
+
+
+def spot(slr=True, create_slr=None, profile=True):
+    """A Spot request with a passable instance-profile role; the Spot service-linked role present, or creatable."""
+    s = pass_role("ec2.amazonaws.com", ["ec2:RequestSpotInstances"], profile=profile)
+    if slr:
+        service_linked(s, *SPOT_SLR)
+    if create_slr:
+        s.users[-1]["UserPolicyList"][0]["PolicyDocument"]["Statement"].append(
+            allow("iam:CreateServiceLinkedRole", "*", {"StringEquals": {"iam:AWSServiceName": create_slr}}))
+    return s
+
+
+# EC2 Spot needs its service-linked role: without it, and without the right to create it, no Spot Instance.
+technique("ec2-request-spot-instances", spot(),
+          {"no-service-linked-role": spot(slr=False),
+           "creates-other-service-linked-role": spot(slr=False, create_slr="autoscaling.amazonaws.com"),
+           "no-instance-profile": spot(profile=False)}, to=SVC_ROLE)
+case("ec2-request-spot-instances", "positive-creates-service-linked-role",
+     spot(slr=False, create_slr="spot.amazonaws.com"), ATTACKER, SVC_ROLE, True)
+
+NEW_PASS = [
+    ("lambda-create-function-add-permission", "lambda.amazonaws.com",
+     ["lambda:CreateFunction", "lambda:AddPermission"], False,
+     {"missing-add-permission": dict(actions=["lambda:CreateFunction", "lambda:GetPolicy"]),
+      "role-trusts-glue": dict(trust_service="glue.amazonaws.com")}),
+    ("glue-create-job-start-job-run", "glue.amazonaws.com", ["glue:CreateJob", "glue:StartJobRun"], False,
+     {"missing-start-job-run": dict(actions=["glue:CreateJob"]),
+      "passed-to-other-service": dict(passed_to="lambda.amazonaws.com")}),
+    ("glue-create-job-create-trigger", "glue.amazonaws.com", ["glue:CreateJob", "glue:CreateTrigger"], False,
+     {"missing-trigger": dict(actions=["glue:CreateJob", "glue:GetTrigger"]),
+      "role-trusts-lambda": dict(trust_service="lambda.amazonaws.com")}),
+    ("codebuild-create-project-batch", "codebuild.amazonaws.com",
+     ["codebuild:CreateProject", "codebuild:StartBuildBatch"], False,
+     {"missing-start-build-batch": dict(actions=["codebuild:CreateProject"]),
+      "pass-other-role": dict(pass_resource=IAM + "role/other-*")}),
+]
+for tid, service, actions, profile, misses in NEW_PASS:
+    near = {}
+    for name, kw in misses.items():
+        args = dict(service=service, actions=actions, profile=profile)
+        args.update(kw)
+        near[name] = pass_role(**args)
+    technique(tid, pass_role(service, actions, profile=profile), near, to=SVC_ROLE)
+
+# The function policy's principal is the attacker's to pick: a policy limiting it makes the edge conditional.
+_limited = pass_role("lambda.amazonaws.com", ["lambda:CreateFunction"])
+_limited.users[-1]["UserPolicyList"][0]["PolicyDocument"]["Statement"].append(
+    allow("lambda:AddPermission", "*", {"StringEquals": {"lambda:Principal": "events.amazonaws.com"}}))
+case("lambda-create-function-add-permission", "principal-condition-conditional", _limited, ATTACKER, SVC_ROLE, True,
+     conditional=True)
+
 if __name__ == "__main__":
     here = os.path.dirname(os.path.abspath(__file__))
     for tid, cases in CASES.items():

@@ -129,18 +129,21 @@ public final class AccessChecker {
      * a definite one.
      */
     public Evidence checkNew(Actor a, String action) {
-        Evidence first = check(a, action, "*");
+        return checkNew(a, action, base);
+    }
+
+    /**
+     * {@link #checkNew(Actor, String)} in another context: the attacker's with the keys AWS sets from the request
+     * (a launch template's ARN) or declares unknown (a value the attacker picks).
+     */
+    public Evidence checkNew(Actor a, String action, RequestContext context) {
+        Evidence first = check(a.ref(), action, "*", context);
         if (first.allows() && !first.conditional()) {
             return first;
         }
         Evidence best = first.allows() ? first : null;
-        int tried = 0;
-        for (String pattern : authorizer.identityAllowResources(a.callerSet(), action)) {
-            String arn = NewResource.instantiate(pattern, a.account());
-            if (arn == null || tried++ >= 8) {
-                continue;
-            }
-            Evidence e = check(a, action, arn);
+        for (String arn : newArns(a, action)) {
+            Evidence e = check(a.ref(), action, arn, context);
             if (e.allows() && !e.conditional()) {
                 return e;
             }
@@ -149,6 +152,29 @@ public final class AccessChecker {
             }
         }
         return best != null ? best : first;
+    }
+
+    /**
+     * Concrete ARNs the attacker could give something it creates with the action, one per Resource pattern of
+     * its Allows that name the action ({@link NewResource}; at most eight, in the policies' order).
+     */
+    public List<String> newArns(Actor a, String action) {
+        List<String> out = new ArrayList<>(2);
+        for (String pattern : authorizer.identityAllowResources(a.callerSet(), action)) {
+            String arn = NewResource.instantiate(pattern, a.account());
+            if (arn != null && !out.contains(arn)) {
+                out.add(arn);
+                if (out.size() == 8) {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The check in another context (see {@link #checkNew(Actor, String, RequestContext)}). */
+    public Evidence check(Actor a, String action, String resource, RequestContext context) {
+        return check(a.ref(), action, resource, context);
     }
 
     /** {@link #forEachAllowed(Actor, String, Targets, RequestContext, BiPredicate)} in the attacker's context. */

@@ -6,6 +6,8 @@ import io.iamscope.graph.technique.Steps;
 import io.iamscope.graph.technique.TechniqueContext;
 import io.iamscope.access.Actor;
 import io.iamscope.access.AccessChecker;
+import io.iamscope.access.Evidence;
+import io.iamscope.model.Role;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -38,10 +40,27 @@ abstract class PassRoleTechnique implements Technique {
     }
 
     /**
-     * A further step on an existing resource the attacker must be allowed to act on (an ECS service to update),
-     * its evidence added to {@code steps}; none by default.
+     * A further step on an existing resource the attacker must be allowed to act on (an ECS service to update, a
+     * service-linked role the service needs), its evidence added to {@code steps}; none by default.
      */
     boolean onExisting(Actor a, TechniqueContext ctx, Steps steps) {
+        return true;
+    }
+
+    /**
+     * How one of {@link #actions()} is checked: on a new resource of the attacker's choosing, in the attacker's
+     * context; a technique whose request carries keys of its own (a launch template's ARN, a value the attacker
+     * picks) checks it in a context with them.
+     */
+    Evidence checkAction(Actor a, TechniqueContext ctx, String action) {
+        return ctx.checker().checkNew(a, action);
+    }
+
+    /**
+     * Steps that depend on the role passed (a request key AWS sets to the role or its instance profile), after the
+     * service's trust and iam:PassRole were checked on it; none by default.
+     */
+    boolean forRole(Actor a, TechniqueContext ctx, Role role, Steps steps) {
         return true;
     }
 
@@ -55,11 +74,11 @@ abstract class PassRoleTechnique implements Technique {
         AccessChecker c = ctx.checker();
         Steps steps = new Steps();
         for (String action : actions()) {
-            if (!steps.allow(c.checkNew(a, action))) {
+            if (!steps.allow(checkAction(a, ctx, action))) {
                 return;
             }
         }
-        if (!anyOf().isEmpty() && !anyOf().stream().anyMatch(x -> c.mentions(a, x) && steps.allow(c.checkNew(a, x)))) {
+        if (!anyOf().isEmpty() && !anyOf().stream().anyMatch(x -> c.mentions(a, x) && steps.allow(checkAction(a, ctx, x)))) {
             return;
         }
         if (!onExisting(a, ctx, steps)) {
@@ -68,12 +87,12 @@ abstract class PassRoleTechnique implements Technique {
         if (!c.mayMatchAnyUnder(a, "iam:PassRole", "arn:aws:iam::")) {
             return; // no PassRole pattern of the actor reaches any role
         }
-        java.util.function.BiPredicate<io.iamscope.model.Role, io.iamscope.access.Evidence> visit = (r, passed) -> {
+        java.util.function.BiPredicate<Role, Evidence> visit = (r, passed) -> {
             if (r.arn().equals(a.arn())) {
                 return true;
             }
             Steps s = steps.fork();
-            if (s.allow(c.serviceAssume(service(), r)) && s.allow(passed)) {
+            if (s.allow(c.serviceAssume(service(), r)) && s.allow(passed) && forRole(a, ctx, r, s)) {
                 out.accept(s.to(info().id(), r.arn(), false));
                 return !ctx.admin(r.arn()); // an admin role reaches every other role through the account node
             }
