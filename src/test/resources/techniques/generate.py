@@ -592,6 +592,107 @@ _limited.users[-1]["UserPolicyList"][0]["PolicyDocument"]["Statement"].append(
 case("lambda-create-function-add-permission", "principal-condition-conditional", _limited, ATTACKER, SVC_ROLE, True,
      conditional=True)
 
+# --- Passing a role whose request names it: the key AWS sets to the role or its profile --------------------------
+SVC_PROFILE = IAM + "instance-profile/svc-role"
+
+
+def passing(service, statements, profile=False, extra_roles=()):
+    """A passable admin role trusting `service`; the attacker may pass it and has `statements` besides."""
+    s = Snap().role("svc-role", {"Service": service}, attached=[ADMIN_ARN], profile=profile)
+    for name in extra_roles:
+        s.role(name, {"Service": service}, profile=profile)
+    return s.user("attacker", [allow("iam:PassRole", SVC_ROLE)] + list(statements))
+
+
+NO_PROFILE = {"Null": {"ec2:InstanceProfile": "true"}}
+OTHER_PROFILE = {"ArnEquals": {"ec2:InstanceProfile": IAM + "instance-profile/other"}}
+# RunInstances allowed only for instances launched without a profile: launching one with the role's is refused.
+case("ec2-run-instances-pass-role", "near-miss-launch-without-profile-only",
+     passing("ec2.amazonaws.com", [allow("ec2:RunInstances", "*", NO_PROFILE)], profile=True),
+     ATTACKER, SVC_ROLE, False)
+case("ec2-run-instances-pass-role", "near-miss-other-profile-only",
+     passing("ec2.amazonaws.com", [allow("ec2:RunInstances", "*", OTHER_PROFILE)], profile=True),
+     ATTACKER, SVC_ROLE, False)
+case("cloudformation-create-stack", "near-miss-role-arn-condition",
+     passing("cloudformation.amazonaws.com", [allow("cloudformation:CreateStack", "*",
+                                                    {"ArnEquals": {"cloudformation:RoleArn": IAM + "role/other"}})]),
+     ATTACKER, SVC_ROLE, False)
+case("cloudformation-create-stack", "positive-role-arn-condition",
+     passing("cloudformation.amazonaws.com", [allow("cloudformation:CreateStack", "*",
+                                                    {"ArnEquals": {"cloudformation:RoleArn": SVC_ROLE}})]),
+     ATTACKER, SVC_ROLE, True, conditional=False)
+case("codebuild-create-project", "near-miss-service-role-condition",
+     passing("codebuild.amazonaws.com", [allow("codebuild:StartBuild"), allow(
+         "codebuild:CreateProject", "*", {"ArnEquals": {"codebuild:serviceRole": IAM + "role/other"}})]),
+     ATTACKER, SVC_ROLE, False)
+
+# --- EC2: launch templates and instance profile associations ------------------------------------------------------
+REQUIRE_TEMPLATE = {"ArnLike": {"ec2:LaunchTemplate": f"arn:aws:ec2:*:{ACCT}:launch-template/*"}}
+
+
+def launch_template(create=True, run_condition=REQUIRE_TEMPLATE, profile=True):
+    statements = [allow("ec2:RunInstances", "*", run_condition)]
+    if create:
+        statements.append(allow("ec2:CreateLaunchTemplate"))
+    return passing("ec2.amazonaws.com", statements, profile=profile)
+
+
+# RunInstances only with a launch template: ec2-run-instances-pass-role cannot launch, a template of the
+# attacker's can. Its profile is still the passed role's: a condition on another profile refuses it.
+technique("ec2-create-launch-template", launch_template(),
+          {"no-create-launch-template": launch_template(create=False),
+           "other-profile-only": launch_template(run_condition=dict(REQUIRE_TEMPLATE, **OTHER_PROFILE)),
+           "no-instance-profile": launch_template(profile=False)}, to=SVC_ROLE)
+case("ec2-create-launch-template", "positive-template-parameters-only",
+     launch_template(run_condition=dict(REQUIRE_TEMPLATE, Bool={"ec2:IsLaunchTemplateResource": "true"})),
+     ATTACKER, SVC_ROLE, True, conditional=False)
+OTHER_NEW_PROFILE = {"ArnEquals": {"ec2:NewInstanceProfile": IAM + "instance-profile/other"}}
+
+
+def associate_new(associate_condition=None, launch=True):
+    """A new instance launched without a profile (the only launch allowed), then given the role's profile."""
+    statements = [allow("ec2:AssociateIamInstanceProfile", "*", associate_condition)]
+    if launch:
+        statements.append(allow("ec2:RunInstances", "*", NO_PROFILE))
+    return passing("ec2.amazonaws.com", statements, profile=True)
+
+
+def on_instance(action, way_in=("ssm:SendCommand",), instance_profile=None, extra=(), condition=None):
+    """An instance of the account (with `instance_profile`'s role, app-role, or none) and the attacker's way in."""
+    statements = [allow(action, "*", condition)]
+    if way_in:
+        statements.append(allow(list(way_in), INSTANCE))
+    s = passing("ec2.amazonaws.com", statements + list(extra), profile=True,
+                extra_roles=("app-role",) if instance_profile else ())
+    kw = {"instanceProfileArn": IAM + "instance-profile/app-role"} if instance_profile else {}
+    return s.resource(INSTANCE, "AWS::EC2::Instance", tags={}, properties={"State": "running"}, **kw)
+
+
+technique("ec2-associate-iam-instance-profile", associate_new(),
+          {"other-new-profile-only": associate_new(associate_condition=OTHER_NEW_PROFILE),
+           "no-instance": associate_new(launch=False),
+           "existing-no-way-in": on_instance("ec2:AssociateIamInstanceProfile", way_in=()),
+           "existing-with-profile-not-disassociated": on_instance("ec2:AssociateIamInstanceProfile",
+                                                                   instance_profile=True)}, to=SVC_ROLE)
+case("ec2-associate-iam-instance-profile", "positive-existing-instance",
+     on_instance("ec2:AssociateIamInstanceProfile"), ATTACKER, SVC_ROLE, True)
+case("ec2-associate-iam-instance-profile", "positive-existing-instance-disassociated",
+     on_instance("ec2:AssociateIamInstanceProfile", instance_profile=True,
+                 extra=[allow("ec2:DisassociateIamInstanceProfile", INSTANCE)]), ATTACKER, SVC_ROLE, True)
+APP_PROFILE_ONLY = {"ArnEquals": {"ec2:InstanceProfile": IAM + "instance-profile/other"}}
+technique("ec2-replace-iam-instance-profile-association",
+          on_instance("ec2:ReplaceIamInstanceProfileAssociation", way_in=("ssm:StartSession",), instance_profile=True),
+          {"current-profile-condition": on_instance("ec2:ReplaceIamInstanceProfileAssociation",
+                                                    way_in=("ssm:StartSession",), instance_profile=True,
+                                                    condition=APP_PROFILE_ONLY),
+           "no-way-in": on_instance("ec2:ReplaceIamInstanceProfileAssociation", way_in=(), instance_profile=True),
+           "instance-without-profile": on_instance("ec2:ReplaceIamInstanceProfileAssociation",
+                                                   way_in=("ssm:StartSession",))}, to=SVC_ROLE)
+case("ec2-replace-iam-instance-profile-association", "positive-user-data",
+     on_instance("ec2:ReplaceIamInstanceProfileAssociation", instance_profile=True,
+                 way_in=("ec2:ModifyInstanceAttribute", "ec2:StopInstances", "ec2:StartInstances")),
+     ATTACKER, SVC_ROLE, True)
+
 if __name__ == "__main__":
     here = os.path.dirname(os.path.abspath(__file__))
     for tid, cases in CASES.items():

@@ -37,6 +37,9 @@ public final class BuiltInTechniques {
             // Passing a role to a service (most are rows of one table).
             PassRoleTable.get("ec2-run-instances-pass-role"),
             PassRoleTable.get("ec2-request-spot-instances"),
+            new Ec2CreateLaunchTemplate(),
+            new Ec2AssociateIamInstanceProfile(),
+            new Ec2ReplaceIamInstanceProfileAssociation(),
             PassRoleTable.get("lambda-create-function-invoke"),
             PassRoleTable.get("lambda-create-function-event-source"),
             PassRoleTable.get("lambda-create-function-add-permission"),

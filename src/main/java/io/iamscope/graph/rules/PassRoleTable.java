@@ -23,7 +23,8 @@ final class PassRoleTable {
             row("ec2-run-instances-pass-role", "ec2.amazonaws.com", List.of("ec2:RunInstances"),
                     "launch an instance with an instance profile whose role trusts EC2, then use its credentials"
                             + " from the instance metadata service",
-                    List.of(Refs.RHINO, Refs.BISHOPFOX, Refs.PATHFINDING, Refs.PMAPPER)).toInstanceProfilesOnly(),
+                    List.of(Refs.RHINO, Refs.BISHOPFOX, Refs.PATHFINDING, Refs.PMAPPER)).toInstanceProfilesOnly()
+                    .withRoleKey("ec2:RunInstances", "ec2:InstanceProfile"),
             // EC2 launches and manages Spot Instances with its service-linked role AWSServiceRoleForEC2Spot, which
             // must exist before a request made through the API (EC2 User Guide, "Service-linked role for Spot
             // Instance requests"): in the snapshot, or created by the attacker. The requester passes the role
@@ -66,7 +67,8 @@ final class PassRoleTable {
             row("cloudformation-create-stack", "cloudformation.amazonaws.com", List.of("cloudformation:CreateStack"),
                     "create a stack with a service role that trusts CloudFormation: the template's resources are"
                             + " created with the role",
-                    List.of(Refs.RHINO, Refs.BISHOPFOX, Refs.PATHFINDING, Refs.PMAPPER)),
+                    List.of(Refs.RHINO, Refs.BISHOPFOX, Refs.PATHFINDING, Refs.PMAPPER))
+                    .withRoleKey("cloudformation:CreateStack", "cloudformation:RoleArn"),
             row("datapipeline-create-pipeline", "datapipeline.amazonaws.com",
                     List.of("datapipeline:CreatePipeline", "datapipeline:PutPipelineDefinition"),
                     "create a pipeline with a role that trusts Data Pipeline and define an activity that runs the"
@@ -88,12 +90,15 @@ final class PassRoleTable {
                     List.of("codebuild:CreateProject", "codebuild:StartBuild"),
                     "create a build project with a service role that trusts CodeBuild and start a build whose"
                             + " buildspec runs the attacker's commands",
-                    List.of(Refs.BISHOPFOX, Refs.PATHFINDING, Refs.PMAPPER)),
+                    List.of(Refs.BISHOPFOX, Refs.PATHFINDING, Refs.PMAPPER))
+                    .withRoleKey("codebuild:CreateProject", "codebuild:serviceRole"),
             row("codebuild-create-project-batch", "codebuild.amazonaws.com",
                     List.of("codebuild:CreateProject", "codebuild:StartBuildBatch"),
                     "create a build project with a service role that trusts CodeBuild and start a batch build whose"
                             + " buildspec runs the attacker's commands",
-                    List.of(Refs.PATHFINDING)),
+                    List.of(Refs.PATHFINDING))
+                    .withRoleKey("codebuild:CreateProject", "codebuild:serviceRole",
+                            "codebuild:buildBatchConfig.serviceRole"),
             row("ecs-run-task", "ecs-tasks.amazonaws.com", List.of("ecs:RegisterTaskDefinition", "ecs:RunTask"),
                     "register a task definition with a task role that trusts ECS tasks and run it",
                     List.of(Refs.BISHOPFOX, Refs.PATHFINDING)),

@@ -9,6 +9,7 @@ import io.iamscope.access.AccessChecker;
 import io.iamscope.access.Evidence;
 import io.iamscope.model.Role;
 import java.util.List;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 
 /**
@@ -57,6 +58,14 @@ abstract class PassRoleTechnique implements Technique {
     }
 
     /**
+     * Whether one of {@link #actions()} names the passed role in its request (a key AWS sets to the role or its
+     * instance profile): then it is checked by {@link #forRole}, once per role, not before the roles.
+     */
+    boolean perRole(String action) {
+        return false;
+    }
+
+    /**
      * Steps that depend on the role passed (a request key AWS sets to the role or its instance profile), after the
      * service's trust and iam:PassRole were checked on it; none by default.
      */
@@ -74,7 +83,7 @@ abstract class PassRoleTechnique implements Technique {
         AccessChecker c = ctx.checker();
         Steps steps = new Steps();
         for (String action : actions()) {
-            if (!steps.allow(checkAction(a, ctx, action))) {
+            if (!perRole(action) && !steps.allow(checkAction(a, ctx, action))) {
                 return;
             }
         }
@@ -84,17 +93,28 @@ abstract class PassRoleTechnique implements Technique {
         if (!onExisting(a, ctx, steps)) {
             return;
         }
+        eachPassedRole(a, ctx, steps, (r, s) -> forRole(a, ctx, r, s), out);
+    }
+
+    /**
+     * Reports each role of the attacker's account that trusts the service, that the service may assume and that
+     * the attacker may pass to it, and for which {@code more} succeeds (its steps continue a copy of
+     * {@code steps}); stops at an admin role (it reaches every other role through the account node).
+     */
+    void eachPassedRole(Actor a, TechniqueContext ctx, Steps steps, BiPredicate<Role, Steps> more,
+                        Consumer<Escalation> out) {
+        AccessChecker c = ctx.checker();
         if (!c.mayMatchAnyUnder(a, "iam:PassRole", "arn:aws:iam::")) {
             return; // no PassRole pattern of the actor reaches any role
         }
-        java.util.function.BiPredicate<Role, Evidence> visit = (r, passed) -> {
+        BiPredicate<Role, Evidence> visit = (r, passed) -> {
             if (r.arn().equals(a.arn())) {
                 return true;
             }
             Steps s = steps.fork();
-            if (s.allow(c.serviceAssume(service(), r)) && s.allow(passed) && forRole(a, ctx, r, s)) {
+            if (s.allow(c.serviceAssume(service(), r)) && s.allow(passed) && more.test(r, s)) {
                 out.accept(s.to(info().id(), r.arn(), false));
-                return !ctx.admin(r.arn()); // an admin role reaches every other role through the account node
+                return !ctx.admin(r.arn());
             }
             return true;
         };

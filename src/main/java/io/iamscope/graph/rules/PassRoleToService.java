@@ -7,6 +7,8 @@ import io.iamscope.graph.technique.Steps;
 import io.iamscope.graph.technique.TargetKind;
 import io.iamscope.graph.technique.TechniqueContext;
 import io.iamscope.graph.technique.TechniqueInfo;
+import io.iamscope.model.InstanceProfile;
+import io.iamscope.model.Role;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,10 +25,30 @@ final class PassRoleToService extends PassRoleTechnique {
     private final boolean instanceProfilesOnly;
     private final List<String> attackerKeys;
     private final ServiceLinkedRole serviceLinkedRole;
+    private final List<RoleKey> roleKeys;
+
+    /**
+     * The request keys AWS sets to the role passed in an action's request: the role's ARN, or for
+     * {@code ec2:InstanceProfile} the ARN of its instance profile (Service Authorization Reference: EC2, resource type
+     * instance; CloudFormation, {@code cloudformation:RoleArn}; CodeBuild, {@code codebuild:serviceRole}).
+     */
+    record RoleKey(String action, List<String> keys) {
+        RoleKey {
+            keys = List.copyOf(keys);
+        }
+
+        /** The values the keys take for one role: one per instance profile, or the role's ARN. */
+        List<String> values(Role role) {
+            return keys.contains(PROFILE_KEY) ? role.instanceProfiles().stream().map(InstanceProfile::arn).toList()
+                    : List.of(role.arn());
+        }
+    }
+
+    private static final String PROFILE_KEY = "ec2:InstanceProfile";
 
     private PassRoleToService(TechniqueInfo info, String service, List<String> actions,
                               boolean passedToServiceDocumented, boolean instanceProfilesOnly,
-                              List<String> attackerKeys, ServiceLinkedRole serviceLinkedRole) {
+                              List<String> attackerKeys, ServiceLinkedRole serviceLinkedRole, List<RoleKey> roleKeys) {
         this.info = info;
         this.service = service;
         this.actions = List.copyOf(actions);
@@ -34,6 +56,7 @@ final class PassRoleToService extends PassRoleTechnique {
         this.instanceProfilesOnly = instanceProfilesOnly;
         this.attackerKeys = List.copyOf(attackerKeys);
         this.serviceLinkedRole = serviceLinkedRole;
+        this.roleKeys = List.copyOf(roleKeys);
     }
 
     /**
@@ -45,13 +68,13 @@ final class PassRoleToService extends PassRoleTechnique {
         required.addAll(actions);
         TechniqueInfo info = new TechniqueInfo(id, String.join(" + ", required), summary, required, TargetKind.ROLE,
                 "the permissions of the passed role", refs);
-        return new PassRoleToService(info, service, actions, true, false, List.of(), null);
+        return new PassRoleToService(info, service, actions, true, false, List.of(), null, List.of());
     }
 
     /** Only roles in an instance profile can be given to an instance (EC2 User Guide: "IAM roles for Amazon EC2"). */
     PassRoleToService toInstanceProfilesOnly() {
         return new PassRoleToService(info, service, actions, passedToServiceDocumented, true, attackerKeys,
-                serviceLinkedRole);
+                serviceLinkedRole, roleKeys);
     }
 
     /**
@@ -60,7 +83,7 @@ final class PassRoleToService extends PassRoleTechnique {
      */
     PassRoleToService withPassedToServiceUndocumented() {
         return new PassRoleToService(info, service, actions, false, instanceProfilesOnly, attackerKeys,
-                serviceLinkedRole);
+                serviceLinkedRole, roleKeys);
     }
 
     /**
@@ -69,13 +92,24 @@ final class PassRoleToService extends PassRoleTechnique {
      */
     PassRoleToService withAttackerKeys(String... keys) {
         return new PassRoleToService(info, service, actions, passedToServiceDocumented, instanceProfilesOnly,
-                List.of(keys), serviceLinkedRole);
+                List.of(keys), serviceLinkedRole, roleKeys);
     }
 
     /** The service needs its service-linked role in the account: present, or created with the attacker's permission. */
     PassRoleToService withServiceLinkedRole(String principal, String name) {
         return new PassRoleToService(info, service, actions, passedToServiceDocumented, instanceProfilesOnly,
-                attackerKeys, new ServiceLinkedRole(principal, name));
+                attackerKeys, new ServiceLinkedRole(principal, name), roleKeys);
+    }
+
+    /**
+     * The action's request names the passed role, and AWS sets {@code keys} to it: the action is checked once per
+     * role with the keys set (for each of the role's instance profiles, the first that allows).
+     */
+    PassRoleToService withRoleKey(String action, String... keys) {
+        List<RoleKey> all = new ArrayList<>(roleKeys);
+        all.add(new RoleKey(action, List.of(keys)));
+        return new PassRoleToService(info, service, actions, passedToServiceDocumented, instanceProfilesOnly,
+                attackerKeys, serviceLinkedRole, all);
     }
 
     @Override
@@ -105,16 +139,47 @@ final class PassRoleToService extends PassRoleTechnique {
 
     @Override
     Evidence checkAction(Actor a, TechniqueContext ctx, String action) {
-        if (attackerKeys.isEmpty()) {
-            return super.checkAction(a, ctx, action);
-        }
+        return attackerKeys.isEmpty() ? super.checkAction(a, ctx, action)
+                : ctx.checker().checkNew(a, action, context(ctx).build());
+    }
+
+    /** The attacker's context with the keys it picks unknown. */
+    private RequestContext.Builder context(TechniqueContext ctx) {
         RequestContext.Builder b = ctx.checker().base().toBuilder();
         attackerKeys.forEach(b::unknown);
-        return ctx.checker().checkNew(a, action, b.build());
+        return b;
+    }
+
+    @Override
+    boolean perRole(String action) {
+        return roleKeys.stream().anyMatch(k -> k.action().equals(action));
+    }
+
+    @Override
+    boolean forRole(Actor a, TechniqueContext ctx, Role role, Steps steps) {
+        for (RoleKey k : roleKeys) {
+            boolean allowed = Alternatives.first(k.values(role), steps, (value, s) -> {
+                RequestContext.Builder b = context(ctx);
+                k.keys().forEach(key -> b.put(key, value));
+                return s.allow(ctx.checker().checkNew(a, k.action(), b.build()));
+            });
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     boolean onExisting(Actor a, TechniqueContext ctx, Steps steps) {
+        for (RoleKey k : roleKeys) {
+            // Not allowed whatever role the request names: no role needs trying.
+            RequestContext.Builder b = context(ctx);
+            k.keys().forEach(b::unknown);
+            if (!ctx.checker().checkNew(a, k.action(), b.build()).allows()) {
+                return false;
+            }
+        }
         return serviceLinkedRole == null || serviceLinkedRole.presentOrCreatable(a, ctx, steps);
     }
 }
