@@ -693,6 +693,65 @@ case("ec2-replace-iam-instance-profile-association", "positive-user-data",
                  way_in=("ec2:ModifyInstanceAttribute", "ec2:StopInstances", "ec2:StartInstances")),
      ATTACKER, SVC_ROLE, True)
 
+# --- New policies and groups -------------------------------------------------------------------------------------
+TEAM_POLICIES = IAM + "policy/team/*"
+TEAM_ONLY = {"ArnLike": {"iam:PolicyARN": TEAM_POLICIES}}
+
+
+def create_attach(create=TEAM_POLICIES, attach=("iam:AttachUserPolicy", IAM + "user/attacker"), condition=TEAM_ONLY,
+                  boundary=False, groups=(), extra=()):
+    """Attaching is allowed only for the team's policies (AdministratorAccess is not one): a new one will do."""
+    statements = [allow(attach[0], attach[1], condition)] if attach else []
+    if create:
+        statements.append(allow("iam:CreatePolicy", create))
+    s = Snap()
+    if boundary:
+        s.policy("tight", [allow("iam:*")])
+    for g in groups:
+        s.group(g)
+    return s.user("attacker", statements + list(extra), groups=list(groups),
+                  boundary=IAM + "policy/tight" if boundary else None)
+
+
+technique("iam-create-policy-attach", create_attach(),
+          {"create-elsewhere-only": create_attach(create=IAM + "policy/sandbox/*"),
+           "no-attach": create_attach(attach=None),
+           "aws-managed-policy-only": create_attach(create="*", condition=READ_ONLY_ONLY),
+           "boundary": create_attach(boundary=True)})
+case("iam-create-policy-attach", "positive-own-group",
+     create_attach(attach=("iam:AttachGroupPolicy", IAM + "group/team"), groups=("team",)), ATTACKER, ROOT, True)
+case("iam-create-policy-attach", "positive-role-it-can-assume",
+     create_attach(attach=("iam:AttachRolePolicy", IAM + "role/*"), extra=[allow("sts:AssumeRole", IAM + "role/*")])
+     .role("plain", {"AWS": ATTACKER}, [allow("s3:ListBucket")]), ATTACKER, IAM + "role/plain", True)
+
+
+def new_group(add=IAM + "group/new-*", grant=("iam:AttachGroupPolicy",), grant_condition=None, boundary=False,
+              role=False, new_user=False):
+    """A group of the attacker's making, with a policy it writes, and a user it holds in it."""
+    statements = [allow("iam:CreateGroup", IAM + "group/new-*"), allow(list(grant), IAM + "group/new-*", grant_condition),
+                  allow("iam:AddUserToGroup" if add else "iam:GetGroup", add or IAM + "group/new-*")]
+    if new_user:
+        statements += [allow("iam:CreateUser", IAM + "user/new-*"), allow("iam:CreateAccessKey", IAM + "user/new-*")]
+    s = Snap()
+    if boundary:
+        s.policy("tight", [allow("iam:*")])
+    if role:
+        return s.role("attacker", {"Service": "ec2.amazonaws.com"}, statements)
+    return s.user("attacker", statements, boundary=IAM + "policy/tight" if boundary else None)
+
+
+technique("iam-create-group-with-policy", new_group(),
+          {"no-add-to-group": new_group(add=None),
+           "read-only-policy-only": new_group(grant_condition=READ_ONLY_ONLY),
+           "other-groups-only": new_group(add=IAM + "group/existing-*"),
+           "boundary-and-no-new-user": new_group(boundary=True)})
+case("iam-create-group-with-policy", "positive-inline-policy", new_group(grant=("iam:PutGroupPolicy",)),
+     ATTACKER, ROOT, True)
+# A role cannot be a group member: it creates a user for the group, and that user's access key.
+case("iam-create-group-with-policy", "positive-role-new-user", new_group(role=True, new_user=True),
+     ROLE_ATTACKER, ROOT, True)
+case("iam-create-group-with-policy", "near-miss-role-no-new-user", new_group(role=True), ROLE_ATTACKER, ROOT, False)
+
 if __name__ == "__main__":
     here = os.path.dirname(os.path.abspath(__file__))
     for tid, cases in CASES.items():

@@ -20,6 +20,7 @@ public final class BuiltInTechniques {
             new IamPutGroupPolicy(),
             new IamAttachRolePolicy(),
             new IamPutRolePolicy(),
+            new IamCreatePolicyAttach(),
             new IamAddUserToGroup(),
             // Permissions boundaries.
             new IamDeleteUserPermissionsBoundary(),
@@ -34,6 +35,7 @@ public final class BuiltInTechniques {
             // New principals made administrators.
             new IamCreateUserWithPolicy(),
             new IamCreateRoleWithPolicy(),
+            new IamCreateGroupWithPolicy(),
             // Passing a role to a service (most are rows of one table).
             PassRoleTable.get("ec2-run-instances-pass-role"),
             PassRoleTable.get("ec2-request-spot-instances"),
