@@ -752,6 +752,95 @@ case("iam-create-group-with-policy", "positive-role-new-user", new_group(role=Tr
      ROLE_ATTACKER, ROOT, True)
 case("iam-create-group-with-policy", "near-miss-role-no-new-user", new_group(role=True), ROLE_ATTACKER, ROOT, False)
 
+# --- Existing resources turned to a passed role: CodeBuild projects, ECS container instances, launch configs ------
+def update_project(start="codebuild:StartBuild", project=True, condition=None):
+    """A project running with a weak role; the attacker may switch it to svc-role and start a build."""
+    s = passing("codebuild.amazonaws.com", [allow("codebuild:UpdateProject", PROJECT, condition)]
+                + ([allow(start, PROJECT)] if start else []), extra_roles=("low-role",))
+    if project:
+        s.resource(PROJECT, "AWS::CodeBuild::Project", roleArn=IAM + "role/low-role")
+    return s
+
+
+technique("codebuild-update-project", update_project(),
+          {"no-project": update_project(project=False),
+           "no-start-build": update_project(start=None),
+           "service-role-condition": update_project(
+               condition={"ArnEquals": {"codebuild:serviceRole": IAM + "role/low-role"}})}, to=SVC_ROLE)
+case("codebuild-update-project", "positive-batch", update_project(start="codebuild:StartBuildBatch"), ATTACKER,
+     SVC_ROLE, True)
+
+CONTAINER_INSTANCE = f"arn:aws:ecs:us-east-1:{ACCT}:container-instance/web/0123456789abcdef0123456789abcdef"
+
+
+def start_task(instance=True, condition=None):
+    s = passing("ecs-tasks.amazonaws.com", [allow("ecs:RegisterTaskDefinition"), allow("ecs:StartTask", "*", condition)])
+    if instance:
+        s.resource(CONTAINER_INSTANCE, "AWS::ECS::ContainerInstance", properties={"clusterArn": CLUSTER})
+    return s
+
+
+# StartTask places the task on a container instance the request names: none in the account, no task.
+technique("ecs-start-task", start_task(),
+          {"no-container-instance": start_task(instance=False),
+           "other-cluster-only": start_task(
+               condition={"ArnEquals": {"ecs:cluster": f"arn:aws:ecs:us-east-1:{ACCT}:cluster/other"}})},
+          to=SVC_ROLE)
+
+EXEC_ROLE = IAM + "role/AWSCloudFormationStackSetExecutionRole"
+
+
+def stack_set(admin="AWSCloudFormationStackSetAdministrationRole", pass_admin=False, assume=IAM + "role/*",
+              exec_path="/", instances=True):
+    """An administration role trusting CloudFormation, an execution role (admin) trusting the account."""
+    s = Snap().role(admin, {"Service": "cloudformation.amazonaws.com"}, [allow("sts:AssumeRole", assume)]) \
+        .role("AWSCloudFormationStackSetExecutionRole", {"AWS": ROOT}, attached=[ADMIN_ARN])
+    if exec_path != "/":
+        s.roles[-1]["Path"] = exec_path
+        s.roles[-1]["Arn"] = IAM + "role" + exec_path + "AWSCloudFormationStackSetExecutionRole"
+    statements = [allow("cloudformation:CreateStackSet"),
+                  allow("cloudformation:CreateStackInstances" if instances else "cloudformation:DescribeStackSet")]
+    if pass_admin:
+        statements.append(allow("iam:PassRole", IAM + "role/" + admin,
+                                {"StringEquals": {"iam:PassedToService": "cloudformation.amazonaws.com"}}))
+    return s.user("attacker", statements)
+
+
+# The default administration role is used without being passed; another one must be passed.
+technique("cloudformation-create-stack-set", stack_set(),
+          {"custom-administration-role-not-passed": stack_set(admin="stackset-admin"),
+           "administration-role-cannot-assume": stack_set(assume=IAM + "role/other"),
+           "execution-role-with-path": stack_set(exec_path="/cfn/"),
+           "no-stack-instances": stack_set(instances=False)}, to=EXEC_ROLE)
+case("cloudformation-create-stack-set", "positive-custom-administration-role-passed",
+     stack_set(admin="stackset-admin", pass_admin=True), ATTACKER, EXEC_ROLE, True)
+
+LAUNCH_CONFIGURATION = (f"arn:aws:autoscaling:us-east-1:{ACCT}:launchConfiguration:"
+                        "11111111-2222-3333-4444-555555555555:launchConfigurationName/web-lc")
+ASG_SLR = ("autoscaling.amazonaws.com", "AWSServiceRoleForAutoScaling")
+
+
+def launch_configuration(way_in=("ssm:SendCommand",), slr=True, configuration=True, condition=None):
+    """An existing launch configuration with svc-role's profile; the attacker may create groups and get in."""
+    statements = [allow("autoscaling:CreateAutoScalingGroup", "*", condition)]
+    if way_in:
+        statements.append(allow(list(way_in)))
+    s = Snap().role("svc-role", {"Service": "ec2.amazonaws.com"}, attached=[ADMIN_ARN], profile=True) \
+        .user("attacker", statements)
+    if slr:
+        service_linked(s, *ASG_SLR)
+    if configuration:
+        s.resource(LAUNCH_CONFIGURATION, "AWS::AutoScaling::LaunchConfiguration", instanceProfileArn=SVC_PROFILE)
+    return s
+
+
+technique("autoscaling-existing-launch-configuration", launch_configuration(),
+          {"no-way-in": launch_configuration(way_in=()),
+           "no-service-linked-role": launch_configuration(slr=False),
+           "no-launch-configuration": launch_configuration(configuration=False),
+           "other-configuration-only": launch_configuration(
+               condition={"StringEquals": {"autoscaling:LaunchConfigurationName": "other-lc"}})}, to=SVC_ROLE)
+
 if __name__ == "__main__":
     here = os.path.dirname(os.path.abspath(__file__))
     for tid, cases in CASES.items():

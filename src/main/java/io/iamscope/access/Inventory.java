@@ -61,7 +61,8 @@ public final class Inventory {
                 if (r.roleArn() != null) {
                     withRole.add(r);
                 }
-                if (r.instanceProfileArn() != null) {
+                // Not a launch configuration's profile: nothing runs in a launch configuration.
+                if (r.instanceProfileArn() != null && (r.type() == null || "AWS::EC2::Instance".equals(r.type()))) {
                     instances.add(r);
                 }
             }
