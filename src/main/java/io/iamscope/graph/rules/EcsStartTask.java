@@ -16,7 +16,7 @@ import java.util.List;
  * trusts ECS tasks and start it on a container instance of the account. StartTask places a task on the container
  * instances the request names, EC2 instances registered in a cluster (Amazon ECS API Reference, StartTask:
  * {@code containerInstances} is required; Fargate has none), so it needs one: collected as
- * {@code AWS::ECS::ContainerInstance} (with its {@code clusterArn}), or supplied with {@code --resources}. StartTask
+ * {@code AWS::ECS::ContainerInstance} (with its {@code clusterArn}; or supplied with {@code --resources}). StartTask
  * is authorized on the task definition with {@code ecs:cluster} and {@code ecs:container-instances} naming where it
  * runs (Service Authorization Reference, Amazon ECS); the first container instance that allows it is the evidence.
  */
