@@ -16,9 +16,11 @@ import io.iamscope.policy.Effect;
 import io.iamscope.policy.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -44,6 +46,8 @@ public final class Inventory {
     private final TargetUniverse arns;
     private final List<Resource> withPolicy = new ArrayList<>();
     private final Map<String, Boolean> resourcePolicyAllows = new ConcurrentHashMap<>();
+    /** Per account, the paths of its service-linked roles ({@code 111122223333 /aws-service-role/spot.amazonaws.com/}). */
+    private final Set<String> serviceLinkedPaths = new HashSet<>();
 
     public Inventory(SnapshotIndex index) {
         this.index = index;
@@ -81,6 +85,9 @@ public final class Inventory {
         this.arns = TargetUniverse.of(every);
         for (Role r : roles) {
             rolesByArn.put(r.arn(), r);
+            if (r.serviceLinked()) {
+                serviceLinkedPaths.add(r.accountId() + " " + r.path());
+            }
             for (InstanceProfile ip : r.instanceProfiles()) {
                 profileRoles.computeIfAbsent(ip.arn(), k -> new ArrayList<>()).add(r);
             }
@@ -118,6 +125,14 @@ public final class Inventory {
 
     public Role role(String arn) {
         return rolesByArn.get(arn);
+    }
+
+    /**
+     * Whether the account has a service-linked role of the service (a role under
+     * {@code /aws-service-role/SERVICE/}).
+     */
+    public boolean hasServiceLinkedRole(String account, String service) {
+        return serviceLinkedPaths.contains(account + " /aws-service-role/" + service + "/");
     }
 
     /** The users, groups and roles a managed policy is attached to. */

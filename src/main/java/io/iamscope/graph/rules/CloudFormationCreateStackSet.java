@@ -14,7 +14,10 @@ import io.iamscope.graph.technique.TechniqueInfo;
 import io.iamscope.model.PrincipalRef;
 import io.iamscope.model.Role;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -48,6 +51,10 @@ final class CloudFormationCreateStackSet implements Technique {
         return INFO;
     }
 
+    /** An execution role and the administration role's sts:AssumeRole on it. */
+    private record Execution(Role role, Evidence assumed) {
+    }
+
     @Override
     public void find(Actor a, TechniqueContext ctx, Consumer<Escalation> out) {
         AccessChecker c = ctx.checker();
@@ -55,66 +62,96 @@ final class CloudFormationCreateStackSet implements Technique {
         if (!deploy.allow(c.checkNew(a, INSTANCES, c.base().toBuilder().unknown("cloudformation:TargetRegion").build()))) {
             return;
         }
-        Targets<Role> administration = ctx.serviceRoles(a, SERVICE, false);
-        for (int i = 0; i < administration.size(); i++) {
-            Role admin = administration.get(i);
-            Steps steps = new Steps();
-            if (!(created(a, ctx, admin, steps) && steps.allow(c.serviceAssume(SERVICE, admin)))) {
-                continue;
-            }
-            steps.append(deploy);
-            for (Role exec : executionRoles(a, ctx, admin)) {
-                Steps s = steps.fork();
-                Evidence assumed = c.check(ref(admin), "sts:AssumeRole", exec.arn(), c.base());
-                // Reached through two administration roles, the graph keeps the first definite edge.
-                if (s.allow(assumed)) {
-                    out.accept(s.to(INFO.id(), exec.arn(), false));
-                }
+        // With the role unknown: refused so, no role can help; allowed definitely so, it stands for every role.
+        Evidence anyRole = c.checkNew(a, CREATE, create(c).unknown("cloudformation:RoleArn").build());
+        if (!anyRole.allows()) {
+            return;
+        }
+        Set<String> reached = new HashSet<>();
+        Set<String> covered = new HashSet<>();
+        Role standard = ctx.inventory().role("arn:aws:iam::" + a.account() + ":role/" + DEFAULT_ADMINISTRATION_ROLE);
+        if (standard != null) {
+            Steps s = new Steps();
+            if (s.allow(c.checkNew(a, CREATE, create(c).build()))) {
+                deploy(a, ctx, standard, s, deploy, reached, covered, out);
             }
         }
-    }
-
-    /**
-     * Creating the stack set with this administration role: the default one without passing it, else (or when that
-     * is refused) passing it.
-     */
-    private static boolean created(Actor a, TechniqueContext ctx, Role admin, Steps steps) {
-        AccessChecker c = ctx.checker();
-        List<Boolean> ways = new ArrayList<>();
-        if ("/".equals(admin.path()) && DEFAULT_ADMINISTRATION_ROLE.equals(admin.name())) {
-            ways.add(false);
+        if (!c.mayMatchAnyUnder(a, "iam:PassRole", "arn:aws:iam::")) {
+            return;
         }
-        ways.add(true);
-        return Alternatives.first(ways, steps, (passed, s) -> {
-            RequestContext.Builder create = c.base().toBuilder().unknown("cloudformation:TemplateUrl");
-            if (!passed) {
-                return s.allow(c.checkNew(a, CREATE, create.build()));
+        int accounts = ctx.inventory().index().snapshot().accounts().size();
+        c.forEachPassable(a, SERVICE, ctx.serviceRoles(a, SERVICE, false), (admin, passed) -> {
+            Steps s = new Steps();
+            Evidence created = anyRole.conditional()
+                    ? c.checkNew(a, CREATE, create(c).put("cloudformation:RoleArn", admin.arn()).build()) : anyRole;
+            if (s.allow(created) && s.allow(passed)) {
+                deploy(a, ctx, admin, s, deploy, reached, covered, out);
             }
-            return s.allow(c.checkNew(a, CREATE, create.put("cloudformation:RoleArn", admin.arn()).build()))
-                    && s.allow(c.check(a, "iam:PassRole", admin.arn(), "iam:PassedToService", SERVICE));
+            return covered.size() < accounts;
         });
     }
 
+    /** CreateStackSet's request: the template's location is the attacker's pick. */
+    private static RequestContext.Builder create(AccessChecker c) {
+        return c.base().toBuilder().unknown("cloudformation:TemplateUrl");
+    }
+
     /**
-     * The roles the administration role may assume, as the graph's assume phase found them, with the same
-     * account's when it is itself an administrator (that phase leaves them to the account node, but here its
-     * permissions serve only to assume execution roles); path {@code /} only, not the attacker itself.
+     * The stack set created with this administration role ({@code created} holds how) and deployed: an edge to each
+     * execution role it may assume, but those reached definitely already ({@code reached}, role ARNs) and those of
+     * an account whose administrator was ({@code covered}, account ids).
      */
-    private static List<Role> executionRoles(Actor a, TechniqueContext ctx, Role admin) {
-        AccessChecker c = ctx.checker();
-        Actor adminActor = c.actor(ref(admin));
-        List<Role> out = new ArrayList<>(ctx.assumable(adminActor));
-        if (ctx.admin(admin.arn())) {
-            Targets<Role> own = ctx.editableRolesAdminFirst(admin.accountId());
-            c.forEachAllowed(adminActor, "sts:AssumeRole", own, (r, e) -> {
-                if (!out.contains(r)) {
-                    out.add(r);
-                }
-                return !ctx.admin(r.arn()); // an administrator of the account reaches the others
-            });
+    private static void deploy(Actor a, TechniqueContext ctx, Role admin, Steps created, Steps deploy,
+                               Set<String> reached, Set<String> covered, Consumer<Escalation> out) {
+        if (!created.allow(ctx.checker().serviceAssume(SERVICE, admin))) {
+            return;
         }
-        return out.stream().filter(r -> "/".equals(r.path()) && !r.arn().equals(a.arn()) && !r.equals(admin))
-                .toList();
+        created.append(deploy);
+        Targets<Execution> executions = executions(ctx, admin);
+        for (int i = 0; i < executions.size(); i++) {
+            Execution exec = executions.get(i);
+            Role role = exec.role();
+            if (role.arn().equals(a.arn()) || reached.contains(role.arn()) || covered.contains(role.accountId())) {
+                continue;
+            }
+            Steps s = created.fork();
+            s.allow(exec.assumed());
+            out.accept(s.to(INFO.id(), role.arn(), false));
+            if (!s.conditional()) {
+                reached.add(role.arn());
+                if (ctx.admin(role.arn())) {
+                    covered.add(role.accountId()); // its account node reaches the others
+                }
+            }
+        }
+    }
+
+    /**
+     * The roles an administration role may assume, with its sts:AssumeRole on each, administrators first, path
+     * {@code /} only: as the graph's assume phase found them, with its own account's when it is itself an
+     * administrator (that phase leaves those to the account node, but here its permissions serve only to assume
+     * execution roles). Attacker-independent: built once per role and build.
+     */
+    private static Targets<Execution> executions(TechniqueContext ctx, Role admin) {
+        // Fetched before: the list below is built inside the context's map of lists, which it must not change.
+        Targets<Role> own = ctx.admin(admin.arn()) ? ctx.assumeCandidates(admin, admin.accountId()) : null;
+        return ctx.targets("stack set execution roles of " + admin.arn(), () -> {
+            AccessChecker c = ctx.checker();
+            Actor adminActor = c.actor(ref(admin));
+            List<Role> all = new ArrayList<>(ctx.assumable(adminActor));
+            if (own != null) {
+                c.forEachAllowed(adminActor, "sts:AssumeRole", own, (r, e) -> {
+                    if (!all.contains(r)) {
+                        all.add(r);
+                    }
+                    return !ctx.admin(r.arn()); // an administrator of the account reaches the others
+                });
+            }
+            return all.stream().filter(r -> "/".equals(r.path()) && !r.equals(admin))
+                    .sorted(Comparator.comparing(r -> !ctx.admin(r.arn())))
+                    .map(r -> new Execution(r, c.check(adminActor, "sts:AssumeRole", r.arn())))
+                    .filter(e -> e.assumed().allows()).toList();
+        }, e -> e.role().arn());
     }
 
     private static PrincipalRef ref(Role role) {

@@ -90,10 +90,19 @@ abstract class PassRoleTechnique implements Technique {
         if (!anyOf().isEmpty() && !anyOf().stream().anyMatch(x -> c.mentions(a, x) && steps.allow(checkAction(a, ctx, x)))) {
             return;
         }
-        if (!onExisting(a, ctx, steps)) {
-            return;
+        BiPredicate<Role, Steps> perRole = prepare(a, ctx, steps);
+        if (perRole != null) {
+            eachPassedRole(a, ctx, steps, perRole, out);
         }
-        eachPassedRole(a, ctx, steps, (r, s) -> forRole(a, ctx, r, s), out);
+    }
+
+    /**
+     * The steps before the roles ({@link #onExisting}), and the steps each role then takes ({@link #forRole}); null
+     * when the technique cannot succeed whatever the role. A technique that learns something before the roles that
+     * spares checks per role returns a function that uses it.
+     */
+    BiPredicate<Role, Steps> prepare(Actor a, TechniqueContext ctx, Steps steps) {
+        return onExisting(a, ctx, steps) ? (r, s) -> forRole(a, ctx, r, s) : null;
     }
 
     /**

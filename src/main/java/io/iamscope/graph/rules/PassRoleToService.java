@@ -11,6 +11,7 @@ import io.iamscope.model.InstanceProfile;
 import io.iamscope.model.Role;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiPredicate;
 
 /**
  * A pass-role technique that is pure data: a row of {@link PassRoleTable}. The attacker passes a role that
@@ -155,31 +156,38 @@ final class PassRoleToService extends PassRoleTechnique {
         return roleKeys.stream().anyMatch(k -> k.action().equals(action));
     }
 
+    /**
+     * Each action whose request names the role is first checked with its keys unknown: refused so, no role can
+     * help; allowed definitely so, the keys decide nothing and that check stands for every role; else it is checked
+     * once per role with the keys set.
+     */
     @Override
-    boolean forRole(Actor a, TechniqueContext ctx, Role role, Steps steps) {
+    BiPredicate<Role, Steps> prepare(Actor a, TechniqueContext ctx, Steps steps) {
+        List<RoleKey> perRole = new ArrayList<>();
+        List<Evidence> anyRole = new ArrayList<>();
         for (RoleKey k : roleKeys) {
-            boolean allowed = Alternatives.first(k.values(role), steps, (value, s) -> {
-                RequestContext.Builder b = context(ctx);
-                k.keys().forEach(key -> b.put(key, value));
-                return s.allow(ctx.checker().checkNew(a, k.action(), b.build()));
-            });
-            if (!allowed) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    @Override
-    boolean onExisting(Actor a, TechniqueContext ctx, Steps steps) {
-        for (RoleKey k : roleKeys) {
-            // Not allowed whatever role the request names: no role needs trying.
             RequestContext.Builder b = context(ctx);
             k.keys().forEach(b::unknown);
-            if (!ctx.checker().checkNew(a, k.action(), b.build()).allows()) {
-                return false;
+            Evidence unknown = ctx.checker().checkNew(a, k.action(), b.build());
+            if (!unknown.allows()) {
+                return null;
+            }
+            if (unknown.conditional()) {
+                perRole.add(k);
+            } else {
+                anyRole.add(unknown);
             }
         }
-        return serviceLinkedRole == null || serviceLinkedRole.presentOrCreatable(a, ctx, steps);
+        if (serviceLinkedRole != null && !serviceLinkedRole.presentOrCreatable(a, ctx, steps)) {
+            return null;
+        }
+        return (role, s) -> {
+            anyRole.forEach(s::allow);
+            return perRole.stream().allMatch(k -> Alternatives.first(k.values(role), s, (value, t) -> {
+                RequestContext.Builder b = context(ctx);
+                k.keys().forEach(key -> b.put(key, value));
+                return t.allow(ctx.checker().checkNew(a, k.action(), b.build()));
+            }));
+        };
     }
 }

@@ -3,7 +3,6 @@ package io.iamscope.graph.rules;
 import io.iamscope.access.Actor;
 import io.iamscope.graph.technique.Steps;
 import io.iamscope.graph.technique.TechniqueContext;
-import io.iamscope.model.Role;
 
 /**
  * A service-linked role a service needs in the attacker's account before it acts (EC2 Spot's, Auto Scaling's):
@@ -18,13 +17,10 @@ import io.iamscope.model.Role;
 record ServiceLinkedRole(String service, String name) {
     /** Whether the role exists or the attacker may have it created; the creation's evidence goes to {@code steps}. */
     boolean presentOrCreatable(Actor a, TechniqueContext ctx, Steps steps) {
-        String path = "/aws-service-role/" + service + "/";
-        for (Role r : ctx.inventory().roles(a.account())) {
-            if (path.equals(r.path())) {
-                return true;
-            }
+        if (ctx.inventory().hasServiceLinkedRole(a.account(), service)) {
+            return true;
         }
-        String arn = "arn:aws:iam::" + a.account() + ":role" + path + name;
+        String arn = "arn:aws:iam::" + a.account() + ":role/aws-service-role/" + service + "/" + name;
         return steps.allow(ctx.checker().check(a, "iam:CreateServiceLinkedRole", arn, "iam:AWSServiceName", service));
     }
 }
