@@ -59,7 +59,7 @@ abstract class PassRoleTechnique implements Technique {
 
     /**
      * Whether one of {@link #actions()} names the passed role in its request (a key AWS sets to the role or its
-     * instance profile): then it is checked by {@link #forRole}, once per role, not before the roles.
+     * instance profile): then it is not checked before the roles but with each ({@link #prepare}).
      */
     boolean perRole(String action) {
         return false;
@@ -90,9 +90,9 @@ abstract class PassRoleTechnique implements Technique {
         if (!anyOf().isEmpty() && !anyOf().stream().anyMatch(x -> c.mentions(a, x) && steps.allow(checkAction(a, ctx, x)))) {
             return;
         }
-        BiPredicate<Role, Steps> perRole = prepare(a, ctx, steps);
-        if (perRole != null) {
-            eachPassedRole(a, ctx, steps, perRole, out);
+        BiPredicate<Role, Steps> withRole = prepare(a, ctx, steps);
+        if (withRole != null) {
+            eachPassedRole(a, ctx, steps, withRole, out);
         }
     }
 

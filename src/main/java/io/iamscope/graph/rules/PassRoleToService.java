@@ -28,6 +28,8 @@ final class PassRoleToService extends PassRoleTechnique {
     private final ServiceLinkedRole serviceLinkedRole;
     private final List<RoleKey> roleKeys;
 
+    private static final String PROFILE_KEY = "ec2:InstanceProfile";
+
     /**
      * The request keys AWS sets to the role passed in an action's request: the role's ARN, or for
      * {@code ec2:InstanceProfile} the ARN of its instance profile (Service Authorization Reference: EC2, resource type
@@ -44,8 +46,6 @@ final class PassRoleToService extends PassRoleTechnique {
                     : List.of(role.arn());
         }
     }
-
-    private static final String PROFILE_KEY = "ec2:InstanceProfile";
 
     private PassRoleToService(TechniqueInfo info, String service, List<String> actions,
                               boolean passedToServiceDocumented, boolean instanceProfilesOnly,
