@@ -841,6 +841,11 @@ technique("autoscaling-existing-launch-configuration", launch_configuration(),
            "other-configuration-only": launch_configuration(
                condition={"StringEquals": {"autoscaling:LaunchConfigurationName": "other-lc"}})}, to=SVC_ROLE)
 
+# The new user's name is the attacker's: created anywhere, granted on new-* only, it is named new-*.
+case("iam-create-user-with-policy", "positive-name-the-grant-allows",
+     Snap().user("attacker", [allow("iam:CreateUser"), allow("iam:AttachUserPolicy", IAM + "user/new-*"),
+                              allow("iam:CreateAccessKey")]), ATTACKER, ROOT, True)
+
 if __name__ == "__main__":
     here = os.path.dirname(os.path.abspath(__file__))
     for tid, cases in CASES.items():

@@ -46,7 +46,7 @@ public final class Inventory {
     private final TargetUniverse arns;
     private final List<Resource> withPolicy = new ArrayList<>();
     private final Map<String, Boolean> resourcePolicyAllows = new ConcurrentHashMap<>();
-    /** Per account, the paths of its service-linked roles ({@code 111122223333 /aws-service-role/spot.amazonaws.com/}). */
+    /** The paths of the service-linked roles, each after its account ({@code 111122223333 /aws-service-role/...}). */
     private final Set<String> serviceLinkedPaths = new HashSet<>();
 
     public Inventory(SnapshotIndex index) {

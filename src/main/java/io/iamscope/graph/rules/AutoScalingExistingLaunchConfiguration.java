@@ -75,7 +75,8 @@ final class AutoScalingExistingLaunchConfiguration implements Technique {
     private static RequestContext group(TechniqueContext ctx, Resource configuration) {
         RequestContext.Builder b = ctx.checker().base().toBuilder()
                 .put("autoscaling:LaunchConfigurationName", name(configuration))
-                .unknown("autoscaling:MinSize").unknown("autoscaling:MaxSize").unknown("autoscaling:VPCZoneIdentifiers");
+                .unknown("autoscaling:MinSize").unknown("autoscaling:MaxSize")
+                .unknown("autoscaling:VPCZoneIdentifiers");
         String region = Arn.regionOf(configuration.arn());
         if (region != null) {
             b.put("aws:RequestedRegion", region);
@@ -87,6 +88,7 @@ final class AutoScalingExistingLaunchConfiguration implements Technique {
     static String name(Resource configuration) {
         String arn = configuration.arn();
         int at = arn.indexOf("launchConfigurationName/");
-        return at < 0 ? arn.substring(arn.lastIndexOf('/') + 1) : arn.substring(at + "launchConfigurationName/".length());
+        return at < 0 ? arn.substring(arn.lastIndexOf('/') + 1)
+                : arn.substring(at + "launchConfigurationName/".length());
     }
 }

@@ -59,7 +59,8 @@ final class CloudFormationCreateStackSet implements Technique {
     public void find(Actor a, TechniqueContext ctx, Consumer<Escalation> out) {
         AccessChecker c = ctx.checker();
         Steps deploy = new Steps();
-        if (!deploy.allow(c.checkNew(a, INSTANCES, c.base().toBuilder().unknown("cloudformation:TargetRegion").build()))) {
+        RequestContext regions = c.base().toBuilder().unknown("cloudformation:TargetRegion").build();
+        if (!deploy.allow(c.checkNew(a, INSTANCES, regions))) {
             return;
         }
         // With the role unknown: refused so, no role can help; allowed definitely so, it stands for every role.

@@ -2,7 +2,6 @@ package io.iamscope.graph.rules;
 
 import io.iamscope.access.AccessChecker;
 import io.iamscope.access.Actor;
-import io.iamscope.access.Evidence;
 import io.iamscope.graph.technique.Escalation;
 import io.iamscope.graph.technique.Steps;
 import io.iamscope.graph.technique.TargetKind;
@@ -11,9 +10,7 @@ import io.iamscope.graph.technique.TechniqueContext;
 import io.iamscope.graph.technique.TechniqueInfo;
 import io.iamscope.model.User;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -21,8 +18,8 @@ import java.util.function.Consumer;
  * the new group, then iam:AddUserToGroup into it (authorized on the group: Service Authorization Reference, IAM)
  * of a user the attacker holds: its own user when no permissions boundary caps it, else a new user
  * (iam:CreateUser without a required boundary, as {@code iam-create-user-with-policy}) whose access key or console
- * password it creates. A SELF use: the attacker controls an administrator of its account. The group's name is the
- * attacker's: tried are the ARNs the Resource patterns of its Allows for these actions give, and a plain one.
+ * password it creates. A SELF use: the attacker controls an administrator of its account. The group's and the user's
+ * names are the attacker's ({@link NewNames}).
  */
 final class IamCreateGroupWithPolicy implements Technique {
     private static final String CREATE = "iam:CreateGroup";
@@ -64,22 +61,16 @@ final class IamCreateGroupWithPolicy implements Technique {
         if (!c.mentions(a, "iam:CreateUser")) {
             return false;
         }
-        Evidence created = c.checkNew(a, "iam:CreateUser");
-        String user = created.resource().startsWith("arn:") ? created.resource()
-                : "arn:aws:iam::" + a.account() + ":user/iamscope";
-        return s.allow(created) && IamCreateUserWithPolicy.accessKeyOrPassword(a, c, user, s);
+        List<String> users = NewNames.candidates(a, ctx, "user/",
+                List.of("iam:CreateUser", "iam:CreateAccessKey", "iam:CreateLoginProfile"));
+        return Alternatives.first(users, s, (user, t) -> t.allow(c.check(a, "iam:CreateUser", user))
+                && IamCreateUserWithPolicy.accessKeyOrPassword(a, c, user, t));
     }
 
-    /** The ARNs worth trying for the new group, in the attacker's account. */
+    /** The ARNs worth trying for the new group. */
     private static List<String> groups(Actor a, TechniqueContext ctx) {
-        String prefix = "arn:aws:iam::" + a.account() + ":group/";
-        Set<String> out = new LinkedHashSet<>();
         List<String> actions = new ArrayList<>(List.of(CREATE, ADD));
         actions.addAll(GRANTS);
-        for (String action : actions) {
-            ctx.checker().newArns(a, action).stream().filter(arn -> arn.startsWith(prefix)).forEach(out::add);
-        }
-        out.add(prefix + "iamscope");
-        return new ArrayList<>(out);
+        return NewNames.candidates(a, ctx, "group/", actions);
     }
 }

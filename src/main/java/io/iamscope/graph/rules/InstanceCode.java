@@ -38,6 +38,7 @@ final class InstanceCode {
                        Steps steps) {
         List<List<String>> named = ways.stream()
                 .filter(way -> way.stream().allMatch(action -> ctx.checker().mentions(a, action))).toList();
-        return Alternatives.first(named, steps, (way, s) -> way.stream().allMatch(action -> s.allow(check.apply(action))));
+        return Alternatives.first(named, steps,
+                (way, s) -> way.stream().allMatch(action -> s.allow(check.apply(action))));
     }
 }

@@ -15,11 +15,11 @@ import java.util.Set;
 
 /**
  * The ARNs worth trying for a customer managed policy the attacker creates (iam:CreatePolicy): the attacker
- * names it (path and name), so any ARN its policies let it create and attach will do. Tried: one per Resource
- * pattern of its Allows for iam:CreatePolicy, one per value of an {@code iam:PolicyARN} condition in its policies
- * (where an attach is allowed only for some policies, or denied for others), and a plain name; each in its own
- * account (a managed policy is created in the caller's account and attached only there: IAM User Guide, "Managed
- * policies and inline policies"), never an AWS managed policy.
+ * names it (path and name), so any ARN its policies let it create and attach will do. Tried: one per value of an
+ * {@code iam:PolicyARN} condition in its policies (where an attach is allowed only for some policies, or denied for
+ * others), then those of {@link NewNames} for iam:CreatePolicy; each in its own account (a managed policy is
+ * created in the caller's account and attached only there: IAM User Guide, "Managed policies and inline
+ * policies"), never an AWS managed policy.
  */
 final class NewPolicyArns {
     private static final int MAX = 10;
@@ -30,9 +30,6 @@ final class NewPolicyArns {
     static List<String> candidates(Actor a, TechniqueContext ctx) {
         String prefix = "arn:aws:iam::" + a.account() + ":policy/";
         Set<String> out = new LinkedHashSet<>();
-        for (String arn : ctx.checker().newArns(a, "iam:CreatePolicy")) {
-            add(out, arn, prefix);
-        }
         for (AttachedPolicy p : callerPolicies(a.callerSet())) {
             if (p.document() == null) {
                 continue;
@@ -45,7 +42,7 @@ final class NewPolicyArns {
                 }
             }
         }
-        out.add(prefix + "iamscope");
+        out.addAll(NewNames.candidates(a, ctx, "policy/", List.of("iam:CreatePolicy")));
         return new ArrayList<>(out).subList(0, Math.min(MAX, out.size()));
     }
 

@@ -87,7 +87,8 @@ abstract class PassRoleTechnique implements Technique {
                 return;
             }
         }
-        if (!anyOf().isEmpty() && !anyOf().stream().anyMatch(x -> c.mentions(a, x) && steps.allow(checkAction(a, ctx, x)))) {
+        if (!anyOf().isEmpty()
+                && !anyOf().stream().anyMatch(x -> c.mentions(a, x) && steps.allow(checkAction(a, ctx, x)))) {
             return;
         }
         BiPredicate<Role, Steps> withRole = prepare(a, ctx, steps);
