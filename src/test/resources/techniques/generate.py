@@ -1133,6 +1133,323 @@ case("lambda-update-function-configuration-layer", "positive-function-policy",
                             "Action": "lambda:UpdateFunctionConfiguration", "Resource": FN}]))
      .user("attacker", [allow("lambda:GetLayerVersion")]), ATTACKER, SVC_ROLE, True)
 
+# --- Techniques that create something new: pass-role rows ------------------------------------------------------
+def service_linked(snap, service, name):
+    """Adds the service-linked role `name` of `service` (path /aws-service-role/SERVICE/) to the snapshot."""
+    snap.role(name, {"Service": service})
+    r = snap.roles[-1]
+    r["Path"] = f"/aws-service-role/{service}/"
+    r["Arn"] = IAM + f"role/aws-service-role/{service}/{name}"
+    return snap
+
+
+SPOT_SLR = ("spot.amazonaws.com", "AWSServiceRoleForEC2Spot")
+
+
+def spot(slr=True, create_slr=None, profile=True):
+    """A Spot request with a passable instance-profile role; the Spot service-linked role present, or creatable."""
+    s = pass_role("ec2.amazonaws.com", ["ec2:RequestSpotInstances"], profile=profile)
+    if slr:
+        service_linked(s, *SPOT_SLR)
+    if create_slr:
+        s.users[-1]["UserPolicyList"][0]["PolicyDocument"]["Statement"].append(
+            allow("iam:CreateServiceLinkedRole", "*", {"StringEquals": {"iam:AWSServiceName": create_slr}}))
+    return s
+
+
+# EC2 Spot needs its service-linked role: without it, and without the right to create it, no Spot Instance.
+technique("ec2-request-spot-instances", spot(),
+          {"no-service-linked-role": spot(slr=False),
+           "creates-other-service-linked-role": spot(slr=False, create_slr="autoscaling.amazonaws.com"),
+           "no-instance-profile": spot(profile=False)}, to=SVC_ROLE)
+case("ec2-request-spot-instances", "positive-creates-service-linked-role",
+     spot(slr=False, create_slr="spot.amazonaws.com"), ATTACKER, SVC_ROLE, True)
+
+NEW_PASS = [
+    ("lambda-create-function-add-permission", "lambda.amazonaws.com",
+     ["lambda:CreateFunction", "lambda:AddPermission"], False,
+     {"missing-add-permission": dict(actions=["lambda:CreateFunction", "lambda:GetPolicy"]),
+      "role-trusts-glue": dict(trust_service="glue.amazonaws.com")}),
+    ("glue-create-job-start-job-run", "glue.amazonaws.com", ["glue:CreateJob", "glue:StartJobRun"], False,
+     {"missing-start-job-run": dict(actions=["glue:CreateJob"]),
+      "passed-to-other-service": dict(passed_to="lambda.amazonaws.com")}),
+    ("glue-create-job-create-trigger", "glue.amazonaws.com", ["glue:CreateJob", "glue:CreateTrigger"], False,
+     {"missing-trigger": dict(actions=["glue:CreateJob", "glue:GetTrigger"]),
+      "role-trusts-lambda": dict(trust_service="lambda.amazonaws.com")}),
+    ("codebuild-create-project-batch", "codebuild.amazonaws.com",
+     ["codebuild:CreateProject", "codebuild:StartBuildBatch"], False,
+     {"missing-start-build-batch": dict(actions=["codebuild:CreateProject"]),
+      "pass-other-role": dict(pass_resource=IAM + "role/other-*")}),
+]
+for tid, service, actions, profile, misses in NEW_PASS:
+    near = {}
+    for name, kw in misses.items():
+        args = dict(service=service, actions=actions, profile=profile)
+        args.update(kw)
+        near[name] = pass_role(**args)
+    technique(tid, pass_role(service, actions, profile=profile), near, to=SVC_ROLE)
+
+# The function policy's principal is the attacker's to pick: a policy limiting it makes the edge conditional.
+_limited = pass_role("lambda.amazonaws.com", ["lambda:CreateFunction"])
+_limited.users[-1]["UserPolicyList"][0]["PolicyDocument"]["Statement"].append(
+    allow("lambda:AddPermission", "*", {"StringEquals": {"lambda:Principal": "events.amazonaws.com"}}))
+case("lambda-create-function-add-permission", "principal-condition-conditional", _limited, ATTACKER, SVC_ROLE, True,
+     conditional=True)
+
+# --- Passing a role whose request names it: the key AWS sets to the role or its profile --------------------------
+SVC_PROFILE = IAM + "instance-profile/svc-role"
+
+
+def passing(service, statements, profile=False, extra_roles=()):
+    """A passable admin role trusting `service`; the attacker may pass it and has `statements` besides."""
+    s = Snap().role("svc-role", {"Service": service}, attached=[ADMIN_ARN], profile=profile)
+    for name in extra_roles:
+        s.role(name, {"Service": service}, profile=profile)
+    return s.user("attacker", [allow("iam:PassRole", SVC_ROLE)] + list(statements))
+
+
+NO_PROFILE = {"Null": {"ec2:InstanceProfile": "true"}}
+OTHER_PROFILE = {"ArnEquals": {"ec2:InstanceProfile": IAM + "instance-profile/other"}}
+# RunInstances allowed only for instances launched without a profile: launching one with the role's is refused.
+case("ec2-run-instances-pass-role", "near-miss-launch-without-profile-only",
+     passing("ec2.amazonaws.com", [allow("ec2:RunInstances", "*", NO_PROFILE)], profile=True),
+     ATTACKER, SVC_ROLE, False)
+case("ec2-run-instances-pass-role", "near-miss-other-profile-only",
+     passing("ec2.amazonaws.com", [allow("ec2:RunInstances", "*", OTHER_PROFILE)], profile=True),
+     ATTACKER, SVC_ROLE, False)
+case("cloudformation-create-stack", "near-miss-role-arn-condition",
+     passing("cloudformation.amazonaws.com", [allow("cloudformation:CreateStack", "*",
+                                                    {"ArnEquals": {"cloudformation:RoleArn": IAM + "role/other"}})]),
+     ATTACKER, SVC_ROLE, False)
+case("cloudformation-create-stack", "positive-role-arn-condition",
+     passing("cloudformation.amazonaws.com", [allow("cloudformation:CreateStack", "*",
+                                                    {"ArnEquals": {"cloudformation:RoleArn": SVC_ROLE}})]),
+     ATTACKER, SVC_ROLE, True, conditional=False)
+case("codebuild-create-project", "near-miss-service-role-condition",
+     passing("codebuild.amazonaws.com", [allow("codebuild:StartBuild"), allow(
+         "codebuild:CreateProject", "*", {"ArnEquals": {"codebuild:serviceRole": IAM + "role/other"}})]),
+     ATTACKER, SVC_ROLE, False)
+
+# --- EC2: launch templates and instance profile associations ------------------------------------------------------
+REQUIRE_TEMPLATE = {"ArnLike": {"ec2:LaunchTemplate": f"arn:aws:ec2:*:{ACCT}:launch-template/*"}}
+
+
+def launch_template(create=True, run_condition=REQUIRE_TEMPLATE, profile=True):
+    statements = [allow("ec2:RunInstances", "*", run_condition)]
+    if create:
+        statements.append(allow("ec2:CreateLaunchTemplate"))
+    return passing("ec2.amazonaws.com", statements, profile=profile)
+
+
+# RunInstances only with a launch template: ec2-run-instances-pass-role cannot launch, a template of the
+# attacker's can. Its profile is still the passed role's: a condition on another profile refuses it.
+technique("ec2-create-launch-template", launch_template(),
+          {"no-create-launch-template": launch_template(create=False),
+           "other-profile-only": launch_template(run_condition=dict(REQUIRE_TEMPLATE, **OTHER_PROFILE)),
+           "no-instance-profile": launch_template(profile=False)}, to=SVC_ROLE)
+case("ec2-create-launch-template", "positive-template-parameters-only",
+     launch_template(run_condition=dict(REQUIRE_TEMPLATE, Bool={"ec2:IsLaunchTemplateResource": "true"})),
+     ATTACKER, SVC_ROLE, True, conditional=False)
+OTHER_NEW_PROFILE = {"ArnEquals": {"ec2:NewInstanceProfile": IAM + "instance-profile/other"}}
+
+
+def associate_new(associate_condition=None, launch=True):
+    """A new instance launched without a profile (the only launch allowed), then given the role's profile."""
+    statements = [allow("ec2:AssociateIamInstanceProfile", "*", associate_condition)]
+    if launch:
+        statements.append(allow("ec2:RunInstances", "*", NO_PROFILE))
+    return passing("ec2.amazonaws.com", statements, profile=True)
+
+
+def on_instance(action, way_in=("ssm:SendCommand",), instance_profile=None, extra=(), condition=None):
+    """An instance of the account (with `instance_profile`'s role, app-role, or none) and the attacker's way in."""
+    statements = [allow(action, "*", condition)]
+    if way_in:
+        statements.append(allow(list(way_in), INSTANCE))
+    s = passing("ec2.amazonaws.com", statements + list(extra), profile=True,
+                extra_roles=("app-role",) if instance_profile else ())
+    kw = {"instanceProfileArn": IAM + "instance-profile/app-role"} if instance_profile else {}
+    return s.resource(INSTANCE, "AWS::EC2::Instance", tags={}, properties={"State": "running"}, **kw)
+
+
+technique("ec2-associate-iam-instance-profile", associate_new(),
+          {"other-new-profile-only": associate_new(associate_condition=OTHER_NEW_PROFILE),
+           "no-instance": associate_new(launch=False),
+           "existing-no-way-in": on_instance("ec2:AssociateIamInstanceProfile", way_in=()),
+           "existing-with-profile-not-disassociated": on_instance("ec2:AssociateIamInstanceProfile",
+                                                                   instance_profile=True)}, to=SVC_ROLE)
+case("ec2-associate-iam-instance-profile", "positive-existing-instance",
+     on_instance("ec2:AssociateIamInstanceProfile"), ATTACKER, SVC_ROLE, True)
+case("ec2-associate-iam-instance-profile", "positive-existing-instance-disassociated",
+     on_instance("ec2:AssociateIamInstanceProfile", instance_profile=True,
+                 extra=[allow("ec2:DisassociateIamInstanceProfile", INSTANCE)]), ATTACKER, SVC_ROLE, True)
+APP_PROFILE_ONLY = {"ArnEquals": {"ec2:InstanceProfile": IAM + "instance-profile/other"}}
+technique("ec2-replace-iam-instance-profile-association",
+          on_instance("ec2:ReplaceIamInstanceProfileAssociation", way_in=("ssm:StartSession",), instance_profile=True),
+          {"current-profile-condition": on_instance("ec2:ReplaceIamInstanceProfileAssociation",
+                                                    way_in=("ssm:StartSession",), instance_profile=True,
+                                                    condition=APP_PROFILE_ONLY),
+           "no-way-in": on_instance("ec2:ReplaceIamInstanceProfileAssociation", way_in=(), instance_profile=True),
+           "instance-without-profile": on_instance("ec2:ReplaceIamInstanceProfileAssociation",
+                                                   way_in=("ssm:StartSession",))}, to=SVC_ROLE)
+case("ec2-replace-iam-instance-profile-association", "positive-user-data",
+     on_instance("ec2:ReplaceIamInstanceProfileAssociation", instance_profile=True,
+                 way_in=("ec2:ModifyInstanceAttribute", "ec2:StopInstances", "ec2:StartInstances")),
+     ATTACKER, SVC_ROLE, True)
+
+# --- New policies and groups -------------------------------------------------------------------------------------
+TEAM_POLICIES = IAM + "policy/team/*"
+TEAM_ONLY = {"ArnLike": {"iam:PolicyARN": TEAM_POLICIES}}
+
+
+def create_attach(create=TEAM_POLICIES, attach=("iam:AttachUserPolicy", IAM + "user/attacker"), condition=TEAM_ONLY,
+                  boundary=False, groups=(), extra=()):
+    """Attaching is allowed only for the team's policies (AdministratorAccess is not one): a new one will do."""
+    statements = [allow(attach[0], attach[1], condition)] if attach else []
+    if create:
+        statements.append(allow("iam:CreatePolicy", create))
+    s = Snap()
+    if boundary:
+        s.policy("tight", [allow("iam:*")])
+    for g in groups:
+        s.group(g)
+    return s.user("attacker", statements + list(extra), groups=list(groups),
+                  boundary=IAM + "policy/tight" if boundary else None)
+
+
+technique("iam-create-policy-attach", create_attach(),
+          {"create-elsewhere-only": create_attach(create=IAM + "policy/sandbox/*"),
+           "no-attach": create_attach(attach=None),
+           "aws-managed-policy-only": create_attach(create="*", condition=READ_ONLY_ONLY),
+           "boundary": create_attach(boundary=True)})
+case("iam-create-policy-attach", "positive-own-group",
+     create_attach(attach=("iam:AttachGroupPolicy", IAM + "group/team"), groups=("team",)), ATTACKER, ROOT, True)
+case("iam-create-policy-attach", "positive-role-it-can-assume",
+     create_attach(attach=("iam:AttachRolePolicy", IAM + "role/*"), extra=[allow("sts:AssumeRole", IAM + "role/*")])
+     .role("plain", {"AWS": ATTACKER}, [allow("s3:ListBucket")]), ATTACKER, IAM + "role/plain", True)
+
+
+def new_group(add=IAM + "group/new-*", grant=("iam:AttachGroupPolicy",), grant_condition=None, boundary=False,
+              role=False, new_user=False):
+    """A group of the attacker's making, with a policy it writes, and a user it holds in it."""
+    statements = [allow("iam:CreateGroup", IAM + "group/new-*"), allow(list(grant), IAM + "group/new-*", grant_condition),
+                  allow("iam:AddUserToGroup" if add else "iam:GetGroup", add or IAM + "group/new-*")]
+    if new_user:
+        statements += [allow("iam:CreateUser", IAM + "user/new-*"), allow("iam:CreateAccessKey", IAM + "user/new-*")]
+    s = Snap()
+    if boundary:
+        s.policy("tight", [allow("iam:*")])
+    if role:
+        return s.role("attacker", {"Service": "ec2.amazonaws.com"}, statements)
+    return s.user("attacker", statements, boundary=IAM + "policy/tight" if boundary else None)
+
+
+technique("iam-create-group-with-policy", new_group(),
+          {"no-add-to-group": new_group(add=None),
+           "read-only-policy-only": new_group(grant_condition=READ_ONLY_ONLY),
+           "other-groups-only": new_group(add=IAM + "group/existing-*"),
+           "boundary-and-no-new-user": new_group(boundary=True)})
+case("iam-create-group-with-policy", "positive-inline-policy", new_group(grant=("iam:PutGroupPolicy",)),
+     ATTACKER, ROOT, True)
+# A role cannot be a group member: it creates a user for the group, and that user's access key.
+case("iam-create-group-with-policy", "positive-role-new-user", new_group(role=True, new_user=True),
+     ROLE_ATTACKER, ROOT, True)
+case("iam-create-group-with-policy", "near-miss-role-no-new-user", new_group(role=True), ROLE_ATTACKER, ROOT, False)
+
+# --- Existing resources turned to a passed role: CodeBuild projects, ECS container instances, launch configs ------
+def update_project(start="codebuild:StartBuild", project=True, condition=None):
+    """A project running with a weak role; the attacker may switch it to svc-role and start a build."""
+    s = passing("codebuild.amazonaws.com", [allow("codebuild:UpdateProject", PROJECT, condition)]
+                + ([allow(start, PROJECT)] if start else []), extra_roles=("low-role",))
+    if project:
+        s.resource(PROJECT, "AWS::CodeBuild::Project", roleArn=IAM + "role/low-role")
+    return s
+
+
+technique("codebuild-update-project", update_project(),
+          {"no-project": update_project(project=False),
+           "no-start-build": update_project(start=None),
+           "service-role-condition": update_project(
+               condition={"ArnEquals": {"codebuild:serviceRole": IAM + "role/low-role"}})}, to=SVC_ROLE)
+case("codebuild-update-project", "positive-batch", update_project(start="codebuild:StartBuildBatch"), ATTACKER,
+     SVC_ROLE, True)
+
+CONTAINER_INSTANCE = f"arn:aws:ecs:us-east-1:{ACCT}:container-instance/web/0123456789abcdef0123456789abcdef"
+
+
+def start_task(instance=True, condition=None):
+    s = passing("ecs-tasks.amazonaws.com", [allow("ecs:RegisterTaskDefinition"), allow("ecs:StartTask", "*", condition)])
+    if instance:
+        s.resource(CONTAINER_INSTANCE, "AWS::ECS::ContainerInstance", properties={"clusterArn": CLUSTER})
+    return s
+
+
+# StartTask places the task on a container instance the request names: none in the account, no task.
+technique("ecs-start-task", start_task(),
+          {"no-container-instance": start_task(instance=False),
+           "other-cluster-only": start_task(
+               condition={"ArnEquals": {"ecs:cluster": f"arn:aws:ecs:us-east-1:{ACCT}:cluster/other"}})},
+          to=SVC_ROLE)
+
+EXEC_ROLE = IAM + "role/AWSCloudFormationStackSetExecutionRole"
+
+
+def stack_set(admin="AWSCloudFormationStackSetAdministrationRole", pass_admin=False, assume=IAM + "role/*",
+              exec_path="/", instances=True):
+    """An administration role trusting CloudFormation, an execution role (admin) trusting the account."""
+    s = Snap().role(admin, {"Service": "cloudformation.amazonaws.com"}, [allow("sts:AssumeRole", assume)]) \
+        .role("AWSCloudFormationStackSetExecutionRole", {"AWS": ROOT}, attached=[ADMIN_ARN])
+    if exec_path != "/":
+        s.roles[-1]["Path"] = exec_path
+        s.roles[-1]["Arn"] = IAM + "role" + exec_path + "AWSCloudFormationStackSetExecutionRole"
+    statements = [allow("cloudformation:CreateStackSet"),
+                  allow("cloudformation:CreateStackInstances" if instances else "cloudformation:DescribeStackSet")]
+    if pass_admin:
+        statements.append(allow("iam:PassRole", IAM + "role/" + admin,
+                                {"StringEquals": {"iam:PassedToService": "cloudformation.amazonaws.com"}}))
+    return s.user("attacker", statements)
+
+
+# The default administration role is used without being passed; another one must be passed.
+technique("cloudformation-create-stack-set", stack_set(),
+          {"custom-administration-role-not-passed": stack_set(admin="stackset-admin"),
+           "administration-role-cannot-assume": stack_set(assume=IAM + "role/other"),
+           "execution-role-with-path": stack_set(exec_path="/cfn/"),
+           "no-stack-instances": stack_set(instances=False)}, to=EXEC_ROLE)
+case("cloudformation-create-stack-set", "positive-custom-administration-role-passed",
+     stack_set(admin="stackset-admin", pass_admin=True), ATTACKER, EXEC_ROLE, True)
+
+LAUNCH_CONFIGURATION = (f"arn:aws:autoscaling:us-east-1:{ACCT}:launchConfiguration:"
+                        "11111111-2222-3333-4444-555555555555:launchConfigurationName/web-lc")
+ASG_SLR = ("autoscaling.amazonaws.com", "AWSServiceRoleForAutoScaling")
+
+
+def launch_configuration(way_in=("ssm:SendCommand",), slr=True, configuration=True, condition=None):
+    """An existing launch configuration with svc-role's profile; the attacker may create groups and get in."""
+    statements = [allow("autoscaling:CreateAutoScalingGroup", "*", condition)]
+    if way_in:
+        statements.append(allow(list(way_in)))
+    s = Snap().role("svc-role", {"Service": "ec2.amazonaws.com"}, attached=[ADMIN_ARN], profile=True) \
+        .user("attacker", statements)
+    if slr:
+        service_linked(s, *ASG_SLR)
+    if configuration:
+        s.resource(LAUNCH_CONFIGURATION, "AWS::AutoScaling::LaunchConfiguration", instanceProfileArn=SVC_PROFILE)
+    return s
+
+
+technique("autoscaling-existing-launch-configuration", launch_configuration(),
+          {"no-way-in": launch_configuration(way_in=()),
+           "no-service-linked-role": launch_configuration(slr=False),
+           "no-launch-configuration": launch_configuration(configuration=False),
+           "other-configuration-only": launch_configuration(
+               condition={"StringEquals": {"autoscaling:LaunchConfigurationName": "other-lc"}})}, to=SVC_ROLE)
+
+# The new user's name is the attacker's: created anywhere, granted on new-* only, it is named new-*.
+case("iam-create-user-with-policy", "positive-name-the-grant-allows",
+     Snap().user("attacker", [allow("iam:CreateUser"), allow("iam:AttachUserPolicy", IAM + "user/new-*"),
+                              allow("iam:CreateAccessKey")]), ATTACKER, ROOT, True)
+
 if __name__ == "__main__":
     here = os.path.dirname(os.path.abspath(__file__))
     for tid, cases in CASES.items():

@@ -187,18 +187,21 @@ public final class AccessChecker {
      * a definite one.
      */
     public Evidence checkNew(Actor a, String action) {
-        Evidence first = check(a, action, "*");
+        return checkNew(a, action, contextOf(a));
+    }
+
+    /**
+     * {@link #checkNew(Actor, String)} in another context: the attacker's with the keys AWS sets from the request
+     * (a launch template's ARN) or declares unknown (a value the attacker picks).
+     */
+    public Evidence checkNew(Actor a, String action, RequestContext context) {
+        Evidence first = check(a.ref(), action, "*", context);
         if (first.allows() && !first.conditional()) {
             return first;
         }
         Evidence best = first.allows() ? first : null;
-        int tried = 0;
-        for (String pattern : authorizer.identityAllowResources(a.callerSet(), action)) {
-            String arn = NewResource.instantiate(pattern, a.account());
-            if (arn == null || tried++ >= 8) {
-                continue;
-            }
-            Evidence e = check(a, action, arn);
+        for (String arn : newArns(a, action)) {
+            Evidence e = check(a.ref(), action, arn, context);
             if (e.allows() && !e.conditional()) {
                 return e;
             }
@@ -241,6 +244,24 @@ public final class AccessChecker {
                 k -> OpenResourcePolicy.of(action, resource));
         PolicySet set = g.policies().withResource(open, List.of());
         return evidence(action, resource, authorizer.authorize(g.request(), set));
+    }
+
+    /**
+     * Concrete ARNs the attacker could give something it creates with the action, one per Resource pattern of
+     * its Allows that name the action ({@link NewResource}; at most eight, in the policies' order).
+     */
+    public List<String> newArns(Actor a, String action) {
+        List<String> out = new ArrayList<>(2);
+        for (String pattern : authorizer.identityAllowResources(a.callerSet(), action)) {
+            String arn = NewResource.instantiate(pattern, a.account());
+            if (arn != null && !out.contains(arn)) {
+                out.add(arn);
+                if (out.size() == 8) {
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     /** {@link #forEachAllowed(Actor, String, Targets, RequestContext, BiPredicate)} in the attacker's context. */

@@ -18,9 +18,11 @@ import io.iamscope.policy.Effect;
 import io.iamscope.policy.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -53,6 +55,8 @@ public final class Inventory {
     /** Access keys per user ARN, for the users whose keys are known (see {@link #accessKeySlot}). */
     private final Map<String, Integer> keyCounts = new HashMap<>();
     private volatile TagKeysRead tagKeysRead;
+    /** The paths of the service-linked roles, each after its account ({@code 111122223333 /aws-service-role/...}). */
+    private final Set<String> serviceLinkedPaths = new HashSet<>();
 
     public Inventory(SnapshotIndex index) {
         this.index = index;
@@ -70,7 +74,8 @@ public final class Inventory {
                 if (r.roleArn() != null) {
                     withRole.add(r);
                 }
-                if (r.instanceProfileArn() != null) {
+                // Not a launch configuration's profile: nothing runs in a launch configuration.
+                if (r.instanceProfileArn() != null && (r.type() == null || "AWS::EC2::Instance".equals(r.type()))) {
                     instances.add(r);
                     profilesByAccount.computeIfAbsent(a.accountId(), k -> new java.util.LinkedHashSet<>())
                             .add(r.instanceProfileArn());
@@ -99,6 +104,9 @@ public final class Inventory {
         }
         for (Role r : roles) {
             rolesByArn.put(r.arn(), r);
+            if (r.serviceLinked()) {
+                serviceLinkedPaths.add(r.accountId() + " " + r.path());
+            }
             for (InstanceProfile ip : r.instanceProfiles()) {
                 profileRoles.computeIfAbsent(ip.arn(), k -> new ArrayList<>()).add(r);
                 profilesByAccount.computeIfAbsent(r.accountId(), k -> new java.util.LinkedHashSet<>()).add(ip.arn());
@@ -191,6 +199,14 @@ public final class Inventory {
     /** The users of a group (groups of the snapshot's users only). */
     public List<User> members(Group g) {
         return members.getOrDefault(g.arn(), List.of());
+    }
+
+    /**
+     * Whether the account has a service-linked role of the service (a role under
+     * {@code /aws-service-role/SERVICE/}).
+     */
+    public boolean hasServiceLinkedRole(String account, String service) {
+        return serviceLinkedPaths.contains(account + " /aws-service-role/" + service + "/");
     }
 
     /** The users, groups and roles a managed policy is attached to. */

@@ -6,7 +6,7 @@ import io.iamscope.policy.Arn;
  * A concrete ARN an attacker could give a resource it creates, made from a policy's Resource pattern: the
  * attacker picks the name, so any name the pattern allows will do.
  */
-final class NewResource {
+public final class NewResource {
     /** The region chosen for a pattern whose region is a wildcard (one every SCP region lock keeps open). */
     static final String REGION = "us-east-1";
 
@@ -14,7 +14,7 @@ final class NewResource {
     }
 
     /** The concrete ARN, or null for {@code *}, a non-ARN, or a pattern with policy variables. */
-    static String instantiate(String pattern, String account) {
+    public static String instantiate(String pattern, String account) {
         if (pattern.contains("${")) {
             return null;
         }

@@ -12,9 +12,11 @@ import io.iamscope.eval.PolicySet;
 import io.iamscope.graph.technique.Technique;
 import io.iamscope.graph.technique.TechniqueContext;
 import io.iamscope.model.Group;
+import io.iamscope.model.Principal;
 import io.iamscope.model.Role;
 import io.iamscope.model.User;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -84,6 +86,16 @@ final class BuildContext implements TechniqueContext {
     public Targets<Role> editableRolesAdminFirst(String account) {
         return targets("roles " + account, () -> inventory.roles(account).stream().filter(r -> !r.serviceLinked())
                 .sorted(Comparator.comparing(r -> !knownAdmins.contains(r.arn()))).toList(), Role::arn);
+    }
+
+    @Override
+    public Targets<Role> assumeCandidates(Principal caller, String account) {
+        return targets("assume candidates " + caller.arn() + " " + account, () -> {
+            Set<Role> candidates = new LinkedHashSet<>(trust.naming(caller.arn()));
+            candidates.addAll(trust.sharedCandidates(caller.accountId()));
+            return candidates.stream().filter(r -> r.accountId().equals(account) && !r.serviceLinked())
+                    .sorted(Comparator.comparing(r -> !knownAdmins.contains(r.arn()))).toList();
+        }, Role::arn);
     }
 
     @Override

@@ -197,6 +197,8 @@ public final class AwsStubs implements AutoCloseable {
         fallback(json("AmazonEC2ContainerRegistry_V20150921.DescribeRepositories"), ok("{\"repositories\":[]}"));
         fallback(json("AmazonEC2ContainerServiceV20141113.ListClusters"), ok("{\"clusterArns\":[]}"));
         fallback(json("AmazonEC2ContainerServiceV20141113.ListServices"), ok("{\"serviceArns\":[]}"));
+        fallback(json("AmazonEC2ContainerServiceV20141113.ListContainerInstances"),
+                ok("{\"containerInstanceArns\":[]}"));
         fallback(json("CodeBuild_20161006.ListProjects"), ok("{\"projects\":[]}"));
         fallback(json("AppRunner.ListServices"), ok("{\"ServiceSummaryList\":[]}"));
         fallback(json("AppRunner.ListTagsForResource"), ok("{\"Tags\":[]}"));

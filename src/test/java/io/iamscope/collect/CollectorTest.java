@@ -385,6 +385,34 @@ class CollectorTest {
     }
 
     @Test
+    void collectsTheActiveContainerInstancesOfEachCluster() throws IOException {
+        String instance = CLUSTER.replace(":cluster/", ":container-instance/") + "/0123456789abcdef";
+        stubEcsCluster(WEB_DEF, BATCH_DEF);
+        aws.stub(json(ECS + "ListContainerInstances").withRequestBody(matchingJsonPath("$.cluster", equalTo(CLUSTER))),
+                ok("{\"containerInstanceArns\":[\"" + instance + "\"]}"));
+        CollectResult result = aws.collector(List.of("us-east-1")).run();
+        assertEquals(List.of(), result.accounts().get(0).gaps());
+        JsonNode record = AwsStubs.resourcesByArn(AwsStubs.account(result)).get(instance);
+        assertEquals("AWS::ECS::ContainerInstance", record.get("type").asText());
+        assertEquals(CLUSTER, record.at("/properties/clusterArn").asText());
+        assertTrue(record.get("policy").isNull(), "a container instance has no resource policy: null, not unknown");
+        assertFalse(record.has("tags"), "its tags are not read: unknown");
+        // Only active instances take new tasks.
+        assertEquals(List.of("ACTIVE"), ecsRequests("ListContainerInstances", "status"));
+    }
+
+    /** The values of a field of each ECS request of an operation, in the order they were sent. */
+    private List<String> ecsRequests(String operation, String field) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (var event : aws.server.getAllServeEvents()) {
+            if ((ECS + operation).equals(event.getRequest().getHeader("X-Amz-Target"))) {
+                out.add(new ObjectMapper().readTree(event.getRequest().getBodyAsString()).path(field).asText());
+            }
+        }
+        return out;
+    }
+
+    @Test
     void ecsServicesAreDescribedAtMostTenAtATimeAndADeniedListingIsAGap() throws IOException {
         List<String> arns = IntStream.range(0, 11).mapToObj(i -> "\"" + CLUSTER.replace(":cluster/", ":service/")
                 + "/s" + i + "\"").toList();

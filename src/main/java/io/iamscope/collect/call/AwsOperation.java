@@ -70,6 +70,7 @@ public enum AwsOperation {
     ECS_DESCRIBE_TASK_DEFINITION("ecs", "DescribeTaskDefinition"),
     ECS_LIST_SERVICES("ecs", "ListServices"),
     ECS_DESCRIBE_SERVICES("ecs", "DescribeServices"),
+    ECS_LIST_CONTAINER_INSTANCES("ecs", "ListContainerInstances"),
 
     CODEBUILD_LIST_PROJECTS("codebuild", "ListProjects"),
     CODEBUILD_BATCH_GET_PROJECTS("codebuild", "BatchGetProjects"),

@@ -13,11 +13,13 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.ContainerInstanceStatus;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeTasksResponse;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.ListClustersResponse;
+import software.amazon.awssdk.services.ecs.model.ListContainerInstancesResponse;
 import software.amazon.awssdk.services.ecs.model.ListServicesResponse;
 import software.amazon.awssdk.services.ecs.model.ListTasksResponse;
 import software.amazon.awssdk.services.ecs.model.Service;
@@ -29,12 +31,14 @@ import software.amazon.awssdk.services.ecs.model.TaskField;
 /**
  * Running ECS tasks with their task roles: whoever can run code in a task's container acts as its role. And the
  * clusters' services with the task role of the definition they run: whoever may update a service can have it
- * run a task definition of their own ({@code ecs-update-service}). Neither has a resource policy, so
+ * run a task definition of their own ({@code ecs-update-service}). And the clusters' active container instances:
+ * ecs:StartTask places a task of one's own on one ({@code ecs-start-task}). None has a resource policy, so
  * {@code policy} is null.
  */
 final class EcsCollector implements ResourceCollector {
     private static final String TYPE = "AWS::ECS::Task";
     private static final String SERVICE_TYPE = "AWS::ECS::Service";
+    private static final String CONTAINER_INSTANCE_TYPE = "AWS::ECS::ContainerInstance";
     /** DescribeTasks accepts at most 100 tasks per call. */
     private static final int BATCH = 100;
     /** DescribeServices accepts at most 10 services per call. */
@@ -70,6 +74,7 @@ final class EcsCollector implements ResourceCollector {
                     return r == null ? List.<Task>of() : r.tasks();
                 }, task -> out.add(record(t, task, roleOf(ecs, t, task.taskDefinitionArn(), roles))));
                 count += services(ecs, t, cluster, roles, out);
+                count += containerInstances(ecs, t, cluster, out);
             }
             return count;
         }
@@ -88,6 +93,25 @@ final class EcsCollector implements ResourceCollector {
                     () -> ecs.describeServices(b -> b.cluster(cluster).services(batch).include(ServiceField.TAGS)));
             return r == null ? List.<Service>of() : r.services();
         }, service -> out.add(record(t, service, roleOf(ecs, t, service.taskDefinition(), roles))));
+    }
+
+    /**
+     * The cluster's active container instances, each with its cluster; their tags are not read (the record has no
+     * {@code tags}: unknown), as ecs:StartTask is authorized on the task definition, not on them.
+     */
+    private static int containerInstances(EcsClient ecs, Target t, String cluster, ArrayNode out) {
+        List<String> arns = Paging.all(t.calls(), AwsOperation.ECS_LIST_CONTAINER_INSTANCES, t.region(), cluster,
+                token -> {
+                    ListContainerInstancesResponse r = ecs.listContainerInstances(b -> b.cluster(cluster)
+                            .status(ContainerInstanceStatus.ACTIVE).nextToken(token));
+                    return Paging.Page.of(r.containerInstanceArns(), r.nextToken());
+                });
+        for (String arn : arns) {
+            ObjectNode record = Resources.record(arn, CONTAINER_INSTANCE_TYPE, t.region(), null);
+            Resources.properties(record).put("clusterArn", cluster);
+            out.add(record);
+        }
+        return arns.size();
     }
 
     /**

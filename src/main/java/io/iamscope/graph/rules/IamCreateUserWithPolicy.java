@@ -25,6 +25,11 @@ final class IamCreateUserWithPolicy extends NewPrincipalTechnique {
 
     @Override
     boolean credentials(Actor a, AccessChecker c, String arn, Steps s) {
+        return accessKeyOrPassword(a, c, arn, s);
+    }
+
+    /** iam:CreateAccessKey or iam:CreateLoginProfile on the user: the attacker then holds its credentials. */
+    static boolean accessKeyOrPassword(Actor a, AccessChecker c, String arn, Steps s) {
         for (String action : List.of("iam:CreateAccessKey", "iam:CreateLoginProfile")) {
             if (c.mentions(a, action) && s.allow(c.check(a, action, arn))) {
                 return true;

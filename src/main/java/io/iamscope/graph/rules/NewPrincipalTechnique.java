@@ -7,15 +7,15 @@ import io.iamscope.graph.technique.Steps;
 import io.iamscope.graph.technique.TechniqueContext;
 import io.iamscope.access.Actor;
 import io.iamscope.access.AccessChecker;
-import io.iamscope.access.Evidence;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * The shape shared by "create a new principal, make it an administrator, then act as it": the attacker
- * creates a user or role (named as its Allow for the create action permits), writes a policy onto it
- * (attaching AdministratorAccess, checked with {@code iam:PolicyARN}, or an inline policy) and obtains its
- * credentials. The new principal has no permissions boundary: where the create action is allowed only with
+ * creates a user or role (named as its Allows for the create and grant actions permit: {@link NewNames}), writes
+ * a policy onto it (attaching AdministratorAccess, checked with {@code iam:PolicyARN}, or an inline policy) and
+ * obtains its credentials. The new principal has no permissions boundary: where the create action is allowed only with
  * one ({@code iam:PermissionsBoundary} conditions, a common guardrail), the key is absent from the check and
  * the technique is not reported, since the attacker's principal would then be bounded. It is a SELF use:
  * the attacker controls a new administrator of its account.
@@ -51,22 +51,15 @@ abstract class NewPrincipalTechnique implements Technique {
     @Override
     public void find(Actor a, TechniqueContext ctx, Consumer<Escalation> out) {
         AccessChecker c = ctx.checker();
-        Steps s = new Steps();
-        Evidence created = c.checkNew(a, create());
-        if (!s.allow(created)) {
-            return;
-        }
-        String arn = created.resource().startsWith("arn:") ? created.resource()
-                : "arn:aws:iam::" + a.account() + ":" + kind + "iamscope";
-        boolean granted = false;
-        for (String grant : grants) {
-            if (c.mentions(a, grant) && s.allow(SelfGrant.check(a, ctx, grant, arn))) {
-                granted = true;
-                break;
-            }
-        }
-        if (granted && credentials(a, c, arn, s)) {
-            out.accept(s.to(info().id(), a.arn(), true));
+        List<String> actions = new ArrayList<>(List.of(create()));
+        actions.addAll(grants);
+        Steps steps = new Steps();
+        boolean found = Alternatives.first(NewNames.candidates(a, ctx, kind, actions), steps, (arn, s) ->
+                s.allow(c.check(a, create(), arn))
+                        && grants.stream().anyMatch(g -> c.mentions(a, g) && s.allow(SelfGrant.check(a, ctx, g, arn)))
+                        && credentials(a, c, arn, s));
+        if (found) {
+            out.accept(steps.to(info().id(), a.arn(), true));
         }
     }
 }

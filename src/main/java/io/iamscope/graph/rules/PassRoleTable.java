@@ -23,7 +23,17 @@ final class PassRoleTable {
             row("ec2-run-instances-pass-role", "ec2.amazonaws.com", List.of("ec2:RunInstances"),
                     "launch an instance with an instance profile whose role trusts EC2, then use its credentials"
                             + " from the instance metadata service",
-                    List.of(Refs.RHINO, Refs.BISHOPFOX, Refs.PATHFINDING, Refs.PMAPPER)).toInstanceProfilesOnly(),
+                    List.of(Refs.RHINO, Refs.BISHOPFOX, Refs.PATHFINDING, Refs.PMAPPER)).toInstanceProfilesOnly()
+                    .withRoleKey("ec2:RunInstances", "ec2:InstanceProfile"),
+            // EC2 launches and manages Spot Instances with its service-linked role AWSServiceRoleForEC2Spot, which
+            // must exist before a request made through the API (EC2 User Guide, "Service-linked role for Spot
+            // Instance requests"): in the snapshot, or created by the attacker. The requester passes the role
+            // (EC2 User Guide, "Grant permissions to attach an IAM role to an instance").
+            row("ec2-request-spot-instances", "ec2.amazonaws.com", List.of("ec2:RequestSpotInstances"),
+                    "request a Spot Instance with an instance profile whose role trusts EC2, then use its credentials"
+                            + " from the instance metadata service",
+                    List.of(Refs.PATHFINDING)).toInstanceProfilesOnly()
+                    .withServiceLinkedRole("spot.amazonaws.com", "AWSServiceRoleForEC2Spot"),
             row("lambda-create-function-invoke", "lambda.amazonaws.com",
                     List.of("lambda:CreateFunction", "lambda:InvokeFunction"),
                     "create a function with a role that trusts Lambda and invoke it: the code runs with the role",
@@ -33,13 +43,32 @@ final class PassRoleTable {
                     "create a function with a role that trusts Lambda and have an event source (a stream or queue)"
                             + " trigger it",
                     List.of(Refs.RHINO, Refs.BISHOPFOX, Refs.PATHFINDING)),
+            // The function policy's principal (lambda:Principal) is the attacker's to pick: an account of its own,
+            // or a service it can make call the function (Lambda Developer Guide, "Granting function access to
+            // other accounts"; Service Authorization Reference, Lambda: AddPermission). Invoked that way, the
+            // function needs no lambda:InvokeFunction of the attacker in this account.
+            row("lambda-create-function-add-permission", "lambda.amazonaws.com",
+                    List.of("lambda:CreateFunction", "lambda:AddPermission"),
+                    "create a function with a role that trusts Lambda and add a function policy that lets an account"
+                            + " or service of the attacker's invoke it",
+                    List.of(Refs.PATHFINDING)).withAttackerKeys("lambda:Principal", "lambda:FunctionUrlAuthType"),
             row("glue-create-dev-endpoint", "glue.amazonaws.com", List.of("glue:CreateDevEndpoint"),
                     "create a Glue development endpoint with a role that trusts Glue and SSH into it",
                     List.of(Refs.RHINO, Refs.BISHOPFOX, Refs.PATHFINDING, Refs.PMAPPER)),
+            row("glue-create-job-start-job-run", "glue.amazonaws.com", List.of("glue:CreateJob", "glue:StartJobRun"),
+                    "create a Glue job with a role that trusts Glue and a script of the attacker's, and run it",
+                    List.of(Refs.PATHFINDING)),
+            // A SCHEDULED or CONDITIONAL trigger created with StartOnCreation starts the job itself (AWS Glue API,
+            // CreateTrigger: StartOnCreation), so no glue:StartJobRun or glue:StartTrigger is needed.
+            row("glue-create-job-create-trigger", "glue.amazonaws.com", List.of("glue:CreateJob", "glue:CreateTrigger"),
+                    "create a Glue job with a role that trusts Glue and a scheduled trigger started on creation that"
+                            + " runs it",
+                    List.of(Refs.PATHFINDING)),
             row("cloudformation-create-stack", "cloudformation.amazonaws.com", List.of("cloudformation:CreateStack"),
                     "create a stack with a service role that trusts CloudFormation: the template's resources are"
                             + " created with the role",
-                    List.of(Refs.RHINO, Refs.BISHOPFOX, Refs.PATHFINDING, Refs.PMAPPER)),
+                    List.of(Refs.RHINO, Refs.BISHOPFOX, Refs.PATHFINDING, Refs.PMAPPER))
+                    .withRoleKey("cloudformation:CreateStack", "cloudformation:RoleArn"),
             row("datapipeline-create-pipeline", "datapipeline.amazonaws.com",
                     List.of("datapipeline:CreatePipeline", "datapipeline:PutPipelineDefinition"),
                     "create a pipeline with a role that trusts Data Pipeline and define an activity that runs the"
@@ -61,7 +90,15 @@ final class PassRoleTable {
                     List.of("codebuild:CreateProject", "codebuild:StartBuild"),
                     "create a build project with a service role that trusts CodeBuild and start a build whose"
                             + " buildspec runs the attacker's commands",
-                    List.of(Refs.BISHOPFOX, Refs.PATHFINDING, Refs.PMAPPER)),
+                    List.of(Refs.BISHOPFOX, Refs.PATHFINDING, Refs.PMAPPER))
+                    .withRoleKey("codebuild:CreateProject", "codebuild:serviceRole"),
+            row("codebuild-create-project-batch", "codebuild.amazonaws.com",
+                    List.of("codebuild:CreateProject", "codebuild:StartBuildBatch"),
+                    "create a build project with a service role that trusts CodeBuild and start a batch build whose"
+                            + " buildspec runs the attacker's commands",
+                    List.of(Refs.PATHFINDING))
+                    .withRoleKey("codebuild:CreateProject", "codebuild:serviceRole",
+                            "codebuild:buildBatchConfig.serviceRole"),
             row("ecs-run-task", "ecs-tasks.amazonaws.com", List.of("ecs:RegisterTaskDefinition", "ecs:RunTask"),
                     "register a task definition with a task role that trusts ECS tasks and run it",
                     List.of(Refs.BISHOPFOX, Refs.PATHFINDING)),

@@ -6,7 +6,10 @@ import io.iamscope.graph.technique.Steps;
 import io.iamscope.graph.technique.TechniqueContext;
 import io.iamscope.access.Actor;
 import io.iamscope.access.AccessChecker;
+import io.iamscope.access.Evidence;
+import io.iamscope.model.Role;
 import java.util.List;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 
 /**
@@ -38,10 +41,35 @@ abstract class PassRoleTechnique implements Technique {
     }
 
     /**
-     * A further step on an existing resource the attacker must be allowed to act on (an ECS service to update),
-     * its evidence added to {@code steps}; none by default.
+     * A further step on an existing resource the attacker must be allowed to act on (an ECS service to update, a
+     * service-linked role the service needs), its evidence added to {@code steps}; none by default.
      */
     boolean onExisting(Actor a, TechniqueContext ctx, Steps steps) {
+        return true;
+    }
+
+    /**
+     * How one of {@link #actions()} is checked: on a new resource of the attacker's choosing, in the attacker's
+     * context; a technique whose request carries keys of its own (a launch template's ARN, a value the attacker
+     * picks) checks it in a context with them.
+     */
+    Evidence checkAction(Actor a, TechniqueContext ctx, String action) {
+        return ctx.checker().checkNew(a, action);
+    }
+
+    /**
+     * Whether one of {@link #actions()} names the passed role in its request (a key AWS sets to the role or its
+     * instance profile): then it is not checked before the roles but with each ({@link #prepare}).
+     */
+    boolean perRole(String action) {
+        return false;
+    }
+
+    /**
+     * Steps that depend on the role passed (a request key AWS sets to the role or its instance profile), after the
+     * service's trust and iam:PassRole were checked on it; none by default.
+     */
+    boolean forRole(Actor a, TechniqueContext ctx, Role role, Steps steps) {
         return true;
     }
 
@@ -55,27 +83,48 @@ abstract class PassRoleTechnique implements Technique {
         AccessChecker c = ctx.checker();
         Steps steps = new Steps();
         for (String action : actions()) {
-            if (!steps.allow(c.checkNew(a, action))) {
+            if (!perRole(action) && !steps.allow(checkAction(a, ctx, action))) {
                 return;
             }
         }
-        if (!anyOf().isEmpty() && !anyOf().stream().anyMatch(x -> c.mentions(a, x) && steps.allow(c.checkNew(a, x)))) {
+        if (!anyOf().isEmpty()
+                && !anyOf().stream().anyMatch(x -> c.mentions(a, x) && steps.allow(checkAction(a, ctx, x)))) {
             return;
         }
-        if (!onExisting(a, ctx, steps)) {
-            return;
+        BiPredicate<Role, Steps> withRole = prepare(a, ctx, steps);
+        if (withRole != null) {
+            eachPassedRole(a, ctx, steps, withRole, out);
         }
+    }
+
+    /**
+     * The steps before the roles ({@link #onExisting}), and the steps each role then takes ({@link #forRole}); null
+     * when the technique cannot succeed whatever the role. A technique that learns something before the roles that
+     * spares checks per role returns a function that uses it.
+     */
+    BiPredicate<Role, Steps> prepare(Actor a, TechniqueContext ctx, Steps steps) {
+        return onExisting(a, ctx, steps) ? (r, s) -> forRole(a, ctx, r, s) : null;
+    }
+
+    /**
+     * Reports each role of the attacker's account that trusts the service, that the service may assume and that
+     * the attacker may pass to it, and for which {@code more} succeeds (its steps continue a copy of
+     * {@code steps}); stops at an admin role (it reaches every other role through the account node).
+     */
+    void eachPassedRole(Actor a, TechniqueContext ctx, Steps steps, BiPredicate<Role, Steps> more,
+                        Consumer<Escalation> out) {
+        AccessChecker c = ctx.checker();
         if (!c.mayMatchAnyUnder(a, "iam:PassRole", "arn:aws:iam::")) {
             return; // no PassRole pattern of the actor reaches any role
         }
-        java.util.function.BiPredicate<io.iamscope.model.Role, io.iamscope.access.Evidence> visit = (r, passed) -> {
+        BiPredicate<Role, Evidence> visit = (r, passed) -> {
             if (r.arn().equals(a.arn())) {
                 return true;
             }
             Steps s = steps.fork();
-            if (s.allow(c.serviceAssume(service(), r)) && s.allow(passed)) {
+            if (s.allow(c.serviceAssume(service(), r)) && s.allow(passed) && more.test(r, s)) {
                 out.accept(s.to(info().id(), r.arn(), false));
-                return !ctx.admin(r.arn()); // an admin role reaches every other role through the account node
+                return !ctx.admin(r.arn());
             }
             return true;
         };

@@ -9,6 +9,7 @@ import io.iamscope.eval.AttachedPolicy;
 import io.iamscope.graph.technique.Technique;
 import io.iamscope.graph.technique.TechniqueContext;
 import io.iamscope.model.Group;
+import io.iamscope.model.Principal;
 import io.iamscope.model.Role;
 import io.iamscope.model.User;
 import java.util.List;
@@ -62,6 +63,11 @@ final class RetaggedContext implements TechniqueContext {
     @Override
     public Targets<Role> editableRolesAdminFirst(String account) {
         return build.editableRolesAdminFirst(account);
+    }
+
+    @Override
+    public Targets<Role> assumeCandidates(Principal caller, String account) {
+        return build.assumeCandidates(caller, account);
     }
 
     @Override

@@ -39,11 +39,29 @@ final class SelfGrant {
                 : ctx.checker().check(a, action, resource);
     }
 
+    /**
+     * A way of writing a policy onto a principal: the checks it takes on the principal's ARN, recorded in
+     * {@code steps}; true when they all allow.
+     */
+    interface Grant {
+        boolean on(String principalArn, Steps steps);
+    }
+
+    /** The one action that writes the policy, checked as {@link #check} does. */
+    static Grant by(Actor a, TechniqueContext ctx, String action) {
+        return (arn, s) -> s.allow(check(a, ctx, action, arn));
+    }
+
     /** The action on the attacker's own user. */
     static void onSelfUser(Actor a, TechniqueContext ctx, String action, String id, Consumer<Escalation> out) {
+        onSelfUser(a, by(a, ctx, action), id, out);
+    }
+
+    /** The grant on the attacker's own user. */
+    static void onSelfUser(Actor a, Grant grant, String id, Consumer<Escalation> out) {
         if (a.principal() instanceof User u && Own.unbounded(u)) {
             Steps s = new Steps();
-            if (s.allow(check(a, ctx, action, u.arn()))) {
+            if (grant.on(u.arn(), s)) {
                 out.accept(s.to(id, a.arn(), true));
             }
         }
@@ -95,34 +113,48 @@ final class SelfGrant {
 
     /** The action on each group the attacker's user belongs to. */
     static void onOwnGroups(Actor a, TechniqueContext ctx, String action, String id, Consumer<Escalation> out) {
+        onOwnGroups(a, ctx, by(a, ctx, action), id, out);
+    }
+
+    /** The grant on each group the attacker's user belongs to, until one is allowed. */
+    static void onOwnGroups(Actor a, TechniqueContext ctx, Grant grant, String id, Consumer<Escalation> out) {
         if (!Own.unbounded(a.principal())) {
             return;
         }
         for (Group g : Own.groups(a, ctx)) {
             Steps s = new Steps();
-            if (s.allow(check(a, ctx, action, g.arn()))) {
+            if (grant.on(g.arn(), s)) {
                 out.accept(s.to(id, a.arn(), true));
                 return;
             }
         }
     }
 
-    /** The action on the attacker's own role, then on each role it can assume. */
+    /**
+     * The action on the attacker's own role, then on each role it can assume, then on each role it can make
+     * assumable by rewriting its trust.
+     */
     static void onRoles(Actor a, TechniqueContext ctx, String action, String id, Consumer<Escalation> out) {
+        List<Role> assumable = onRoles(a, ctx, by(a, ctx, action), id, out);
+        onRewrittenRoles(a, ctx, action, id, assumable, out);
+    }
+
+    /** The grant on the attacker's own role, then on each role it can assume; the roles it can assume. */
+    static List<Role> onRoles(Actor a, TechniqueContext ctx, Grant grant, String id, Consumer<Escalation> out) {
         if (a.principal() instanceof Role self && Own.unbounded(self)) {
             Steps s = new Steps();
-            if (s.allow(check(a, ctx, action, self.arn()))) {
+            if (grant.on(self.arn(), s)) {
                 out.accept(s.to(id, a.arn(), true));
             }
         }
         List<Role> assumable = Own.reachableUnboundedRoles(a, ctx);
         for (Role r : assumable) {
             Steps s = new Steps();
-            if (s.allow(check(a, ctx, action, r.arn()))) {
+            if (grant.on(r.arn(), s)) {
                 out.accept(s.to(id, r.arn(), true));
             }
         }
-        onRewrittenRoles(a, ctx, action, id, assumable, out);
+        return assumable;
     }
 
     /**

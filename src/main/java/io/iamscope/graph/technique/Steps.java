@@ -45,6 +45,16 @@ public final class Steps {
         return new Steps(done);
     }
 
+    /** Appends the checks of another use of steps (one way of several, chosen after trying them apart). */
+    public void append(Steps more) {
+        done.addAll(more.done);
+    }
+
+    /** Whether any check so far is conditional. */
+    public boolean conditional() {
+        return done.stream().anyMatch(Evidence::conditional);
+    }
+
     /** A copy to continue with one target. */
     public Steps fork() {
         return new Steps(done);

@@ -7,6 +7,7 @@ import io.iamscope.access.Inventory;
 import io.iamscope.access.Targets;
 import io.iamscope.eval.AttachedPolicy;
 import io.iamscope.model.Group;
+import io.iamscope.model.Principal;
 import io.iamscope.model.Role;
 import io.iamscope.model.User;
 import java.util.List;
@@ -40,6 +41,13 @@ public interface TechniqueContext {
      * User Guide: "Using service-linked roles").
      */
     Targets<Role> editableRolesAdminFirst(String account);
+
+    /**
+     * The roles of an account a user or role might assume, administrators first: those whose trust policy names it,
+     * its account, or anyone (the only ones it can assume, as the graph's assume phase finds them), not
+     * service-linked ones.
+     */
+    Targets<Role> assumeCandidates(Principal caller, String account);
 
     /**
      * Roles of the attacker's account that trust the service and can be passed (not service-linked), and with
