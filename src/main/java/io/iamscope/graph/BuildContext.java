@@ -124,6 +124,12 @@ final class BuildContext implements TechniqueContext {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
+    public <T> T perBuild(String key, Supplier<T> make) {
+        return (T) derived.computeIfAbsent("build\n" + key, k -> make.get());
+    }
+
+    @Override
     public boolean groupMentions(Group g, String action) {
         PolicySet set = groupSets.computeIfAbsent(g, k -> PolicySet.builder().identity(inventory.policiesOf(k)).build());
         return checker.mayAllow(set, action);

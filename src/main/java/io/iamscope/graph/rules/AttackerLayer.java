@@ -3,9 +3,11 @@ package io.iamscope.graph.rules;
 import io.iamscope.access.AccessChecker;
 import io.iamscope.access.Actor;
 import io.iamscope.access.Evidence;
+import io.iamscope.graph.technique.TechniqueContext;
 import io.iamscope.model.Resource;
 import io.iamscope.policy.Arn;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A Lambda layer of the attacker's that a function can be given: "To add layers to a function, you need
@@ -24,12 +26,20 @@ final class AttackerLayer {
     private AttackerLayer() {
     }
 
-    /** The checks that let the attacker add a layer of its own to the function, a definite way first; null if none. */
-    static List<Evidence> usable(Actor a, AccessChecker c, Resource function) {
+    /**
+     * The checks that let the attacker add a layer of its own to the function, a definite way first; null if none.
+     * They depend on the function's partition and region only: found once per attacker and region.
+     */
+    static List<Evidence> usable(Actor a, TechniqueContext ctx, Resource function) {
         Arn fn = Arn.parse(function.arn()).orElse(null);
         if (fn == null) {
             return null;
         }
+        return ctx.perAttacker(a, "layer " + fn.partition() + " " + fn.region(),
+                () -> Optional.ofNullable(usable(a, ctx.checker(), fn))).orElse(null);
+    }
+
+    private static List<Evidence> usable(Actor a, AccessChecker c, Arn fn) {
         Evidence outside = c.checkOnOwnResource(a, GET, new Arn(fn.partition(), "lambda", fn.region(), OUTSIDE,
                 "layer:iamscope:1").toString());
         if (outside.allows() && !outside.conditional()) {

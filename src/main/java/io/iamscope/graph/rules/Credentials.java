@@ -7,6 +7,7 @@ import io.iamscope.access.Targets;
 import io.iamscope.graph.technique.TechniqueContext;
 import io.iamscope.model.User;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -58,6 +59,17 @@ final class Credentials {
     record Obtainable(Targets<User> users, List<AllowedClasses> ways) {
         boolean isEmpty() {
             return ways.isEmpty();
+        }
+
+        /** The classes of users whose credentials can be obtained, of every way (shared: not to be changed). */
+        List<BitSet> classes() {
+            List<BitSet> out = new ArrayList<>();
+            for (AllowedClasses way : ways) {
+                for (int c = 0; c < way.size(); c++) {
+                    out.add(way.positions(c));
+                }
+            }
+            return out;
         }
 
         /** The check of the first way allowed on the user, a definite one preferred; null when none is. */

@@ -36,7 +36,7 @@ final class LambdaUpdateFunctionLayer extends ResourceRoleTechnique {
 
     @Override
     boolean further(Actor a, TechniqueContext ctx, Resource function, Steps steps) {
-        List<Evidence> layer = AttackerLayer.usable(a, ctx.checker(), function);
+        List<Evidence> layer = AttackerLayer.usable(a, ctx, function);
         if (layer == null) {
             return false;
         }

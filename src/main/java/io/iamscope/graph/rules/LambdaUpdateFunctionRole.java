@@ -63,7 +63,7 @@ final class LambdaUpdateFunctionRole extends PassRoleTechnique {
                 c.choosing(a, LambdaUpdateFunctionLayer.CHOSEN), (fn, update) -> {
                     Steps s = new Steps();
                     s.allow(update);
-                    if (!code(a, c, fn, s)) {
+                    if (!code(a, ctx, fn, s)) {
                         return true;
                     }
                     if (found[0] == null || (conditional(found[0]) && !conditional(s))) {
@@ -79,12 +79,12 @@ final class LambdaUpdateFunctionRole extends PassRoleTechnique {
     }
 
     /** New code in the function: its code replaced, else (a .zip function) a layer of the attacker's. */
-    private static boolean code(Actor a, AccessChecker c, Resource fn, Steps s) {
-        Evidence replace = c.check(a, LambdaFunctions.UPDATE_CODE, fn.arn());
+    private static boolean code(Actor a, TechniqueContext ctx, Resource fn, Steps s) {
+        Evidence replace = ctx.checker().check(a, LambdaFunctions.UPDATE_CODE, fn.arn());
         if (replace.allows() && !replace.conditional() || !LambdaFunctions.takesLayers(fn)) {
             return s.allow(replace);
         }
-        List<Evidence> layer = AttackerLayer.usable(a, c, fn);
+        List<Evidence> layer = AttackerLayer.usable(a, ctx, fn);
         if (layer != null && (layer.stream().noneMatch(Evidence::conditional) || !replace.allows())) {
             layer.forEach(s::allow);
             return true;

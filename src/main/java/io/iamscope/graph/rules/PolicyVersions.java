@@ -1,5 +1,6 @@
 package io.iamscope.graph.rules;
 
+import io.iamscope.access.AllowedClasses;
 import io.iamscope.access.Evidence;
 import io.iamscope.access.Targets;
 import io.iamscope.graph.technique.Escalation;
@@ -15,6 +16,7 @@ import io.iamscope.model.User;
 import io.iamscope.policy.Effect;
 import io.iamscope.policy.Statement;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -74,85 +76,118 @@ final class PolicyVersions {
         }
         Set<String> assumable = new HashSet<>();
         Own.reachableUnboundedRoles(a, ctx).forEach(r -> assumable.add(r.arn()));
+        HeldPolicies held = HeldPolicies.of(ctx, a.account(), id, usable);
+        TrustRewrite.Rewritable rewritable = TrustRewrite.rewritable(a, ctx);
+        BitSet candidates = new BitSet();
+        for (int c = 0; c < rewritable.classes().size(); c++) {
+            // Policies held by the roles of a class: the same classes recur for many attackers, computed once.
+            candidates.or(held.heldByAny(rewritable.roles(), rewritable.classes().positions(c)));
+        }
+        if (candidates.isEmpty()) {
+            return;
+        }
         UntilDefinite uses = new UntilDefinite(out);
-        ctx.checker().forEachAllowed(a, action, held(ctx, a.account(), id, usable), (m, written) -> {
-            for (Principal holder : ctx.inventory().holders(m.arn())) {
-                Evidence rewritten = holder instanceof Role r ? TrustRewrite.rewrite(a, ctx, r) : null;
-                if (rewritten != null && Own.writable((Role) holder) && !assumable.contains(holder.arn())) {
-                    if (uses.offeredAlike(written.condition(), rewritten.condition())) {
-                        return true;
+        AllowedClasses written = ctx.checker().allowedClasses(a, action, held.policies(), ctx.checker().contextOf(a));
+        for (int w = 0; w < written.size(); w++) {
+            BitSet both = (BitSet) written.positions(w).clone();
+            both.and(candidates);
+            for (int p = both.nextSetBit(0); p >= 0; p = both.nextSetBit(p + 1)) {
+                Evidence write = written.evidenceFor(w, held.policies().arn(p));
+                Boolean go = rewrittenHolder(a, ctx, held, p, assumable, write, id, uses);
+                if (go != null) {
+                    if (!go) {
+                        return;
                     }
-                    Role r = (Role) holder;
-                    List<Evidence> rewrite = TrustRewrite.steps(a, ctx, r);
-                    if (rewrite != null) {
-                        Steps s = Steps.after(rewrite);
-                        s.allow(written);
-                        return uses.offer(s, id, r.arn(), written.condition(), rewritten.condition());
-                    }
+                    break; // one use per class of policies
                 }
             }
-            return true;
-        });
+        }
+    }
+
+    /**
+     * A holder role of the policy at the position whose trust the attacker can rewrite, offered; null when none
+     * of its holders can be taken so, else whether to go on looking.
+     */
+    private static Boolean rewrittenHolder(Actor a, TechniqueContext ctx, HeldPolicies held, int position,
+                                           Set<String> assumable, Evidence written, String id, UntilDefinite uses) {
+        for (Principal holder : held.holders(position)) {
+            if (holder instanceof Role r && Own.writable(r) && !assumable.contains(r.arn())) {
+                Evidence rewritten = TrustRewrite.rewrite(a, ctx, r);
+                if (rewritten == null) {
+                    continue;
+                }
+                if (uses.offeredAlike(written.condition(), rewritten.condition())) {
+                    return true;
+                }
+                List<Evidence> rewrite = TrustRewrite.steps(a, ctx, r);
+                if (rewrite != null) {
+                    Steps s = Steps.after(rewrite);
+                    s.allow(written);
+                    return uses.offer(s, id, r.arn(), written.condition(), rewritten.condition());
+                }
+            }
+        }
+        return null;
     }
 
     /**
      * The policies held by other users of the attacker's account (attached to them or to a group of theirs) whose
      * credentials it can obtain (checklist row 69): the change gives such a user arbitrary permissions, and the
-     * attacker acts as it. The policies on which {@code action} is allowed are found per class, then a holder
-     * whose credentials it can obtain; one holder stands for the others, and of the uses the first conditional
-     * and the first definite one are kept ({@link UntilDefinite}).
+     * attacker acts as it. The policies on which {@code action} is allowed are found per class and intersected
+     * with those such users hold; one holder stands for the others, and of the uses the first conditional and the
+     * first definite one are kept ({@link UntilDefinite}).
      */
     static void otherUsers(Actor a, TechniqueContext ctx, Predicate<ManagedPolicy> usable, String action, String id,
                            Consumer<Escalation> out) {
         if (!Credentials.mayObtainAny(a, ctx)
-                || !ctx.checker().mayMatchAnyUnder(a, action, "arn:aws:iam::" + a.account() + ":policy/")
-                || Credentials.obtainable(a, ctx).isEmpty()) {
+                || !ctx.checker().mayMatchAnyUnder(a, action, "arn:aws:iam::" + a.account() + ":policy/")) {
+            return;
+        }
+        Credentials.Obtainable credentials = Credentials.obtainable(a, ctx);
+        if (credentials.isEmpty()) {
+            return;
+        }
+        HeldPolicies held = HeldPolicies.of(ctx, a.account(), id, usable);
+        BitSet candidates = new BitSet();
+        int self = a.principal() instanceof User me ? credentials.users().indexOf(me) : -1;
+        for (BitSet users : credentials.classes()) {
+            // Policies held by the users of a class: the same classes recur for many attackers, computed once;
+            // the attacker itself is not another user.
+            if (self >= 0 && users.get(self)) {
+                users = (BitSet) users.clone();
+                users.clear(self);
+            }
+            candidates.or(held.heldByAny(credentials.users(), users));
+        }
+        if (candidates.isEmpty()) {
             return;
         }
         UntilDefinite uses = new UntilDefinite(out);
-        ctx.checker().forEachAllowed(a, action, held(ctx, a.account(), id, usable), (m, written) -> {
-            for (Principal holder : ctx.inventory().holders(m.arn())) {
-                List<User> users = holder instanceof User u ? List.of(u)
-                        : holder instanceof Group g ? ctx.inventory().members(g) : List.of();
-                for (User u : users) {
-                    Evidence credentials = Own.unbounded(u) ? Credentials.obtain(a, ctx, u) : null;
-                    if (credentials != null) {
-                        if (uses.offeredAlike(written.condition(), credentials.condition())) {
-                            return true;
-                        }
-                        Steps s = new Steps();
-                        s.allow(written);
-                        s.allow(credentials);
-                        return uses.offer(s, id, u.arn(), written.condition(), credentials.condition());
+        AllowedClasses written = ctx.checker().allowedClasses(a, action, held.policies(), ctx.checker().contextOf(a));
+        for (int w = 0; w < written.size(); w++) {
+            BitSet both = (BitSet) written.positions(w).clone();
+            both.and(candidates);
+            int p = both.nextSetBit(0);
+            if (p < 0) {
+                continue;
+            }
+            Evidence write = written.evidenceFor(w, held.policies().arn(p));
+            for (Principal holder : held.holders(p)) {
+                if (holder instanceof User u && !u.arn().equals(a.arn()) && Own.unbounded(u)) {
+                    Evidence obtained = credentials.of(u);
+                    if (obtained == null || uses.offeredAlike(write.condition(), obtained.condition())) {
+                        continue;
                     }
+                    Steps s = new Steps();
+                    s.allow(write);
+                    s.allow(obtained);
+                    if (!uses.offer(s, id, u.arn(), write.condition(), obtained.condition())) {
+                        return;
+                    }
+                    break;
                 }
             }
-            return true;
-        });
-    }
-
-    /**
-     * The customer managed policies of an account that some principal holds and that {@code usable} accepts,
-     * in the snapshot's order: one list per account and technique, shared by every attacker.
-     */
-    private static Targets<ManagedPolicy> held(TechniqueContext ctx, String account, String id,
-                                               Predicate<ManagedPolicy> usable) {
-        return ctx.targets(id + " held policies " + account, () -> {
-            List<ManagedPolicy> out = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
-            List<Principal> holders = new ArrayList<>(ctx.inventory().users(account));
-            ctx.inventory().groups().stream().filter(g -> g.accountId().equals(account)).forEach(holders::add);
-            holders.addAll(ctx.inventory().roles(account));
-            for (Principal p : holders) {
-                for (String arn : p.attachedPolicyArns()) {
-                    ManagedPolicy m = ctx.inventory().managedPolicy(arn);
-                    if (m != null && !m.isAwsManaged() && seen.add(arn) && usable.test(m)) {
-                        out.add(m);
-                    }
-                }
-            }
-            return out;
-        }, ManagedPolicy::arn);
+        }
     }
 
     /**

@@ -94,6 +94,11 @@ final class RetaggedContext implements TechniqueContext {
     }
 
     @Override
+    public <T> T perBuild(String key, Supplier<T> make) {
+        return build.perBuild(key, make);
+    }
+
+    @Override
     public boolean groupMentions(Group group, String action) {
         return build.groupMentions(group, action);
     }

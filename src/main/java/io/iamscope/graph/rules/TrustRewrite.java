@@ -1,13 +1,13 @@
 package io.iamscope.graph.rules;
 
 import io.iamscope.access.Actor;
+import io.iamscope.access.AllowedClasses;
 import io.iamscope.access.Evidence;
+import io.iamscope.access.Targets;
 import io.iamscope.eval.Outcome;
 import io.iamscope.graph.technique.TechniqueContext;
 import io.iamscope.model.Role;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Making a role of the attacker's account assumable by rewriting its trust policy to trust the attacker
@@ -29,42 +29,44 @@ final class TrustRewrite {
     }
 
     /**
-     * The roles of the attacker's account whose trust it may rewrite, each with the check; found once per
-     * attacker, per class of roles (service-linked roles are not in the list: their trust cannot be edited).
+     * The roles of the attacker's account whose trust it may rewrite, as classes over the account's editable
+     * roles ({@link TechniqueContext#editableRolesAdminFirst}), each with its check; found once per attacker
+     * (service-linked roles are not in the list: their trust cannot be edited).
      */
-    static Map<String, Rewritable> rewritable(Actor a, TechniqueContext ctx) {
+    static Rewritable rewritable(Actor a, TechniqueContext ctx) {
         return ctx.perAttacker(a, "trust rewrite", () -> {
-            // Keyed by ARN: a role record's hash is its policies' documents'.
-            Map<String, Rewritable> out = new LinkedHashMap<>();
-            if (mayRewriteAny(a, ctx)) {
-                ctx.checker().forEachAllowed(a, UPDATE, ctx.editableRolesAdminFirst(a.account()), (r, e) -> {
-                    if (!r.arn().equals(a.arn())) {
-                        out.put(r.arn(), new Rewritable(r, e));
-                    }
-                    return true;
-                });
-            }
-            return out;
+            Targets<Role> roles = ctx.editableRolesAdminFirst(a.account());
+            AllowedClasses allowed = mayRewriteAny(a, ctx)
+                    ? ctx.checker().allowedClasses(a, UPDATE, roles, ctx.checker().contextOf(a)) : new AllowedClasses();
+            return new Rewritable(roles, allowed);
         });
     }
 
-    /** A role whose trust the attacker may rewrite, and the check that allows it. */
-    record Rewritable(Role role, Evidence how) {
+    /** The roles whose trust the attacker may rewrite: classes over the account's editable roles. */
+    record Rewritable(Targets<Role> roles, AllowedClasses classes) {
+        boolean isEmpty() {
+            return classes.isEmpty();
+        }
+
+        /** The check of the rewrite of the role's trust, or null when refused (or the role is not editable). */
+        Evidence of(Role r) {
+            int at = roles.indexOf(r);
+            int c = at < 0 ? -1 : classes.classOf(at);
+            return c < 0 ? null : classes.evidenceFor(c, r.arn());
+        }
     }
 
     /** The check of the rewrite of the role's trust, or null when refused. */
     static Evidence rewrite(Actor a, TechniqueContext ctx, Role r) {
-        Rewritable can = rewritable(a, ctx).get(r.arn());
-        return can == null ? null : can.how();
+        return r.arn().equals(a.arn()) ? null : rewritable(a, ctx).of(r);
     }
 
     /** The checks of the rewrite and the assume that follows, or null when either is refused. */
     static List<Evidence> steps(Actor a, TechniqueContext ctx, Role r) {
-        Rewritable can = rewritable(a, ctx).get(r.arn());
-        if (can == null) {
+        Evidence rewrite = rewrite(a, ctx, r);
+        if (rewrite == null) {
             return null;
         }
-        Evidence rewrite = can.how();
         Evidence assume = ctx.checker().check(a, "sts:AssumeRole", r.arn());
         if (assume.outcome() == Outcome.EXPLICIT_DENY && !assume.conditional()) {
             return null;

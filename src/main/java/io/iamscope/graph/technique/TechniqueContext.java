@@ -72,6 +72,12 @@ public interface TechniqueContext {
      */
     <T> T perAttacker(Actor attacker, String key, Supplier<T> make);
 
+    /**
+     * An index several attackers share (the policies each principal of an account holds...), made once per key
+     * for the whole build; {@code make} must depend only on the snapshot.
+     */
+    <T> T perBuild(String key, Supplier<T> make);
+
     /** Whether any Allow of the group's own policies names the action. */
     boolean groupMentions(Group group, String action);
 
