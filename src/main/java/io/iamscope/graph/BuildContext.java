@@ -89,13 +89,14 @@ final class BuildContext implements TechniqueContext {
     }
 
     @Override
-    public Targets<Role> assumeCandidates(Principal caller, String account) {
-        return targets("assume candidates " + caller.arn() + " " + account, () -> {
-            Set<Role> candidates = new LinkedHashSet<>(trust.naming(caller.arn()));
-            candidates.addAll(trust.sharedCandidates(caller.accountId()));
-            return candidates.stream().filter(r -> r.accountId().equals(account) && !r.serviceLinked())
-                    .sorted(Comparator.comparing(r -> !knownAdmins.contains(r.arn()))).toList();
-        }, Role::arn);
+    public List<Targets<Role>> assumeCandidates(Principal caller, String account) {
+        Comparator<Role> adminsFirst = Comparator.comparing(r -> !knownAdmins.contains(r.arn()));
+        Targets<Role> named = targetsOnce(trust.naming(caller.arn()).stream()
+                .filter(r -> r.accountId().equals(account) && !r.serviceLinked()).sorted(adminsFirst).toList(), Role::arn);
+        Targets<Role> shared = targets("shared assume candidates " + caller.accountId() + " " + account, () -> trust
+                .sharedCandidates(caller.accountId()).stream()
+                .filter(r -> r.accountId().equals(account) && !r.serviceLinked()).sorted(adminsFirst).toList(), Role::arn);
+        return List.of(named, shared);
     }
 
     @Override

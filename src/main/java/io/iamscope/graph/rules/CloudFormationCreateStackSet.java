@@ -13,9 +13,9 @@ import io.iamscope.graph.technique.TechniqueContext;
 import io.iamscope.graph.technique.TechniqueInfo;
 import io.iamscope.model.PrincipalRef;
 import io.iamscope.model.Role;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -135,16 +135,14 @@ final class CloudFormationCreateStackSet implements Technique {
      */
     private static Targets<Execution> executions(TechniqueContext ctx, Role admin) {
         // Fetched before: the list below is built inside the context's map of lists, which it must not change.
-        Targets<Role> own = ctx.admin(admin.arn()) ? ctx.assumeCandidates(admin, admin.accountId()) : null;
+        List<Targets<Role>> own = ctx.admin(admin.arn()) ? ctx.assumeCandidates(admin, admin.accountId()) : List.of();
         return ctx.targets("stack set execution roles of " + admin.arn(), () -> {
             AccessChecker c = ctx.checker();
             Actor adminActor = c.actor(ref(admin));
-            List<Role> all = new ArrayList<>(ctx.assumable(adminActor));
-            if (own != null) {
-                c.forEachAllowed(adminActor, "sts:AssumeRole", own, (r, e) -> {
-                    if (!all.contains(r)) {
-                        all.add(r);
-                    }
+            Set<Role> all = new LinkedHashSet<>(ctx.assumable(adminActor));
+            for (Targets<Role> candidates : own) {
+                c.forEachAllowed(adminActor, "sts:AssumeRole", candidates, (r, e) -> {
+                    all.add(r);
                     return !ctx.admin(r.arn()); // an administrator of the account reaches the others
                 });
             }

@@ -66,7 +66,7 @@ final class RetaggedContext implements TechniqueContext {
     }
 
     @Override
-    public Targets<Role> assumeCandidates(Principal caller, String account) {
+    public List<Targets<Role>> assumeCandidates(Principal caller, String account) {
         return build.assumeCandidates(caller, account);
     }
 

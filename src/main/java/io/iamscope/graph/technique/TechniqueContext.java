@@ -45,9 +45,10 @@ public interface TechniqueContext {
     /**
      * The roles of an account a user or role might assume, administrators first: those whose trust policy names it,
      * its account, or anyone (the only ones it can assume, as the graph's assume phase finds them), not
-     * service-linked ones.
+     * service-linked ones; as two lists, those naming it (built for this call) and those trusting its account or
+     * anyone (shared by every caller of that account), which may overlap.
      */
-    Targets<Role> assumeCandidates(Principal caller, String account);
+    List<Targets<Role>> assumeCandidates(Principal caller, String account);
 
     /**
      * Roles of the attacker's account that trust the service and can be passed (not service-linked), and with
