@@ -25,6 +25,11 @@ public record Account(String accountId, String alias, List<User> users, List<Gro
         return new Account(accountId, alias, users, groups, roles, policies, accessKeys, identityProviders, all, gaps);
     }
 
+    /** A copy with these access keys instead of its own (keys read from {@code aws iam list-access-keys}). */
+    public Account withAccessKeys(List<AccessKey> keys) {
+        return new Account(accountId, alias, users, groups, roles, policies, keys, identityProviders, resources, gaps);
+    }
+
     /** Users, groups and roles together. */
     public int principalCount() {
         return users.size() + groups.size() + roles.size();
