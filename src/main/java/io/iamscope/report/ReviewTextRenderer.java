@@ -134,6 +134,11 @@ public final class ReviewTextRenderer {
                     + (affected.size() > LIST ? ", ..." : ""));
         }
         f.facts().forEach(x -> out.println("    " + x));
+        if (!f.figures().isEmpty()) {
+            List<String> figures = new ArrayList<>();
+            f.figures().forEach((k, v) -> figures.add(k + " " + v));
+            out.println("    figures: " + String.join(", ", figures));
+        }
         out.println("    fix: " + f.fix());
     }
 }

@@ -113,6 +113,52 @@ final class HighValuePrincipals implements ReviewCheck {
         return out;
     }
 
+    /**
+     * The services the Allow statements of the principal and those it reaches name (an upper bound: a service
+     * named may still be denied); every service of the catalog for an account it controls.
+     */
+    private static long services(ReviewContext c, PrincipalNode self, List<PrincipalNode> reached) {
+        Set<String> out = new LinkedHashSet<>();
+        List<PrincipalNode> all = new ArrayList<>(reached);
+        all.add(self);
+        for (PrincipalNode n : all.subList(0, Math.min(all.size(), 200))) {
+            Principal p = c.index().principal(n.arn());
+            if (p == null) {
+                continue;
+            }
+            List<io.iamscope.policy.PolicyDocument> docs = new ArrayList<>();
+            List<Principal> holders = new ArrayList<>(List.of(p));
+            if (p instanceof User u) {
+                holders.addAll(c.index().groupsOf(u));
+            }
+            for (Principal h : holders) {
+                h.inlinePolicies().forEach(i -> docs.add(i.document()));
+                for (String arn : h.attachedPolicyArns()) {
+                    io.iamscope.model.ManagedPolicy m = c.index().managedPolicy(arn);
+                    if (m != null && m.document() != null) {
+                        docs.add(m.document());
+                    }
+                }
+            }
+            for (io.iamscope.policy.PolicyDocument d : docs) {
+                for (io.iamscope.policy.Statement s : d.statements()) {
+                    if (s.effect() != io.iamscope.policy.Effect.ALLOW || s.action() == null) {
+                        continue;
+                    }
+                    if (s.action().negated()) {
+                        return c.catalog().services().size();
+                    }
+                    for (String pattern : s.action().patterns()) {
+                        for (int id : c.catalog().expand(pattern)) {
+                            out.add(c.catalog().action(id).service());
+                        }
+                    }
+                }
+            }
+        }
+        return out.size();
+    }
+
     private static Finding finding(ReviewContext c, ReachSets sets, Rank r, int rank) {
         BitSet reach = sets.of(r.node());
         Set<String> controlled = new LinkedHashSet<>();
@@ -164,7 +210,9 @@ final class HighValuePrincipals implements ReviewCheck {
                         + Names.count(r.accounts(), "account") + "; data: " + data[0] + " S3 bucket(s), " + data[1]
                         + " KMS key(s), " + data[2] + " secret(s)")
                 .figure("rank", rank).figure("accountsControlled", r.controls()).figure("accountsReached", r.accounts())
-                .figure("principalsReachable", r.principals()).figure("s3Buckets", data[0])
+                .figure("principalsReachable", r.principals())
+                .figure("services", controlled.isEmpty() ? services(c, r.node(), others) : c.catalog().services().size())
+                .figure("s3Buckets", data[0])
                 .figure("kmsKeys", data[1]).figure("secrets", data[2]);
         if (!controlled.isEmpty()) {
             b.fact("controls " + String.join(", ", controlled.stream().map(a -> Names.account(c.snapshot(), a))
