@@ -57,6 +57,7 @@ final class HighValuePrincipals implements ReviewCheck {
                 roots.set(i);
             }
         }
+        Map<String, List<String>> keys = activeKeys(c);
         Map<Integer, int[]> byComponent = new HashMap<>();
         List<Rank> ranks = new ArrayList<>();
         for (int i = principals.nextSetBit(0); i >= 0; i = principals.nextSetBit(i + 1)) {
@@ -66,14 +67,14 @@ final class HighValuePrincipals implements ReviewCheck {
             }
             int[] counts = byComponent.computeIfAbsent(sets.componentOf(n), k -> counts(sets, sets.of(n), principals,
                     roots));
-            ranks.add(new Rank(n, counts[0], counts[1] - 1, counts[2], exposure(c, n)));
+            ranks.add(new Rank(n, counts[0], counts[1] - 1, counts[2], exposure(n, keys)));
         }
         ranks.sort(Comparator.comparingInt(Rank::controls).reversed().thenComparing(
                 Comparator.comparingInt(Rank::principals).reversed()).thenComparing(
                 Comparator.comparingInt(Rank::credentials).reversed()).thenComparing(r -> r.node().arn()));
         List<Finding> out = new ArrayList<>();
         for (int i = 0; i < Math.min(c.options().top(), ranks.size()); i++) {
-            out.add(finding(c, sets, ranks.get(i), i + 1));
+            out.add(finding(c, sets, ranks.get(i), i + 1, keys.getOrDefault(ranks.get(i).node().arn(), List.of())));
         }
         return out;
     }
@@ -91,22 +92,24 @@ final class HighValuePrincipals implements ReviewCheck {
         return new int[] {r.cardinality(), p.cardinality(), accounts.size()};
     }
 
-    /** 3: a user with active access keys, 2: a console user, 1: another user, 0: a role. */
-    private static int exposure(ReviewContext c, PrincipalNode n) {
+    /** 3: a user with active access keys, 1: another user, 0: a role. */
+    private static int exposure(PrincipalNode n, Map<String, List<String>> keys) {
         if (n.kind() != NodeKind.USER) {
             return 0;
         }
-        return activeKeys(c, n).isEmpty() ? 1 : 3;
+        return keys.containsKey(n.arn()) ? 3 : 1;
     }
 
-    private static List<String> activeKeys(ReviewContext c, PrincipalNode n) {
-        Principal p = c.index().principal(n.arn());
-        Account a = c.snapshot().account(n.account());
-        List<String> out = new ArrayList<>();
-        if (p instanceof User u && a != null) {
+    /** The active access keys of each user, by the user's ARN. */
+    private static Map<String, List<String>> activeKeys(ReviewContext c) {
+        Map<String, List<String>> out = new HashMap<>();
+        for (Account a : c.snapshot().accounts()) {
+            Map<String, String> arns = new HashMap<>();
+            a.users().forEach(u -> arns.put(u.name(), u.arn()));
             for (AccessKey k : a.accessKeys()) {
-                if (k.active() && k.userName().equals(u.name())) {
-                    out.add(k.accessKeyId());
+                String arn = arns.get(k.userName());
+                if (k.active() && arn != null) {
+                    out.computeIfAbsent(arn, x -> new ArrayList<>()).add(k.accessKeyId());
                 }
             }
         }
@@ -159,7 +162,7 @@ final class HighValuePrincipals implements ReviewCheck {
         return out.size();
     }
 
-    private static Finding finding(ReviewContext c, ReachSets sets, Rank r, int rank) {
+    private static Finding finding(ReviewContext c, ReachSets sets, Rank r, int rank, List<String> keys) {
         BitSet reach = sets.of(r.node());
         Set<String> controlled = new LinkedHashSet<>();
         List<PrincipalNode> others = new ArrayList<>();
@@ -218,7 +221,6 @@ final class HighValuePrincipals implements ReviewCheck {
             b.fact("controls " + String.join(", ", controlled.stream().map(a -> Names.account(c.snapshot(), a))
                     .toList()) + ": every principal, and every resource SCPs and RCPs let an administrator reach");
         }
-        List<String> keys = activeKeys(c, r.node());
         if (!keys.isEmpty()) {
             b.fact("long-term credentials: active access key(s) " + String.join(", ", keys));
             b.figure("activeAccessKeys", keys.size());

@@ -37,7 +37,8 @@ final class RiskyStatements implements ReviewCheck {
 
     @Override
     public List<Finding> run(ReviewContext c) {
-        Map<String, Set<String>> holders = holders(c);
+        Map<Group, Set<String>> members = members(c);
+        Map<String, Set<String>> holders = holders(c, members);
         List<Finding> out = new ArrayList<>();
         int pass = c.catalog().action("iam:PassRole").orElseThrow().id();
         for (Account a : c.snapshot().accounts()) {
@@ -50,7 +51,7 @@ final class RiskyStatements implements ReviewCheck {
             }
             for (Principal pr : principals(a)) {
                 for (InlinePolicy i : pr.inlinePolicies()) {
-                    Set<String> who = pr instanceof Group g ? members(c, g) : Set.of(pr.arn());
+                    Set<String> who = pr instanceof Group g ? members.getOrDefault(g, Set.of()) : Set.of(pr.arn());
                     scan(c.catalog(), pass, pr.arn(), "inline policy `" + i.name() + "` of " + pr.kindName() + " `"
                             + pr.name() + "`", pr.kindName() + "/" + pr.name() + " inline `" + i.name() + "`",
                             i.document(), true, who, out);
@@ -113,11 +114,11 @@ final class RiskyStatements implements ReviewCheck {
     }
 
     /** Who holds each managed policy: the principals it is attached to, and the members of the groups. */
-    private static Map<String, Set<String>> holders(ReviewContext c) {
+    private static Map<String, Set<String>> holders(ReviewContext c, Map<Group, Set<String>> members) {
         Map<String, Set<String>> out = new LinkedHashMap<>();
         for (Account a : c.snapshot().accounts()) {
             for (Principal p : principals(a)) {
-                Set<String> who = p instanceof Group g ? members(c, g) : Set.of(p.arn());
+                Set<String> who = p instanceof Group g ? members.getOrDefault(g, Set.of()) : Set.of(p.arn());
                 for (String arn : p.attachedPolicyArns()) {
                     out.computeIfAbsent(arn, k -> new LinkedHashSet<>()).addAll(who);
                 }
@@ -133,12 +134,13 @@ final class RiskyStatements implements ReviewCheck {
         return out;
     }
 
-    private static Set<String> members(ReviewContext c, Group g) {
-        Set<String> out = new LinkedHashSet<>();
+    /** Each group's members, in the snapshot's order. */
+    private static Map<Group, Set<String>> members(ReviewContext c) {
+        Map<Group, Set<String>> out = new java.util.HashMap<>();
         for (Account a : c.snapshot().accounts()) {
             for (User u : a.users()) {
-                if (c.index().groupsOf(u).contains(g)) {
-                    out.add(u.arn());
+                for (Group g : c.index().groupsOf(u)) {
+                    out.computeIfAbsent(g, k -> new LinkedHashSet<>()).add(u.arn());
                 }
             }
         }
