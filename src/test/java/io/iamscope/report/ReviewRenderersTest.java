@@ -30,6 +30,18 @@ class ReviewRenderersTest {
         Golden.check("review-text/sample-org.txt", out -> ReviewTextRenderer.render(sample(), out));
     }
 
+    /** The README shows the first screen of this review: it must stay what the command prints. */
+    @Test
+    void theReadmeShowsTheFirstScreen() throws java.io.IOException {
+        String text = Golden.render(out -> ReviewTextRenderer.render(sample(), out));
+        String screen = text.substring(0, text.indexOf("\nNOT COVERED")).stripTrailing();
+        String readme = java.nio.file.Files.readString(Path.of("README.md"));
+        int start = readme.indexOf("```\nreview of ") + 4;
+        String shown = readme.substring(start, readme.indexOf("\n```", start));
+        org.junit.jupiter.api.Assertions.assertEquals(screen, shown, "README.md's review screen is stale: copy the"
+                + " first screen of " + Golden.DIR.resolve("review-text/sample-org.txt"));
+    }
+
     @Test
     void markdownFitsAPullRequestComment() {
         String md = Golden.render(out -> ReviewMarkdownRenderer.render(sample(), out));
