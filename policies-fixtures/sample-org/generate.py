@@ -451,6 +451,75 @@ snapshot = {
     "organization": organization,
     "accounts": [a.to_json(attached_arns(a)) for a in accounts],
 }
+# ---------------------------------------------------------------- credential reports (docs/review.md)
+# What `aws iam get-credential-report` would give in each account (the CSV, base64-decoded): console passwords and
+# MFA, which the snapshot does not hold, and the root users' credentials.
+CR_HEADER = ("user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,"
+             "password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,"
+             "access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,"
+             "access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,"
+             "access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated")
+
+
+def cr_key(key):
+    if key is None:
+        return ["false", "N/A", "N/A", "N/A", "N/A"]
+    created, used, service = key
+    return ["true", created, used or "N/A", "us-east-1" if used else "N/A", service or "N/A"]
+
+
+def cr_row(acct, user, password=None, mfa=False, keys=(None, None), created="2024-05-01T09:00:00+00:00"):
+    arn = f"arn:aws:iam::{acct.id}:root" if user == "<root_account>" else acct.arn("user", user)
+    if user == "<root_account>":
+        pw_enabled, pw_used = "not_supported", password or "no_information"
+    else:
+        pw_enabled, pw_used = ("true", password or "no_information") if password is not None else ("false", "N/A")
+    cells = [user, arn, created, pw_enabled, pw_used, "N/A", "N/A", "true" if mfa else "false"]
+    cells += cr_key(keys[0]) + cr_key(keys[1]) + ["false", "N/A", "false", "N/A"]
+    return ",".join(cells)
+
+
+def credential_report(acct, rows):
+    with open(f"credential-report-{acct.id}.csv", "w") as f:
+        f.write(CR_HEADER + "\n" + "\n".join(rows) + "\n")
+
+
+credential_report(mgmt, [
+    cr_row(mgmt, "<root_account>", "2026-02-01T10:00:00+00:00", mfa=True, created="2020-01-01T00:00:00+00:00"),
+    cr_row(mgmt, "org-admin-mchen", "2026-11-27T18:00:00+00:00", mfa=True,
+           keys=(("2025-09-01T08:00:00+00:00", "2026-11-20T17:02:00+00:00", "organizations"), None)),
+    # Finance signs in with a password only.
+    cr_row(mgmt, "billing-lgarcia", "2026-11-25T09:30:00+00:00"),
+    cr_row(mgmt, "security-auditor-nroy", "2026-11-26T08:00:00+00:00", mfa=True)])
+credential_report(prod, [
+    # Nobody enrolled the production root user in MFA.
+    cr_row(prod, "<root_account>", created="2020-01-01T00:00:00+00:00"),
+    cr_row(prod, "dba-okafor", "2026-11-20T14:00:00+00:00", mfa=True),
+    cr_row(prod, "svc-legacy-batch", keys=(("2019-02-11T10:00:00+00:00", "2024-01-03T02:00:00+00:00", "s3"), None),
+           created="2019-02-11T10:00:00+00:00")])
+credential_report(dev, [
+    # An access key created for the root user in 2019 "for the migration" is still active.
+    cr_row(dev, "<root_account>", "2025-03-01T10:00:00+00:00", mfa=True,
+           keys=(("2019-06-01T10:00:00+00:00", "2025-03-01T10:05:00+00:00", "s3"), None),
+           created="2019-05-01T00:00:00+00:00"),
+    cr_row(dev, "ext-contractor-jdoe", keys=(("2025-02-03T12:00:00+00:00", "2026-11-27T21:40:00+00:00", "iam"), None)),
+    cr_row(dev, "mlee", "2026-11-26T09:00:00+00:00", mfa=True,
+           keys=(("2026-06-01T08:00:00+00:00", "2026-11-26T10:00:00+00:00", "glue"), None)),
+    cr_row(dev, "data-hwang", "2026-11-24T09:00:00+00:00", mfa=True),
+    cr_row(dev, "dev-jwright", "2026-11-27T09:00:00+00:00", mfa=True),
+    cr_row(dev, "sgupta", "2026-11-27T10:00:00+00:00", mfa=True),
+    # The intern and the help desk sign in with passwords only.
+    cr_row(dev, "intern-tkim", "2026-11-26T16:00:00+00:00"),
+    cr_row(dev, "helpdesk-rsingh", "2026-11-27T11:00:00+00:00",
+           keys=(("2023-01-10T08:00:00+00:00", None, None), None)),
+    cr_row(dev, "team-lead-akhan", "2026-11-27T08:30:00+00:00", mfa=True),
+    cr_row(dev, "oncall-bwu", "2026-11-27T03:10:00+00:00", mfa=True),
+    cr_row(dev, "ops-cdiaz", "2026-11-26T22:00:00+00:00", mfa=True),
+    cr_row(dev, "audit-fmoreau", "2026-11-02T10:00:00+00:00", mfa=True),
+    cr_row(dev, "admin-ppatel", "2026-11-25T12:00:00+00:00", mfa=True,
+           keys=(("2021-07-19T08:00:00+00:00", "2025-01-15T08:00:00+00:00", "ec2"), None)),
+    cr_row(dev, "svc-metrics-export", created="2020-03-03T08:00:00+00:00")])
+
 with open("snapshot.json", "w") as f:
     json.dump(snapshot, f, indent=2)
     f.write("\n")

@@ -1,6 +1,7 @@
 package io.iamscope.access;
 
 import io.iamscope.eval.Constraint;
+import io.iamscope.eval.AttachedPolicy;
 import io.iamscope.eval.Layer;
 import io.iamscope.eval.RequestContext;
 import io.iamscope.eval.StatementRef;
@@ -233,13 +234,20 @@ final class ClassChecks {
         List<StatementRef> refs = e.grantedBy();
         if (trust) {
             String from = gatherer.resourcePolicy(e.action(), e.resource()).name();
-            String to = gatherer.resourcePolicy(e.action(), arn).name();
+            AttachedPolicy own = gatherer.resourcePolicy(e.action(), arn);
             refs = new ArrayList<>(refs.size());
             for (StatementRef r : e.grantedBy()) {
                 refs.add(r.layer() == Layer.RESOURCE && r.policy().equals(from)
-                        ? new StatementRef(r.layer(), to, r.sid(), r.index(), r.effect(), r.level()) : r);
+                        ? new StatementRef(r.layer(), own.name(), r.sid(), r.index(), r.effect(), r.level(),
+                        locationOf(own, r.index())) : r);
             }
         }
         return new Evidence(e.action(), arn, e.outcome(), e.condition(), refs);
+    }
+
+    /** Where statement {@code index} of a policy was written (the texts of a class are equal, so are indexes). */
+    private static io.iamscope.policy.SourceLocation locationOf(AttachedPolicy policy, int index) {
+        var statements = policy.document().statements();
+        return index >= 0 && index < statements.size() ? statements.get(index).location() : null;
     }
 }

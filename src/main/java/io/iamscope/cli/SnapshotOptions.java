@@ -1,5 +1,6 @@
 package io.iamscope.cli;
 
+import io.iamscope.model.Snapshot;
 import io.iamscope.model.SnapshotIndex;
 import io.iamscope.model.io.ReadResult;
 import io.iamscope.model.io.SnapshotReader;
@@ -22,9 +23,14 @@ final class SnapshotOptions {
 
     /** Reads everything given, says what was read on {@code err}, and indexes it. */
     SnapshotIndex read(PrintWriter err) {
+        return new SnapshotIndex(readSnapshot(err));
+    }
+
+    /** Reads everything given and says what was read on {@code err}, not indexed yet (a command may add to it). */
+    Snapshot readSnapshot(PrintWriter err) {
         ReadResult read = SnapshotReader.read(snapshots, resources, orgDir);
         read.summary().forEach(err::println);
         err.flush();
-        return new SnapshotIndex(read.snapshot());
+        return read.snapshot();
     }
 }

@@ -33,6 +33,16 @@ public record Account(String accountId, String alias, List<User> users, List<Gro
                 accessKeysListed);
     }
 
+    /**
+     * A copy with these access keys instead of its own (keys read from {@code aws iam list-access-keys}). Whether
+     * the account's keys count as listed is kept: a file may hold some users' keys only, so it does not make every
+     * user's key count known.
+     */
+    public Account withAccessKeys(List<AccessKey> keys) {
+        return new Account(accountId, alias, users, groups, roles, policies, keys, identityProviders, resources, gaps,
+                accessKeysListed);
+    }
+
     /** Users, groups and roles together. */
     public int principalCount() {
         return users.size() + groups.size() + roles.size();

@@ -2,6 +2,12 @@ package io.iamscope.report;
 
 import io.iamscope.analysis.AttackerProfile;
 import io.iamscope.analysis.blast.BlastOptions;
+import io.iamscope.analysis.findings.Suppression;
+import io.iamscope.analysis.review.Review;
+import io.iamscope.analysis.review.ReviewAnalysis;
+import io.iamscope.analysis.review.ReviewOptions;
+import io.iamscope.model.CredentialReport;
+import io.iamscope.model.io.CredentialReportReader;
 import io.iamscope.analysis.blast.BlastRadius;
 import io.iamscope.analysis.blast.BlastRadiusAnalysis;
 import io.iamscope.analysis.verify.Grant;
@@ -148,6 +154,43 @@ final class ReportInputs {
     private static synchronized Tactics tactics() {
         catalog();
         return tactics;
+    }
+
+    // ---- review (cli/ReviewCommand) ----
+
+    /** The sample organization's credential reports (policies-fixtures/sample-org/generate.py writes them). */
+    static final List<Path> SAMPLE_CREDENTIAL_REPORTS = List.of(
+            Path.of("policies-fixtures/sample-org/credential-report-111111111111.csv"),
+            Path.of("policies-fixtures/sample-org/credential-report-222222222222.csv"),
+            Path.of("policies-fixtures/sample-org/credential-report-333333333333.csv"));
+
+    /** The suppressions of policies-fixtures/sample-org/suppressions.yaml, as cli/SuppressionFile reads them. */
+    static final List<Suppression> SAMPLE_SUPPRESSIONS = List.of(
+            new Suppression("PRINCIPAL_UNUSED", "arn:aws:iam::*:role/*break-glass*",
+                    "break-glass roles are used only in an emergency; their use is alarmed",
+                    java.time.LocalDate.parse("2027-06-30"), "suppressions.yaml entry 1"),
+            new Suppression("PRINCIPAL_UNUSED", "arn:aws:iam::*:role/OrganizationAccountAccessRole",
+                    "the organization's access role, used by the account factory only", null,
+                    "suppressions.yaml entry 2"));
+
+    private static final Map<String, Review> REVIEWS = new ConcurrentHashMap<>();
+
+    /**
+     * {@code iamscope review --snapshot ...} with the default attacker, as of the snapshot's collection time; for
+     * the sample organization with its credential reports and suppressions ({@code --credential-report} x3,
+     * {@code --suppress policies-fixtures/sample-org/suppressions.yaml}).
+     */
+    static Review review(Input input) {
+        return REVIEWS.computeIfAbsent(input.id, k -> {
+            SnapshotIndex index = index(input);
+            boolean sample = input == Input.SAMPLE_ORG;
+            List<CredentialReport> reports = sample ? SAMPLE_CREDENTIAL_REPORTS.stream()
+                    .map(CredentialReportReader::read).toList() : List.of();
+            ReviewOptions options = ReviewOptions.defaults(Instant.parse(index.snapshot().collectedAt()))
+                    .withCredentialReports(reports);
+            return new ReviewAnalysis(workspace(input)).run(PROFILE.name(), analysisContext(), options,
+                    sample ? SAMPLE_SUPPRESSIONS : List.of());
+        });
     }
 
     // ---- who-can (cli/WhoCanCommand) ----

@@ -59,7 +59,7 @@ public final class PolicyCompiler {
         String name = policy.arn() != null ? policy.arn() : policy.name();
         for (Statement s : doc.statements()) {
             StatementRef ref = new StatementRef(layer, name, s.sid(), s.index(), s.effect(),
-                    layer == Layer.SCP || layer == Layer.RCP ? level : -1);
+                    layer == Layer.SCP || layer == Layer.RCP ? level : -1, s.location());
             boolean valid = true;
             boolean resourceLayer = layer == Layer.RESOURCE || layer == Layer.RCP;
             if (resourceLayer && s.principal() == null) {

@@ -43,7 +43,7 @@ final class StatementReader {
         boolean substitute = policy.document().substitutesVariables();
         String name = policy.arn() != null ? policy.arn() : policy.name();
         StatementRef ref = new StatementRef(layer, name, s.sid(), s.index(), s.effect(),
-                layer == Layer.SCP || layer == Layer.RCP ? level : -1);
+                layer == Layer.SCP || layer == Layer.RCP ? level : -1, s.location());
 
         // "You must use the Principal element in resource-based policies" (IAM JSON policy elements:
         // Principal); in identity-side policies the principal is the identity the policy is attached to.
