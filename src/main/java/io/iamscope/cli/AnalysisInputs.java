@@ -48,6 +48,11 @@ final class AnalysisInputs {
     }
 
     AttackerProfile profile() {
+        return profile(attacker);
+    }
+
+    /** The attacker profile of that name, or an input error naming the profiles there are. */
+    static AttackerProfile profile(String attacker) {
         return AttackerProfile.named(attacker).orElseThrow(() -> {
             List<String> names = AttackerProfile.all().stream().map(AttackerProfile::name).toList();
             List<String> near = Nearest.to(attacker, names, 1);

@@ -133,7 +133,7 @@ public final class ReviewJsonRenderer {
         o.put("resource", s.resource());
     }
 
-    private static void step(ObjectNode o, PathStep s) {
+    static void step(ObjectNode o, PathStep s) {
         o.put("from", s.from());
         o.put("to", s.to());
         o.put("kind", s.kind());

@@ -20,7 +20,7 @@ import java.util.Map;
  * conditional edge only when it has no definite one within the limits. One pass over the graph instead of a
  * search per principal ({@code AdminReachTest} checks it against {@code AdminPaths} on every node).
  */
-final class AdminReach {
+public final class AdminReach {
     /** The next edge towards an administrator and the route's length. */
     private record Next(AccessEdge edge, int hops) {
     }
@@ -35,7 +35,7 @@ final class AdminReach {
         this.any = any;
     }
 
-    static AdminReach of(AccessGraph graph, PathLimits limits) {
+    public static AdminReach of(AccessGraph graph, PathLimits limits) {
         Map<PrincipalNode, Next> definite = search(graph, limits.maxDepth(), false);
         Map<PrincipalNode, Next> any = limits.allowConditional() ? search(graph, limits.maxDepth(), true) : definite;
         return new AdminReach(graph, definite, any);
@@ -53,17 +53,22 @@ final class AdminReach {
         return s.admin() && AdminCheck.BY_OWN_PERMISSIONS.equals(s.how());
     }
 
-    boolean isAdmin(PrincipalNode n) {
+    public boolean isAdmin(PrincipalNode n) {
         return isAdmin(graph, n);
     }
 
     /** Whether the node can become an administrator (it is not one itself). */
-    boolean reaches(PrincipalNode n) {
+    public boolean reaches(PrincipalNode n) {
         return !isAdmin(n) && any.containsKey(n);
     }
 
+    /** Whether the node can become an administrator by definite edges only (it is not one itself). */
+    public boolean reachesDefinitely(PrincipalNode n) {
+        return !isAdmin(n) && definite.containsKey(n);
+    }
+
     /** The shortest route to an administrator (definite if there is one), empty when none or when it is one. */
-    List<AccessEdge> path(PrincipalNode n) {
+    public List<AccessEdge> path(PrincipalNode n) {
         Map<PrincipalNode, Next> routes = definite.containsKey(n) ? definite : any;
         List<AccessEdge> out = new ArrayList<>();
         Next next = routes.get(n);

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** The engine's and the graph's evidence as the findings model cites it. */
-final class Cites {
+public final class Cites {
     private Cites() {
     }
 
@@ -41,13 +41,13 @@ final class Cites {
         return r.layer() == Layer.IDENTITY || r.layer() == Layer.RESOURCE;
     }
 
-    static PathStep step(AccessEdge e) {
+    public static PathStep step(AccessEdge e) {
         List<Check> checks = e.evidence().stream().map(Cites::check).toList();
         return new PathStep(e.from().arn(), e.to().arn(), e.kind().name().toLowerCase(Locale.ROOT), e.technique(),
                 e.conditional(), new ArrayList<>(e.condition().keys()), checks);
     }
 
-    static List<PathStep> path(List<AccessEdge> edges) {
+    public static List<PathStep> path(List<AccessEdge> edges) {
         return edges.stream().map(Cites::step).toList();
     }
 

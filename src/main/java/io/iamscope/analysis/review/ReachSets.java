@@ -20,7 +20,7 @@ import org.jgrapht.Graph;
  * linear in the graph for the structure and in components × nodes / 64 for the sets. Members of one component
  * reach the same nodes (an account's administrators and every principal that can become one share one).
  */
-final class ReachSets {
+public final class ReachSets {
     private final List<PrincipalNode> nodes;
     private final Map<PrincipalNode, Integer> index;
     private final int[] component;
@@ -34,9 +34,16 @@ final class ReachSets {
         this.reach = reach;
     }
 
-    static ReachSets of(AccessGraph graph) {
+    public static ReachSets of(AccessGraph graph) {
+        return of(graph, new ArrayList<>(graph.graph().vertexSet()));
+    }
+
+    /**
+     * Over a given list of nodes, which may hold nodes the graph lacks (they reach only themselves): two graphs
+     * indexed over one list have bit sets that compare bit for bit (a diff of two snapshots).
+     */
+    public static ReachSets of(AccessGraph graph, List<PrincipalNode> nodes) {
         Graph<PrincipalNode, AccessEdge> g = graph.graph();
-        List<PrincipalNode> nodes = new ArrayList<>(g.vertexSet());
         Map<PrincipalNode, Integer> index = new HashMap<>();
         for (int i = 0; i < nodes.size(); i++) {
             index.put(nodes.get(i), i);
@@ -44,8 +51,9 @@ final class ReachSets {
         int n = nodes.size();
         int[][] succ = new int[n][];
         for (int i = 0; i < n; i++) {
-            List<AccessEdge> out = new ArrayList<>(g.outgoingEdgesOf(nodes.get(i)));
-            succ[i] = out.stream().mapToInt(e -> index.get(e.to())).toArray();
+            PrincipalNode node = nodes.get(i);
+            succ[i] = !g.containsVertex(node) ? new int[0]
+                    : g.outgoingEdgesOf(node).stream().mapToInt(e -> index.get(e.to())).toArray();
         }
         int[] order = new int[n];
         int[] low = new int[n];
@@ -110,20 +118,20 @@ final class ReachSets {
     }
 
     /** The nodes {@code n} reaches, itself included (as bit positions of {@link #node(int)}). */
-    BitSet of(PrincipalNode n) {
+    public BitSet of(PrincipalNode n) {
         return reach.get(component[index.get(n)]);
     }
 
     /** The component of a node: nodes of one component reach the same nodes. */
-    int componentOf(PrincipalNode n) {
+    public int componentOf(PrincipalNode n) {
         return component[index.get(n)];
     }
 
-    PrincipalNode node(int i) {
+    public PrincipalNode node(int i) {
         return nodes.get(i);
     }
 
-    int size() {
+    public int size() {
         return nodes.size();
     }
 }

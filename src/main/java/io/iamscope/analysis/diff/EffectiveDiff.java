@@ -1,0 +1,99 @@
+package io.iamscope.analysis.diff;
+
+import io.iamscope.analysis.review.AdminReach;
+import io.iamscope.analysis.review.Cites;
+import io.iamscope.analysis.review.ReachSets;
+import io.iamscope.graph.AccessGraph;
+import io.iamscope.graph.NodeKind;
+import io.iamscope.graph.PathLimits;
+import io.iamscope.graph.PrincipalNode;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What two access graphs mean for each user and role: standing towards administrator (one backward search per
+ * graph, as the review's) and reach (one bit set per strongly connected component, both graphs indexed over the
+ * union of their nodes so that sets compare word by word). Linear in the graphs, not a search per principal.
+ */
+public final class EffectiveDiff {
+    /** How many newly reachable principals a change lists by name; the count says the rest. */
+    public static final int LISTED = 20;
+
+    private EffectiveDiff() {
+    }
+
+    /** The users and roles whose standing or reach changed, those that gained first, then by ARN. */
+    public static List<PrincipalChange> between(AccessGraph before, AccessGraph after, PathLimits limits) {
+        Set<PrincipalNode> all = new LinkedHashSet<>(before.graph().vertexSet());
+        all.addAll(after.graph().vertexSet());
+        List<PrincipalNode> universe = all.stream().sorted(Comparator.comparing(PrincipalNode::arn)).toList();
+        ReachSets reachBefore = ReachSets.of(before, universe);
+        ReachSets reachAfter = ReachSets.of(after, universe);
+        AdminReach adminBefore = AdminReach.of(before, limits);
+        AdminReach adminAfter = AdminReach.of(after, limits);
+        List<PrincipalChange> out = new ArrayList<>();
+        for (PrincipalNode n : universe) {
+            if ((n.kind() != NodeKind.USER && n.kind() != NodeKind.ROLE) || !after.graph().containsVertex(n)) {
+                continue; // a principal removed is a structural change; what it reached no longer matters
+            }
+            boolean existed = before.graph().containsVertex(n);
+            AdminState was = existed ? state(adminBefore, n) : AdminState.ABSENT;
+            AdminState is = state(adminAfter, n);
+            BitSet newly = (BitSet) reachAfter.of(n).clone();
+            BitSet lost = new BitSet();
+            if (existed) {
+                newly.andNot(reachBefore.of(n));
+                lost = (BitSet) reachBefore.of(n).clone();
+                lost.andNot(reachAfter.of(n));
+            }
+            clearSelfAndAbsent(newly, n, universe, after);
+            clearSelfAndAbsent(lost, n, universe, before);
+            if (was == is && newly.isEmpty() && lost.isEmpty() || !existed && newly.isEmpty()
+                    && is.ordinal() <= AdminState.NONE.ordinal()) {
+                continue;
+            }
+            List<String> names = new ArrayList<>();
+            List<String> accounts = new ArrayList<>();
+            for (int i = newly.nextSetBit(0); i >= 0; i = newly.nextSetBit(i + 1)) {
+                PrincipalNode r = universe.get(i);
+                if (names.size() < LISTED) {
+                    names.add(r.arn());
+                }
+                if (r.kind() == NodeKind.ROOT && r.account() != null) {
+                    accounts.add(r.account());
+                }
+            }
+            boolean gainedAdmin = is.worseThan(was) && is.ordinal() >= AdminState.REACHES_ADMIN_IF.ordinal()
+                    && is != AdminState.ADMIN;
+            out.add(new PrincipalChange(n.arn(), was, is, gainedAdmin ? Cites.path(adminAfter.path(n)) : List.of(),
+                    names, newly.cardinality(), accounts, lost.cardinality()));
+        }
+        out.sort(Comparator.comparing((PrincipalChange c) -> !c.after().worseThan(c.before()))
+                .thenComparing(c -> -c.newlyCount()).thenComparing(PrincipalChange::arn));
+        return List.copyOf(out);
+    }
+
+    private static AdminState state(AdminReach reach, PrincipalNode n) {
+        if (reach.isAdmin(n)) {
+            return AdminState.ADMIN;
+        }
+        if (reach.reachesDefinitely(n)) {
+            return AdminState.REACHES_ADMIN;
+        }
+        return reach.reaches(n) ? AdminState.REACHES_ADMIN_IF : AdminState.NONE;
+    }
+
+    private static void clearSelfAndAbsent(BitSet set, PrincipalNode self, List<PrincipalNode> universe,
+                                           AccessGraph graph) {
+        for (int i = set.nextSetBit(0); i >= 0; i = set.nextSetBit(i + 1)) {
+            PrincipalNode r = universe.get(i);
+            if (r.equals(self) || !graph.graph().containsVertex(r)) {
+                set.clear(i);
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.iamscope.analysis.diff;
+
+import io.iamscope.analysis.findings.Affected;
+import io.iamscope.analysis.findings.Category;
+import io.iamscope.analysis.findings.Finding;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Two reviews compared by finding id (code, subject, key: {@link Finding#id()}). The ranking of what would hurt most
+ * if stolen is left out: it is an order, and a change anywhere moves it.
+ */
+public final class FindingsDiff {
+    private FindingsDiff() {
+    }
+
+    /**
+     * Findings introduced and widened (most urgent first), then resolved. A finding about principals (those that
+     * can escalate through a statement) is new only for the principals no finding of its code concerned before:
+     * the same principals escalating through another statement (a policy rewritten) is not a new finding, and is
+     * not resolved either.
+     */
+    public static List<FindingChange> between(List<Finding> before, List<Finding> after) {
+        Map<String, Finding> was = byId(before);
+        Map<String, Finding> is = byId(after);
+        Set<String> affectedBefore = affected(was.values());
+        Set<String> affectedAfter = affected(is.values());
+        List<FindingChange> added = new ArrayList<>();
+        List<FindingChange> resolved = new ArrayList<>();
+        for (Finding f : is.values()) {
+            Finding old = was.get(f.id());
+            List<String> newly = f.affected().stream().map(Affected::arn)
+                    .filter(a -> old == null ? !affectedBefore.contains(f.code() + " " + a)
+                            : old.affected().stream().noneMatch(x -> x.arn().equals(a))).toList();
+            if (old == null && (f.affected().isEmpty() || !newly.isEmpty())) {
+                added.add(new FindingChange(ChangeKind.ADDED, f, f.affected().isEmpty() ? List.of() : newly));
+            } else if (old != null && !newly.isEmpty()) {
+                added.add(new FindingChange(ChangeKind.CHANGED, f, newly));
+            }
+        }
+        for (Finding f : was.values()) {
+            boolean stillAffects = !f.affected().isEmpty() && f.affected().stream()
+                    .allMatch(a -> affectedAfter.contains(f.code() + " " + a.arn()));
+            if (!is.containsKey(f.id()) && !stillAffects) {
+                resolved.add(new FindingChange(ChangeKind.REMOVED, f, List.of()));
+            }
+        }
+        Comparator<FindingChange> order = Comparator.comparing(FindingChange::finding, Finding.ORDER);
+        added.sort(order);
+        resolved.sort(order);
+        List<FindingChange> out = new ArrayList<>(added);
+        out.addAll(resolved);
+        return List.copyOf(out);
+    }
+
+    /** {@code CODE arn} for every principal a finding concerns. */
+    private static Set<String> affected(java.util.Collection<Finding> findings) {
+        Set<String> out = new java.util.HashSet<>();
+        findings.forEach(f -> f.affected().forEach(a -> out.add(f.code() + " " + a.arn())));
+        return out;
+    }
+
+    private static Map<String, Finding> byId(List<Finding> findings) {
+        Map<String, Finding> m = new LinkedHashMap<>();
+        findings.stream().filter(f -> f.category() != Category.BLAST_RADIUS).forEach(f -> m.putIfAbsent(f.id(), f));
+        return m;
+    }
+}

@@ -1,0 +1,143 @@
+package io.iamscope.cli;
+
+import io.iamscope.analysis.AttackerProfile;
+import io.iamscope.analysis.GraphSource;
+import io.iamscope.analysis.Workspace;
+import io.iamscope.analysis.diff.DiffAnalysis;
+import io.iamscope.analysis.diff.SnapshotDiff;
+import io.iamscope.analysis.findings.Severity;
+import io.iamscope.analysis.findings.Suppression;
+import io.iamscope.analysis.review.ReviewOptions;
+import io.iamscope.eval.RequestContext;
+import io.iamscope.model.Snapshot;
+import io.iamscope.model.SnapshotIndex;
+import io.iamscope.model.io.ReadResult;
+import io.iamscope.model.io.SnapshotReader;
+import io.iamscope.report.DiffJsonRenderer;
+import io.iamscope.report.DiffTextRenderer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code iamscope diff OLD NEW}: two snapshots of the same account or organization compared, as written, for each
+ * principal and by their reviews (docs/diff.md). Exits 0, or 1 with {@code --fail-on} when the change introduces
+ * or widens a finding at or above it; 2 for input errors.
+ */
+@Command(name = "diff", description = "Compare two snapshots: what changed, and what each principal gained or lost.")
+final class DiffCommand implements Callable<Integer> {
+
+    enum Format { text, json }
+
+    @Parameters(index = "0", paramLabel = "OLD", description = "The snapshot before the change.")
+    Path oldSnapshot;
+
+    @Parameters(index = "1", paramLabel = "NEW", description = "The snapshot after the change.")
+    Path newSnapshot;
+
+    @Option(names = "--before", paramLabel = "FILE", description = "Another snapshot file of the old side (an"
+            + " account of an organization); repeatable.")
+    List<Path> moreBefore = new ArrayList<>();
+
+    @Option(names = "--after", paramLabel = "FILE", description = "Another snapshot file of the new side;"
+            + " repeatable.")
+    List<Path> moreAfter = new ArrayList<>();
+
+    @Option(names = "--attacker", paramLabel = "PROFILE", defaultValue = "stolen-keys",
+            description = "stolen-keys, console-session or insider (default: ${DEFAULT-VALUE}).")
+    String attacker;
+
+    @Mixin
+    ContextOptions context = new ContextOptions();
+
+    @Option(names = "--suppress", paramLabel = "FILE", description = "Suppressions, as for review.")
+    Path suppress;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY",
+            description = "low, medium, high or critical: exit 1 when the change introduces or widens a finding at"
+                    + " or above it.")
+    ReviewCommand.FailOn failOn;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of the output.")
+    Path outFile;
+
+    /** The graph seam, as for the other commands. */
+    GraphSource graphs = AnalysisInputs.BUILT_IN_GRAPH;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        AttackerProfile profile = AnalysisInputs.profile(attacker);
+        RequestContext requestContext = profile.context(context.values(), context.unknown());
+        List<Suppression> suppressions = suppress == null ? List.of() : SuppressionFile.read(suppress);
+        Snapshot before = read(oldSnapshot, moreBefore, err);
+        Snapshot after = read(newSnapshot, moreAfter, err);
+        Workspace a = AnalysisInputs.workspace(new SnapshotIndex(before), graphs);
+        Workspace b = AnalysisInputs.workspace(new SnapshotIndex(after), graphs);
+        SnapshotDiff diff = DiffAnalysis.run(a, ReviewOptions.defaults(asOf(before)), b,
+                ReviewOptions.defaults(asOf(after)), profile.name(), requestContext, suppressions);
+        if (outFile == null) {
+            write(diff, spec.commandLine().getOut());
+        } else {
+            try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(outFile, StandardCharsets.UTF_8))) {
+                write(diff, file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            err.println("wrote " + outFile);
+        }
+        return failOn != null && diff.introducesAtLeast(Severity.valueOf(failOn.name().toUpperCase(Locale.ROOT)))
+                ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    private void write(SnapshotDiff diff, PrintWriter out) {
+        if (format == Format.json) {
+            DiffJsonRenderer.render(diff, out);
+        } else {
+            DiffTextRenderer.render(diff, out);
+        }
+        out.flush();
+    }
+
+    private static Snapshot read(Path first, List<Path> more, PrintWriter err) {
+        List<Path> files = new ArrayList<>();
+        files.add(first);
+        files.addAll(more);
+        ReadResult read = SnapshotReader.read(files, null, null);
+        read.summary().forEach(err::println);
+        err.flush();
+        return read.snapshot();
+    }
+
+    /** Ages (of keys, of last use) are measured from each snapshot's collection time. */
+    private static Instant asOf(Snapshot s) {
+        if (s.collectedAt() != null) {
+            try {
+                return Instant.parse(s.collectedAt());
+            } catch (DateTimeParseException e) {
+                // not an instant: now
+            }
+        }
+        return Instant.now();
+    }
+}
