@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 /** The {@code iamscope} command: the only place that prints and exits. */
 @Command(name = "iamscope", mixinStandardHelpOptions = true, version = "iamscope 0.1.0",
         description = "If this AWS identity is compromised, what can the attacker reach?",
-        subcommands = {TestCommand.class, CanCommand.class, BlastRadiusCommand.class, ReviewCommand.class, DiffCommand.class, WhoCanCommand.class,
+        subcommands = {TestCommand.class, CanCommand.class, BlastRadiusCommand.class, ReviewCommand.class, DiffCommand.class, CheckCommand.class, WhoCanCommand.class,
             PathsCommand.class, GraphCommand.class, CatalogCommand.class, CollectCommand.class, GenerateCommand.class,
             BenchCommand.class, VerifyCommand.class, VerifyCasesCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

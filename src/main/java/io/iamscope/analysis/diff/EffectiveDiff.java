@@ -52,6 +52,10 @@ public final class EffectiveDiff {
             }
             clearSelfAndAbsent(newly, n, universe, after);
             clearSelfAndAbsent(lost, n, universe, before);
+            if (existed) {
+                clearControlled(newly, controlled(n, was, reachBefore, universe), universe);
+                clearControlled(lost, controlled(n, is, reachAfter, universe), universe);
+            }
             if (was == is && newly.isEmpty() && lost.isEmpty() || !existed && newly.isEmpty()
                     && is.ordinal() <= AdminState.NONE.ordinal()) {
                 continue;
@@ -75,6 +79,39 @@ public final class EffectiveDiff {
         out.sort(Comparator.comparing((PrincipalChange c) -> !c.after().worseThan(c.before()))
                 .thenComparing(c -> -c.newlyCount()).thenComparing(PrincipalChange::arn));
         return List.copyOf(out);
+    }
+
+    /**
+     * The accounts a principal controls in one graph: its own when it is admin-equivalent, and every account whose
+     * node it reaches. A principal it reaches in one of them is no gain (or loss): whoever controls an account can
+     * act as anyone in it, a role created there included.
+     */
+    private static Set<String> controlled(PrincipalNode n, AdminState state, ReachSets reach,
+                                          List<PrincipalNode> universe) {
+        Set<String> out = new java.util.HashSet<>();
+        if (state == AdminState.ADMIN && n.account() != null) {
+            out.add(n.account());
+        }
+        BitSet r = reach.of(n);
+        for (int i = r.nextSetBit(0); i >= 0; i = r.nextSetBit(i + 1)) {
+            PrincipalNode x = universe.get(i);
+            if (x.kind() == NodeKind.ROOT && x.account() != null) {
+                out.add(x.account());
+            }
+        }
+        return out;
+    }
+
+    private static void clearControlled(BitSet set, Set<String> accounts, List<PrincipalNode> universe) {
+        if (accounts.isEmpty()) {
+            return;
+        }
+        for (int i = set.nextSetBit(0); i >= 0; i = set.nextSetBit(i + 1)) {
+            PrincipalNode r = universe.get(i);
+            if (r.account() != null && accounts.contains(r.account()) && r.kind() != NodeKind.ROOT) {
+                set.clear(i);
+            }
+        }
     }
 
     private static AdminState state(AdminReach reach, PrincipalNode n) {

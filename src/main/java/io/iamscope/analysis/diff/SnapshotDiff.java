@@ -20,6 +20,13 @@ public record SnapshotDiff(String before, String after, List<Change> changes, Li
         warnings = List.copyOf(warnings);
     }
 
+    /** The same comparison under other labels, with more warnings first (what a plan could not apply). */
+    public SnapshotDiff relabelled(String beforeLabel, String afterLabel, List<String> moreWarnings) {
+        List<String> all = new java.util.ArrayList<>(moreWarnings);
+        all.addAll(warnings);
+        return new SnapshotDiff(beforeLabel, afterLabel, changes, principals, findings, all);
+    }
+
     /** Nothing written differently and nothing that follows from it. */
     public boolean isEmpty() {
         return changes.isEmpty() && principals.isEmpty() && findings.isEmpty();

@@ -1,0 +1,165 @@
+package io.iamscope.cli;
+
+import io.iamscope.analysis.AttackerProfile;
+import io.iamscope.analysis.GraphSource;
+import io.iamscope.analysis.diff.DiffAnalysis;
+import io.iamscope.analysis.diff.SnapshotDiff;
+import io.iamscope.analysis.findings.Severity;
+import io.iamscope.analysis.findings.Suppression;
+import io.iamscope.analysis.review.ReviewOptions;
+import io.iamscope.eval.RequestContext;
+import io.iamscope.model.Account;
+import io.iamscope.model.Snapshot;
+import io.iamscope.model.SnapshotIndex;
+import io.iamscope.model.io.ReadResult;
+import io.iamscope.model.io.SnapshotReader;
+import io.iamscope.model.io.terraform.PlannedSnapshot;
+import io.iamscope.model.io.terraform.TerraformOverlay;
+import io.iamscope.model.io.terraform.TerraformPlan;
+import io.iamscope.report.DiffJsonRenderer;
+import io.iamscope.report.DiffTextRenderer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code iamscope check --terraform-plan PLAN.json [--snapshot BASE]}: the IAM changes a Terraform plan would make,
+ * applied to a snapshot and compared with it as {@code diff} compares two snapshots (docs/check.md). Exits 1 with
+ * {@code --fail-on} when the plan introduces or widens a finding at or above it; 2 for input errors.
+ */
+@Command(name = "check", description = "Check a Terraform plan's IAM changes against a snapshot: what they would"
+        + " give, before they land.")
+final class CheckCommand implements Callable<Integer> {
+
+    enum Format { text, json }
+
+    /** The account of a check without a base snapshot when --account is not given. */
+    static final String EMPTY_ACCOUNT = "000000000000";
+
+    @Option(names = "--snapshot", paramLabel = "FILE",
+            description = "The account as it is; left out, an empty account plus what is planned.")
+    List<Path> snapshots = new ArrayList<>();
+
+    @Option(names = "--terraform-plan", required = true, paramLabel = "PLAN.json",
+            description = "The output of `terraform show -json PLANFILE`; repeatable, applied in order.")
+    List<Path> plans;
+
+    @Option(names = "--account", paramLabel = "ID", description = "The account the plan changes (needed when the"
+            + " snapshot holds several).")
+    String account;
+
+    @Option(names = "--attacker", paramLabel = "PROFILE", defaultValue = "stolen-keys",
+            description = "stolen-keys, console-session or insider (default: ${DEFAULT-VALUE}).")
+    String attacker;
+
+    @Mixin
+    ContextOptions context = new ContextOptions();
+
+    @Option(names = "--suppress", paramLabel = "FILE", description = "Suppressions, as for review.")
+    Path suppress;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY",
+            description = "low, medium, high or critical: exit 1 when the plan introduces or widens a finding at"
+                    + " or above it.")
+    ReviewCommand.FailOn failOn;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of the output.")
+    Path outFile;
+
+    GraphSource graphs = AnalysisInputs.BUILT_IN_GRAPH;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        AttackerProfile profile = AnalysisInputs.profile(attacker);
+        List<Suppression> suppressions = suppress == null ? List.of() : SuppressionFile.read(suppress);
+        Snapshot base = base(err);
+        String target = target(base);
+        Snapshot after = base;
+        List<String> unknown = new ArrayList<>(context.unknown());
+        List<String> warnings = new ArrayList<>();
+        int applied = 0;
+        for (Path p : plans) {
+            PlannedSnapshot planned = TerraformOverlay.apply(after, TerraformPlan.read(p), target);
+            after = planned.snapshot();
+            unknown.addAll(planned.unknownKeys());
+            warnings.addAll(planned.warnings());
+            applied += planned.applied();
+        }
+        warnings.forEach(w -> err.println("iamscope: warning: " + w));
+        err.println("applied " + applied + " IAM change(s) of " + plans.size() + " plan(s) to account " + target);
+        err.flush();
+        RequestContext requestContext = profile.context(context.values(), unknown);
+        Instant asOf = Instant.now();
+        SnapshotDiff diff = DiffAnalysis.run(AnalysisInputs.workspace(new SnapshotIndex(base), graphs),
+                ReviewOptions.defaults(asOf), AnalysisInputs.workspace(new SnapshotIndex(after), graphs),
+                ReviewOptions.defaults(asOf), profile.name(), requestContext, suppressions);
+        String planNames = String.join(", ", plans.stream().map(Path::toString).toList());
+        diff = diff.relabelled(snapshots.isEmpty() ? "an empty account " + target : diff.before(),
+                "the same with " + planNames + " applied", warnings);
+        if (outFile == null) {
+            write(diff, spec.commandLine().getOut());
+        } else {
+            try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(outFile, StandardCharsets.UTF_8))) {
+                write(diff, file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            err.println("wrote " + outFile);
+        }
+        return failOn != null && diff.introducesAtLeast(Severity.valueOf(failOn.name().toUpperCase(Locale.ROOT)))
+                ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    private Snapshot base(PrintWriter err) {
+        if (snapshots.isEmpty()) {
+            String id = account == null ? EMPTY_ACCOUNT : account;
+            return new Snapshot(Snapshot.CURRENT_VERSION, null, Map.of(), null, List.of(new Account(id, null,
+                    List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), false)));
+        }
+        ReadResult read = SnapshotReader.read(snapshots, null, null);
+        read.summary().forEach(err::println);
+        err.flush();
+        return read.snapshot();
+    }
+
+    private String target(Snapshot base) {
+        if (account != null) {
+            return account;
+        }
+        if (base.accounts().size() != 1) {
+            throw new UserInputException("CHECK_ACCOUNT_AMBIGUOUS: the snapshot holds " + base.accounts().size()
+                    + " accounts: say which one the plan changes with --account ("
+                    + String.join(", ", base.accounts().stream().map(Account::accountId).toList()) + ")");
+        }
+        return base.accounts().get(0).accountId();
+    }
+
+    private void write(SnapshotDiff diff, PrintWriter out) {
+        if (format == Format.json) {
+            DiffJsonRenderer.render(diff, out);
+        } else {
+            DiffTextRenderer.render(diff, out);
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,103 @@
+package io.iamscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * {@code iamscope check --terraform-plan}: the plans of policies-fixtures/ci against the sample organization's
+ * acme-dev: one that adds a path to admin fails the gate, one that removes one and a harmless one pass, one with a
+ * trust policy unknown until apply is conditional, a malformed one is an input error.
+ */
+class CheckCommandTest {
+    record Run(int exit, String out, String err) {
+    }
+
+    private static Run check(String plan, String... more) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        List<String> args = new ArrayList<>(List.of("check", "--snapshot", "policies-fixtures/sample-org/snapshot.json",
+                "--account", "333333333333", "--terraform-plan", "policies-fixtures/ci/" + plan, "--fail-on", "high"));
+        args.addAll(List.of(more));
+        return new Run(cl.execute(args.toArray(String[]::new)), out.toString(), err.toString());
+    }
+
+    @Test
+    void aPlanThatAddsAPathToAdminFails() {
+        Run r = check("tf-adds-escalation.json");
+        assertEquals(ExitCodes.FINDINGS, r.exit(), r.err());
+        String gives = r.out().substring(r.out().indexOf("WHAT THE CHANGE GIVES"), r.out().indexOf("NEW FINDINGS"));
+        assertTrue(gives.contains("audit-fmoreau (arn:aws:iam::333333333333:user/audit-fmoreau): no path to admin ->"
+                + " can reach admin (conditional)"), gives);
+        assertTrue(gives.contains("audit-fmoreau -> reporting [assume-role]"), gives);
+        assertTrue(gives.contains("reporting -> lambda-admin-exec [lambda-create-function-invoke]"), gives);
+    }
+
+    @Test
+    void aPlanThatRemovesAPathPasses() {
+        Run r = check("tf-removes-escalation.json");
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        assertTrue(r.out().contains("intern-tkim: can reach admin -> no path to admin"), r.out());
+    }
+
+    /** Administrators reaching the new role is no gain: they control the account already. */
+    @Test
+    void aHarmlessPlanPassesWithNothingGained() {
+        Run r = check("tf-harmless.json");
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        assertTrue(r.out().contains("no principal came closer to administrator or reaches anyone new"), r.out());
+        assertTrue(r.out().contains("ADDED role of arn:aws:iam::333333333333:role/service/thumbnails"), r.out());
+    }
+
+    @Test
+    void anUnknownTrustPolicyIsConditionalNotNoOne() {
+        Run r = check("tf-unknown-trust.json");
+        assertEquals(ExitCodes.FINDINGS, r.exit(), r.err());
+        assertTrue(r.out().contains("break-glass-v2 [assume-role] (if terraform:aws_iam_role.break_glass_v2"
+                + ".assume_role_policy)"), r.out());
+    }
+
+    @Test
+    void aMalformedPlanIsAnInputError() {
+        Run r = check("tf-malformed.json");
+        assertEquals(ExitCodes.INPUT_ERROR, r.exit(), r.err());
+        assertTrue(r.err().contains("tf-malformed.json") && r.err().contains("PLAN_MALFORMED_JSON"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void aSnapshotOfSeveralAccountsNeedsAccount() {
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(new StringWriter()));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute("check", "--snapshot", "policies-fixtures/sample-org/snapshot.json",
+                "--terraform-plan", "policies-fixtures/ci/tf-harmless.json");
+        assertEquals(ExitCodes.INPUT_ERROR, exit, err.toString());
+        assertTrue(err.toString().contains("CHECK_ACCOUNT_AMBIGUOUS"), err.toString());
+    }
+
+    /** Without a base snapshot: an empty account plus what is planned. */
+    @Test
+    void withoutASnapshotThePlanIsCheckedOnItsOwn() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute("check", "--terraform-plan", "policies-fixtures/ci/tf-adds-escalation.json",
+                "--account", "333333333333", "--fail-on", "medium");
+        assertEquals(ExitCodes.FINDINGS, exit, err.toString());
+        assertTrue(out.toString().contains("PASSROLE_ANY_ROLE"), out.toString());
+    }
+}
