@@ -17,6 +17,7 @@ import io.iamscope.model.io.terraform.PlannedSnapshot;
 import io.iamscope.model.io.terraform.TerraformOverlay;
 import io.iamscope.model.io.terraform.TerraformPlan;
 import io.iamscope.report.DiffJsonRenderer;
+import io.iamscope.report.DiffMarkdownRenderer;
 import io.iamscope.report.DiffTextRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -44,7 +45,7 @@ import picocli.CommandLine.Option;
         + " give, before they land.")
 final class CheckCommand implements Callable<Integer> {
 
-    enum Format { text, json }
+    enum Format { text, json, markdown }
 
     /** The account of a check without a base snapshot when --account is not given. */
     static final String EMPTY_ACCOUNT = "000000000000";
@@ -76,7 +77,7 @@ final class CheckCommand implements Callable<Integer> {
                     + " or above it.")
     ReviewCommand.FailOn failOn;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "text", description = "text, json or markdown (a pull-request comment) (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of the output.")
@@ -157,6 +158,8 @@ final class CheckCommand implements Callable<Integer> {
     private void write(SnapshotDiff diff, PrintWriter out) {
         if (format == Format.json) {
             DiffJsonRenderer.render(diff, out);
+        } else if (format == Format.markdown) {
+            DiffMarkdownRenderer.render(diff, "iamscope check", out);
         } else {
             DiffTextRenderer.render(diff, out);
         }

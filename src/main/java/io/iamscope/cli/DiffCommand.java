@@ -14,6 +14,7 @@ import io.iamscope.model.SnapshotIndex;
 import io.iamscope.model.io.ReadResult;
 import io.iamscope.model.io.SnapshotReader;
 import io.iamscope.report.DiffJsonRenderer;
+import io.iamscope.report.DiffMarkdownRenderer;
 import io.iamscope.report.DiffTextRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -41,7 +42,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "diff", description = "Compare two snapshots: what changed, and what each principal gained or lost.")
 final class DiffCommand implements Callable<Integer> {
 
-    enum Format { text, json }
+    enum Format { text, json, markdown }
 
     @Parameters(index = "0", paramLabel = "OLD", description = "The snapshot before the change.")
     Path oldSnapshot;
@@ -72,7 +73,7 @@ final class DiffCommand implements Callable<Integer> {
                     + " or above it.")
     ReviewCommand.FailOn failOn;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "text", description = "text, json or markdown (a pull-request comment) (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of the output.")
@@ -113,6 +114,8 @@ final class DiffCommand implements Callable<Integer> {
     private void write(SnapshotDiff diff, PrintWriter out) {
         if (format == Format.json) {
             DiffJsonRenderer.render(diff, out);
+        } else if (format == Format.markdown) {
+            DiffMarkdownRenderer.render(diff, "iamscope diff", out);
         } else {
             DiffTextRenderer.render(diff, out);
         }

@@ -128,7 +128,7 @@ public final class ReviewMarkdownRenderer {
         return sb.toString();
     }
 
-    private static String cell(String s) {
+    static String cell(String s) {
         return escape(s).replace("|", "\\|").replace("\n", " ");
     }
 

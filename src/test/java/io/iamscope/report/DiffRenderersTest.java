@@ -53,6 +53,14 @@ class DiffRenderersTest {
     }
 
     @Test
+    void markdownFitsAPullRequestComment() {
+        String md = Golden.render(out -> DiffMarkdownRenderer.render(incident(), "iamscope diff", out));
+        assertTrue(md.length() < ReviewMarkdownRenderer.BUDGET, md.length() + " characters");
+        Golden.check("diff-markdown/sample-org-incident.md", out -> DiffMarkdownRenderer.render(incident(),
+                "iamscope diff", out));
+    }
+
+    @Test
     void json() throws Exception {
         Golden.check("diff-json/sample-org-incident.json", out -> DiffJsonRenderer.render(incident(), out));
         JsonNode root = new ObjectMapper().readTree(Golden.render(out -> DiffJsonRenderer.render(incident(), out)));
