@@ -26,23 +26,27 @@ def user(statements):
             "AttachedManagedPolicies": [], "GroupList": [], "Tags": []}
 
 
-def role(statements):
-    trust = doc({"Effect": "Allow", "Principal": {"AWS": f"arn:aws:iam::{ACCOUNT}:user/attacker"},
-                 "Action": "sts:AssumeRole"})
+def role(statements, compute=False):
+    """The role `guarded`: assumable by the attacker, or (compute) by EC2 through an instance profile."""
+    principal = {"Service": "ec2.amazonaws.com"} if compute else {"AWS": f"arn:aws:iam::{ACCOUNT}:user/attacker"}
+    trust = doc({"Effect": "Allow", "Principal": principal, "Action": "sts:AssumeRole"})
+    profiles = [{"InstanceProfileName": "guarded", "InstanceProfileId": "AIPAGUARDEDXXXXX",
+                 "Arn": f"arn:aws:iam::{ACCOUNT}:instance-profile/guarded", "Path": "/", "Roles": []}] if compute else []
     return {"RoleName": "guarded", "RoleId": "AROAGUARDEDXXXXX", "Arn": f"arn:aws:iam::{ACCOUNT}:role/guarded",
             "Path": "/", "CreateDate": "2025-01-01T00:00:00Z", "AssumeRolePolicyDocument": trust,
             "RolePolicyList": [{"PolicyName": "inline", "PolicyDocument": doc(*statements)}],
-            "AttachedManagedPolicies": [], "InstanceProfileList": [], "Tags": []}
+            "AttachedManagedPolicies": [], "InstanceProfileList": profiles, "Tags": []}
 
 
-def snapshot(user_statements, role_statements=None):
+def snapshot(user_statements, role_statements=None, compute=False):
     return {"format": "iamscope-snapshot", "version": 1, "collectedAt": "2026-01-01T00:00:00Z",
             "collectedBy": {"Account": ACCOUNT, "Arn": f"arn:aws:iam::{ACCOUNT}:user/auditor",
                             "UserId": "AIDAAUDITOR"},
             "tool": "graph/credential-context/generate.py",
             "accounts": [{"accountId": ACCOUNT, "alias": "work", "authorizationDetails": {
                 "UserDetailList": [user(user_statements)], "GroupDetailList": [],
-                "RoleDetailList": [] if role_statements is None else [role(role_statements)], "Policies": []},
+                "RoleDetailList": [] if role_statements is None else [role(role_statements, compute)],
+                "Policies": []},
                 "accessKeys": [], "identityProviders": [], "resources": [], "gaps": []}]}
 
 
@@ -52,6 +56,9 @@ TOKEN_PRESENT = {"Effect": "Allow", "Action": "*", "Resource": "*",
 MFA_IF_EXISTS = deny({"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}})
 MFA_BOOL = deny({"Bool": {"aws:MultiFactorAuthPresent": "false"}})
 MFA_NULL = deny({"Null": {"aws:MultiFactorAuthPresent": "true"}})
+# ec2-run-instances-pass-role: the attacker launches an instance with the role's profile and uses its session.
+PASS_TO_EC2 = [{"Effect": "Allow", "Action": "iam:PassRole", "Resource": f"arn:aws:iam::{ACCOUNT}:role/guarded"},
+               {"Effect": "Allow", "Action": "ec2:RunInstances", "Resource": "*"}]
 
 CASES = [
     ("role-token-issue-time.json", snapshot([ASSUME], [TOKEN_PRESENT]), True, DOC,
@@ -71,6 +78,10 @@ CASES = [
      "Null true denies only when the key is missing; the role session has it (false): the Deny does not apply"),
     ("user-deny-mfa-null.json", snapshot([ADMIN, MFA_NULL]), False, DOC,
      "long-term keys lack aws:MultiFactorAuthPresent: Null true holds, the Deny applies"),
+    ("compute-token-issue-time.json", snapshot(PASS_TO_EC2, [TOKEN_PRESENT], compute=True), True, DOC,
+     "an instance profile's role session is temporary credentials too: aws:TokenIssueTime exists"),
+    ("compute-deny-mfa-bool.json", snapshot(PASS_TO_EC2, [ADMIN, MFA_BOOL], compute=True), False, DOC,
+     "a session on compute carries no MFA: aws:MultiFactorAuthPresent is false and the Deny applies"),
 ]
 
 cases = []

@@ -37,7 +37,7 @@ class CredentialContextTest {
             boolean admin = c.get("admin").asBoolean();
             String why = name + ": " + c.get("why").asText();
             Path snapshot = DIR.resolve(name);
-            String holder = name.startsWith("role-") ? ROLE : ATTACKER;
+            String holder = name.startsWith("user-") ? ATTACKER : ROLE;
             tests.add(DynamicTest.dynamicTest(name, () -> {
                 assertEquals(admin, !JSON.readTree(run("paths", ATTACKER, "--to", "admin", "--snapshot",
                         snapshot.toString(), "--format", "json")).get("paths").isEmpty(), "paths: " + why);
