@@ -11,8 +11,9 @@ public enum AccessKeySlot {
     /** The user holds two keys (inactive ones count): one must be deleted first. */
     FULL,
     /**
-     * The snapshot cannot say: the account's keys were not listed (an authorization-details export), or listing
-     * them failed (a collection gap for {@code ListUsers} or the user's {@code ListAccessKeys}).
+     * The snapshot cannot say: the account's keys were not listed (an authorization-details export) and neither
+     * the user's {@code list-access-keys} output nor a credential report showing two active keys was given, or
+     * listing them failed (a collection gap for {@code ListUsers} or the user's {@code ListAccessKeys}).
      */
     UNKNOWN
 }

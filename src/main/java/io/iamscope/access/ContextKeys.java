@@ -30,6 +30,9 @@ final class ContextKeys {
             case ROOT -> "Account";
         });
         put(given, b, "aws:PrincipalIsAWSService", "false");
+        if (who.kind() == PrincipalRef.Kind.ROLE) {
+            roleSession(given, b);
+        }
         Principal p = who.principal();
         if (caller.kind() == CallerKind.USER) {
             put(given, b, "aws:username", p.name());
@@ -49,6 +52,22 @@ final class ContextKeys {
             put(given, b, "aws:PrincipalOrgID", org.id());
             put(given, b, "aws:PrincipalOrgPaths", org.orgPath(caller.account()));
         }
+    }
+
+    /**
+     * The keys of a role session's temporary credentials, as AWS sets them whatever the attacker context says for
+     * the start (IAM User Guide, AWS global condition context keys): {@code aws:TokenIssueTime} is present in every
+     * request signed with temporary credentials, at a time that cannot be known (the session is the attacker's
+     * own, yet to be created); {@code aws:MultiFactorAuthPresent} is present too, {@code false} when no MFA was
+     * used to get them, which is the case when an attacker context sets no MFA (long-term keys cannot pass an MFA
+     * code to AssumeRole, and sessions on compute never carry one). A value or unknown the context gives wins.
+     * {@code aws:MultiFactorAuthAge} stays absent then: it is present only when MFA was used.
+     */
+    private static void roleSession(RequestContext given, RequestContext.Builder b) {
+        if (!given.isPresent("aws:TokenIssueTime") && !given.isUnknown("aws:TokenIssueTime")) {
+            b.unknownValue("aws:TokenIssueTime");
+        }
+        put(given, b, "aws:MultiFactorAuthPresent", "false");
     }
 
     static void resource(String account, Map<String, String> tags, Organization org, RequestContext given,

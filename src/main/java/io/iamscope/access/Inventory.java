@@ -115,21 +115,26 @@ public final class Inventory {
     }
 
     /**
-     * Counts the keys of the account's users whose keys were listed: not when the account's keys were not
-     * listed at all, nor when listing the users failed, nor for a user whose own listing failed.
+     * Counts the keys of the account's users whose keys were listed: every user when the account's keys were
+     * listed (not when listing the users failed, nor for a user whose own listing failed), else the users whose
+     * {@code list-access-keys} output was given. A credential report's active keys raise the count (it shows no
+     * inactive key, so it decides alone only when it shows two).
      */
     private void countKeys(Account a) {
-        if (!a.accessKeysListed() || a.gaps().stream().anyMatch(g -> iamGap(g, "ListUsers"))) {
-            return;
-        }
+        boolean accountListed = a.accessKeysListed() && a.gaps().stream().noneMatch(g -> iamGap(g, "ListUsers"));
         Map<String, Integer> byName = new HashMap<>();
         for (AccessKey k : a.accessKeys()) {
             byName.merge(k.userName(), 1, Integer::sum);
         }
         for (User u : a.users()) {
-            if (a.gaps().stream().noneMatch(g -> iamGap(g, "ListAccessKeys")
-                    && (g.resource() == null || g.resource().equals(u.arn())))) {
-                keyCounts.put(u.arn(), byName.getOrDefault(u.name(), 0));
+            boolean listed = a.keysListedFor().contains(u.name()) || accountListed
+                    && a.gaps().stream().noneMatch(g -> iamGap(g, "ListAccessKeys")
+                    && (g.resource() == null || g.resource().equals(u.arn())));
+            Integer reported = a.activeKeysReported().get(u.name());
+            if (listed) {
+                keyCounts.put(u.arn(), Math.max(byName.getOrDefault(u.name(), 0), reported == null ? 0 : reported));
+            } else if (reported != null && reported >= 2) {
+                keyCounts.put(u.arn(), reported);
             }
         }
     }

@@ -11,7 +11,10 @@ import java.util.Set;
  * Who the attacker is, as condition-key defaults: which keys AWS sends with their requests, which it does not
  * (absent), and which iamscope cannot know (unknown: conditions on them make access conditional, never
  * dropped). A user overrides any of them with {@code --context KEY=VALUE} or {@code --unknown KEY}.
- * Keys AWS derives from the snapshot (principal, resource, region from the ARN) are left to the gatherer.
+ * Keys AWS derives from the snapshot (principal, resource, region from the ARN) are left to the gatherer, and so
+ * are the keys of the credential each hop signs with: a profile describes the start; a role session reached on
+ * the way carries {@code aws:TokenIssueTime} and {@code aws:MultiFactorAuthPresent} as AWS sets them for
+ * temporary credentials (docs/attacker-context.md).
  *
  * @param values  keys with a fixed value for this attacker
  * @param unknown keys whose value cannot be known in advance
@@ -27,7 +30,8 @@ public record AttackerProfile(String name, String description, Map<String, List<
     /**
      * Stolen long-term access keys: AWS sends no MFA keys for requests signed with them (IAM User Guide: AWS
      * global condition context keys, aws:MultiFactorAuthPresent), no token issue time, and the attacker calls
-     * AWS directly, not through a service. The attacker picks TLS, so TLS-only policies do not stop them.
+     * AWS directly, not through a service. The attacker picks TLS, so TLS-only policies do not stop them. (The
+     * role sessions they obtain carry the token time and MFA {@code false}: the gatherer sets those.)
      */
     public static final AttackerProfile STOLEN_KEYS = new AttackerProfile("stolen-keys",
             "stolen long-term access keys: no MFA, not via an AWS service, source network and time unknown",

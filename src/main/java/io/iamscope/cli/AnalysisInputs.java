@@ -9,6 +9,7 @@ import io.iamscope.eval.local.LocalAuthorizer;
 import io.iamscope.graph.GraphBuilder;
 import io.iamscope.graph.rules.BuiltInTechniques;
 import io.iamscope.model.Nearest;
+import io.iamscope.model.Snapshot;
 import io.iamscope.model.SnapshotIndex;
 import java.io.PrintWriter;
 import java.util.List;
@@ -17,8 +18,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * The inputs every analysis command shares (a picocli mixin), the same on each: the snapshot, and the attacker
- * (a profile of context defaults, and the user's overrides). One default attacker for every command, so that
+ * The inputs every analysis command shares (a picocli mixin), the same on each: the snapshot with the credential
+ * facts given beside it ({@code --access-keys}, {@code --credential-report}), and the attacker (a profile of
+ * context defaults, and the user's overrides). One default attacker for every command, so that
  * {@code paths}, {@code graph}, {@code who-can}, {@code blast-radius}, {@code can} and {@code bench} answer the
  * same question the same way.
  */
@@ -37,9 +39,20 @@ final class AnalysisInputs {
     @CommandLine.Mixin
     ContextOptions context = new ContextOptions();
 
-    /** Reads the snapshot, printing the reader's summary on {@code err}. */
+    @CommandLine.Mixin
+    CredentialOptions credentials = new CredentialOptions();
+
+    /**
+     * Reads the snapshot with the access keys and credential reports given, printing the readers' summaries and
+     * warnings on {@code err}.
+     */
     SnapshotIndex index(PrintWriter err) {
-        return snapshot.read(err);
+        return new SnapshotIndex(readSnapshot(err));
+    }
+
+    /** {@link #index} before indexing (a command may add to it). */
+    Snapshot readSnapshot(PrintWriter err) {
+        return credentials.apply(snapshot.readSnapshot(err), err);
     }
 
     /** The snapshot's workspace: the local engine, the bundled catalog, and the graph {@code graphs} builds. */

@@ -48,9 +48,6 @@ final class ReviewCommand implements Callable<Integer> {
     @Mixin
     AnalysisInputs inputs;
 
-    @Mixin
-    CredentialOptions credentials = new CredentialOptions();
-
     @Option(names = "--suppress", paramLabel = "FILE",
             description = "Suppressions, YAML or JSON: code, ARN pattern, reason, optional expiry date.")
     Path suppress;
@@ -78,8 +75,9 @@ final class ReviewCommand implements Callable<Integer> {
         AttackerProfile profile = inputs.profile();
         RequestContext context = inputs.requestContext(profile);
         List<Suppression> suppressions = suppress == null ? List.of() : SuppressionFile.read(suppress);
-        Snapshot snapshot = credentials.withAccessKeys(inputs.snapshot.readSnapshot(err), err);
-        ReviewOptions options = ReviewOptions.defaults(asOf(snapshot)).withCredentialReports(credentials.reports(err));
+        Snapshot snapshot = inputs.readSnapshot(err);
+        ReviewOptions options = ReviewOptions.defaults(asOf(snapshot))
+                .withCredentialReports(inputs.credentials.reports(err));
         Workspace workspace = AnalysisInputs.workspace(new SnapshotIndex(snapshot), graphs);
         ReviewAnalysis analysis = new ReviewAnalysis(workspace);
         long start = System.nanoTime();

@@ -13,23 +13,30 @@ import java.util.Set;
  * The condition keys of a request. Key names compare case-insensitively, as AWS documents for condition keys.
  * A key is in one of three states: present (with one or more values), <em>unknown</em> (the caller declared
  * that it cannot say; conditions on it are reported, not decided) or absent (AWS's "key not present").
- * Unknown keys may end in {@code *} to cover a family ({@code aws:RequestTag/*}).
+ * Unknown keys may end in {@code *} to cover a family ({@code aws:RequestTag/*}). An unknown key may also be known
+ * to be present ({@link Builder#unknownValue}): AWS sends it, but its value cannot be known in advance
+ * ({@code aws:TokenIssueTime} of a role session: the time the attacker will call AssumeRole); a {@code Null}
+ * condition on it is decided, any condition on its value is not.
  */
 public final class RequestContext {
-    private static final RequestContext EMPTY = new RequestContext(Map.of(), Map.of(), Set.of(), List.of(), null);
+    private static final RequestContext EMPTY = new RequestContext(Map.of(), Map.of(), Set.of(), Set.of(), List.of(),
+            null);
 
     private final Map<String, List<String>> values;
     private final Map<String, String> writtenNames;
     private final Set<String> unknown;
+    /** The unknown keys known to be present (a subset of {@link #unknown}). */
+    private final Set<String> presentUnknown;
     private final List<String> unknownPrefixes;
     /** The context this one is laid over (see {@link #over}), or null. */
     private final RequestContext under;
 
     private RequestContext(Map<String, List<String>> values, Map<String, String> writtenNames, Set<String> unknown,
-                           List<String> unknownPrefixes, RequestContext under) {
+                           Set<String> presentUnknown, List<String> unknownPrefixes, RequestContext under) {
         this.values = values;
         this.writtenNames = writtenNames;
         this.unknown = unknown;
+        this.presentUnknown = presentUnknown;
         this.unknownPrefixes = unknownPrefixes;
         this.under = under;
     }
@@ -47,7 +54,7 @@ public final class RequestContext {
         if (isEmptyContext()) {
             return below;
         }
-        return new RequestContext(values, writtenNames, unknown, unknownPrefixes,
+        return new RequestContext(values, writtenNames, unknown, presentUnknown, unknownPrefixes,
                 under == null ? below : under.over(below));
     }
 
@@ -133,6 +140,19 @@ public final class RequestContext {
         return values(key) != null;
     }
 
+    /** Whether the key is unknown but known to be present: sent by AWS with a value that cannot be known. */
+    public boolean isPresentUnknown(Key key) {
+        String k = key.name();
+        if (under != null && !ownsKey(k)) {
+            return under.isPresentUnknown(key);
+        }
+        return presentUnknown.contains(k);
+    }
+
+    public boolean isPresentUnknown(String key) {
+        return isPresentUnknown(new Key(normalize(key)));
+    }
+
     /** Present keys with their written names, in insertion order (the layer below first). */
     public Map<String, List<String>> entries() {
         return flatten().entriesOfLayer();
@@ -165,6 +185,7 @@ public final class RequestContext {
             for (String k : unknown) {
                 b.unknown(k);
             }
+            b.presentUnknown.addAll(presentUnknown);
             for (String p : unknownPrefixes) {
                 b.unknown(p + "*");
             }
@@ -177,6 +198,7 @@ public final class RequestContext {
         b.written.putAll(writtenNames);
         if (under == null) {
             b.unknown.addAll(unknown);
+            b.presentUnknown.addAll(presentUnknown);
             b.unknownPrefixes.addAll(unknownPrefixes);
         }
         return b;
@@ -196,6 +218,7 @@ public final class RequestContext {
         private final Map<String, List<String>> values = new HashMap<>();
         private final Map<String, String> written = new LinkedHashMap<>();
         private final Set<String> unknown = new LinkedHashSet<>();
+        private final Set<String> presentUnknown = new LinkedHashSet<>();
         private final List<String> unknownPrefixes = new ArrayList<>();
 
         public Builder put(String key, String value) {
@@ -206,6 +229,7 @@ public final class RequestContext {
             String k = normalize(key);
             values.put(k, List.copyOf(keyValues));
             written.put(k, key);
+            presentUnknown.remove(k);
             return this;
         }
 
@@ -228,6 +252,7 @@ public final class RequestContext {
             values.remove(k);
             written.remove(k);
             unknown.remove(k);
+            presentUnknown.remove(k);
             return this;
         }
 
@@ -240,13 +265,24 @@ public final class RequestContext {
                 unknownPrefixes.add(k.substring(0, k.length() - 1));
             } else {
                 unknown.add(k);
+                presentUnknown.remove(k);
             }
+            return this;
+        }
+
+        /**
+         * Declares a key unknown but present: AWS sends it, with a value that cannot be known (a {@code Null}
+         * condition on it is decided, a condition on its value is conditional).
+         */
+        public Builder unknownValue(String key) {
+            unknown(key);
+            presentUnknown.add(normalize(key));
             return this;
         }
 
         public RequestContext build() {
             return new RequestContext(Map.copyOf(values), new LinkedHashMap<>(written), Set.copyOf(unknown),
-                    List.copyOf(unknownPrefixes), null);
+                    Set.copyOf(presentUnknown), List.copyOf(unknownPrefixes), null);
         }
     }
 }

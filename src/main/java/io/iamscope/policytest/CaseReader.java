@@ -72,6 +72,9 @@ public final class CaseReader {
         for (JsonNode key : json.path("unknown")) {
             context.unknown(key.asText());
         }
+        for (JsonNode key : json.path("unknownValue")) {
+            context.unknownValue(key.asText());
+        }
         CallerReader.deriveContext(principal, caller, context);
 
         List<String> conditional = null;

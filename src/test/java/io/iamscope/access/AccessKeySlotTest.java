@@ -1,13 +1,20 @@
 package io.iamscope.access;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.iamscope.model.Snapshot;
 import io.iamscope.model.SnapshotIndex;
 import io.iamscope.model.User;
+import io.iamscope.model.io.AccessKeysReader;
+import io.iamscope.model.io.CredentialReportKeys;
+import io.iamscope.model.io.CredentialReportReader;
 import io.iamscope.model.io.SnapshotReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,11 +40,15 @@ class AccessKeySlotTest {
              {"AccessKeyId": "AKIATWO2", "UserName": "two", "Status": "Inactive"}]""";
 
     private Inventory inventory(String keysField, String gaps) throws IOException {
+        return new Inventory(new SnapshotIndex(snapshot(keysField, gaps)));
+    }
+
+    private Snapshot snapshot(String keysField, String gaps) throws IOException {
         String json = "{\"format\": \"iamscope-snapshot\", \"version\": 1, \"accounts\": [{\"accountId\": \"111111111111\","
                 + " \"authorizationDetails\": " + USERS + keysField + ", \"gaps\": " + gaps + "}]}";
         Path file = dir.resolve("snapshot.json");
         Files.writeString(file, json);
-        return new Inventory(new SnapshotIndex(SnapshotReader.read(file).snapshot()));
+        return SnapshotReader.read(file).snapshot();
     }
 
     private static AccessKeySlot slot(Inventory inv, String name) {
@@ -71,5 +82,44 @@ class AccessKeySlotTest {
                 [{"service": "iam", "operation": "ListUsers", "errorCode": "AccessDenied", "message": "no"}]""");
         assertEquals(AccessKeySlot.UNKNOWN, slot(noUsers, "none"));
         assertEquals(AccessKeySlot.UNKNOWN, slot(noUsers, "two"));
+    }
+
+    /**
+     * Keys not collected with the snapshot, given as {@code aws iam list-access-keys} output: a user's output lists
+     * every key it holds (IAM API Reference, ListAccessKeys), so its users' counts are known, and only theirs.
+     */
+    @Test
+    void listAccessKeysOutputMakesItsUsersCountsKnown() throws IOException {
+        Path keys = Files.writeString(dir.resolve("keys.json"), "[{\"AccessKeyMetadata\": [{\"AccessKeyId\": \"AKIATWO1\","
+                + " \"UserName\": \"two\", \"Status\": \"Active\"}, {\"AccessKeyId\": \"AKIATWO2\", \"UserName\": \"two\","
+                + " \"Status\": \"Inactive\"}]}, {\"AccessKeyMetadata\": [{\"AccessKeyId\": \"AKIAONE1\", \"UserName\":"
+                + " \"one\", \"Status\": \"Active\"}]}]");
+        Snapshot s = AccessKeysReader.addTo(snapshot("", "[]"), AccessKeysReader.read(keys), new ArrayList<>());
+        Inventory inv = new Inventory(new SnapshotIndex(s));
+        assertEquals(AccessKeySlot.FULL, slot(inv, "two"));
+        assertEquals(AccessKeySlot.FREE, slot(inv, "one"));
+        assertEquals(AccessKeySlot.UNKNOWN, slot(inv, "none"), "no output given for this user");
+    }
+
+    /**
+     * A credential report shows active keys only (IAM User Guide, "Getting credential reports": access_key_N_active
+     * is FALSE for an inactive key or none): two active keys fill the quota; fewer leave the count unknown.
+     */
+    @Test
+    void aCredentialReportDecidesOnlyWhenItShowsTwoActiveKeys() throws IOException {
+        Path csv = Files.writeString(dir.resolve("report.csv"), """
+                user,arn,access_key_1_active,access_key_2_active
+                two,arn:aws:iam::111111111111:user/two,true,true
+                one,arn:aws:iam::111111111111:user/one,true,false
+                ghost,arn:aws:iam::111111111111:user/ghost,true,true
+                """);
+        List<String> warnings = new ArrayList<>();
+        Snapshot s = CredentialReportKeys.addTo(snapshot("", "[]"), List.of(CredentialReportReader.read(csv)),
+                warnings);
+        Inventory inv = new Inventory(new SnapshotIndex(s));
+        assertEquals(AccessKeySlot.FULL, slot(inv, "two"));
+        assertEquals(AccessKeySlot.UNKNOWN, slot(inv, "one"), "an inactive key would not show");
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("`ghost`"), warnings.toString());
     }
 }

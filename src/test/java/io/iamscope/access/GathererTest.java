@@ -48,6 +48,27 @@ class GathererTest {
         assertEquals("o-acme123456", g.request().context().value("aws:PrincipalOrgID"));
     }
 
+    /** IAM User Guide, AWS global condition context keys: aws:TokenIssueTime, aws:MultiFactorAuthPresent. */
+    @Test
+    void aRoleSessionCarriesTheKeysOfTemporaryCredentialsAndUserKeysDoNot() {
+        RequestContext role = gather("arn:aws:iam::222222222222:role/acme-deploy", "s3:GetObject", "*").request()
+                .context();
+        assertTrue(role.isPresentUnknown("aws:TokenIssueTime"));
+        assertEquals("false", role.value("aws:MultiFactorAuthPresent"));
+        assertNull(role.values("aws:MultiFactorAuthAge"));
+        RequestContext user = gather("mlee", "s3:GetObject", "*").request().context();
+        assertNull(user.values("aws:TokenIssueTime"));
+        assertTrue(!user.isUnknown("aws:TokenIssueTime") && !user.isUnknown("aws:MultiFactorAuthPresent"));
+        assertNull(user.values("aws:MultiFactorAuthPresent"));
+        // What the attacker context says wins: an MFA session (console-session), an unknown (insider).
+        RequestContext mfa = RequestContext.builder().put("aws:MultiFactorAuthPresent", "true")
+                .unknown("aws:TokenIssueTime").build();
+        RequestContext given = gatherer.gather(index.resolvePrincipal("arn:aws:iam::222222222222:role/acme-deploy"),
+                "s3:GetObject", "*", mfa).request().context();
+        assertEquals("true", given.value("aws:MultiFactorAuthPresent"));
+        assertTrue(given.isUnknown("aws:TokenIssueTime") && !given.isPresentUnknown("aws:TokenIssueTime"));
+    }
+
     @Test
     void boundaryLimitsTheUser() {
         Gathered g = gather("dev-jwright", "iam:PassRole", "arn:aws:iam::333333333333:role/lambda-basic-exec");

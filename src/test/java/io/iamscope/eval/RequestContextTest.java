@@ -32,4 +32,22 @@ class RequestContextTest {
         assertNull(first.values("aws:PrincipalAccount"));
         assertEquals(List.of("alice"), derived.values("aws:username"));
     }
+
+    @Test
+    void aKeyCanBeUnknownButPresentThroughLayersAndCopies() {
+        RequestContext session = RequestContext.builder().unknownValue("aws:TokenIssueTime").build();
+        assertTrue(session.isUnknown("aws:tokenissuetime"));
+        assertTrue(session.isPresentUnknown("AWS:TokenIssueTime"));
+        RequestContext over = RequestContext.builder().put("aws:SourceIp", "10.0.0.1").build().over(session);
+        assertTrue(over.isPresentUnknown("aws:TokenIssueTime"));
+        assertTrue(over.toBuilder().build().isPresentUnknown("aws:TokenIssueTime"));
+        // A layer above that says otherwise hides it: a plain unknown, or a value.
+        RequestContext plain = RequestContext.builder().unknown("aws:TokenIssueTime").build().over(session);
+        assertTrue(plain.isUnknown("aws:TokenIssueTime"));
+        assertFalse(plain.isPresentUnknown("aws:TokenIssueTime"));
+        assertFalse(plain.toBuilder().build().isPresentUnknown("aws:TokenIssueTime"));
+        RequestContext valued = session.toBuilder().put("aws:TokenIssueTime", "2026-01-01T00:00:00Z").build();
+        assertFalse(valued.isUnknown("aws:TokenIssueTime"));
+        assertFalse(RequestContext.builder().unknown("aws:SourceIp").build().isPresentUnknown("aws:SourceIp"));
+    }
 }

@@ -16,9 +16,13 @@ import java.util.List;
 
 /** Builds graphs of test snapshots with the stolen-key attacker profile. */
 final class GraphFixtures {
-    /** Stolen long-term keys: no MFA, not through a service, source IP unknown. */
-    static final RequestContext ATTACKER = RequestContext.builder().put("aws:MultiFactorAuthPresent", "false")
-            .put("aws:ViaAWSService", "false").unknown("aws:SourceIp").build();
+    /**
+     * Stolen long-term keys: no MFA key at all (absent: the user's keys carry none; the gatherer gives role
+     * sessions {@code aws:MultiFactorAuthPresent} false, docs/attacker-context.md), not through a service, source
+     * IP unknown.
+     */
+    static final RequestContext ATTACKER = RequestContext.builder().put("aws:ViaAWSService", "false")
+            .unknown("aws:SourceIp").build();
 
     private static Catalog catalog;
 

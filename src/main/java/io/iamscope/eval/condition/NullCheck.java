@@ -9,7 +9,9 @@ import java.util.List;
  * means "the key exists and its value is not null" (IAM JSON policy elements: Condition operators, Condition
  * operator to check existence of condition keys). Several policy values are ORed, so {@code ["true","false"]}
  * is always true. A present key with an empty value list has no non-null value, so we count it as null.
- * A key the caller declared unknown gives UNKNOWN. Set qualifiers have no meaning here and are ignored.
+ * A key the caller declared unknown gives UNKNOWN, unless it is known to be present with a value that cannot be
+ * known ({@link RequestContext#isPresentUnknown}): existence is all this operator asks. Set qualifiers have no
+ * meaning here and are ignored.
  */
 final class NullCheck implements ConditionCheck {
     private final RequestContext.Key key;
@@ -25,7 +27,7 @@ final class NullCheck implements ConditionCheck {
     @Override
     public Truth evaluate(RequestContext context) {
         if (context.isUnknown(key)) {
-            return Truth.UNKNOWN;
+            return context.isPresentUnknown(key) ? Truth.of(acceptsPresent) : Truth.UNKNOWN;
         }
         List<String> values = context.values(key);
         boolean isNull = values == null || values.isEmpty();

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads the output of {@code aws iam list-access-keys} ({@code {"AccessKeyMetadata": [...]}}, for one user, or a
@@ -55,12 +57,18 @@ public final class AccessKeysReader {
     /**
      * The snapshot with the keys added to the accounts of their users. A key the snapshot already lists (same
      * id) is kept as the snapshot has it (it may hold the key's last use, which list-access-keys does not give).
+     * The users of the keys count as listed ({@link Account#keysListedFor}): the AWS CLI follows the pagination
+     * of ListAccessKeys itself, so a user's output holds every key the user has, inactive ones included.
      *
      * @param warnings receives one line per key left out
      */
     public static Snapshot addTo(Snapshot snapshot, List<AccessKey> keys, List<String> warnings) {
         Map<String, List<AccessKey>> byAccount = new LinkedHashMap<>();
-        snapshot.accounts().forEach(a -> byAccount.put(a.accountId(), new ArrayList<>(a.accessKeys())));
+        Map<String, Set<String>> listed = new LinkedHashMap<>();
+        snapshot.accounts().forEach(a -> {
+            byAccount.put(a.accountId(), new ArrayList<>(a.accessKeys()));
+            listed.put(a.accountId(), new TreeSet<>());
+        });
         for (AccessKey k : keys) {
             List<String> holders = new ArrayList<>();
             for (Account a : snapshot.accounts()) {
@@ -80,9 +88,10 @@ public final class AccessKeysReader {
             if (list.stream().noneMatch(e -> e.accessKeyId().equals(k.accessKeyId()))) {
                 list.add(k);
             }
+            listed.get(holders.get(0)).add(k.userName());
         }
         List<Account> accounts = snapshot.accounts().stream()
-                .map(a -> a.withAccessKeys(byAccount.get(a.accountId()))).toList();
+                .map(a -> a.withAccessKeys(byAccount.get(a.accountId()), listed.get(a.accountId()))).toList();
         return new Snapshot(snapshot.formatVersion(), snapshot.collectedAt(), snapshot.collectedBy(),
                 snapshot.organization(), accounts);
     }

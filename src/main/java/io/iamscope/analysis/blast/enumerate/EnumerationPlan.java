@@ -43,8 +43,9 @@ import java.util.function.Function;
  *   <li>a resource policy whose Principal or NotPrincipal names the principal's ARN, in an Allow or a Deny:
  *       the principal is enumerated on those resources;</li>
  *   <li>a resource policy with a condition on a key of the calling principal ({@code aws:PrincipalArn},
- *       {@code aws:PrincipalTag/...}, {@code aws:userid}, {@code aws:username}...): every principal is
- *       enumerated on that resource;</li>
+ *       {@code aws:PrincipalTag/...}, {@code aws:userid}, {@code aws:username}...) or of its credential
+ *       ({@code aws:TokenIssueTime}, {@code aws:MultiFactorAuthPresent}: a user's keys and a role session carry
+ *       them differently): every principal is enumerated on that resource;</li>
  *   <li>the same in a role's trust policy: enumerated on that role for the trust actions only
  *       ({@link io.iamscope.eval.TrustActions}: sts:AssumeRole and its kin, TagSession, SetSourceIdentity,
  *       SetContext), the only requests a trust policy takes part in; IAM's own actions on the role
@@ -274,7 +275,7 @@ public record EnumerationPlan(Map<String, Subject> full, Map<String, Where> part
                 String k = c.key().toLowerCase(Locale.ROOT);
                 if (k.startsWith("aws:principal") && !SAME_ACROSS_ACCOUNT.contains(k) || k.equals("aws:userid")
                         || k.equals("aws:username") || k.equals("aws:sourceidentity")
-                        || k.startsWith("aws:federatedprovider")) {
+                        || k.startsWith("aws:federatedprovider") || CREDENTIAL_KEYS.contains(k)) {
                     return true;
                 }
                 for (String v : c.values()) {
@@ -291,6 +292,14 @@ public record EnumerationPlan(Map<String, Subject> full, Map<String, Where> part
          * context keys": the account, its organization and OU path, and that the caller is not an AWS service):
          * a data-perimeter SCP or RCP testing them decides a stand-in and the principals it stands for alike.
          */
+        /**
+         * Keys of the credential that signs the request, which differ between a user's access keys and a role
+         * session (docs/attacker-context.md): a policy testing them may decide a stand-in and another principal
+         * of its account apart.
+         */
+        private static final Set<String> CREDENTIAL_KEYS = Set.of("aws:tokenissuetime", "aws:multifactorauthpresent",
+                "aws:multifactorauthage");
+
         private static final Set<String> SAME_ACROSS_ACCOUNT = Set.of("aws:principalaccount", "aws:principalorgid",
                 "aws:principalorgpaths", "aws:principalisawsservice");
     }

@@ -68,6 +68,19 @@ class EnumerationPlanTest {
         assertEquals(List.of(ACCOUNT + "role/admin"), grantors(b, "dynamodb:GetItem", "*"));
     }
 
+    /**
+     * {@code blast/credential-keys.json}: the start takes role `admin`; user `etl` may read `mfa-bucket`, whose
+     * policy denies reads with {@code Bool aws:MultiFactorAuthPresent false}. The role session carries the key
+     * (false): `admin` is denied; `etl`'s long-term keys carry none, and Bool on a missing key is false (IAM User
+     * Guide, AWS global condition context keys): `etl` may read. The administrator cannot stand for `etl` there.
+     */
+    @Test
+    void aResourcePolicyTestingCredentialKeysHasThePrincipalsEnumeratedOnIt() {
+        BlastRadius b = blast("src/test/resources/blast/credential-keys.json");
+        assertTrue(b.canReachAdmin());
+        assertEquals(List.of(ACCOUNT + "user/etl"), grantors(b, "s3:GetObject", "arn:aws:s3:::mfa-bucket/*"));
+    }
+
     @Test
     void whatTheAdministratorIsDeniedIsEnumeratedForThePrincipalsItStandsFor() {
         BlastRadius b = blast();
