@@ -363,7 +363,10 @@ public final class GraphBuilder {
         reached.add(r);
         edges.add(new AccessEdge(nodes.get(a.arn()), nodes.get(r.arn()), EdgeKind.ASSUME, ASSUME_ROLE, List.of(e),
                 e.condition(), false));
-        if (knownAdmins.contains(r.arn())) {
+        // Only a definite assume covers the account: through a conditional one (a trust condition on a key the
+        // attacker does not control or a value unknown until apply), the principal's other ways in must still be
+        // found, or a definite path would show as conditional.
+        if (knownAdmins.contains(r.arn()) && !e.conditional()) {
             covered.add(r.accountId());
         }
     }

@@ -22,13 +22,13 @@ public final class FindingsDiff {
      * Findings introduced and widened (most urgent first), then resolved. A finding about principals (those that
      * can escalate through a statement) is new only for the principals no finding of its code concerned before:
      * the same principals escalating through another statement (a policy rewritten) is not a new finding, and is
-     * not resolved either.
+     * not resolved either; nor is one whose principals another finding of its family still concerns.
      */
     public static List<FindingChange> between(List<Finding> before, List<Finding> after) {
         Map<String, Finding> was = byId(before);
         Map<String, Finding> is = byId(after);
         Set<String> affectedBefore = affected(was.values());
-        Set<String> affectedAfter = affected(is.values());
+        Set<String> affectedAfter = affectedByCategory(is.values());
         List<FindingChange> added = new ArrayList<>();
         List<FindingChange> resolved = new ArrayList<>();
         for (Finding f : is.values()) {
@@ -44,7 +44,7 @@ public final class FindingsDiff {
         }
         for (Finding f : was.values()) {
             boolean stillAffects = !f.affected().isEmpty() && f.affected().stream()
-                    .allMatch(a -> affectedAfter.contains(f.code() + " " + a.arn()));
+                    .allMatch(a -> affectedAfter.contains(f.category() + " " + a.arn()));
             if (!is.containsKey(f.id()) && !stillAffects) {
                 resolved.add(new FindingChange(ChangeKind.REMOVED, f, List.of()));
             }
@@ -55,6 +55,17 @@ public final class FindingsDiff {
         List<FindingChange> out = new ArrayList<>(added);
         out.addAll(resolved);
         return List.copyOf(out);
+    }
+
+    /**
+     * {@code CATEGORY arn} for every principal a finding concerns: a finding about a principal is not resolved while
+     * another of its family still concerns it (one that could take over a role and can now become admin through
+     * it has an escalation finding instead of a takeover one).
+     */
+    private static Set<String> affectedByCategory(java.util.Collection<Finding> findings) {
+        Set<String> out = new java.util.HashSet<>();
+        findings.forEach(f -> f.affected().forEach(a -> out.add(f.category() + " " + a.arn())));
+        return out;
     }
 
     /** {@code CODE arn} for every principal a finding concerns. */
