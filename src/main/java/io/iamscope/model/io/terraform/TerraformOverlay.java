@@ -196,11 +196,22 @@ public final class TerraformOverlay {
                 }
             }
             case "aws_iam_user_group_membership" -> {
-                List<String> names = strings(r, "groups");
+                List<String> names = new ArrayList<>();
+                for (String g : strings(r, "groups")) {
+                    if (groups.containsKey(nameOf(g))) {
+                        names.add(nameOf(g));
+                    } else {
+                        warnings.add(r.address() + ": no group `" + g + "` in the account or the plan: not applied");
+                    }
+                }
                 onUser(r, "user", old -> withGroups(old, names, remove));
             }
             case "aws_iam_group_membership" -> {
                 String group = resolved(r, "group", "aws_iam_group", "name");
+                if (group != null && !groups.containsKey(nameOf(group))) {
+                    warnings.add(r.address() + ": no group `" + group + "` in the account or the plan: not applied");
+                    return;
+                }
                 for (String u : strings(r, "users")) {
                     if (group != null) {
                         onUserNamed(r, u, old -> withGroups(old, List.of(group), remove));

@@ -90,6 +90,23 @@ class TerraformOverlayTest {
     }
 
     @Test
+    void aMembershipOfAGroupNoOneHasIsAWarning(@TempDir Path dir) throws Exception {
+        Path plan = dir.resolve("plan.json");
+        Files.writeString(plan, """
+                {"format_version": "1.2", "resource_changes": [{"address": "aws_iam_user_group_membership.m",
+                 "mode": "managed", "type": "aws_iam_user_group_membership", "name": "m",
+                 "change": {"actions": ["create"], "before": null,
+                  "after": {"user": "intern-tkim", "groups": ["admins", "no-such-group"]},
+                  "after_unknown": {"id": true}}}]}""");
+        PlannedSnapshot p = TerraformOverlay.apply(sample(), TerraformPlan.read(plan), DEV);
+        assertEquals(List.of("aws_iam_user_group_membership.m: no group `no-such-group` in the account or the plan:"
+                + " not applied"), p.warnings());
+        User intern = dev(p).users().stream().filter(u -> u.name().equals("intern-tkim")).findFirst().orElseThrow();
+        assertTrue(intern.groupNames().contains("admins"), intern.groupNames().toString());
+        assertTrue(!intern.groupNames().contains("no-such-group"));
+    }
+
+    @Test
     void aMalformedPlanNamesItsFile() {
         SnapshotException e = assertThrows(SnapshotException.class,
                 () -> TerraformPlan.read(CI.resolve("tf-malformed.json")));
