@@ -32,6 +32,10 @@ import java.util.function.Function;
  * change of spelling alone ({@code "Action": "s3:*"} for {@code ["s3:*"]}) is no change.
  */
 public final class StructuralDiff {
+    /** The parts that name a whole thing: listed first under their subject, before what it holds. */
+    private static final java.util.Set<String> WHOLE = java.util.Set.of("account", "user", "group", "role",
+            "managed policy", "resource", "organization policy");
+
     private final List<Change> out = new ArrayList<>();
 
     private StructuralDiff() {
@@ -42,8 +46,8 @@ public final class StructuralDiff {
         StructuralDiff d = new StructuralDiff();
         d.pairs(before.accounts(), after.accounts(), Account::accountId, "account", d::account);
         d.organization(before, after);
-        d.out.sort(Comparator.comparing(Change::subject).thenComparing(Change::what).thenComparing(Change::kind)
-                .thenComparing(Change::detail));
+        d.out.sort(Comparator.comparing(Change::subject).thenComparing(c -> !WHOLE.contains(c.what()))
+                .thenComparing(Change::what).thenComparing(Change::kind).thenComparing(Change::detail));
         return List.copyOf(d.out);
     }
 
@@ -53,6 +57,18 @@ public final class StructuralDiff {
         pairs(a.roles(), b.roles(), Role::arn, "role", this::role);
         pairs(a.policies(), b.policies(), ManagedPolicy::arn, "managed policy", this::policy);
         pairs(a.resources(), b.resources(), Resource::arn, "resource", this::resource);
+        // What a new principal or policy holds, so that a reader sees what was added, not only that it was.
+        Map<String, User> usersBefore = byKey(a.users(), User::arn);
+        b.users().stream().filter(u -> !usersBefore.containsKey(u.arn())).forEach(u -> user(empty(u), u));
+        Map<String, Group> groupsBefore = byKey(a.groups(), Group::arn);
+        b.groups().stream().filter(g -> !groupsBefore.containsKey(g.arn()))
+                .forEach(g -> principal(new Group(g.arn(), g.name(), g.path(), g.id(), g.accountId(), List.of(),
+                        List.of()), g));
+        Map<String, Role> rolesBefore = byKey(a.roles(), Role::arn);
+        b.roles().stream().filter(r -> !rolesBefore.containsKey(r.arn())).forEach(r -> role(empty(r), r));
+        Map<String, ManagedPolicy> policiesBefore = byKey(a.policies(), ManagedPolicy::arn);
+        b.policies().stream().filter(p -> !policiesBefore.containsKey(p.arn()))
+                .forEach(p -> document(p.arn(), "default version's document", null, p.document()));
         if (a.accessKeysListed() && b.accessKeysListed()) {
             keys(a, b);
         }
@@ -86,6 +102,16 @@ public final class StructuralDiff {
         if (!Objects.equals(boundaryA, boundaryB)) {
             kinds(a.arn(), "permissions boundary", boundaryA, boundaryB);
         }
+    }
+
+    private static User empty(User u) {
+        return new User(u.arn(), u.name(), u.path(), u.id(), u.accountId(), u.createDate(), List.of(), List.of(),
+                null, List.of(), u.tags());
+    }
+
+    private static Role empty(Role r) {
+        return new Role(r.arn(), r.name(), r.path(), r.id(), r.accountId(), r.createDate(), null, List.of(),
+                List.of(), null, r.instanceProfiles(), r.lastUsed(), r.tags());
     }
 
     private static String boundary(Principal p) {
