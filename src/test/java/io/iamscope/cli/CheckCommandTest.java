@@ -41,6 +41,10 @@ class CheckCommandTest {
                 + " can reach admin (conditional)"), gives);
         assertTrue(gives.contains("audit-fmoreau -> reporting [assume-role]"), gives);
         assertTrue(gives.contains("reporting -> lambda-admin-exec [lambda-create-function-invoke]"), gives);
+        // What the new role holds is shown, not only that it was added.
+        assertTrue(r.out().contains("ADDED attached policy of arn:aws:iam::333333333333:role/reporting:"
+                + " arn:aws:iam::333333333333:policy/deploy-tools"), r.out());
+        assertTrue(r.out().contains("ADDED trust policy of arn:aws:iam::333333333333:role/reporting"), r.out());
     }
 
     @Test
