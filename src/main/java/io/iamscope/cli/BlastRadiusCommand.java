@@ -17,6 +17,8 @@ import io.iamscope.model.SnapshotIndex;
 import io.iamscope.report.BlastJsonRenderer;
 import io.iamscope.report.BlastMarkdownRenderer;
 import io.iamscope.report.BlastTextRenderer;
+import io.iamscope.report.Bounds;
+import io.iamscope.report.Detail;
 import io.iamscope.report.GrantCheckRenderer;
 import io.iamscope.simulator.SimulationKey;
 import io.iamscope.simulator.SimulatorAuthorizer;
@@ -55,6 +57,16 @@ final class BlastRadiusCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    /** How much to print; picocli matches the names case-insensitively. */
+    @Option(names = "--detail", defaultValue = "standard", paramLabel = "LEVEL",
+            description = "summary (the answer alone), standard (the answer, then every list cut at --limit) or full"
+                    + " (everything) (default: ${DEFAULT-VALUE}).")
+    String detail;
+
+    @Option(names = "--limit", defaultValue = "8", paramLabel = "N",
+            description = "Entries kept of each list below --detail full (default: ${DEFAULT-VALUE}).")
+    int limit;
+
     @Option(names = "--fail-on", paramLabel = "CONDITION",
             description = "admin: exit 1 when START is or can become an administrator (conditionally included).")
     FailOn failOn;
@@ -78,6 +90,19 @@ final class BlastRadiusCommand implements Callable<Integer> {
     @CommandLine.Mixin
     SimulatorOptions simulatorOptions = new SimulatorOptions();
 
+    private Bounds bounds() {
+        Detail level;
+        try {
+            level = Detail.valueOf(detail.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--detail must be summary, standard or full, not `" + detail + "`");
+        }
+        if (limit < 1) {
+            throw new UserInputException("--limit must be at least 1, not " + limit);
+        }
+        return level == Detail.FULL ? Bounds.FULL : new Bounds(level, limit);
+    }
+
     private static Map<String, Decision> byAction(Map<SimulationKey, Decision> answers) {
         Map<String, Decision> out = new HashMap<>();
         answers.forEach((k, d) -> out.put(k.action(), d));
@@ -88,6 +113,7 @@ final class BlastRadiusCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Bounds bounds = bounds();
         AttackerProfile profile = inputs.profile();
         SnapshotIndex index = inputs.index(err);
         index.resolvePrincipal(start); // input errors before the graph is built
@@ -115,8 +141,8 @@ final class BlastRadiusCommand implements Callable<Integer> {
                 }
                 BlastJsonRenderer.print(tree, out);
             }
-            case markdown -> BlastMarkdownRenderer.render(b, out);
-            default -> BlastTextRenderer.render(b, out);
+            case markdown -> BlastMarkdownRenderer.render(b, bounds, out);
+            default -> BlastTextRenderer.render(b, bounds, out);
         }
         if (check != null && format != Format.json) {
             out.println();

@@ -21,6 +21,10 @@ public final class BlastMarkdownRenderer {
     }
 
     public static void render(BlastRadius b, PrintWriter out) {
+        render(b, Bounds.STANDARD, out);
+    }
+
+    public static void render(BlastRadius b, Bounds bounds, PrintWriter out) {
         out.println("# Blast radius of `" + BlastWords.shortName(b.start().arn()) + "`");
         out.println();
         out.println("- start: " + b.start().kind() + " `" + b.start().arn() + "`"

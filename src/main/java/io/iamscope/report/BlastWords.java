@@ -4,6 +4,7 @@ import io.iamscope.policy.Arn;
 import io.iamscope.analysis.Hop;
 import io.iamscope.analysis.blast.ActionAccess;
 import io.iamscope.analysis.blast.BlastRadius;
+import io.iamscope.analysis.blast.CredentialUse;
 import io.iamscope.analysis.blast.Grantor;
 import io.iamscope.analysis.blast.ResourceAccess;
 import io.iamscope.catalog.Tactic;
@@ -51,11 +52,47 @@ final class BlastWords {
             return "NO: neither admin-equivalent nor able to become an administrator";
         }
         String maybe = b.adminConditional() ? "CONDITIONAL: " : "YES: ";
-        if (b.adminEquivalent()) {
-            return maybe + "the start is admin-equivalent";
+        if (b.adminEquivalent() && b.adminHow().isEmpty()) {
+            return maybe + "the start is admin-equivalent in " + b.accountLabel(b.start().account());
         }
-        return maybe + "can become an administrator as `" + shortName(b.adminVia()) + "` in " + b.adminPath().size()
-                + " step" + (b.adminPath().size() == 1 ? "" : "s");
+        if (b.adminEquivalent()) {
+            return maybe + "can make itself an administrator of " + b.accountLabel(b.start().account())
+                    + " in one step (`" + b.adminHow() + "`)";
+        }
+        String account = b.accountLabel(Arn.accountOf(b.adminVia()));
+        String as = b.adminVia().endsWith(":root") ? "can take control of " + account
+                : "can become an administrator of " + account + " as `" + shortName(b.adminVia()) + "`";
+        return maybe + as + " in " + b.adminPath().size() + " step" + (b.adminPath().size() == 1 ? "" : "s");
+    }
+
+    /** The first screen's name of each tactic a responder acts on. */
+    static String danger(Tactic t) {
+        return switch (t) {
+            case DEFENSE_EVASION -> "blind logging and detection";
+            case PERSISTENCE -> "persist (new keys, users, roles)";
+            case CREDENTIAL_ACCESS -> "read secrets";
+            case EXFILTRATION -> "take data out";
+            case IMPACT -> "destroy or encrypt";
+            default -> question(t);
+        };
+    }
+
+    /** {@code access key `AKIA...` of `bob` (Active, the start): created ..., last used ... in us-west-2 (s3)}. */
+    static String credential(CredentialUse c) {
+        String who = "access-key".equals(c.kind())
+                ? "access key `" + c.id() + "` of `" + shortName(c.principal()) + "` (" + c.status()
+                + (c.start() ? ", the start" : "") + ")"
+                : "role `" + c.id() + "`" + (c.start() ? " (the start)" : "");
+        String created = c.created() == null ? "" : "created " + c.created() + ", ";
+        String used = c.lastUsed() == null ? "no use recorded" : "last used " + c.lastUsed()
+                + (c.lastUsedRegion() == null ? "" : " in " + c.lastUsedRegion())
+                + (c.lastUsedService() == null ? "" : " (" + c.lastUsedService() + ")");
+        return who + ": " + created + used;
+    }
+
+    /** The statements that allow a hop: the ones to change to cut it. */
+    static String allowedBy(Hop h) {
+        return h.statements().isEmpty() ? "" : "allowed by " + String.join("; ", h.statements());
     }
 
     static String hop(Hop h) {

@@ -2,7 +2,10 @@ package io.iamscope.report;
 
 import io.iamscope.analysis.blast.BlastRadius;
 import io.iamscope.report.ReportInputs.Input;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Golden files of the blast-radius reports: text, Markdown and JSON ({@code iamscope blast-radius START
@@ -21,6 +24,40 @@ class BlastRenderersTest {
     void textOfTheContractorKey() {
         BlastRadius b = blast(Input.SAMPLE_ORG, ReportInputs.CONTRACTOR_KEY);
         Golden.check("blast-text/sample-org.AKIAZCONTRACTOR7LEAK.txt", out -> BlastTextRenderer.render(b, out));
+    }
+
+    /** The first screen answers: admin and how (with the statement), accounts, the key, the dangers, what next. */
+    @Test
+    void theFirstScreenOfTheContractorKeyAnswersWithinFortyLines() {
+        BlastRadius b = blast(Input.SAMPLE_ORG, ReportInputs.CONTRACTOR_KEY);
+        String text = Golden.render(out -> BlastTextRenderer.render(b, out));
+        List<String> first = text.lines().takeWhile(l -> !l.startsWith("=====")).toList();
+        assertTrue(first.size() <= 40, "first screen: " + first.size() + " lines");
+        String screen = String.join("\n", first);
+        assertTrue(screen.contains("ADMIN: YES: can make itself an administrator of acme-dev (333333333333)"), screen);
+        assertTrue(screen.contains("statement `SelfServiceTooling` (#1)"), screen);
+        assertTrue(screen.contains("into acme-prod (222222222222): role `acme-deploy` (3 hops)"), screen);
+        assertTrue(screen.contains("access key `AKIAZCONTRACTOR7LEAK` of `ext-contractor-jdoe` (Active, the start)"
+                + ": created 2025-02-03T12:00:00Z, last used 2026-11-27T21:40:00Z in us-east-1 (iam)"), screen);
+        assertTrue(screen.contains("update-access-key --user-name ext-contractor-jdoe --access-key-id"
+                + " AKIAZCONTRACTOR7LEAK --status Inactive"), screen);
+        // An administrator's services are summarised, not listed one by one.
+        assertTrue(text.contains("full control of acme-dev (333333333333): every service, as its SCPs allow"), text);
+        assertTrue(text.lines().count() < 400, "standard text: " + text.lines().count() + " lines");
+    }
+
+    @Test
+    void textSummaryOfTheContractorKey() {
+        BlastRadius b = blast(Input.SAMPLE_ORG, ReportInputs.CONTRACTOR_KEY);
+        Golden.check("blast-text/sample-org.AKIAZCONTRACTOR7LEAK.summary.txt",
+                out -> BlastTextRenderer.render(b, new Bounds(Detail.SUMMARY, 8), out));
+    }
+
+    @Test
+    void fullTextOfANonAdminUser() {
+        BlastRadius b = blast(Input.SAMPLE_ORG, "billing-lgarcia");
+        Golden.check("blast-text/sample-org.billing-lgarcia.full.txt",
+                out -> BlastTextRenderer.render(b, Bounds.FULL, out));
     }
 
     @Test
