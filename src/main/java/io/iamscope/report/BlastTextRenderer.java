@@ -165,11 +165,7 @@ public final class BlastTextRenderer {
                     + shown.size() + " service" + (shown.size() == 1 ? "" : "s") + ", granted by principals of "
                     + "other accounts");
         }
-        // At 3 a.m. what changes things comes first: services by how many permission-management and write
-        // actions are reachable definitely, then conditionally.
-        List<ServiceAccess> ranked = new ArrayList<>(shown);
-        ranked.sort(Comparator.comparingLong(BlastTextRenderer::weight).reversed()
-                .thenComparing(ServiceAccess::prefix));
+        List<ServiceAccess> ranked = BlastWords.ranked(shown);
         int detailed = bounds.keep(ranked.size());
         for (ServiceAccess s : ranked.subList(0, detailed)) {
             out.println("  " + s.prefix() + " (" + s.name() + "): " + s.actions().size() + " actions, "
@@ -197,15 +193,6 @@ public final class BlastTextRenderer {
             }
         }
         out.println();
-    }
-
-    private static long weight(ServiceAccess s) {
-        long w = 0;
-        for (ActionAccess a : s.actions()) {
-            boolean changes = a.accessLevel() == AccessLevel.PERMISSIONS_MANAGEMENT || a.accessLevel() == AccessLevel.WRITE;
-            w += (changes ? 10 : 1) * (a.conditional() ? 1 : 3);
-        }
-        return w;
     }
 
     private static String levels(ServiceAccess s) {

@@ -8,7 +8,10 @@ import io.iamscope.analysis.blast.CredentialUse;
 import io.iamscope.analysis.blast.Grantor;
 import io.iamscope.analysis.blast.ResourceAccess;
 import io.iamscope.catalog.Tactic;
+import io.iamscope.analysis.blast.ServiceAccess;
+import io.iamscope.catalog.AccessLevel;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** The words the blast-radius renderers share, so that text and Markdown say the same thing. */
@@ -136,5 +139,24 @@ final class BlastWords {
         }
         int slash = arn.lastIndexOf('/');
         return slash < 0 ? arn : arn.substring(slash + 1);
+    }
+
+    /**
+     * Services in the order a responder reads them: at 3 a.m. what changes things comes first, so by how many
+     * permission-management and write actions are reachable definitely, then conditionally; then by prefix.
+     */
+    static List<ServiceAccess> ranked(List<ServiceAccess> services) {
+        List<ServiceAccess> out = new ArrayList<>(services);
+        out.sort(Comparator.comparingLong(BlastWords::weight).reversed().thenComparing(ServiceAccess::prefix));
+        return out;
+    }
+
+    private static long weight(ServiceAccess s) {
+        long w = 0;
+        for (ActionAccess a : s.actions()) {
+            boolean changes = a.accessLevel() == AccessLevel.PERMISSIONS_MANAGEMENT || a.accessLevel() == AccessLevel.WRITE;
+            w += (changes ? 10 : 1) * (a.conditional() ? 1 : 3);
+        }
+        return w;
     }
 }
