@@ -135,7 +135,7 @@ final class BlastRadiusCommand implements Callable<Integer> {
         }
         switch (format) {
             case json -> {
-                ObjectNode tree = BlastJsonRenderer.tree(b);
+                ObjectNode tree = BlastJsonRenderer.tree(b, bounds);
                 if (check != null) {
                     GrantCheckRenderer.json(check, calls, tree);
                 }

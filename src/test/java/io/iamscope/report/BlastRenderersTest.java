@@ -2,6 +2,9 @@ package io.iamscope.report;
 
 import io.iamscope.analysis.blast.BlastRadius;
 import io.iamscope.report.ReportInputs.Input;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.SpecificationVersion;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * is left to smaller starts: non-admin principals of the sample organization and the technique fixtures.
  */
 class BlastRenderersTest {
+    static final Path SCHEMA = Path.of("docs/blast-radius.schema.json");
+
     /** List lines kept of each long list of a report too long to read whole (Golden#elideLists). */
     private static final int KEEP = 2;
 
@@ -107,27 +112,73 @@ class BlastRenderersTest {
         Golden.check("blast-markdown/iam-put-user-policy.attacker.md", out -> BlastMarkdownRenderer.render(b, out));
     }
 
+    /**
+     * {@code --detail full} is what the JSON report held before it was bounded (issue #18): these golden files are
+     * that report, and the full one, less the fields added since, equals them.
+     */
+    private static ObjectNode asBefore(BlastRadius b) {
+        ObjectNode tree = BlastJsonRenderer.tree(b, Bounds.FULL);
+        tree.remove(List.of("detail", "credentials"));
+        return tree;
+    }
+
+    @Test
+    void boundedJsonOfTheContractorKey() {
+        BlastRadius b = blast(Input.SAMPLE_ORG, ReportInputs.CONTRACTOR_KEY);
+        Golden.check("blast-json/sample-org.AKIAZCONTRACTOR7LEAK.standard.json", out -> BlastJsonRenderer.render(b, out));
+    }
+
+    @Test
+    void summaryJsonOfTheContractorKey() {
+        BlastRadius b = blast(Input.SAMPLE_ORG, ReportInputs.CONTRACTOR_KEY);
+        Golden.check("blast-json/sample-org.AKIAZCONTRACTOR7LEAK.summary.json",
+                out -> BlastJsonRenderer.render(b, new Bounds(Detail.SUMMARY, 8), out));
+    }
+
+    /** Every level validates against docs/blast-radius.schema.json; the bounded one stays small. */
+    @Test
+    void jsonFollowsItsSchemaAtEveryLevel() {
+        BlastRadius b = blast(Input.SAMPLE_ORG, ReportInputs.CONTRACTOR_KEY);
+        for (Bounds bounds : List.of(new Bounds(Detail.SUMMARY, 8), Bounds.STANDARD, new Bounds(Detail.STANDARD, 2),
+                Bounds.FULL)) {
+            String json = Golden.render(out -> BlastJsonRenderer.render(b, bounds, out));
+            SchemaCheck.valid(SCHEMA, SpecificationVersion.DRAFT_2020_12, json);
+            if (!bounds.full()) {
+                assertTrue(json.length() < 300_000, bounds + ": " + json.length() + " characters");
+            }
+        }
+        BlastRadius other = blast(Input.SAMPLE_ORG, "payments-processor-lambda");
+        SchemaCheck.valid(SCHEMA, SpecificationVersion.DRAFT_2020_12,
+                Golden.render(out -> BlastJsonRenderer.render(other, Bounds.FULL, out)));
+    }
+
+    @Test
+    void boundedJsonOfANonAdminUser() {
+        BlastRadius b = blast(Input.SAMPLE_ORG, "billing-lgarcia");
+        Golden.check("blast-json/sample-org.billing-lgarcia.standard.json", out -> BlastJsonRenderer.render(b, out));
+    }
+
     @Test
     void jsonOfANonAdminUser() {
         BlastRadius b = blast(Input.SAMPLE_ORG, "billing-lgarcia");
-        Golden.check("blast-json/sample-org.billing-lgarcia.json", out -> BlastJsonRenderer.render(b, out));
+        Golden.check("blast-json/sample-org.billing-lgarcia.json", out -> BlastJsonRenderer.print(asBefore(b), out));
     }
 
     @Test
     void jsonOfARoleWithConditionalAccess() {
         BlastRadius b = blast(Input.SAMPLE_ORG, "payments-processor-lambda");
-        Golden.check("blast-json/sample-org.payments-processor-lambda.json", out -> BlastJsonRenderer.render(b, out));
+        Golden.check("blast-json/sample-org.payments-processor-lambda.json", out -> BlastJsonRenderer.print(asBefore(b), out));
     }
 
     @Test
     void jsonOfAnAccessKeyUser() {
         BlastRadius b = blast(Input.SAMPLE_ORG, "AKIAPRODLEGACYBATCH1");
-        Golden.check("blast-json/sample-org.AKIAPRODLEGACYBATCH1.json", out -> BlastJsonRenderer.render(b, out));
+        Golden.check("blast-json/sample-org.AKIAPRODLEGACYBATCH1.json", out -> BlastJsonRenderer.print(asBefore(b), out));
     }
 
     @Test
     void jsonOfThePolicyWriteTechnique() {
         BlastRadius b = blast(Input.PUT_USER_POLICY, ReportInputs.ATTACKER);
-        Golden.check("blast-json/iam-put-user-policy.attacker.json", out -> BlastJsonRenderer.render(b, out));
+        Golden.check("blast-json/iam-put-user-policy.attacker.json", out -> BlastJsonRenderer.print(asBefore(b), out));
     }
 }
