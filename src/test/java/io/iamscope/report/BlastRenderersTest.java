@@ -139,17 +139,17 @@ class BlastRenderersTest {
     @Test
     void jsonFollowsItsSchemaAtEveryLevel() {
         BlastRadius b = blast(Input.SAMPLE_ORG, ReportInputs.CONTRACTOR_KEY);
-        for (Bounds bounds : List.of(new Bounds(Detail.SUMMARY, 8), Bounds.STANDARD, new Bounds(Detail.STANDARD, 2),
-                Bounds.FULL)) {
+        for (Bounds bounds : List.of(new Bounds(Detail.SUMMARY, 8), Bounds.STANDARD, new Bounds(Detail.STANDARD, 2))) {
             String json = Golden.render(out -> BlastJsonRenderer.render(b, bounds, out));
             SchemaCheck.valid(SCHEMA, SpecificationVersion.DRAFT_2020_12, json);
-            if (!bounds.full()) {
-                assertTrue(json.length() < 300_000, bounds + ": " + json.length() + " characters");
-            }
+            assertTrue(json.length() < 300_000, bounds + ": " + json.length() + " characters");
         }
-        BlastRadius other = blast(Input.SAMPLE_ORG, "payments-processor-lambda");
-        SchemaCheck.valid(SCHEMA, SpecificationVersion.DRAFT_2020_12,
-                Golden.render(out -> BlastJsonRenderer.render(other, Bounds.FULL, out)));
+        // In full, a start of a few principals: the contractor's key is 55 MB.
+        for (String start : List.of("billing-lgarcia", "payments-processor-lambda")) {
+            BlastRadius other = blast(Input.SAMPLE_ORG, start);
+            SchemaCheck.valid(SCHEMA, SpecificationVersion.DRAFT_2020_12,
+                    Golden.render(out -> BlastJsonRenderer.render(other, Bounds.FULL, out)));
+        }
     }
 
     @Test
