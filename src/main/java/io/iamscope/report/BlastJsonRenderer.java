@@ -98,7 +98,7 @@ public final class BlastJsonRenderer {
             root.put("adminConditional", b.adminConditional());
             root.put("adminVia", b.adminVia());
             hops(root.putArray("adminPath"), b.adminPath());
-            for (Reachable r : cut(root, "reachable", b.reachable(), bounds.keep(b.reachable().size()))) {
+            for (Reachable r : cut(root, "reachable", reachable(b), bounds.keep(b.reachable().size()))) {
                 ObjectNode n = ((ArrayNode) root.get("reachable")).addObject();
                 n.put("arn", r.arn());
                 n.put("kind", lower(r.kind().name()));
@@ -169,6 +169,14 @@ public final class BlastJsonRenderer {
                 n.put("start", c.start());
             }
             return root;
+        }
+
+        /** Nearest first; when cut, news first ({@link BlastWords#newsFirst}). */
+        private List<Reachable> reachable(BlastRadius b) {
+            if (bounds.full()) {
+                return b.reachable();
+            }
+            return BlastWords.newsFirst(b.reachable());
         }
 
         /** Puts the array {@code name} on {@code parent} and says how many were left out; the entries to write. */

@@ -86,7 +86,7 @@ public final class BlastMarkdownRenderer {
         out.println("| principal | hops | admin | conditional | path |");
         out.println("|---|---|---|---|---|");
         int keep = bounds.keep(b.reachable().size());
-        for (Reachable r : b.reachable().subList(0, keep)) {
+        for (Reachable r : (bounds.full() ? b.reachable() : BlastWords.newsFirst(b.reachable())).subList(0, keep)) {
             String path = r.path().stream().map(h -> "`" + h.technique() + "` -> `"
                     + BlastWords.shortName(h.to()) + "`").collect(Collectors.joining(", "));
             out.println("| `" + r.arn() + "` | " + r.path().size() + " | " + (r.admin() ? "yes" : "no") + " | "

@@ -91,9 +91,9 @@ public final class BlastTextRenderer {
         Map<String, List<Reachable>> throughControl = new java.util.LinkedHashMap<>();
         List<Reachable> listed = new ArrayList<>();
         for (Reachable r : b.reachable()) {
-            Hop last = r.path().isEmpty() ? null : r.path().get(r.path().size() - 1);
-            if (last != null && GraphBuilder.ACCOUNT_ADMIN.equals(last.technique())) {
-                throughControl.computeIfAbsent(last.from(), k -> new ArrayList<>()).add(r);
+            if (BlastWords.throughControl(r)) {
+                throughControl.computeIfAbsent(r.path().get(r.path().size() - 1).from(), k -> new ArrayList<>())
+                        .add(r);
             } else {
                 listed.add(r);
             }

@@ -5,6 +5,8 @@ import io.iamscope.analysis.Hop;
 import io.iamscope.analysis.blast.ActionAccess;
 import io.iamscope.analysis.blast.BlastRadius;
 import io.iamscope.analysis.blast.CredentialUse;
+import io.iamscope.analysis.blast.Reachable;
+import io.iamscope.graph.GraphBuilder;
 import io.iamscope.analysis.blast.Grantor;
 import io.iamscope.analysis.blast.ResourceAccess;
 import io.iamscope.catalog.Tactic;
@@ -158,5 +160,21 @@ final class BlastWords {
             w += (changes ? 10 : 1) * (a.conditional() ? 1 : 3);
         }
         return w;
+    }
+
+    /** Whether the last hop to {@code r} is "whoever controls the account can become it". */
+    static boolean throughControl(Reachable r) {
+        return !r.path().isEmpty() && GraphBuilder.ACCOUNT_ADMIN.equals(r.path().get(r.path().size() - 1).technique());
+    }
+
+    /**
+     * Reachable principals for a cut list: nearest first, but those reached by becoming them through control of an
+     * account last: they are many and share one path, while one reached beyond them (another account entered) is
+     * news.
+     */
+    static List<Reachable> newsFirst(List<Reachable> reachable) {
+        List<Reachable> out = new ArrayList<>(reachable);
+        out.sort(Comparator.comparing(BlastWords::throughControl));
+        return out;
     }
 }
