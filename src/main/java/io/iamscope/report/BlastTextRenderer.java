@@ -98,6 +98,9 @@ public final class BlastTextRenderer {
                 listed.add(r);
             }
         }
+        if (!bounds.full()) {
+            listed = BlastWords.newsFirst(listed);
+        }
         int keep = bounds.keep(listed.size());
         for (Reachable r : listed.subList(0, keep)) {
             String kind = r.kind() == NodeKind.ROOT ? "control of" : r.kind().name().toLowerCase();

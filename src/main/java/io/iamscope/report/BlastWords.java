@@ -168,13 +168,18 @@ final class BlastWords {
     }
 
     /**
-     * Reachable principals for a cut list: nearest first, but those reached by becoming them through control of an
-     * account last: they are many and share one path, while one reached beyond them (another account entered) is
-     * news.
+     * Reachable principals for a cut list: nearest first, but those of an account whose control the path already
+     * holds last: they are many and say nothing control of the account did not, while one reached beyond it
+     * (another account entered) is news.
      */
     static List<Reachable> newsFirst(List<Reachable> reachable) {
         List<Reachable> out = new ArrayList<>(reachable);
-        out.sort(Comparator.comparing(BlastWords::throughControl));
+        out.sort(Comparator.comparing(BlastWords::insideControlledAccount));
         return out;
+    }
+
+    private static boolean insideControlledAccount(Reachable r) {
+        return r.path().stream().anyMatch(h -> GraphBuilder.ACCOUNT_ADMIN.equals(h.technique())
+                && Arn.accountOf(h.from()).equals(r.account()));
     }
 }
