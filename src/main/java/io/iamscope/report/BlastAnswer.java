@@ -111,7 +111,8 @@ record BlastAnswer(String verdict, List<Hop> path, List<String> accounts, List<S
             out.add(BlastWords.credential(c));
         }
         if (all.size() > keep) {
-            out.add("... and " + (all.size() - keep) + " more of the reachable principals (--detail full lists them)");
+            out.add("... and " + (all.size() - keep) + " more credentials of the reachable principals (--detail full lists"
+                    + " them)");
         }
         return out;
     }

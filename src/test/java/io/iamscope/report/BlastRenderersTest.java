@@ -51,6 +51,19 @@ class BlastRenderersTest {
         assertTrue(text.lines().count() < 400, "standard text: " + text.lines().count() + " lines");
     }
 
+    /** The README shows the first screen of the contractor's key: it must stay what the command prints. */
+    @Test
+    void theReadmeShowsTheFirstScreen() throws java.io.IOException {
+        BlastRadius b = blast(Input.SAMPLE_ORG, ReportInputs.CONTRACTOR_KEY);
+        String text = Golden.render(out -> BlastTextRenderer.render(b, out));
+        String screen = text.substring(0, text.indexOf("\n=====")).stripTrailing();
+        String readme = java.nio.file.Files.readString(Path.of("README.md"));
+        int start = readme.indexOf("```\nblast radius of ") + 4;
+        String shown = readme.substring(start, readme.indexOf("\n```", start));
+        org.junit.jupiter.api.Assertions.assertEquals(screen, shown, "README.md's blast radius screen is stale: copy"
+                + " the first screen of " + Golden.DIR.resolve("blast-text/sample-org.AKIAZCONTRACTOR7LEAK.txt"));
+    }
+
     @Test
     void textSummaryOfTheContractorKey() {
         BlastRadius b = blast(Input.SAMPLE_ORG, ReportInputs.CONTRACTOR_KEY);
