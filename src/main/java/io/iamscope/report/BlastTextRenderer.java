@@ -113,8 +113,7 @@ public final class BlastTextRenderer {
             }
         }
         if (listed.size() > keep) {
-            out.println("  ... and " + (listed.size() - keep) + " more (--detail full or --format json lists each"
-                    + " with its path)");
+            out.println("  ... and " + (listed.size() - keep) + " more (--detail full lists each with its path)");
         }
         throughControl.forEach((account, list) -> {
             long admins = list.stream().filter(Reachable::admin).count();
