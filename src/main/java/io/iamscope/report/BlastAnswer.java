@@ -138,7 +138,7 @@ record BlastAnswer(String verdict, List<Hop> path, List<String> accounts, List<S
                     .forEach(a -> keys.addAll(a.resources().get(0).grantedBy().get(0).conditionKeys()));
             StringBuilder sb = new StringBuilder(BlastWords.danger(t)).append(": ")
                     .append(definite > 0 ? "YES" : "CONDITIONAL").append(", ").append(ta.actions().size())
-                    .append(" action").append(ta.actions().size() == 1 ? "" : "s")
+                    .append(ta.actions().size() == 1 ? " action" : " actions")
                     .append(definite > 0 && definite < ta.actions().size() ? " (" + definite + " definite)" : "")
                     .append(": ");
             sb.append(String.join(", ", named.stream().map(a -> a.action() + (a.conditional() && definite > 0
@@ -166,9 +166,9 @@ record BlastAnswer(String verdict, List<Hop> path, List<String> accounts, List<S
         }
         long engines = b.huntingQueries().stream().map(q -> q.engine()).distinct().count();
         String where = bounds.detail() == Detail.SUMMARY ? " (printed with --detail standard)" : " (below)";
-        out.add("hunt: " + b.huntingQueries().size() + " CloudTrail queries for " + engines + " engine"
-                + (engines == 1 ? "" : "s") + " over " + b.huntTargets().size() + " target"
-                + (b.huntTargets().size() == 1 ? "" : "s") + where);
+        int queries = b.huntingQueries().size();
+        out.add("hunt: " + queries + " CloudTrail " + (queries == 1 ? "query" : "queries") + " for " + BlastWords.count(engines, "engine") + " over " + BlastWords.count(b.huntTargets().size(),
+                "target") + where);
         out.add(switch (bounds.detail()) {
             case SUMMARY -> "details: --detail standard (lists cut at " + bounds.limit() + ", --limit N), "
                     + "--detail full (everything), --format json for tools";

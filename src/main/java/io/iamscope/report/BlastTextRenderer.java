@@ -151,8 +151,9 @@ public final class BlastTextRenderer {
 
     private static void services(BlastRadius b, Bounds bounds, PrintWriter out) {
         int actions = b.services().stream().mapToInt(s -> s.actions().size()).sum();
-        out.println("ACCESS BY SERVICE: " + b.services().size() + " services, " + actions + " actions (of "
-                + b.principalsEvaluated().size() + " principals)");
+        out.println("ACCESS BY SERVICE: " + BlastWords.count(b.services().size(), "service") + ", "
+                + BlastWords.count(actions, "action") + " (of " + BlastWords.count(b.principalsEvaluated().size(),
+                "principal") + ")");
         List<ServiceAccess> shown = b.services();
         Set<String> controlled = BlastAnswer.controlled(b);
         if (!bounds.full() && !controlled.isEmpty()) {
@@ -212,10 +213,10 @@ public final class BlastTextRenderer {
 
     private static void hunting(BlastRadius b, PrintWriter out) {
         long accounts = b.huntTargets().stream().filter(t -> t.kind() == HuntTarget.Kind.ACCOUNT).count();
-        out.println("HUNTING QUERIES: " + b.huntTargets().size() + " targets ("
-                + b.huntTargets().stream().filter(t -> t.kind() == HuntTarget.Kind.ACCESS_KEY).count()
-                + " access keys" + (accounts == 0 ? "" : "; " + accounts + " controlled account(s), every identity of"
-                + " each: " + b.huntTargets().stream().filter(t -> t.kind() == HuntTarget.Kind.ACCOUNT)
+        long keys = b.huntTargets().stream().filter(t -> t.kind() == HuntTarget.Kind.ACCESS_KEY).count();
+        out.println("HUNTING QUERIES: " + BlastWords.count(b.huntTargets().size(), "target") + " ("
+                + BlastWords.count(keys, "access key") + (accounts == 0 ? "" : "; "
+                + BlastWords.count(accounts, "controlled account") + ", every identity of each: " + b.huntTargets().stream().filter(t -> t.kind() == HuntTarget.Kind.ACCOUNT)
                 .map(HuntTarget::value).collect(java.util.stream.Collectors.joining(", "))) + ")");
         for (HuntingQuery q : b.huntingQueries()) {
             out.println("-- " + q.engine() + ": " + q.title());

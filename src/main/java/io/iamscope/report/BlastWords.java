@@ -182,4 +182,9 @@ final class BlastWords {
         return r.path().stream().anyMatch(h -> GraphBuilder.ACCOUNT_ADMIN.equals(h.technique())
                 && Arn.accountOf(h.from()).equals(r.account()));
     }
+
+    /** {@code 1 service}, {@code 2 services}. */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
 }
