@@ -14,6 +14,7 @@ import io.iamscope.policy.Arn;
 import io.iamscope.eval.Decision;
 import io.iamscope.eval.RequestContext;
 import io.iamscope.model.SnapshotIndex;
+import io.iamscope.report.BlastJsonLinesRenderer;
 import io.iamscope.report.BlastJsonRenderer;
 import io.iamscope.report.BlastMarkdownRenderer;
 import io.iamscope.report.BlastTextRenderer;
@@ -42,7 +43,7 @@ import picocli.CommandLine.Parameters;
 final class BlastRadiusCommand implements Callable<Integer> {
 
     /** Output formats. */
-    enum Format { text, json, markdown }
+    enum Format { text, json, jsonl, markdown }
 
     /** Conditions that make the command exit 1. */
     enum FailOn { admin }
@@ -54,7 +55,8 @@ final class BlastRadiusCommand implements Callable<Integer> {
     @Mixin
     AnalysisInputs inputs;
 
-    @Option(names = "--format", defaultValue = "text", description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "text", description = "text, json, jsonl (one record a line, every"
+            + " grant: for a SIEM or a notebook) or markdown (default: ${DEFAULT-VALUE}).")
     Format format;
 
     /** How much to print; picocli matches the names case-insensitively. */
@@ -114,6 +116,10 @@ final class BlastRadiusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Bounds bounds = bounds();
+        if (format == Format.jsonl && engine != Engine.LOCAL) {
+            throw new UserInputException("--format jsonl lists the local analysis' grants only: use --format json with"
+                    + " --engine " + engine.name().toLowerCase(java.util.Locale.ROOT));
+        }
         AttackerProfile profile = inputs.profile();
         SnapshotIndex index = inputs.index(err);
         index.resolvePrincipal(start); // input errors before the graph is built
@@ -142,9 +148,10 @@ final class BlastRadiusCommand implements Callable<Integer> {
                 BlastJsonRenderer.print(tree, out);
             }
             case markdown -> BlastMarkdownRenderer.render(b, bounds, out);
+            case jsonl -> BlastJsonLinesRenderer.render(b, out);
             default -> BlastTextRenderer.render(b, bounds, out);
         }
-        if (check != null && format != Format.json) {
+        if (check != null && format != Format.json && format != Format.jsonl) {
             out.println();
             GrantCheckRenderer.text(check, calls, out);
         }

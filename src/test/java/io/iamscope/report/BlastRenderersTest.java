@@ -2,12 +2,16 @@ package io.iamscope.report;
 
 import io.iamscope.analysis.blast.BlastRadius;
 import io.iamscope.report.ReportInputs.Input;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.SpecificationVersion;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -169,6 +173,36 @@ class BlastRenderersTest {
     void boundedJsonOfANonAdminUser() {
         BlastRadius b = blast(Input.SAMPLE_ORG, "billing-lgarcia");
         Golden.check("blast-json/sample-org.billing-lgarcia.standard.json", out -> BlastJsonRenderer.render(b, out));
+    }
+
+    @Test
+    void jsonLinesOfARoleWithConditionalAccess() {
+        BlastRadius b = blast(Input.SAMPLE_ORG, "payments-processor-lambda");
+        Golden.check("blast-jsonl/sample-org.payments-processor-lambda.jsonl",
+                out -> BlastJsonLinesRenderer.render(b, out));
+    }
+
+    /** One record a line, every grant of the full JSON once. */
+    @Test
+    void jsonLinesHoldEveryGrant() throws Exception {
+        BlastRadius b = blast(Input.SAMPLE_ORG, "AKIAPRODLEGACYBATCH1");
+        ObjectMapper mapper = new ObjectMapper();
+        Map<String, Integer> records = new java.util.TreeMap<>();
+        for (String line : Golden.render(out -> BlastJsonLinesRenderer.render(b, out)).lines().toList()) {
+            records.merge(mapper.readTree(line).path("record").asText(), 1, Integer::sum);
+        }
+        int grants = 0;
+        for (JsonNode s : BlastJsonRenderer.tree(b, Bounds.FULL).path("services")) {
+            for (JsonNode a : s.path("actions")) {
+                for (JsonNode r : a.path("resources")) {
+                    grants += r.path("grantedBy").size();
+                }
+            }
+        }
+        assertEquals(grants, records.get("grant"));
+        assertEquals(1, records.get("start"));
+        assertEquals(b.reachable().size(), records.getOrDefault("principal", 0));
+        assertEquals(b.credentials().size(), records.getOrDefault("credential", 0));
     }
 
     @Test
