@@ -1,5 +1,6 @@
 package io.iamscope.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iamscope.analysis.AttackerProfile;
 import io.iamscope.analysis.GraphSource;
@@ -141,11 +142,11 @@ final class BlastRadiusCommand implements Callable<Integer> {
         }
         switch (format) {
             case json -> {
-                ObjectNode tree = BlastJsonRenderer.tree(b, bounds);
+                ObjectNode more = new ObjectMapper().createObjectNode();
                 if (check != null) {
-                    GrantCheckRenderer.json(check, calls, tree);
+                    GrantCheckRenderer.json(check, calls, more);
                 }
-                BlastJsonRenderer.print(tree, out);
+                BlastJsonRenderer.render(b, bounds, more, out);
             }
             case markdown -> BlastMarkdownRenderer.render(b, bounds, out);
             case jsonl -> BlastJsonLinesRenderer.render(b, out);
