@@ -156,10 +156,15 @@ record BlastAnswer(String verdict, List<Hop> path, List<String> accounts, List<S
 
     private static List<String> next(BlastRadius b, Bounds bounds, String format) {
         List<String> out = new ArrayList<>();
-        b.credentials().stream().filter(c -> c.start() && "access-key".equals(c.kind())
-                && c.id().equals(b.start().query())).findFirst().ifPresent(c -> out.add("revoke the key: aws iam "
-                + "update-access-key --user-name " + BlastWords.shortName(c.principal()) + " --access-key-id "
-                + c.id() + " --status Inactive"));
+        // The key the user named; for a user named, each of its active keys (an inactive one is already off).
+        List<CredentialUse> keys = b.credentials().stream().filter(c -> c.start() && "access-key".equals(c.kind()))
+                .toList();
+        List<CredentialUse> named = keys.stream().filter(c -> c.id().equals(b.start().query())).toList();
+        for (CredentialUse c : named.isEmpty() ? keys.stream().filter(k -> "Active".equalsIgnoreCase(k.status()))
+                .toList() : named) {
+            out.add("revoke the key: aws iam update-access-key --user-name " + BlastWords.shortName(c.principal())
+                    + " --access-key-id " + c.id() + " --status Inactive");
+        }
         if ("role".equals(b.start().kind())) {
             out.add("revoke the role's sessions: IAM console, role `" + BlastWords.shortName(b.start().arn())
                     + "`, Revoke active sessions (AWSRevokeOlderSessions)");

@@ -68,6 +68,17 @@ class BlastRenderersTest {
                 + " the first screen of " + Golden.DIR.resolve("blast-text/sample-org.AKIAZCONTRACTOR7LEAK.txt"));
     }
 
+    /** A user named (not a key): each of its active keys is one command to deactivate. */
+    @Test
+    void aUserStartGetsTheCommandForEachActiveKey() {
+        BlastRadius b = blast(Input.SAMPLE_ORG, "mlee");
+        String text = Golden.render(out -> BlastTextRenderer.render(b, new Bounds(Detail.SUMMARY, 8), out));
+        assertTrue(text.contains("  revoke the key: aws iam update-access-key --user-name mlee --access-key-id"
+                + " AKIADEVMLEE000000001 --status Inactive"), text);
+        assertTrue(text.contains("ADMIN: CONDITIONAL: can become an administrator of acme-dev (333333333333) as"
+                + " `lambda-admin-exec` in 1 step"), text);
+    }
+
     @Test
     void textSummaryOfTheContractorKey() {
         BlastRadius b = blast(Input.SAMPLE_ORG, ReportInputs.CONTRACTOR_KEY);
