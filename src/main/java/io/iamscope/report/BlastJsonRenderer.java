@@ -9,7 +9,6 @@ import io.iamscope.analysis.Hop;
 import io.iamscope.analysis.blast.ActionAccess;
 import io.iamscope.analysis.blast.BlastRadius;
 import io.iamscope.analysis.blast.Reachable;
-import io.iamscope.analysis.blast.ResourceAccess;
 import io.iamscope.analysis.blast.ResourceSet;
 import io.iamscope.analysis.blast.ServiceAccess;
 import io.iamscope.analysis.blast.TacticAccess;
