@@ -105,6 +105,24 @@ public final class Tactics {
         return tactics;
     }
 
+    /**
+     * Where the action stands among what {@code tactic} covers: the index of the first of the tactic's rules that
+     * names it (the rules are written most urgent first: {@code cloudtrail:StopLogging} before
+     * {@code organizations:DeletePolicy}), or {@link Integer#MAX_VALUE} when none does.
+     */
+    public int rank(Tactic tactic, int actionId) {
+        int i = 0;
+        for (TacticRule r : rules) {
+            if (r.tactic() == tactic) {
+                if (r.actions().contains(actionId)) {
+                    return i;
+                }
+                i++;
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
     /** The rules that tag the action {@code actionId}, each with its reason. */
     public List<TacticRule> rulesFor(int actionId) {
         return rules.stream().filter(r -> r.actions().contains(actionId)).toList();

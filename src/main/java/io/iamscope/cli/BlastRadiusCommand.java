@@ -1,5 +1,6 @@
 package io.iamscope.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iamscope.analysis.AttackerProfile;
 import io.iamscope.analysis.GraphSource;
@@ -14,9 +15,12 @@ import io.iamscope.policy.Arn;
 import io.iamscope.eval.Decision;
 import io.iamscope.eval.RequestContext;
 import io.iamscope.model.SnapshotIndex;
+import io.iamscope.report.BlastJsonLinesRenderer;
 import io.iamscope.report.BlastJsonRenderer;
 import io.iamscope.report.BlastMarkdownRenderer;
 import io.iamscope.report.BlastTextRenderer;
+import io.iamscope.report.Bounds;
+import io.iamscope.report.Detail;
 import io.iamscope.report.GrantCheckRenderer;
 import io.iamscope.simulator.SimulationKey;
 import io.iamscope.simulator.SimulatorAuthorizer;
@@ -40,7 +44,7 @@ import picocli.CommandLine.Parameters;
 final class BlastRadiusCommand implements Callable<Integer> {
 
     /** Output formats. */
-    enum Format { text, json, markdown }
+    enum Format { text, json, jsonl, markdown }
 
     /** Conditions that make the command exit 1. */
     enum FailOn { admin }
@@ -52,8 +56,19 @@ final class BlastRadiusCommand implements Callable<Integer> {
     @Mixin
     AnalysisInputs inputs;
 
-    @Option(names = "--format", defaultValue = "text", description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "text", description = "text, json, jsonl (one record a line, every"
+            + " grant: for a SIEM or a notebook) or markdown (default: ${DEFAULT-VALUE}).")
     Format format;
+
+    /** How much to print; picocli matches the names case-insensitively. */
+    @Option(names = "--detail", defaultValue = "standard", paramLabel = "LEVEL",
+            description = "summary (the answer alone), standard (the answer, then every list cut at --limit) or full"
+                    + " (everything) (default: ${DEFAULT-VALUE}).")
+    String detail;
+
+    @Option(names = "--limit", defaultValue = "8", paramLabel = "N",
+            description = "Entries kept of each list below --detail full (default: ${DEFAULT-VALUE}).")
+    int limit;
 
     @Option(names = "--fail-on", paramLabel = "CONDITION",
             description = "admin: exit 1 when START is or can become an administrator (conditionally included).")
@@ -78,6 +93,19 @@ final class BlastRadiusCommand implements Callable<Integer> {
     @CommandLine.Mixin
     SimulatorOptions simulatorOptions = new SimulatorOptions();
 
+    private Bounds bounds() {
+        Detail level;
+        try {
+            level = Detail.valueOf(detail.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--detail must be summary, standard or full, not `" + detail + "`");
+        }
+        if (limit < 1) {
+            throw new UserInputException("--limit must be at least 1, not " + limit);
+        }
+        return level == Detail.FULL ? Bounds.FULL : new Bounds(level, limit);
+    }
+
     private static Map<String, Decision> byAction(Map<SimulationKey, Decision> answers) {
         Map<String, Decision> out = new HashMap<>();
         answers.forEach((k, d) -> out.put(k.action(), d));
@@ -88,6 +116,11 @@ final class BlastRadiusCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Bounds bounds = bounds();
+        if (format == Format.jsonl && engine != Engine.LOCAL) {
+            throw new UserInputException("--format jsonl lists the local analysis' grants only: use --format json with"
+                    + " --engine " + engine.name().toLowerCase(java.util.Locale.ROOT));
+        }
         AttackerProfile profile = inputs.profile();
         SnapshotIndex index = inputs.index(err);
         index.resolvePrincipal(start); // input errors before the graph is built
@@ -109,16 +142,17 @@ final class BlastRadiusCommand implements Callable<Integer> {
         }
         switch (format) {
             case json -> {
-                ObjectNode tree = BlastJsonRenderer.tree(b);
+                ObjectNode more = new ObjectMapper().createObjectNode();
                 if (check != null) {
-                    GrantCheckRenderer.json(check, calls, tree);
+                    GrantCheckRenderer.json(check, calls, more);
                 }
-                BlastJsonRenderer.print(tree, out);
+                BlastJsonRenderer.render(b, bounds, more, out);
             }
-            case markdown -> BlastMarkdownRenderer.render(b, out);
-            default -> BlastTextRenderer.render(b, out);
+            case markdown -> BlastMarkdownRenderer.render(b, bounds, out);
+            case jsonl -> BlastJsonLinesRenderer.render(b, out);
+            default -> BlastTextRenderer.render(b, bounds, out);
         }
-        if (check != null && format != Format.json) {
+        if (check != null && format != Format.json && format != Format.jsonl) {
             out.println();
             GrantCheckRenderer.text(check, calls, out);
         }

@@ -1,5 +1,8 @@
 package io.iamscope.cli;
 
+import io.iamscope.analysis.StartSubgraph;
+import io.iamscope.graph.PathLimits;
+import io.iamscope.graph.PrincipalNode;
 import io.iamscope.report.GraphExport;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -8,12 +11,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code iamscope graph --format dot|graphml|json|mermaid}: the whole access graph of a snapshot. */
+/**
+ * {@code iamscope graph --format dot|graphml|json|mermaid [--start START [--to admin]]}: the whole access graph of
+ * a snapshot, or the paths of one start (to every principal it reaches, or to the administrators).
+ */
 @Command(name = "graph", description = "Export the access graph of a snapshot (who can become whom, and how).")
 final class GraphCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "dot",
             description = "dot, graphml, json or mermaid (default: ${DEFAULT-VALUE}).")
     GraphExport.Format format;
+
+    @Option(names = "--start", paramLabel = "START",
+            description = "Only the shortest paths from START (user or role ARN or name, session ARN, access key id).")
+    String start;
+
+    @Option(names = "--to", paramLabel = "admin", description = "With --start: only the paths to administrators.")
+    String to;
 
     @Mixin
     AnalysisInputs inputs;
@@ -25,8 +38,20 @@ final class GraphCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         var context = inputs.requestContext();
-        var graph = AnalysisInputs.workspace(inputs.index(err), AnalysisInputs.BUILT_IN_GRAPH).graph(context);
-        GraphExport.write(graph.graph(), format, spec.commandLine().getOut());
+        if (to != null && (start == null || !"admin".equals(to))) {
+            throw new UserInputException("--to takes `admin`, with --start");
+        }
+        var index = inputs.index(err);
+        String startArn = start == null ? null : index.resolvePrincipal(start).arn();
+        var graph = AnalysisInputs.workspace(index, AnalysisInputs.BUILT_IN_GRAPH).graph(context);
+        if (startArn == null) {
+            GraphExport.write(graph.graph(), format, spec.commandLine().getOut());
+        } else {
+            PrincipalNode node = graph.node(startArn).orElseThrow(() -> new UserInputException("`" + startArn
+                    + "` is not in the access graph"));
+            GraphExport.write(StartSubgraph.of(graph, node, to != null, PathLimits.DEFAULT), format, true,
+                    spec.commandLine().getOut());
+        }
         err.flush();
         return ExitCodes.OK;
     }

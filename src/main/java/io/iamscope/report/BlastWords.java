@@ -4,10 +4,16 @@ import io.iamscope.policy.Arn;
 import io.iamscope.analysis.Hop;
 import io.iamscope.analysis.blast.ActionAccess;
 import io.iamscope.analysis.blast.BlastRadius;
+import io.iamscope.analysis.blast.CredentialUse;
+import io.iamscope.analysis.blast.Reachable;
+import io.iamscope.graph.GraphBuilder;
 import io.iamscope.analysis.blast.Grantor;
 import io.iamscope.analysis.blast.ResourceAccess;
 import io.iamscope.catalog.Tactic;
+import io.iamscope.analysis.blast.ServiceAccess;
+import io.iamscope.catalog.AccessLevel;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** The words the blast-radius renderers share, so that text and Markdown say the same thing. */
@@ -51,11 +57,47 @@ final class BlastWords {
             return "NO: neither admin-equivalent nor able to become an administrator";
         }
         String maybe = b.adminConditional() ? "CONDITIONAL: " : "YES: ";
-        if (b.adminEquivalent()) {
-            return maybe + "the start is admin-equivalent";
+        if (b.adminEquivalent() && b.adminHow().isEmpty()) {
+            return maybe + "the start is admin-equivalent in " + b.accountLabel(b.start().account());
         }
-        return maybe + "can become an administrator as `" + shortName(b.adminVia()) + "` in " + b.adminPath().size()
-                + " step" + (b.adminPath().size() == 1 ? "" : "s");
+        if (b.adminEquivalent()) {
+            return maybe + "can make itself an administrator of " + b.accountLabel(b.start().account())
+                    + " in one step (`" + b.adminHow() + "`)";
+        }
+        String account = b.accountLabel(Arn.accountOf(b.adminVia()));
+        String as = b.adminVia().endsWith(":root") ? "can take control of " + account
+                : "can become an administrator of " + account + " as `" + shortName(b.adminVia()) + "`";
+        return maybe + as + " in " + b.adminPath().size() + " step" + (b.adminPath().size() == 1 ? "" : "s");
+    }
+
+    /** The first screen's name of each tactic a responder acts on. */
+    static String danger(Tactic t) {
+        return switch (t) {
+            case DEFENSE_EVASION -> "blind logging and detection";
+            case PERSISTENCE -> "persist (new keys, users, roles)";
+            case CREDENTIAL_ACCESS -> "read secrets";
+            case EXFILTRATION -> "take data out";
+            case IMPACT -> "destroy or encrypt";
+            default -> question(t);
+        };
+    }
+
+    /** {@code access key `AKIA...` of `bob` (Active, the start): created ..., last used ... in us-west-2 (s3)}. */
+    static String credential(CredentialUse c) {
+        String who = "access-key".equals(c.kind())
+                ? "access key `" + c.id() + "` of `" + shortName(c.principal()) + "` (" + c.status()
+                + (c.start() ? ", the start" : "") + ")"
+                : "role `" + c.id() + "`" + (c.start() ? " (the start)" : "");
+        String created = c.created() == null ? "" : "created " + c.created() + ", ";
+        String used = c.lastUsed() == null ? "no use recorded" : "last used " + c.lastUsed()
+                + (c.lastUsedRegion() == null ? "" : " in " + c.lastUsedRegion())
+                + (c.lastUsedService() == null ? "" : " (" + c.lastUsedService() + ")");
+        return who + ": " + created + used;
+    }
+
+    /** The statements that allow a hop: the ones to change to cut it. */
+    static String allowedBy(Hop h) {
+        return h.statements().isEmpty() ? "" : "allowed by " + String.join("; ", h.statements());
     }
 
     static String hop(Hop h) {
@@ -99,5 +141,50 @@ final class BlastWords {
         }
         int slash = arn.lastIndexOf('/');
         return slash < 0 ? arn : arn.substring(slash + 1);
+    }
+
+    /**
+     * Services in the order a responder reads them: at 3 a.m. what changes things comes first, so by how many
+     * permission-management and write actions are reachable definitely, then conditionally; then by prefix.
+     */
+    static List<ServiceAccess> ranked(List<ServiceAccess> services) {
+        List<ServiceAccess> out = new ArrayList<>(services);
+        out.sort(Comparator.comparingLong(BlastWords::weight).reversed().thenComparing(ServiceAccess::prefix));
+        return out;
+    }
+
+    private static long weight(ServiceAccess s) {
+        long w = 0;
+        for (ActionAccess a : s.actions()) {
+            boolean changes = a.accessLevel() == AccessLevel.PERMISSIONS_MANAGEMENT || a.accessLevel() == AccessLevel.WRITE;
+            w += (changes ? 10 : 1) * (a.conditional() ? 1 : 3);
+        }
+        return w;
+    }
+
+    /** Whether the last hop to {@code r} is "whoever controls the account can become it". */
+    static boolean throughControl(Reachable r) {
+        return !r.path().isEmpty() && GraphBuilder.ACCOUNT_ADMIN.equals(r.path().get(r.path().size() - 1).technique());
+    }
+
+    /**
+     * Reachable principals for a cut list: nearest first, but those of an account whose control the path already
+     * holds last: they are many and say nothing control of the account did not, while one reached beyond it
+     * (another account entered) is news.
+     */
+    static List<Reachable> newsFirst(List<Reachable> reachable) {
+        List<Reachable> out = new ArrayList<>(reachable);
+        out.sort(Comparator.comparing(BlastWords::insideControlledAccount));
+        return out;
+    }
+
+    private static boolean insideControlledAccount(Reachable r) {
+        return r.path().stream().anyMatch(h -> GraphBuilder.ACCOUNT_ADMIN.equals(h.technique())
+                && Arn.accountOf(h.from()).equals(r.account()));
+    }
+
+    /** {@code 1 service}, {@code 2 services}. */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

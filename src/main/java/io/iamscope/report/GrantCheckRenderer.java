@@ -33,7 +33,8 @@ public final class GrantCheckRenderer {
         for (GrantCheck.Verdict v : GrantCheck.Verdict.values()) {
             check.put(v.name().toLowerCase(Locale.ROOT), r.count(v));
         }
-        ArrayNode refused = check.putArray("refused");
+        // Not `refused`: that is the count, which an array of the same name would overwrite.
+        ArrayNode refused = check.putArray("refusedGrants");
         r.checked().stream().filter(c -> c.verdict() == GrantCheck.Verdict.REFUSED).forEach(c -> refused.addObject()
                 .put("principal", c.grant().principal()).put("action", c.grant().action())
                 .put("resource", c.grant().resource()).put("simulator", DecisionText.summary(c.simulator())));

@@ -27,6 +27,15 @@ public final class GraphExport {
     }
 
     public static void write(Graph<PrincipalNode, AccessEdge> graph, Format format, PrintWriter out) {
+        write(graph, format, false, out);
+    }
+
+    /**
+     * @param layered whether the graph is one start's paths (a tree): DOT then lays it out left to right, each
+     *                node in the column of its hop count, and marks conditional edges dashed
+     */
+    public static void write(Graph<PrincipalNode, AccessEdge> graph, Format format, boolean layered,
+                             PrintWriter out) {
         Map<PrincipalNode, String> ids = new HashMap<>();
         int i = 0;
         for (PrincipalNode n : graph.vertexSet()) {
@@ -37,6 +46,17 @@ public final class GraphExport {
                 DOTExporter<PrincipalNode, AccessEdge> x = new DOTExporter<>(ids::get);
                 x.setVertexAttributeProvider(GraphExport::nodeAttributes);
                 x.setEdgeAttributeProvider(GraphExport::edgeAttributes);
+                if (layered) {
+                    // Ranks follow the edges: in a tree of shortest paths, a node's column is its hop count.
+                    x.setGraphAttributeProvider(() -> Map.of("rankdir", DefaultAttribute.createAttribute("LR")));
+                    x.setEdgeAttributeProvider(e -> {
+                        Map<String, Attribute> m = edgeAttributes(e);
+                        if (e.conditional()) {
+                            m.put("style", DefaultAttribute.createAttribute("dashed"));
+                        }
+                        return m;
+                    });
+                }
                 x.exportGraph(graph, out);
             }
             case graphml -> {

@@ -51,6 +51,17 @@ class TacticsTest {
         assertFalse(groups.containsKey(Tactic.IMPACT));
     }
 
+    /** Reports list a tactic's actions in this order: what a responder acts on first. */
+    @Test
+    void ranksActionsByTheirFirstRuleWithinTheTactic() {
+        int stop = tactics.rank(Tactic.DEFENSE_EVASION, id("cloudtrail:StopLogging"));
+        int deleteTrail = tactics.rank(Tactic.DEFENSE_EVASION, id("cloudtrail:DeleteTrail"));
+        int deletePolicy = tactics.rank(Tactic.DEFENSE_EVASION, id("organizations:DeletePolicy"));
+        assertEquals(0, stop);
+        assertTrue(stop < deleteTrail && deleteTrail < deletePolicy, stop + " " + deleteTrail + " " + deletePolicy);
+        assertEquals(Integer.MAX_VALUE, tactics.rank(Tactic.DEFENSE_EVASION, id("iam:PassRole")));
+    }
+
     @Test
     void unknownTacticIsAClearError() {
         String json = "{\"rules\":[{\"tactic\":\"mischief\",\"actions\":[\"s3:*\"],\"why\":\"x\"}]}";

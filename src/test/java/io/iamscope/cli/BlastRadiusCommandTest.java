@@ -61,7 +61,7 @@ class BlastRadiusCommandTest {
         String out = r.out();
         assertTrue(out.startsWith("blast radius of user `ext-contractor-jdoe`"), out);
         assertTrue(out.contains("attacker profile: stolen-keys"), out);
-        assertTrue(out.contains("ADMIN: YES: the start is admin-equivalent"), out);
+        assertTrue(out.contains("ADMIN: YES: can make itself an administrator of acme-dev (333333333333)"), out);
         assertTrue(out.contains("REACHABLE PRINCIPALS: 2 (2 definite, 0 conditional)"), out);
         assertTrue(out.contains("`ci-deployer` -> `acme-deploy` by assume `assume-role`"), out);
         assertTrue(out.contains("tamper with CloudTrail or other logging (defense evasion)?"), out);
@@ -75,6 +75,29 @@ class BlastRadiusCommandTest {
         int services = out.indexOf("ACCESS BY SERVICE");
         int hunting = out.indexOf("HUNTING QUERIES");
         assertTrue(admin < reach && reach < tactics && tactics < services && services < hunting, out);
+    }
+
+    @Test
+    void detailAndLimitBoundTheReport() throws Exception {
+        Run summary = run(SampleOrg.graph(), "blast-radius", "AKIAZCONTRACTOR7LEAK", "--detail", "summary");
+        assertEquals(0, summary.exit(), summary.err());
+        assertTrue(summary.out().contains("ADMIN: YES"), summary.out());
+        assertFalse(summary.out().contains("REACHABLE PRINCIPALS"), summary.out());
+        assertFalse(summary.out().contains("HUNTING QUERIES"), summary.out());
+        Run one = run(SampleOrg.graph(), "blast-radius", "AKIAZCONTRACTOR7LEAK", "--limit", "1", "--format", "json");
+        assertEquals(0, one.exit(), one.err());
+        JsonNode j = new ObjectMapper().readTree(one.out());
+        assertEquals("standard", j.path("detail").asText());
+        assertEquals(1, j.path("reachable").size());
+        assertEquals(1, j.path("reachableOmitted").asInt());
+        Run full = run(SampleOrg.graph(), "blast-radius", "AKIAZCONTRACTOR7LEAK", "--detail", "FULL", "--format", "json");
+        JsonNode f = new ObjectMapper().readTree(full.out());
+        assertEquals("full", f.path("detail").asText());
+        assertFalse(f.has("limit") || f.has("reachableOmitted"), full.out());
+        Run bad = run(SampleOrg.graph(), "blast-radius", "AKIAZCONTRACTOR7LEAK", "--detail", "some");
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("--detail must be summary, standard or full, not `some`"), bad.err());
+        assertEquals(2, run(SampleOrg.graph(), "blast-radius", "AKIAZCONTRACTOR7LEAK", "--limit", "0").exit());
     }
 
     @Test

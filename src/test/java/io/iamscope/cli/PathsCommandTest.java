@@ -71,4 +71,18 @@ class PathsCommandTest {
         Run j = run("graph", "--format", "json");
         assertTrue(j.out().contains("\"technique\""), j.out());
     }
+
+    /** One start's paths only: the contractor's key reaches acme-prod's deploy role, not the management account. */
+    @Test
+    void graphOfOneStartHoldsItsPathsOnly() {
+        Run d = run("graph", "--start", "AKIAZCONTRACTOR7LEAK", "--format", "dot");
+        assertEquals(0, d.exit(), d.err());
+        assertTrue(d.out().contains("rankdir=LR;"), d.out());
+        assertTrue(d.out().contains("label=\"acme-deploy\""), d.out());
+        assertTrue(!d.out().contains("111111111111"), d.out());
+        Run admin = run("graph", "--start", "AKIAZCONTRACTOR7LEAK", "--to", "admin", "--format", "mermaid");
+        assertEquals(0, admin.exit(), admin.err());
+        assertTrue(!admin.out().contains("acme-deploy"), admin.out());
+        assertEquals(2, run("graph", "--to", "admin").exit());
+    }
 }

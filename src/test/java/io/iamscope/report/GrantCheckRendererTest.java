@@ -34,9 +34,9 @@ class GrantCheckRendererTest {
                 (principal, action) -> action.equals("sns:Subscribe") || action.equals("logs:PutLogEvents"),
                 (principal, action) -> action.startsWith("secretsmanager:"));
         Golden.check("grant-check-json/sample-org.blast-radius.payments-processor-lambda.json", out -> {
-            ObjectNode tree = BlastJsonRenderer.tree(b);
-            GrantCheckRenderer.json(r, ReportInputs.calls(r), tree);
-            BlastJsonRenderer.print(tree, out);
+            ObjectNode more = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+            GrantCheckRenderer.json(r, ReportInputs.calls(r), more);
+            BlastJsonRenderer.render(b, Bounds.FULL, more, out);
         });
     }
 

@@ -1,6 +1,8 @@
 package io.iamscope.report;
 
 import io.iamscope.report.ReportInputs.Input;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -28,6 +30,19 @@ class GraphExportTest {
     @EnumSource(Input.class)
     void mermaid(Input input) {
         check(input, GraphExport.Format.mermaid);
+    }
+
+    /** One start's paths, drawn left to right by hop: the contractor's key to everything, and to admin. */
+    @Test
+    void theContractorKeysPaths() {
+        for (GraphExport.Format format : List.of(GraphExport.Format.dot, GraphExport.Format.mermaid)) {
+            String ext = format == GraphExport.Format.mermaid ? "mmd" : format.name();
+            for (boolean toAdmin : List.of(false, true)) {
+                Golden.check("graph-" + format + "/sample-org.start-AKIAZCONTRACTOR7LEAK" + (toAdmin ? ".to-admin" : "")
+                        + "." + ext, out -> GraphExport.write(ReportInputs.startSubgraph(Input.SAMPLE_ORG,
+                        ReportInputs.CONTRACTOR_KEY, toAdmin), format, true, out));
+            }
+        }
     }
 
     private static void check(Input input, GraphExport.Format format) {

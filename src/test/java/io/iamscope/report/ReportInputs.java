@@ -213,6 +213,13 @@ final class ReportInputs {
         return graph(input).graph();
     }
 
+    /** {@code iamscope graph --start START [--to admin] --snapshot ...}: one start's paths. */
+    static Graph<PrincipalNode, AccessEdge> startSubgraph(Input input, String start, boolean toAdmin) {
+        AccessGraph graph = graph(input);
+        PrincipalNode node = graph.node(index(input).resolvePrincipal(start).arn()).orElseThrow();
+        return io.iamscope.analysis.StartSubgraph.of(graph, node, toAdmin, PathLimits.DEFAULT);
+    }
+
     /** What {@code iamscope paths} renders: the start node and a path per target, in the command's order. */
     record Paths(PrincipalNode from, Map<PrincipalNode, GraphPath<PrincipalNode, AccessEdge>> paths) {
     }

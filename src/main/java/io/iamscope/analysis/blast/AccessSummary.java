@@ -190,9 +190,15 @@ record AccessSummary(List<ServiceAccess> services, List<TacticAccess> tactics, L
         List<TacticAccess> out = new ArrayList<>();
         for (Map.Entry<Tactic, ActionSet> e : tactics.group(reached).entrySet()) {
             List<ActionAccess> list = new ArrayList<>();
-            e.getValue().forEach(id -> list.add(actions.get(id)));
-            // Definite first: what the attacker can surely do leads the section.
-            list.sort(Comparator.comparing(ActionAccess::conditional).thenComparing(ActionAccess::action));
+            Map<ActionAccess, Integer> rank = new java.util.IdentityHashMap<>();
+            e.getValue().forEach(id -> {
+                list.add(actions.get(id));
+                rank.put(actions.get(id), tactics.rank(e.getKey(), id));
+            });
+            // What a responder acts on first leads the section (the tactic's rules are written in that order:
+            // stopping CloudTrail before detaching an SCP), definite before conditional within a rule.
+            list.sort(Comparator.comparing((ActionAccess a) -> rank.get(a)).thenComparing(ActionAccess::conditional)
+                    .thenComparing(ActionAccess::action));
             Set<String> why = new LinkedHashSet<>();
             for (TacticRule r : tactics.rules()) {
                 if (r.tactic() == e.getKey() && !r.actions().intersect(e.getValue()).isEmpty()) {

@@ -4,6 +4,7 @@ import io.iamscope.analysis.Hop;
 import io.iamscope.analysis.hunt.HuntTarget;
 import io.iamscope.analysis.hunt.HuntingQuery;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What an attacker holding the start principal can reach: whether it is or can become an administrator,
@@ -13,6 +14,8 @@ import java.util.List;
  *
  * @param profile          the attacker profile's name
  * @param adminEquivalent  whether the start itself is admin-equivalent
+ * @param adminHow         how the start makes itself an administrator (a technique id), or empty when it holds
+ *                         that already or cannot
  * @param canReachAdmin    whether it is or can become one (through a path)
  * @param adminConditional whether that depends on unknown keys
  * @param adminPath        the shortest path to an administrator (empty when the start is one, or none)
@@ -22,12 +25,15 @@ import java.util.List;
  *                         and roles of the snapshot)
  * @param resourceSets     the sets of resources the services' entries refer to by id ({@link ResourceSet})
  * @param notes            what the answer could not cover (principals outside the snapshot, roots)
+ * @param accountLabels    account id to {@code alias (id)} for the start's account and every reachable one
+ * @param credentials      the access keys and roles of the start and of what it reaches, with their last use
  */
-public record BlastRadius(Start start, String profile, boolean adminEquivalent, boolean canReachAdmin,
+public record BlastRadius(Start start, String profile, boolean adminEquivalent, String adminHow, boolean canReachAdmin,
                           boolean adminConditional, List<Hop> adminPath, String adminVia, List<Reachable> reachable,
                           List<String> principalsEvaluated, List<TacticAccess> tactics, List<ServiceAccess> services,
                           List<ResourceSet> resourceSets, List<HuntTarget> huntTargets,
-                          List<HuntingQuery> huntingQueries, List<String> notes) {
+                          List<HuntingQuery> huntingQueries, List<String> notes, Map<String, String> accountLabels,
+                          List<CredentialUse> credentials) {
     public BlastRadius {
         resourceSets = List.copyOf(resourceSets);
         adminPath = List.copyOf(adminPath);
@@ -38,5 +44,12 @@ public record BlastRadius(Start start, String profile, boolean adminEquivalent, 
         huntTargets = List.copyOf(huntTargets);
         huntingQueries = List.copyOf(huntingQueries);
         notes = List.copyOf(notes);
+        accountLabels = Map.copyOf(accountLabels);
+        credentials = List.copyOf(credentials);
+    }
+
+    /** {@code acme-dev (333333333333)}, or the id alone. */
+    public String accountLabel(String accountId) {
+        return accountId == null ? "" : accountLabels.getOrDefault(accountId, accountId);
     }
 }

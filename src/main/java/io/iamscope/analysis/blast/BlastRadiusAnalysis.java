@@ -178,9 +178,19 @@ public final class BlastRadiusAnalysis {
 
         List<HuntTarget> targets = huntTargets(who, reachable);
         HuntingQueries hunting = new HuntingQueries(options.athenaTable(), options.eventDataStore());
-        return new BlastRadius(start, profile, own.admin(), admin.reached, admin.conditional, admin.path, admin.via,
-                reachable, List.copyOf(allowed.keySet()), summary.tactics(), summary.services(), summary.sets(),
-                targets, hunting.forTargets(targets, options.huntSince()), notes);
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(who.accountId(), label(who.accountId()));
+        reachable.forEach(r -> labels.computeIfAbsent(r.account(), this::label));
+        labels.remove(null);
+        return new BlastRadius(start, profile, own.admin(), own.admin() ? own.how() : "", admin.reached,
+                admin.conditional, admin.path, admin.via, reachable, List.copyOf(allowed.keySet()), summary.tactics(),
+                summary.services(), summary.sets(), targets, hunting.forTargets(targets, options.huntSince()), notes,
+                labels, CredentialUses.of(index, who.arn(), reachable));
+    }
+
+    private String label(String accountId) {
+        Account a = accountId == null ? null : index.snapshot().account(accountId);
+        return a == null ? accountId : a.label();
     }
 
     /**
