@@ -141,12 +141,21 @@ public final class Gatherer {
         if (resourcePrincipal != null) {
             resourceTags = resourcePrincipal.tags();
         }
+        boolean unread = false;
         for (Gap g : gapsFor(resource, resourceAccount)) {
             notes.add("collection gap: `" + g.operation() + "` failed with `" + g.errorCode() + "` for `"
                     + g.resource() + "`: what it would have returned is unknown");
+            if (!trust && !unread && resourcePolicy == null && UnreadablePolicy.leftUnread(g)) {
+                unread = true;
+                resourcePolicy = attach(UnreadablePolicy.standIn(g.resource(), g), g.resource()
+                        + " unreadable resource policy", null);
+                resourcePolicyName = "unreadable policy of `" + g.resource() + "` (access holds only if it does"
+                        + " not deny)";
+            }
         }
         return new ResourceSide(resource, resourceAccount, resourcePolicy, resourcePolicyName, resourceTags,
-                index.resource(resource), List.copyOf(notes), OrgChains.rcps(org, resourceAccount, this::attach), org);
+                index.resource(resource), List.copyOf(notes), OrgChains.rcps(org, resourceAccount, this::attach), org,
+                unread);
     }
 
     /** The given context with the keys AWS derives from the caller, computed once per (principal, context). */
