@@ -142,7 +142,7 @@ public final class Gatherer {
             resourceTags = resourcePrincipal.tags();
         }
         boolean unread = false;
-        for (Gap g : gapsFor(resource, resourceAccount)) {
+        for (Gap g : "*".equals(resource) ? List.<Gap>of() : index.gapsAbout(resource)) {
             notes.add("collection gap: `" + g.operation() + "` failed with `" + g.errorCode() + "` for `"
                     + g.resource() + "`: what it would have returned is unknown");
             if (!trust && !unread && resourcePolicy == null && UnreadablePolicy.leftUnread(g)) {
@@ -190,19 +190,6 @@ public final class Gatherer {
             rolesByName = names;
         }
         return names.get(Arn.accountOf(roleArn) + "/" + roleArn.substring(roleArn.lastIndexOf('/') + 1));
-    }
-
-    private List<Gap> gapsFor(String resource, String account) {
-        List<Gap> out = new ArrayList<>();
-        var a = account == null ? null : index.snapshot().account(account);
-        if (a != null) {
-            for (Gap g : a.gaps()) {
-                if (g.resource() != null && (resource.equals(g.resource()) || resource.startsWith(g.resource() + "/"))) {
-                    out.add(g);
-                }
-            }
-        }
-        return out;
     }
 
     private static String key(PrincipalRef who) {

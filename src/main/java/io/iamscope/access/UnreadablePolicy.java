@@ -1,6 +1,7 @@
 package io.iamscope.access;
 
 import io.iamscope.model.Gap;
+import io.iamscope.model.SnapshotIndex;
 import io.iamscope.policy.ConditionClause;
 import io.iamscope.policy.ConditionOperator;
 import io.iamscope.policy.Effect;
@@ -31,6 +32,16 @@ final class UnreadablePolicy {
             "secretsmanager:GetResourcePolicy", "ecr:GetRepositoryPolicy");
 
     private UnreadablePolicy() {
+    }
+
+    /** The gap that left the policy of {@code arn} (or of the resource it lies under) unread, or null. */
+    static Gap of(SnapshotIndex index, String arn) {
+        for (Gap g : index.gapsAbout(arn)) {
+            if (leftUnread(g)) {
+                return g;
+            }
+        }
+        return null;
     }
 
     /** Whether {@code gap} left a resource's policy unread. */

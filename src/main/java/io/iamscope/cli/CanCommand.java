@@ -10,7 +10,10 @@ import io.iamscope.model.LookupException;
 import io.iamscope.model.Nearest;
 import io.iamscope.model.PrincipalRef;
 import io.iamscope.model.SnapshotIndex;
+import io.iamscope.analysis.GapsInPlay;
+import io.iamscope.model.Gap;
 import io.iamscope.report.CanJsonRenderer;
+import io.iamscope.report.GapWords;
 import io.iamscope.report.CanTextRenderer;
 import io.iamscope.analysis.verify.Agreement;
 import io.iamscope.analysis.verify.DifferentialAuthorizer;
@@ -64,6 +67,9 @@ final class CanCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The collection gaps that could change the answer, listed after it. */
+    private List<Gap> gaps = List.of();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -76,6 +82,7 @@ final class CanCommand implements Callable<Integer> {
         // A single decision needs no graph: only the workspace's gatherer and engine.
         Workspace workspace = AnalysisInputs.workspace(index, AnalysisInputs.BUILT_IN_GRAPH);
         Gathered g = workspace.gatherer().gather(who, action, resource, context);
+        gaps = new GapsInPlay(index.snapshot()).forRequest(action, resource);
         if (engine == Engine.LOCAL) {
             render(g, workspace.engine().authorize(g.request(), g.policies()), out);
             err.flush();
@@ -109,9 +116,11 @@ final class CanCommand implements Callable<Integer> {
         if (format == Format.json) {
             ObjectNode tree = CanJsonRenderer.tree(g, d);
             tree.put("engine", engine.name().toLowerCase(Locale.ROOT));
+            GapWords.json(gaps, tree);
             CanJsonRenderer.print(tree, out);
         } else {
             CanTextRenderer.render(g, d, out);
+            GapWords.text(gaps, out);
         }
     }
 
@@ -122,6 +131,7 @@ final class CanCommand implements Callable<Integer> {
             tree.put("engine", "both");
             tree.set("simulator", CanJsonRenderer.tree(g, simulated));
             tree.put("agreement", agreement.name().toLowerCase(Locale.ROOT));
+            GapWords.json(gaps, tree);
             CanJsonRenderer.print(tree, out);
             return;
         }
@@ -136,6 +146,7 @@ final class CanCommand implements Callable<Integer> {
             case DISAGREE -> "the engines DISAGREE: compare the explanations above";
             case NOT_COMPARABLE -> "not checked by the simulator: " + String.join("; ", NotChecked.reasons(simulated));
         });
+        GapWords.text(gaps, out);
         out.flush();
     }
 

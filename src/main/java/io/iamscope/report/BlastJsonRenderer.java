@@ -112,6 +112,7 @@ public final class BlastJsonRenderer {
             queries.addObject().put("engine", q.engine()).put("title", q.title()).put("sql", q.sql());
         }
         strings(root.putArray("notes"), b.notes());
+        GapWords.json(b.gaps(), root);
         return root;
     }
 

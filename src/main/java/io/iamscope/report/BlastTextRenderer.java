@@ -48,6 +48,10 @@ public final class BlastTextRenderer {
             out.println("not covered:");
             b.notes().forEach(n -> out.println("  " + n));
         }
+        if (!b.gaps().isEmpty()) {
+            out.println();
+            GapWords.text(b.gaps(), out);
+        }
         out.flush();
     }
 

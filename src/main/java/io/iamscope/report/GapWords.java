@@ -7,7 +7,7 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /** How every report says that collection gaps could change its answer: the same words, the same JSON. */
-final class GapWords {
+public final class GapWords {
     /** Gaps listed in text before the rest are counted: the JSON lists them all. */
     private static final int SHOWN = 10;
 
@@ -15,7 +15,7 @@ final class GapWords {
     }
 
     /** The text section, nothing when {@code gaps} is empty. */
-    static void text(List<Gap> gaps, PrintWriter out) {
+    public static void text(List<Gap> gaps, PrintWriter out) {
         if (gaps.isEmpty()) {
             return;
         }
@@ -28,14 +28,14 @@ final class GapWords {
     }
 
     /** {@code s3:GetBucketPolicy for `arn` in us-east-1: AccessDenied: message}. */
-    static String line(Gap g) {
+    public static String line(Gap g) {
         return g.service() + ":" + g.operation() + (g.resource() == null ? "" : " for `" + g.resource() + "`")
                 + (g.region() == null ? "" : " in " + g.region()) + ": " + g.errorCode()
                 + (g.message() == null || g.message().isEmpty() ? "" : ": " + g.message());
     }
 
     /** {@code "complete"} and {@code "gaps"} on {@code root}. */
-    static void json(List<Gap> gaps, ObjectNode root) {
+    public static void json(List<Gap> gaps, ObjectNode root) {
         root.put("complete", gaps.isEmpty());
         ArrayNode array = root.putArray("gaps");
         for (Gap g : gaps) {

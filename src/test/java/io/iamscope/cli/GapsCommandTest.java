@@ -50,4 +50,42 @@ class GapsCommandTest {
         assertTrue(r.out().contains("user `arn:aws:iam::111111111111:user/reader` [conditional on"
                 + " iamscope:UnreadableResourcePolicyDenies]"), r.out());
     }
+
+    @Test
+    void canOnAnUnreadableBucketPolicyIsConditionalAndNamesTheGap() throws Exception {
+        Run r = run("can", "arn:aws:iam::111111111111:user/reader", "s3:GetObject", "arn:aws:s3:::locked/k",
+                "--snapshot", UNREADABLE);
+        assertEquals(0, r.exit(), r.err());
+        assertFalse(r.out().startsWith("Allow\n"), r.out());
+        assertTrue(r.out().contains("s3:GetBucketPolicy for `arn:aws:s3:::locked` in us-east-1: AccessDenied"),
+                r.out());
+        Run json = run("can", "arn:aws:iam::111111111111:user/reader", "s3:GetObject", "arn:aws:s3:::locked/k",
+                "--snapshot", UNREADABLE, "--format", "json");
+        JsonNode tree = new ObjectMapper().readTree(json.out());
+        assertFalse(tree.get("complete").asBoolean());
+    }
+
+    @Test
+    void blastRadiusPathsAndReviewListTheGaps() throws Exception {
+        String reader = "arn:aws:iam::111111111111:user/reader";
+        Run blast = run("blast-radius", reader, "--snapshot", UNREADABLE);
+        assertEquals(0, blast.exit(), blast.err());
+        assertTrue(blast.out().contains("INCOMPLETE: 1 collection gap could change this answer"), blast.out());
+        JsonNode tree = new ObjectMapper().readTree(run("blast-radius", reader, "--snapshot", UNREADABLE,
+                "--format", "json").out());
+        assertFalse(tree.get("complete").asBoolean());
+        JsonNode resources = tree.at("/services/0/actions/0/resources");
+        for (JsonNode r : resources) {
+            boolean locked = r.get("resource").asText().startsWith("arn:aws:s3:::locked");
+            assertEquals(locked, r.get("conditional").asBoolean(), r.toString());
+        }
+
+        Run paths = run("paths", reader, "--snapshot", UNREADABLE);
+        assertTrue(paths.out().contains("in what was collected: unknown, not none"), paths.out());
+        assertTrue(paths.out().contains("INCOMPLETE: 1 collection gap"), paths.out());
+
+        Run review = run("review", "--snapshot", NO_DETAILS);
+        assertTrue(review.out().contains("collection gap: `iam:GetAccountAuthorizationDetails` failed with"
+                + " `AccessDenied`"), review.out());
+    }
 }

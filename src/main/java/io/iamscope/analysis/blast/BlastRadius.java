@@ -22,12 +22,14 @@ import java.util.List;
  *                         and roles of the snapshot)
  * @param resourceSets     the sets of resources the services' entries refer to by id ({@link ResourceSet})
  * @param notes            what the answer could not cover (principals outside the snapshot, roots)
+ * @param gaps             the collection gaps that could change the answer ({@link io.iamscope.analysis.GapsInPlay})
  */
 public record BlastRadius(Start start, String profile, boolean adminEquivalent, boolean canReachAdmin,
                           boolean adminConditional, List<Hop> adminPath, String adminVia, List<Reachable> reachable,
                           List<String> principalsEvaluated, List<TacticAccess> tactics, List<ServiceAccess> services,
                           List<ResourceSet> resourceSets, List<HuntTarget> huntTargets,
-                          List<HuntingQuery> huntingQueries, List<String> notes) {
+                          List<HuntingQuery> huntingQueries, List<String> notes,
+                          List<io.iamscope.model.Gap> gaps) {
     public BlastRadius {
         resourceSets = List.copyOf(resourceSets);
         adminPath = List.copyOf(adminPath);
@@ -38,5 +40,6 @@ public record BlastRadius(Start start, String profile, boolean adminEquivalent, 
         huntTargets = List.copyOf(huntTargets);
         huntingQueries = List.copyOf(huntingQueries);
         notes = List.copyOf(notes);
+        gaps = List.copyOf(gaps);
     }
 }

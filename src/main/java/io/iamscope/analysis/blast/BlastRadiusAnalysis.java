@@ -180,7 +180,8 @@ public final class BlastRadiusAnalysis {
         HuntingQueries hunting = new HuntingQueries(options.athenaTable(), options.eventDataStore());
         return new BlastRadius(start, profile, own.admin(), admin.reached, admin.conditional, admin.path, admin.via,
                 reachable, List.copyOf(allowed.keySet()), summary.tactics(), summary.services(), summary.sets(),
-                targets, hunting.forTargets(targets, options.huntSince()), notes);
+                targets, hunting.forTargets(targets, options.huntSince()), notes,
+                new io.iamscope.analysis.GapsInPlay(index.snapshot()).forAnyAnswer());
     }
 
     /**
