@@ -31,7 +31,7 @@ import java.util.Set;
  * on the document and are never silently matched or ignored downstream.
  */
 public final class PolicyParser {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = JsonText.MAPPER;
     private static final Set<String> TOP_LEVEL = Set.of("Version", "Id", "Statement");
     private static final Set<String> STATEMENT_ELEMENTS = Set.of("Sid", "Effect", "Principal", "NotPrincipal",
             "Action", "NotAction", "Resource", "NotResource", "Condition");
@@ -41,7 +41,8 @@ public final class PolicyParser {
 
     /** Parses text that is a JSON document, a JSON string holding one, or URL-encoded JSON. */
     public static PolicyDocument parse(String text, String source) {
-        String trimmed = text == null ? "" : text.trim();
+        // strip(), not trim(): trim() would drop NUL padding, which is text after the document.
+        String trimmed = text == null ? "" : JsonText.withoutBom(text).strip();
         if (trimmed.isEmpty()) {
             throw new PolicyParseException("POLICY_EMPTY", "policy document is empty", SourceLocation.of(source));
         }
@@ -52,9 +53,10 @@ public final class PolicyParser {
         try {
             node = MAPPER.readTree(trimmed);
         } catch (JsonProcessingException e) {
-            throw new PolicyParseException("POLICY_MALFORMED_JSON", "not valid JSON: "
-                    + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ")", SourceLocation.of(source));
+            JsonText.Refusal r = JsonText.refusal(e);
+            SourceLocation at = r.pointer() == null ? SourceLocation.of(source) : new SourceLocation(source, r.pointer());
+            throw new PolicyParseException("POLICY_" + (r.problem() == JsonText.Problem.MALFORMED ? "MALFORMED_JSON"
+                    : r.problem().name()), r.message(), at);
         }
         return parse(node, source);
     }
