@@ -171,7 +171,7 @@ public final class PolicyParser {
             String name = pos != null ? positive : negative;
             SourceLocation where = at.child(name);
             JsonNode value = pos != null ? pos : neg;
-            List<String> values = stringList(value, where);
+            List<String> values = strings(value, name, where);
             if (values.isEmpty() && required) {
                 throw error("POLICY_EMPTY_ELEMENT", "`" + name + "` must not be empty", where);
             }
@@ -210,7 +210,7 @@ public final class PolicyParser {
                     throw error("POLICY_INVALID_PRINCIPAL", "`" + f.getKey() + "` is not a principal type"
                             + " (use `AWS`, `Service`, `Federated` or `CanonicalUser`)", where.child(f.getKey()));
                 }
-                List<String> ids = stringList(f.getValue(), where.child(f.getKey()));
+                List<String> ids = strings(f.getValue(), f.getKey(), where.child(f.getKey()));
                 for (int i = 0; i < ids.size(); i++) {
                     checkPrincipal(type, ids.get(i), where.child(f.getKey()));
                 }
@@ -249,7 +249,35 @@ public final class PolicyParser {
             return clauses;
         }
 
-        /** A string or a list of strings; numbers and booleans are taken as their text, as IAM does. */
+        /**
+         * A string or a list of strings, and nothing else: the grammar's action, resource and principal id are
+         * strings ("Grammar of the IAM JSON policy language": {@code <action_string>}, {@code <resource_string>},
+         * {@code <principal_id_string>}); a number there would match nothing and silently void the statement.
+         */
+        private List<String> strings(JsonNode node, String element, SourceLocation at) {
+            List<String> out = new ArrayList<>();
+            if (node.isArray()) {
+                for (int i = 0; i < node.size(); i++) {
+                    JsonNode item = node.get(i);
+                    if (!item.isTextual()) {
+                        throw error("POLICY_INVALID_VALUE", "`" + element + "` must hold strings, found "
+                                + describe(item), at.child(i));
+                    }
+                    out.add(item.textValue());
+                }
+            } else if (node.isTextual()) {
+                out.add(node.textValue());
+            } else {
+                throw error("POLICY_INVALID_VALUE", "`" + element + "` must be a string or a list of strings,"
+                        + " found " + describe(node), at);
+            }
+            return out;
+        }
+
+        /**
+         * A condition value or a list of them: strings, numbers and booleans, the last two taken as their text
+         * ({@code <condition_value> = ("string" | "number" | "Boolean")}, the grammar above).
+         */
         private List<String> stringList(JsonNode node, SourceLocation at) {
             List<String> out = new ArrayList<>();
             if (node.isArray()) {

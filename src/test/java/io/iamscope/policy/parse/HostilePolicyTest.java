@@ -51,4 +51,21 @@ class HostilePolicyTest {
     void aByteOrderMarkIsAccepted() {
         assertEquals(Effect.DENY, PolicyParser.parse("\uFEFF" + DENY, "p.json").statements().get(0).effect());
     }
+
+    @Test
+    void everyElementIsTypeChecked() {
+        PolicyParseException action = refused(DENY.replace("\"s3:*\"", "5"));
+        assertEquals("POLICY_INVALID_VALUE", action.code());
+        assertEquals("/Statement/0/Action", action.location().pointer());
+        PolicyParseException resource = refused(DENY.replace("\"Resource\":\"*\"", "\"Resource\":5"));
+        assertEquals("/Statement/0/Resource", resource.location().pointer());
+        PolicyParseException item = refused(DENY.replace("\"s3:*\"", "[\"s3:*\",true]"));
+        assertEquals("/Statement/0/Action/1", item.location().pointer());
+        PolicyParseException principal = refused(DENY.replace("\"Effect\":\"Deny\",",
+                "\"Effect\":\"Deny\",\"Principal\":{\"AWS\":123456789012},"));
+        assertEquals("/Statement/0/Principal/AWS", principal.location().pointer());
+        // Condition values may be numbers and booleans (the grammar's condition_value).
+        PolicyParser.parse(DENY.replace("\"*\"}", "\"*\",\"Condition\":{\"Bool\":{\"aws:SecureTransport\":false},"
+                + "\"NumericLessThan\":{\"s3:max-keys\":10}}}"), "p.json");
+    }
 }
