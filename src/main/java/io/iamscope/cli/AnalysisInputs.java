@@ -37,6 +37,10 @@ final class AnalysisInputs {
     @CommandLine.Mixin
     ContextOptions context = new ContextOptions();
 
+    /** The command this mixin is part of: its stderr takes the warnings about the inputs. */
+    @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+    CommandLine.Model.CommandSpec mixee;
+
     /** Reads the snapshot, printing the reader's summary on {@code err}. */
     SnapshotIndex index(PrintWriter err) {
         return snapshot.read(err);
@@ -59,6 +63,7 @@ final class AnalysisInputs {
 
     /** The attacker's request context: the profile's defaults with {@code --context} and {@code --unknown} over them. */
     RequestContext requestContext(AttackerProfile profile) {
+        context.warnUnknownKeys(Catalog.bundled(), mixee.commandLine().getErr());
         return profile.context(context.values(), context.unknown());
     }
 

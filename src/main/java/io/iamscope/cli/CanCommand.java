@@ -1,5 +1,6 @@
 package io.iamscope.cli;
 
+import io.iamscope.catalog.Catalog;
 import io.iamscope.policy.Arn;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iamscope.eval.Decision;
@@ -154,6 +155,13 @@ final class CanCommand implements Callable<Integer> {
         if (!ACTION.matcher(action).matches()) {
             throw new LookupException("ACTION_INVALID", "`" + action + "` is not one action (service:Action, no"
                     + " wildcard)", Nearest.to(action, index.actionsNamed(), 3));
+        }
+        // As who-can: a misspelled action matches no policy, and the answer would be a confident deny.
+        Catalog catalog = Catalog.bundled();
+        if (catalog.action(action).isEmpty()) {
+            throw new LookupException("ACTION_UNKNOWN", "`" + action + "` is not an action of the catalog",
+                    Nearest.to(action, catalog.actions().stream().map(io.iamscope.catalog.Action::fullName).toList(),
+                            3));
         }
     }
 
