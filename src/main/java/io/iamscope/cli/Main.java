@@ -37,6 +37,10 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler(new ErrorHandler());
         // Errors pass picocli's exception handler by: resource exhaustion is caught around the whole run.
         cl.setExecutionStrategy(parsed -> {
+            // Text from a snapshot never reaches the terminal raw (TerminalSafeWriter), whatever the command.
+            CommandLine root = parsed.commandSpec().commandLine();
+            root.setOut(TerminalSafeWriter.wrap(root.getOut()));
+            root.setErr(TerminalSafeWriter.wrap(root.getErr()));
             try {
                 return new CommandLine.RunLast().execute(parsed);
             } catch (OutOfMemoryError | StackOverflowError e) {

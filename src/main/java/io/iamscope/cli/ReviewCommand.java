@@ -94,7 +94,8 @@ final class ReviewCommand implements Callable<Integer> {
         if (outFile == null) {
             write(review, spec.commandLine().getOut());
         } else {
-            try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(outFile, StandardCharsets.UTF_8))) {
+            try (PrintWriter file = TerminalSafeWriter.wrap(new PrintWriter(Files.newBufferedWriter(outFile,
+                    StandardCharsets.UTF_8)))) {
                 write(review, file);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
