@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
             BenchCommand.class, VerifyCommand.class, VerifyCasesCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:findings or failed tests", "2:usage or input error", "3:AWS API failure",
-            "4:internal error (a bug)", "5:out of memory or stack (give more with IAMSCOPE_JAVA_OPTS)"})
+            "4:internal error (a bug)", "5:out of memory or stack (give more with IAMSCOPE_JAVA_OPTS)",
+            "141:the output was closed (a pipe's reader left)"})
 public final class Main implements Runnable {
 
     @Option(names = "--debug", description = "Show stack traces for internal errors.", scope = CommandLine.ScopeType.INHERIT)
@@ -78,6 +79,9 @@ public final class Main implements Runnable {
                 Runtime.getRuntime().halt(ExitCodes.RESOURCE_EXHAUSTED);
             }, () -> e.printStackTrace());
         });
+        // Standard output whose reader has gone (a closed pipe) stops the run instead of running on unread.
+        System.setOut(new java.io.PrintStream(new ClosedOutputStops(new java.io.FileOutputStream(
+                java.io.FileDescriptor.out)), false, java.nio.charset.StandardCharsets.UTF_8));
         System.exit(commandLine().execute(args));
     }
 }
