@@ -141,12 +141,21 @@ public final class Gatherer {
         if (resourcePrincipal != null) {
             resourceTags = resourcePrincipal.tags();
         }
-        for (Gap g : gapsFor(resource, resourceAccount)) {
+        boolean unread = false;
+        for (Gap g : "*".equals(resource) ? List.<Gap>of() : index.gapsAbout(resource)) {
             notes.add("collection gap: `" + g.operation() + "` failed with `" + g.errorCode() + "` for `"
                     + g.resource() + "`: what it would have returned is unknown");
+            if (!trust && !unread && resourcePolicy == null && UnreadablePolicy.leftUnread(g)) {
+                unread = true;
+                resourcePolicy = attach(UnreadablePolicy.standIn(g.resource(), g), g.resource()
+                        + " unreadable resource policy", null);
+                resourcePolicyName = "unreadable policy of `" + g.resource() + "` (access holds only if it does"
+                        + " not deny)";
+            }
         }
         return new ResourceSide(resource, resourceAccount, resourcePolicy, resourcePolicyName, resourceTags,
-                index.resource(resource), List.copyOf(notes), OrgChains.rcps(org, resourceAccount, this::attach), org);
+                index.resource(resource), List.copyOf(notes), OrgChains.rcps(org, resourceAccount, this::attach), org,
+                unread);
     }
 
     /** The given context with the keys AWS derives from the caller, computed once per (principal, context). */
@@ -181,19 +190,6 @@ public final class Gatherer {
             rolesByName = names;
         }
         return names.get(Arn.accountOf(roleArn) + "/" + roleArn.substring(roleArn.lastIndexOf('/') + 1));
-    }
-
-    private List<Gap> gapsFor(String resource, String account) {
-        List<Gap> out = new ArrayList<>();
-        var a = account == null ? null : index.snapshot().account(account);
-        if (a != null) {
-            for (Gap g : a.gaps()) {
-                if (g.resource() != null && (resource.equals(g.resource()) || resource.startsWith(g.resource() + "/"))) {
-                    out.add(g);
-                }
-            }
-        }
-        return out;
     }
 
     private static String key(PrincipalRef who) {

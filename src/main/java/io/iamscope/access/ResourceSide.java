@@ -24,11 +24,13 @@ final class ResourceSide {
     private final List<String> notes;
     private final OrgChains.Chain rcps;
     private final Organization org;
+    /** Whether its policy could not be read: requests then hold {@link UnreadablePolicy#KEY} unknown. */
+    private final boolean policyUnread;
     /** Derived keys per given context (compared by identity: an analysis reuses a few contexts). */
     private final Map<RequestContext, RequestContext> contexts = new ConcurrentHashMap<>(2);
 
     ResourceSide(String arn, String account, AttachedPolicy policy, String policyName, Map<String, String> tags,
-                 Resource record, List<String> notes, OrgChains.Chain rcps, Organization org) {
+                 Resource record, List<String> notes, OrgChains.Chain rcps, Organization org, boolean policyUnread) {
         this.arn = arn;
         this.account = account;
         this.policy = policy;
@@ -38,6 +40,7 @@ final class ResourceSide {
         this.notes = notes;
         this.rcps = rcps;
         this.org = org;
+        this.policyUnread = policyUnread;
     }
 
     String account() {
@@ -66,6 +69,9 @@ final class ResourceSide {
             RequestContext.Builder b = RequestContext.builder();
             ContextKeys.resource(account, tags, org, g, b);
             ContextKeys.region(arn, record, g, b);
+            if (policyUnread) {
+                b.unknown(UnreadablePolicy.KEY);
+            }
             return b.build();
         });
     }

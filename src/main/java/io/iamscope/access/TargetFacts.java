@@ -2,6 +2,7 @@ package io.iamscope.access;
 
 import io.iamscope.policy.Arn;
 import io.iamscope.eval.match.ActionMatcher;
+import io.iamscope.model.Gap;
 import io.iamscope.model.Principal;
 import io.iamscope.model.Resource;
 import io.iamscope.model.Role;
@@ -53,8 +54,12 @@ public final class TargetFacts {
             Map<String, String> tags = p != null ? p.tags() : r != null ? r.tags() : Map.of();
             PolicyDocument trust = p instanceof Role role ? role.trustPolicy() : null;
             String shape = shape(a, index);
+            // An unreadable policy is evaluated as its stand-in (Gatherer): a statement for every action.
+            Gap unread = r != null && r.policy() == null ? UnreadablePolicy.of(index, a) : null;
+            PolicyDocument policy = r == null ? null : r.policy() != null ? r.policy()
+                    : unread != null ? UnreadablePolicy.standIn(unread.resource(), unread) : null;
             return new Facts(shapes.computeIfAbsent(shape, x -> x), new Derived(tags, region),
-                    r == null || r.policy() == null ? null : actionMatchers(r.policy(), false),
+                    policy == null ? null : actionMatchers(policy, false),
                     trust == null ? null : PolicyText.of(trust), trust == null ? null : actionMatchers(trust, true));
         });
     }

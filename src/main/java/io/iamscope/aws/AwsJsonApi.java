@@ -48,6 +48,7 @@ import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
  */
 public final class AwsJsonApi {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AnswerCheck ANSWERS = new AnswerCheck(AnswerCheck.Protocol.JSON);
 
     /**
      * One service as the JSON protocol addresses it (the {@code metadata} of its API model).
@@ -182,6 +183,12 @@ public final class AwsJsonApi {
             int status = response.httpResponse().statusCode();
             if (status / 100 != 2) {
                 throw error(status, response, text);
+            }
+            String type = response.httpResponse().firstMatchingHeader("Content-Type").orElse("");
+            String problem = type.toLowerCase(java.util.Locale.ROOT).startsWith("text/html") ? "a web page"
+                    : ANSWERS.problem(operation, text.length() > 512 ? text.substring(0, 512) : text);
+            if (problem != null && !text.isBlank()) {
+                throw AnswerCheck.refused(operation, response.httpResponse(), type, problem);
             }
             try {
                 return text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);

@@ -292,6 +292,11 @@ public final class Catalog {
         return conditionKeys().find(name);
     }
 
+    /** The names of every condition key the catalog lists (templated keys as templates), for "did you mean". */
+    public List<String> conditionKeyNames() {
+        return conditionKeys().names();
+    }
+
     /**
      * Whether {@code name} is a condition key AWS documents, ignoring case and honouring templated keys: the
      * catalog's keys, and the keys of any OIDC identity provider ({@link #isWebIdentityKey}), which the

@@ -30,6 +30,11 @@ final class ConditionKeyIndex {
         }
     }
 
+    /** Every key's name as first spelled. */
+    List<String> names() {
+        return exact.values().stream().map(ConditionKey::name).toList();
+    }
+
     Optional<ConditionKey> find(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         ConditionKey key = exact.get(lower);

@@ -42,6 +42,10 @@ final class AnalysisInputs {
     @CommandLine.Mixin
     CredentialOptions credentials = new CredentialOptions();
 
+    /** The command this mixin is part of: its stderr takes the warnings about the inputs. */
+    @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+    CommandLine.Model.CommandSpec mixee;
+
     /**
      * Reads the snapshot with the access keys and credential reports given, printing the readers' summaries and
      * warnings on {@code err}.
@@ -77,6 +81,7 @@ final class AnalysisInputs {
 
     /** The attacker's request context: the profile's defaults with {@code --context} and {@code --unknown} over them. */
     RequestContext requestContext(AttackerProfile profile) {
+        context.warnUnknownKeys(Catalog.bundled(), mixee.commandLine().getErr());
         return profile.context(context.values(), context.unknown());
     }
 

@@ -1,5 +1,6 @@
 package io.iamscope.cli;
 
+import io.iamscope.catalog.Catalog;
 import io.iamscope.policy.Arn;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iamscope.eval.Decision;
@@ -10,7 +11,10 @@ import io.iamscope.model.LookupException;
 import io.iamscope.model.Nearest;
 import io.iamscope.model.PrincipalRef;
 import io.iamscope.model.SnapshotIndex;
+import io.iamscope.analysis.GapsInPlay;
+import io.iamscope.model.Gap;
 import io.iamscope.report.CanJsonRenderer;
+import io.iamscope.report.GapWords;
 import io.iamscope.report.CanTextRenderer;
 import io.iamscope.analysis.verify.Agreement;
 import io.iamscope.analysis.verify.DifferentialAuthorizer;
@@ -64,6 +68,9 @@ final class CanCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The collection gaps that could change the answer, listed after it. */
+    private List<Gap> gaps = List.of();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -76,6 +83,7 @@ final class CanCommand implements Callable<Integer> {
         // A single decision needs no graph: only the workspace's gatherer and engine.
         Workspace workspace = AnalysisInputs.workspace(index, AnalysisInputs.BUILT_IN_GRAPH);
         Gathered g = workspace.gatherer().gather(who, action, resource, context);
+        gaps = new GapsInPlay(index.snapshot()).forRequest(action, resource);
         if (engine == Engine.LOCAL) {
             render(g, workspace.engine().authorize(g.request(), g.policies()), out);
             err.flush();
@@ -109,9 +117,11 @@ final class CanCommand implements Callable<Integer> {
         if (format == Format.json) {
             ObjectNode tree = CanJsonRenderer.tree(g, d);
             tree.put("engine", engine.name().toLowerCase(Locale.ROOT));
+            GapWords.json(gaps, tree);
             CanJsonRenderer.print(tree, out);
         } else {
             CanTextRenderer.render(g, d, out);
+            GapWords.text(gaps, out);
         }
     }
 
@@ -122,6 +132,7 @@ final class CanCommand implements Callable<Integer> {
             tree.put("engine", "both");
             tree.set("simulator", CanJsonRenderer.tree(g, simulated));
             tree.put("agreement", agreement.name().toLowerCase(Locale.ROOT));
+            GapWords.json(gaps, tree);
             CanJsonRenderer.print(tree, out);
             return;
         }
@@ -136,6 +147,7 @@ final class CanCommand implements Callable<Integer> {
             case DISAGREE -> "the engines DISAGREE: compare the explanations above";
             case NOT_COMPARABLE -> "not checked by the simulator: " + String.join("; ", NotChecked.reasons(simulated));
         });
+        GapWords.text(gaps, out);
         out.flush();
     }
 
@@ -143,6 +155,13 @@ final class CanCommand implements Callable<Integer> {
         if (!ACTION.matcher(action).matches()) {
             throw new LookupException("ACTION_INVALID", "`" + action + "` is not one action (service:Action, no"
                     + " wildcard)", Nearest.to(action, index.actionsNamed(), 3));
+        }
+        // As who-can: a misspelled action matches no policy, and the answer would be a confident deny.
+        Catalog catalog = Catalog.bundled();
+        if (catalog.action(action).isEmpty()) {
+            throw new LookupException("ACTION_UNKNOWN", "`" + action + "` is not an action of the catalog",
+                    Nearest.to(action, catalog.actions().stream().map(io.iamscope.catalog.Action::fullName).toList(),
+                            3));
         }
     }
 

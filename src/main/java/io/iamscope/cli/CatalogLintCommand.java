@@ -8,6 +8,7 @@ import io.iamscope.policy.PolicyDocument;
 import io.iamscope.policy.PolicyGrammar;
 import io.iamscope.policy.PolicyParseException;
 import io.iamscope.policy.PolicyType;
+import io.iamscope.policy.parse.JsonText;
 import io.iamscope.policy.parse.PolicyParser;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -109,7 +110,13 @@ final class CatalogLintCommand implements Callable<Integer> {
 
     private String read() {
         try {
-            return Files.readString(file);
+            byte[] bytes = Files.readAllBytes(file);
+            String text = JsonText.utf8(bytes);
+            if (text == null) {
+                throw new UserInputException("cannot read `" + file + "`: not valid UTF-8 at byte "
+                        + JsonText.invalidUtf8At(bytes) + ": save the file as UTF-8");
+            }
+            return text;
         } catch (NoSuchFileException e) {
             throw new UserInputException("cannot read `" + file + "`: no such file");
         } catch (IOException e) {

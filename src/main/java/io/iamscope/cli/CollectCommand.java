@@ -5,6 +5,7 @@ import io.iamscope.collect.CollectResult;
 import io.iamscope.collect.Collector;
 import io.iamscope.collect.GapReport;
 import io.iamscope.collect.Progress;
+import io.iamscope.model.io.AtomicFile;
 import io.iamscope.model.io.SnapshotWriter;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -65,6 +66,8 @@ final class CollectCommand implements Callable<Integer> {
             throw new UserInputException("`--assume-role-name` needs `--org`: member accounts come from the"
                     + " organization");
         }
+        // Before an hour of collection, not after it.
+        AtomicFile.checkWritable(out);
         CollectOptions options = new CollectOptions(profile, region, endpoint(), org, assumeRoleName, regions,
                 MEMBER_PARALLELISM);
         // Progress only on a terminal: CI logs stay quiet.

@@ -1,5 +1,8 @@
 package io.iamscope.cli;
 
+import io.iamscope.catalog.Catalog;
+import io.iamscope.model.Nearest;
+import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,5 +34,24 @@ final class ContextOptions {
 
     List<String> unknown() {
         return unknown;
+    }
+
+    /**
+     * A warning on {@code err} for each key given that no AWS documentation lists: a misspelled key is never
+     * matched by a policy, so the answer would silently ignore it. Only a warning: a key AWS added after the
+     * bundled catalog, or a service's own, is still used as given.
+     */
+    void warnUnknownKeys(Catalog catalog, PrintWriter err) {
+        java.util.Set<String> given = new java.util.LinkedHashSet<>(values().keySet());
+        given.addAll(unknown);
+        for (String key : given) {
+            if (!catalog.isKnownConditionKey(key)) {
+                List<String> near = Nearest.to(key, catalog.conditionKeyNames(), 3);
+                err.println("iamscope: warning: `" + key + "` is not a condition key AWS documents"
+                        + (near.isEmpty() ? "" : " (did you mean " + String.join(", ", near.stream()
+                                .map(n -> "`" + n + "`").toList()) + "?)") + "; it is used as given");
+            }
+        }
+        err.flush();
     }
 }

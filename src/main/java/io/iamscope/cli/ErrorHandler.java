@@ -38,6 +38,11 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     /** The exit code and line for {@code e}. */
     static Outcome outcome(Exception e) {
+        // A thread pool hands an Error on wrapped (ExecutionException, IllegalStateException).
+        var exhausted = Exhaustion.of(e);
+        if (exhausted.isPresent()) {
+            return new Outcome(ExitCodes.RESOURCE_EXHAUSTED, Exhaustion.line(exhausted.get()));
+        }
         if (e instanceof PolicyParseException p) {
             return new Outcome(ExitCodes.INPUT_ERROR, "iamscope: " + p.describe());
         }

@@ -15,6 +15,8 @@ public final class ExitCodes {
     public static final int AWS_ERROR = 3;
     /** A bug in iamscope. */
     public static final int INTERNAL_ERROR = 4;
+    /** Out of memory or stack: the run needs more than the JVM was given; never a finding. */
+    public static final int RESOURCE_EXHAUSTED = 5;
 
     private ExitCodes() {
     }

@@ -1,10 +1,7 @@
 package io.iamscope.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iamscope.synth.AccountGenerator;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
+import io.iamscope.model.io.SnapshotWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -45,11 +42,8 @@ final class GenerateCommand implements Callable<Integer> {
             throw new UserInputException("`--account` must be 12 digits, not `" + account + "`");
         }
         var snapshot = new AccountGenerator(new AccountGenerator.Spec(users, roles, policies, seed, account)).snapshot();
-        try (OutputStream os = Files.newOutputStream(out)) {
-            new ObjectMapper().writeValue(os, snapshot);
-        } catch (IOException e) {
-            throw new UserInputException("cannot write `" + out + "`: " + e.getMessage());
-        }
+        // As collect writes: atomically, owner-only, never through a symbolic link.
+        SnapshotWriter.write(out, snapshot, false);
         spec.commandLine().getErr().println("wrote " + out + ": " + users + " users, " + roles + " roles, " + policies
                 + " managed policies (seed " + seed + ")");
         return ExitCodes.OK;

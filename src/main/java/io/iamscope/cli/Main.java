@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
             BenchCommand.class, VerifyCommand.class, VerifyCasesCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:findings or failed tests", "2:usage or input error", "3:AWS API failure",
-            "4:internal error (a bug)"})
+            "4:internal error (a bug)", "5:out of memory or stack (give more with IAMSCOPE_JAVA_OPTS)",
+            "141:the output was closed (a pipe's reader left)"})
 public final class Main implements Runnable {
 
     @Option(names = "--debug", description = "Show stack traces for internal errors.", scope = CommandLine.ScopeType.INHERIT)
@@ -35,6 +36,22 @@ public final class Main implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         withHelpOptions(cl);
         cl.setExecutionExceptionHandler(new ErrorHandler());
+        // Errors pass picocli's exception handler by: resource exhaustion is caught around the whole run.
+        cl.setExecutionStrategy(parsed -> {
+            // Text from a snapshot never reaches the terminal raw (TerminalSafeWriter), whatever the command.
+            CommandLine root = parsed.commandSpec().commandLine();
+            root.setOut(TerminalSafeWriter.wrap(root.getOut()));
+            root.setErr(TerminalSafeWriter.wrap(root.getErr()));
+            try {
+                return new CommandLine.RunLast().execute(parsed);
+            } catch (OutOfMemoryError | StackOverflowError e) {
+                CommandLine last = parsed.asCommandLineList().get(parsed.asCommandLineList().size() - 1);
+                last.getOut().flush();
+                last.getErr().println(Exhaustion.line(e));
+                last.getErr().flush();
+                return ExitCodes.RESOURCE_EXHAUSTED;
+            }
+        });
         cl.setParameterExceptionHandler((ex, args) -> {
             ex.getCommandLine().getErr().println("iamscope: " + ex.getMessage());
             ex.getCommandLine().getErr().println("try `" + ex.getCommandLine().getCommandSpec().qualifiedName()
@@ -55,6 +72,16 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        // A worker thread that runs out of memory or stack ends the run as the main thread would, in one line.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            Exhaustion.of(e).ifPresentOrElse(x -> {
+                System.err.println(Exhaustion.line(x));
+                Runtime.getRuntime().halt(ExitCodes.RESOURCE_EXHAUSTED);
+            }, () -> e.printStackTrace());
+        });
+        // Standard output whose reader has gone (a closed pipe) stops the run instead of running on unread.
+        System.setOut(new java.io.PrintStream(new ClosedOutputStops(new java.io.FileOutputStream(
+                java.io.FileDescriptor.out)), false, java.nio.charset.StandardCharsets.UTF_8));
         System.exit(commandLine().execute(args));
     }
 }

@@ -14,6 +14,8 @@ import io.iamscope.report.PathsJsonRenderer;
 import io.iamscope.report.PathsTextRenderer;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import io.iamscope.analysis.GapsInPlay;
+import io.iamscope.model.Gap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -84,10 +86,11 @@ final class PathsCommand implements Callable<Integer> {
                     "`" + to + "` is not a principal of the snapshot", List.of()));
             graph.path(start, target, limits).ifPresent(p -> paths.put(target, p));
         }
+        List<Gap> gaps = new GapsInPlay(index.snapshot()).forAnyAnswer();
         if (format == Format.json) {
-            PathsJsonRenderer.render(start, paths, out);
+            PathsJsonRenderer.render(start, paths, gaps, out);
         } else {
-            PathsTextRenderer.render(start, paths, out);
+            PathsTextRenderer.render(start, paths, gaps, out);
         }
         err.flush();
         return ExitCodes.OK;

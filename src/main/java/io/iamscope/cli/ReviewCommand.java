@@ -15,11 +15,9 @@ import io.iamscope.report.ReviewJsonRenderer;
 import io.iamscope.report.ReviewMarkdownRenderer;
 import io.iamscope.report.ReviewSarifRenderer;
 import io.iamscope.report.ReviewTextRenderer;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.iamscope.model.io.AtomicFile;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -92,11 +90,12 @@ final class ReviewCommand implements Callable<Integer> {
         if (outFile == null) {
             write(review, spec.commandLine().getOut());
         } else {
-            try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(outFile, StandardCharsets.UTF_8))) {
+            AtomicFile.write(outFile, true, os -> {
+                PrintWriter file = TerminalSafeWriter.wrap(new PrintWriter(new java.io.OutputStreamWriter(os,
+                        StandardCharsets.UTF_8)));
                 write(review, file);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+                file.flush();
+            });
             err.println("wrote " + outFile);
         }
         return failOn != null && review.hasAtLeast(Severity.valueOf(failOn.name().toUpperCase(java.util.Locale.ROOT)))

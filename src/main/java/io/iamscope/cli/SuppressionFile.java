@@ -2,6 +2,7 @@ package io.iamscope.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.iamscope.policy.parse.JsonText;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.iamscope.analysis.findings.FindingCode;
 import io.iamscope.analysis.findings.Suppression;
@@ -26,7 +27,10 @@ final class SuppressionFile {
 
     static List<Suppression> read(Path file) {
         String name = file.toString().toLowerCase(Locale.ROOT);
-        ObjectMapper mapper = name.endsWith(".json") ? new ObjectMapper() : new YAMLMapper();
+        // A key twice is refused in either form, as in every input (JsonText).
+        ObjectMapper mapper = name.endsWith(".json") ? JsonText.MAPPER
+                : YAMLMapper.builder().enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                        .build();
         JsonNode root;
         try {
             root = mapper.readTree(file.toFile());

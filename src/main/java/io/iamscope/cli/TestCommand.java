@@ -45,13 +45,28 @@ final class TestCommand implements Callable<Integer> {
                 results.add(runner.run(raw));
             }
         }
+        if (results.isEmpty()) {
+            // Nothing tested is not "every test passed".
+            throw new UserInputException("no test cases in " + String.join(", ", files.stream()
+                    .map(f -> "`" + f + "`").toList()));
+        }
         int failed = (int) results.stream().filter(r -> r.status() == CaseResult.Status.FAILED).count();
+        long skipped = results.stream().filter(r -> r.status() == CaseResult.Status.SKIPPED).count();
         if (format == OutputFormat.JSON) {
             out.println(CaseResultsJson.render(results));
         } else {
             printText(results, out);
         }
         out.flush();
+        if (skipped > 0) {
+            // A case that cannot run proves nothing: the run fails as an input error, with the count.
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("iamscope: " + skipped + " of " + results.size() + " case" + (results.size() == 1 ? "" : "s")
+                    + (skipped == 1 ? " is" : " are") + " invalid and " + (skipped == 1 ? "was" : "were")
+                    + " skipped: fix " + (skipped == 1 ? "it" : "them") + ", or remove " + (skipped == 1 ? "it" : "them"));
+            err.flush();
+            return ExitCodes.INPUT_ERROR;
+        }
         return failed > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
@@ -84,11 +99,15 @@ final class TestCommand implements Callable<Integer> {
         List<Path> out = new ArrayList<>();
         for (Path p : given) {
             if (Files.isDirectory(p)) {
+                int before = out.size();
                 try (Stream<Path> walk = Files.walk(p)) {
                     walk.filter(f -> f.toString().endsWith(".jsonl") || f.toString().endsWith(".json"))
                             .sorted().forEach(out::add);
                 } catch (IOException e) {
                     throw new UserInputException("cannot read directory `" + p + "`: " + e.getMessage());
+                }
+                if (out.size() == before) {
+                    throw new UserInputException("no case files (*.jsonl, *.json) in `" + p + "`");
                 }
             } else if (!Files.isRegularFile(p)) {
                 throw new UserInputException("no such file `" + p + "`");

@@ -116,10 +116,16 @@ public final class Collector {
     /** Who we are; the one call whose failure ends the collection (exit 3). */
     private GetCallerIdentityResponse callerIdentity(AwsClients clients) {
         try (StsClient sts = clients.sts(options.region())) {
-            return sts.getCallerIdentity();
+            GetCallerIdentityResponse identity = sts.getCallerIdentity();
+            if (identity.account() == null || identity.arn() == null) {
+                // Every answer of the API names both (STS API Reference, GetCallerIdentity: Response Elements).
+                throw new CollectException(AwsFailure.Kind.MALFORMED_RESPONSE.name(), "cannot read the caller"
+                        + " identity" + where() + ": the answer names no account or ARN (is this an AWS endpoint?)");
+            }
+            return identity;
         } catch (SdkException e) {
             AwsFailure f = AwsFailure.of(e);
-            String where = options.endpoint() != null ? " at `" + options.endpoint() + "`" : "";
+            String where = where();
             String message = switch (f.kind()) {
                 case NO_CREDENTIALS -> "no aws credentials found (default chain or `--profile`)";
                 case UNREACHABLE -> "cannot reach aws" + where + ": " + f.message();
@@ -127,6 +133,10 @@ public final class Collector {
             };
             throw new CollectException(f.code(), message);
         }
+    }
+
+    private String where() {
+        return options.endpoint() != null ? " at `" + options.endpoint() + "`" : "";
     }
 
     /** The regions asked for, or every region enabled for the account; the home region if that fails. */

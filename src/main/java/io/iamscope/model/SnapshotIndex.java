@@ -33,6 +33,7 @@ public final class SnapshotIndex {
     private final Map<String, Resource> resources = new HashMap<>();
     private final Map<String, String> resourceAccount = new HashMap<>();
     private final Set<String> instanceProfiles = new java.util.HashSet<>();
+    private final Map<String, List<Gap>> gapsByResource = new HashMap<>();
 
     public SnapshotIndex(Snapshot snapshot) {
         this.snapshot = snapshot;
@@ -69,7 +70,27 @@ public final class SnapshotIndex {
                 resources.put(r.arn(), r);
                 resourceAccount.put(r.arn(), a.accountId());
             }
+            for (Gap g : a.gaps()) {
+                if (g.resource() != null) {
+                    gapsByResource.computeIfAbsent(g.resource(), k -> new ArrayList<>()).add(g);
+                }
+            }
         }
+    }
+
+    /**
+     * The collection gaps about a resource: those recorded for its ARN or for an ARN it lies under
+     * ({@code arn:aws:s3:::bucket} for {@code arn:aws:s3:::bucket/key}), nearest first.
+     */
+    public List<Gap> gapsAbout(String arn) {
+        if (gapsByResource.isEmpty()) {
+            return List.of();
+        }
+        List<Gap> out = new ArrayList<>(gapsByResource.getOrDefault(arn, List.of()));
+        for (int slash = arn.lastIndexOf('/'); slash > 0; slash = arn.lastIndexOf('/', slash - 1)) {
+            out.addAll(gapsByResource.getOrDefault(arn.substring(0, slash), List.of()));
+        }
+        return out;
     }
 
     private void add(Principal p) {

@@ -3,6 +3,7 @@ package io.iamscope.policytest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.iamscope.policy.parse.JsonText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +16,7 @@ import java.util.List;
  * skipped) or one JSON array of objects. Returns each case's JSON with its origin ({@code file:line}).
  */
 public final class CaseFileReader {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = JsonText.MAPPER;
 
     /** One case's JSON and where it was read. */
     public record RawCase(JsonNode json, String origin) {
@@ -25,18 +26,23 @@ public final class CaseFileReader {
     }
 
     public static List<RawCase> read(Path file) {
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new CaseFileException("cannot read `" + file + "`: " + e.getMessage());
+        }
+        String text = JsonText.utf8(bytes);
+        if (text == null) {
+            throw new CaseFileException(file + ": not valid UTF-8 at byte " + JsonText.invalidUtf8At(bytes)
+                    + ": save the file as UTF-8");
         }
         return read(text, file.toString());
     }
 
     public static List<RawCase> read(String text, String name) {
         List<RawCase> out = new ArrayList<>();
-        String trimmed = text.strip();
+        String trimmed = JsonText.withoutBom(text).strip();
         if (trimmed.startsWith("[")) {
             JsonNode array = parse(trimmed, name, 1);
             for (int i = 0; i < array.size(); i++) {
@@ -44,7 +50,7 @@ public final class CaseFileReader {
             }
             return out;
         }
-        String[] lines = text.split("\n", -1);
+        String[] lines = JsonText.withoutBom(text).split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
             if (line.isEmpty() || line.startsWith("//")) {
@@ -63,8 +69,10 @@ public final class CaseFileReader {
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new CaseFileException(name + ":" + (line + e.getLocation().getLineNr() - 1)
-                    + ": not valid JSON: " + e.getOriginalMessage());
+            JsonText.Refusal r = JsonText.refusal(e);
+            int at = e.getLocation() == null ? line : line + e.getLocation().getLineNr() - 1;
+            throw new CaseFileException(name + ":" + at + (r.pointer() == null ? "" : " at " + r.pointer())
+                    + ": " + r.message());
         }
     }
 }

@@ -193,6 +193,7 @@ public final class BlastJsonRenderer {
             }
             g.writeEndArray();
             strings("notes", b.notes());
+            GapWords.json(b.gaps(), g);
             cut("credentials", b.credentials(),
                     bounds.keep(b.credentials().size(), summary ? BlastAnswer.SHORT : Integer.MAX_VALUE), c -> {
                 g.writeStartObject();

@@ -57,6 +57,15 @@ public final class BlastMarkdownRenderer {
             out.println();
             b.notes().forEach(n -> out.println("- " + n));
         }
+        if (!b.gaps().isEmpty()) {
+            out.println();
+            out.println("## Incomplete");
+            out.println();
+            out.println(b.gaps().size() + " collection gap" + (b.gaps().size() == 1 ? "" : "s") + " could change"
+                    + " this answer (a gap means unknown, never none):");
+            out.println();
+            b.gaps().forEach(g -> out.println("- " + GapWords.line(g)));
+        }
         out.flush();
     }
 

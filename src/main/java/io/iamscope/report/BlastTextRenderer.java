@@ -39,6 +39,11 @@ public final class BlastTextRenderer {
         out.println("blast radius of " + b.start().kind() + " `" + BlastWords.shortName(b.start().arn()) + "` ("
                 + b.start().arn() + ")" + (b.start().via() == null ? "" : " via " + b.start().via()));
         out.println("attacker profile: " + b.profile());
+        if (!b.gaps().isEmpty()) {
+            // On the first screen: every line below it may be short of what the gaps hide.
+            out.println("INCOMPLETE: " + b.gaps().size() + " collection gap" + (b.gaps().size() == 1 ? "" : "s")
+                    + " could change this answer (a gap means unknown, never none): listed at the end");
+        }
         out.println();
         answer(BlastAnswer.of(b, bounds, "text"), out);
         if (bounds.detail() != Detail.SUMMARY) {
@@ -52,6 +57,10 @@ public final class BlastTextRenderer {
         if (!b.notes().isEmpty()) {
             out.println("not covered:");
             b.notes().forEach(n -> out.println("  " + n));
+        }
+        if (!b.gaps().isEmpty()) {
+            out.println();
+            GapWords.text(b.gaps(), out);
         }
         out.flush();
     }

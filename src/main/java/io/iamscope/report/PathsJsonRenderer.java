@@ -9,6 +9,7 @@ import io.iamscope.access.Evidence;
 import io.iamscope.graph.PrincipalNode;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jgrapht.GraphPath;
@@ -27,6 +28,12 @@ public final class PathsJsonRenderer {
 
     public static void render(PrincipalNode from, Map<PrincipalNode, GraphPath<PrincipalNode, AccessEdge>> paths,
                               PrintWriter out) {
+        render(from, paths, List.of(), out);
+    }
+
+    /** The paths, {@code complete} and the collection gaps that could change them. */
+    public static void render(PrincipalNode from, Map<PrincipalNode, GraphPath<PrincipalNode, AccessEdge>> paths,
+                              List<io.iamscope.model.Gap> gaps, PrintWriter out) {
         ObjectNode root = MAPPER.createObjectNode();
         node(root.putObject("from"), from);
         ArrayNode list = root.putArray("paths");
@@ -56,6 +63,7 @@ public final class PathsJsonRenderer {
                 }
             }
         }
+        GapWords.json(gaps, root);
         try {
             out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
         } catch (JsonProcessingException ex) {

@@ -3,6 +3,7 @@ package io.iamscope.report;
 import io.iamscope.graph.AccessEdge;
 import io.iamscope.access.Evidence;
 import io.iamscope.graph.PrincipalNode;
+import io.iamscope.model.Gap;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,21 @@ public final class PathsTextRenderer {
 
     public static void render(PrincipalNode from, Map<PrincipalNode, GraphPath<PrincipalNode, AccessEdge>> paths,
                               PrintWriter out) {
+        render(from, paths, List.of(), out);
+    }
+
+    /** The paths, then the collection gaps that could change them. */
+    public static void render(PrincipalNode from, Map<PrincipalNode, GraphPath<PrincipalNode, AccessEdge>> paths,
+                              List<Gap> gaps, PrintWriter out) {
+        blocks(from, paths, gaps, out);
+        GapWords.text(gaps, out);
+    }
+
+    private static void blocks(PrincipalNode from, Map<PrincipalNode, GraphPath<PrincipalNode, AccessEdge>> paths,
+                               List<Gap> gaps, PrintWriter out) {
         if (paths.isEmpty()) {
-            out.println("no path from `" + from.arn() + "`");
+            out.println("no path from `" + from.arn() + "`" + (gaps.isEmpty() ? ""
+                    : " in what was collected: unknown, not none"));
             return;
         }
         for (var e : paths.entrySet()) {

@@ -29,6 +29,7 @@ public final class WhoCanJsonRenderer {
         entries(root.putArray("direct"), r.direct());
         entries(root.putArray("viaPath"), r.viaPath());
         BlastJsonRenderer.strings(root.putArray("notes"), r.notes());
+        GapWords.json(r.gaps(), root);
         return root;
     }
 

@@ -29,6 +29,11 @@ public final class WhoCanTextRenderer {
             out.println("not covered:");
             r.notes().forEach(n -> out.println("  " + n));
         }
+        if (!r.complete() && java.util.stream.Stream.concat(r.direct().stream(), r.viaPath().stream())
+                .noneMatch(e -> e.kind().equals("user") || e.kind().equals("role"))) {
+            out.println("no user or role found in what was collected: unknown, not nobody");
+        }
+        GapWords.text(r.gaps(), out);
         out.flush();
     }
 

@@ -1,5 +1,6 @@
 package io.iamscope.simulator;
 
+import io.iamscope.aws.AnswerCheck;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -39,6 +40,8 @@ public record SimulatorConnection(String endpointUrl, String profile, String reg
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy())
                         .apiCallTimeout(Duration.ofMinutes(2))
+                        // An answer that is not the API's (a web page) is a failure, not an empty result.
+                        .addExecutionInterceptor(new AnswerCheck(AnswerCheck.Protocol.QUERY))
                         .build());
         if (endpointUrl != null && !endpointUrl.isBlank()) {
             b.endpointOverride(uri(endpointUrl));

@@ -65,13 +65,37 @@ class TestCommandTest {
     }
 
     @Test
-    void invalidPolicyIsSkippedWithPointer() throws IOException {
+    void invalidPolicyIsSkippedWithPointerAndFailsTheRun() throws IOException {
         Path f = file("skip.jsonl", "{\"id\":\"s\",\"identityPolicies\":[{\"Statement\":{\"Effect\":\"Permit\","
                 + "\"Action\":\"*\"}}],\"principal\":" + USER + ",\"request\":" + REQ + ",\"expected\":\"Allow\"}");
         Run r = run("test", f.toString());
-        assertEquals(0, r.exit());
+        // A case that cannot run proves nothing: exit 2, with the count (issue #22, item 9).
+        assertEquals(2, r.exit());
+        assertEquals("iamscope: 1 of 1 case is invalid and was skipped: fix it, or remove it\n", r.err());
         assertTrue(r.out().contains("SKIP s (") && r.out().contains("/identityPolicies/0/Statement/Effect"), r.out());
         assertTrue(r.out().trim().endsWith("0 passed, 0 failed, 1 skipped"), r.out());
+    }
+
+    @Test
+    void fourSkippedOfFiveFailTheRun() throws IOException {
+        String ok = "{\"id\":\"a\",\"principal\":" + USER + ",\"request\":" + REQ + ",\"expected\":\"ImplicitDeny\"}\n";
+        String bad = "{\"id\":\"s\",\"principal\":" + USER + ",\"request\":" + REQ + ",\"expected\":\"Maybe\"}\n";
+        Run r = run("test", file("mixed.jsonl", ok + bad.repeat(4)).toString());
+        assertEquals(2, r.exit(), r.out());
+        assertTrue(r.err().contains("4 of 5 cases are invalid"), r.err());
+        assertTrue(r.out().trim().endsWith("1 passed, 0 failed, 4 skipped"), r.out());
+    }
+
+    @Test
+    void noCasesAtAllFailTheRun() throws IOException {
+        Run empty = run("test", file("empty.jsonl", "\n// nothing yet\n").toString());
+        assertEquals(2, empty.exit(), empty.out());
+        assertTrue(empty.err().startsWith("iamscope: no test cases in"), empty.err());
+        Path folder = Files.createDirectory(dir.resolve("none"));
+        Files.writeString(folder.resolve("README.md"), "not a case file");
+        Run none = run("test", folder.toString());
+        assertEquals(2, none.exit(), none.out());
+        assertTrue(none.err().contains("no case files (*.jsonl, *.json) in `" + folder + "`"), none.err());
     }
 
     @Test

@@ -61,4 +61,17 @@ class VerifyCasesCommandTest extends LocalIamEndpoint {
         assertTrue(r.err().startsWith("iamscope: SIMULATOR_ACCESS_DENIED: access denied for"), r.err());
         assertEquals(1, r.err().trim().split("\n").length, r.err());
     }
+
+    @Test
+    void aGarbageEndpointIsAnAwsFailureNotADisagreement() throws IOException {
+        // Issue #22, item 15: a web page for an answer is a failure of AWS (exit 3), never an engine disagreement.
+        server.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/html").withBody("<html><body>It works</body></html>")));
+        Path f = dir.resolve("cases.jsonl");
+        Files.writeString(f, CASE);
+        Run r = run("verify-cases", "--endpoint-url", server.baseUrl(), "--region", "us-east-1", f.toString());
+        assertEquals(3, r.exit(), r.out() + r.err());
+        assertTrue(r.err().startsWith("iamscope: SIMULATOR_"), r.err());
+        assertTrue(r.err().contains("text/html"), r.err());
+    }
 }

@@ -27,13 +27,14 @@ import java.util.Map;
  * @param notes            what the answer could not cover (principals outside the snapshot, roots)
  * @param accountLabels    account id to {@code alias (id)} for the start's account and every reachable one
  * @param credentials      the access keys and roles of the start and of what it reaches, with their last use
+ * @param gaps             the collection gaps that could change the answer ({@link io.iamscope.analysis.GapsInPlay})
  */
 public record BlastRadius(Start start, String profile, boolean adminEquivalent, String adminHow, boolean canReachAdmin,
                           boolean adminConditional, List<Hop> adminPath, String adminVia, List<Reachable> reachable,
                           List<String> principalsEvaluated, List<TacticAccess> tactics, List<ServiceAccess> services,
                           List<ResourceSet> resourceSets, List<HuntTarget> huntTargets,
                           List<HuntingQuery> huntingQueries, List<String> notes, Map<String, String> accountLabels,
-                          List<CredentialUse> credentials) {
+                          List<CredentialUse> credentials, List<io.iamscope.model.Gap> gaps) {
     public BlastRadius {
         resourceSets = List.copyOf(resourceSets);
         adminPath = List.copyOf(adminPath);
@@ -46,6 +47,7 @@ public record BlastRadius(Start start, String profile, boolean adminEquivalent, 
         notes = List.copyOf(notes);
         accountLabels = Map.copyOf(accountLabels);
         credentials = List.copyOf(credentials);
+        gaps = List.copyOf(gaps);
     }
 
     /** {@code acme-dev (333333333333)}, or the id alone. */

@@ -185,7 +185,8 @@ public final class BlastRadiusAnalysis {
         return new BlastRadius(start, profile, own.admin(), own.admin() ? own.how() : "", admin.reached,
                 admin.conditional, admin.path, admin.via, reachable, List.copyOf(allowed.keySet()), summary.tactics(),
                 summary.services(), summary.sets(), targets, hunting.forTargets(targets, options.huntSince()), notes,
-                labels, CredentialUses.of(index, who.arn(), reachable));
+                labels, CredentialUses.of(index, who.arn(), reachable),
+                new io.iamscope.analysis.GapsInPlay(index.snapshot()).forAnyAnswer());
     }
 
     private String label(String accountId) {

@@ -50,9 +50,30 @@ public final class ReviewAnalysis {
         notes.add("service-linked roles are left out of the escalation, trust and unused findings: only their AWS"
                 + " service can use them, and their policies cannot be changed");
         Snapshot s = workspace.index().snapshot();
+        notes.addAll(gapNotes(new io.iamscope.analysis.GapsInPlay(s).forAnyAnswer()));
         return new Review(profile, options.asOf(), s.accounts().stream().map(Account::label).toList(),
                 s.organization() == null ? null : s.organization().id(), s.principalCount(), s.resourceCount(),
                 applied.kept(), applied.suppressed(), warnings, notes);
+    }
+
+    /**
+     * The collection gaps that could change the findings: a gap means unknown, never none, so a finding may be
+     * missing or overstated where one is. The first ten are named, the rest counted.
+     */
+    private static List<String> gapNotes(List<io.iamscope.model.Gap> gaps) {
+        List<String> out = new ArrayList<>();
+        if (gaps.isEmpty()) {
+            return out;
+        }
+        out.add("incomplete: " + gaps.size() + " collection gap" + (gaps.size() == 1 ? "" : "s") + " could change"
+                + " these findings (a gap means unknown, never none)");
+        gaps.stream().limit(10).forEach(g -> out.add("collection gap: `" + g.service() + ":" + g.operation() + "`"
+                + (g.resource() == null ? "" : " for `" + g.resource() + "`")
+                + (g.region() == null ? "" : " in " + g.region()) + " failed with `" + g.errorCode() + "`"));
+        if (gaps.size() > 10) {
+            out.add("... and " + (gaps.size() - 10) + " more collection gaps (the snapshot lists them all)");
+        }
+        return out;
     }
 
     /** How long each family took in the last run, in milliseconds, for benchmarks. */

@@ -1,5 +1,6 @@
 package io.iamscope.analysis.whocan;
 
+import io.iamscope.analysis.GapsInPlay;
 import io.iamscope.analysis.Hop;
 import io.iamscope.analysis.Workspace;
 import io.iamscope.eval.Authorizer;
@@ -90,7 +91,8 @@ public final class WhoCan {
             }
         }
         direct.sort(Comparator.comparing(WhoCanEntry::conditional).thenComparing(WhoCanEntry::arn));
-        return new WhoCanResult(action, resource, profile, direct, viaPath(graph, direct, limits), List.copyOf(notes));
+        return new WhoCanResult(action, resource, profile, direct, viaPath(graph, direct, limits), List.copyOf(notes),
+                new GapsInPlay(index.snapshot()).forRequest(action, resource));
     }
 
     private static String kindOf(PrincipalRef who) {

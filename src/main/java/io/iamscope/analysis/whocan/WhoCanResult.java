@@ -1,5 +1,6 @@
 package io.iamscope.analysis.whocan;
 
+import io.iamscope.model.Gap;
 import java.util.List;
 
 /**
@@ -7,13 +8,21 @@ import java.util.List;
  * then those that reach one of them through the access graph, nearest first.
  *
  * @param notes what the answer could not cover (a resource outside the snapshot)
+ * @param gaps  the collection gaps that could change the answer ({@link io.iamscope.analysis.GapsInPlay}): with
+ *              any, the answer is incomplete and "nobody found" does not mean nobody
  */
 public record WhoCanResult(String action, String resource, String profile, List<WhoCanEntry> direct,
-                           List<WhoCanEntry> viaPath, List<String> notes) {
+                           List<WhoCanEntry> viaPath, List<String> notes, List<Gap> gaps) {
     public WhoCanResult {
         direct = List.copyOf(direct);
         viaPath = List.copyOf(viaPath);
         notes = List.copyOf(notes);
+        gaps = List.copyOf(gaps);
+    }
+
+    /** Whether no collection gap could change the answer. */
+    public boolean complete() {
+        return gaps.isEmpty();
     }
 
     /** The direct answers of IAM users and roles, as grants a second engine can re-check. */

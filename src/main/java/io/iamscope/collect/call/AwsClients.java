@@ -1,5 +1,7 @@
 package io.iamscope.collect.call;
 
+import io.iamscope.aws.AnswerCheck;
+import io.iamscope.aws.AnswerCheck.Protocol;
 import io.iamscope.aws.AwsJsonApi;
 import java.net.URI;
 import java.util.function.Supplier;
@@ -70,60 +72,60 @@ public record AwsClients(AwsCredentialsProvider credentials, SdkHttpClient http,
 
     public IamClient iam() {
         // IAM is global; its requests are signed for us-east-1 whatever the home region.
-        return configure(IamClient.builder(), Region.AWS_GLOBAL.id());
+        return configure(IamClient.builder(), Protocol.QUERY, Region.AWS_GLOBAL.id());
     }
 
     public StsClient sts(String region) {
-        return configure(StsClient.builder(), region);
+        return configure(StsClient.builder(), Protocol.QUERY, region);
     }
 
     public Ec2Client ec2(String region) {
-        return configure(Ec2Client.builder(), region);
+        return configure(Ec2Client.builder(), Protocol.QUERY, region);
     }
 
     public S3Client s3(String region) {
         // An endpoint override (emulator, test, VPC endpoint) cannot resolve virtual-hosted bucket names.
-        return configure(S3Client.builder().forcePathStyle(endpoint != null), region);
+        return configure(S3Client.builder().forcePathStyle(endpoint != null), Protocol.REST_XML, region);
     }
 
     public KmsClient kms(String region) {
-        return configure(KmsClient.builder(), region);
+        return configure(KmsClient.builder(), Protocol.JSON, region);
     }
 
     public SqsClient sqs(String region) {
-        return configure(SqsClient.builder(), region);
+        return configure(SqsClient.builder(), Protocol.JSON, region);
     }
 
     public SnsClient sns(String region) {
-        return configure(SnsClient.builder(), region);
+        return configure(SnsClient.builder(), Protocol.QUERY, region);
     }
 
     public LambdaClient lambda(String region) {
-        return configure(LambdaClient.builder(), region);
+        return configure(LambdaClient.builder(), Protocol.JSON, region);
     }
 
     public SecretsManagerClient secretsManager(String region) {
-        return configure(SecretsManagerClient.builder(), region);
+        return configure(SecretsManagerClient.builder(), Protocol.JSON, region);
     }
 
     public EcrClient ecr(String region) {
-        return configure(EcrClient.builder(), region);
+        return configure(EcrClient.builder(), Protocol.JSON, region);
     }
 
     public EcsClient ecs(String region) {
-        return configure(EcsClient.builder(), region);
+        return configure(EcsClient.builder(), Protocol.JSON, region);
     }
 
     public CloudFormationClient cloudFormation(String region) {
-        return configure(CloudFormationClient.builder(), region);
+        return configure(CloudFormationClient.builder(), Protocol.QUERY, region);
     }
 
     public AutoScalingClient autoScaling(String region) {
-        return configure(AutoScalingClient.builder(), region);
+        return configure(AutoScalingClient.builder(), Protocol.QUERY, region);
     }
 
     public GlueClient glue(String region) {
-        return configure(GlueClient.builder(), region);
+        return configure(GlueClient.builder(), Protocol.JSON, region);
     }
 
     /**
@@ -175,9 +177,10 @@ public record AwsClients(AwsCredentialsProvider credentials, SdkHttpClient http,
     }
 
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configure(B builder,
-            String region) {
+            Protocol protocol, String region) {
         builder.region(Region.of(region)).credentialsProvider(credentials).httpClient(http)
-                .overrideConfiguration(o -> o.retryStrategy(retries.get()));
+                .overrideConfiguration(o -> o.retryStrategy(retries.get())
+                        .addExecutionInterceptor(new AnswerCheck(protocol)));
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }

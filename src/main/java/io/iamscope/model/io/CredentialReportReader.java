@@ -29,10 +29,15 @@ public final class CredentialReportReader {
         SourceLocation at = SourceLocation.of(file.toString());
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8).strip();
+            text = io.iamscope.policy.parse.JsonText.utf8(Files.readAllBytes(file));
         } catch (IOException e) {
-            throw JsonInput.failure(e, at);
+            throw JsonInput.failure(e, file, at);
         }
+        if (text == null) {
+            throw JsonInput.refused(new io.iamscope.policy.parse.JsonText.Refusal(
+                    io.iamscope.policy.parse.JsonText.Problem.INVALID_UTF8, "not valid UTF-8", null), file, at);
+        }
+        text = text.strip();
         String generated = null;
         if (text.startsWith("{")) {
             JsonNode json = JsonInput.read(file);

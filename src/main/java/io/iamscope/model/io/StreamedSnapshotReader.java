@@ -8,6 +8,7 @@ import io.iamscope.model.Account;
 import io.iamscope.model.Organization;
 import io.iamscope.model.Snapshot;
 import io.iamscope.policy.SourceLocation;
+import io.iamscope.policy.parse.JsonText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,11 +37,15 @@ final class StreamedSnapshotReader {
      * @throws SnapshotException for a missing or unreadable file, bad JSON, or bad content
      */
     static Snapshot read(Path file, SourceLocation at) {
-        try (JsonParser p = JsonInput.MAPPER.getFactory().createParser(Files.newBufferedReader(file))) {
-            p.setCodec(JsonInput.MAPPER);
-            return snapshot(p, at);
+        try (JsonParser p = JsonInput.MAPPER.getFactory().createParser(Files.newInputStream(file))) {
+            p.setCodec(JsonText.STREAMING);
+            Snapshot s = snapshot(p, at);
+            if (s != null && p.nextToken() != null) {
+                throw JsonInput.refused(JsonText.trailing(p.currentTokenLocation()), file, at);
+            }
+            return s;
         } catch (IOException e) {
-            throw JsonInput.failure(e, at);
+            throw JsonInput.failure(e, file, at);
         }
     }
 

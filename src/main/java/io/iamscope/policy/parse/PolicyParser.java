@@ -31,7 +31,7 @@ import java.util.Set;
  * on the document and are never silently matched or ignored downstream.
  */
 public final class PolicyParser {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = JsonText.MAPPER;
     private static final Set<String> TOP_LEVEL = Set.of("Version", "Id", "Statement");
     private static final Set<String> STATEMENT_ELEMENTS = Set.of("Sid", "Effect", "Principal", "NotPrincipal",
             "Action", "NotAction", "Resource", "NotResource", "Condition");
@@ -41,7 +41,8 @@ public final class PolicyParser {
 
     /** Parses text that is a JSON document, a JSON string holding one, or URL-encoded JSON. */
     public static PolicyDocument parse(String text, String source) {
-        String trimmed = text == null ? "" : text.trim();
+        // strip(), not trim(): trim() would drop NUL padding, which is text after the document.
+        String trimmed = text == null ? "" : JsonText.withoutBom(text).strip();
         if (trimmed.isEmpty()) {
             throw new PolicyParseException("POLICY_EMPTY", "policy document is empty", SourceLocation.of(source));
         }
@@ -52,9 +53,10 @@ public final class PolicyParser {
         try {
             node = MAPPER.readTree(trimmed);
         } catch (JsonProcessingException e) {
-            throw new PolicyParseException("POLICY_MALFORMED_JSON", "not valid JSON: "
-                    + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ")", SourceLocation.of(source));
+            JsonText.Refusal r = JsonText.refusal(e);
+            SourceLocation at = r.pointer() == null ? SourceLocation.of(source) : new SourceLocation(source, r.pointer());
+            throw new PolicyParseException("POLICY_" + (r.problem() == JsonText.Problem.MALFORMED ? "MALFORMED_JSON"
+                    : r.problem().name()), r.message(), at);
         }
         return parse(node, source);
     }
@@ -169,7 +171,7 @@ public final class PolicyParser {
             String name = pos != null ? positive : negative;
             SourceLocation where = at.child(name);
             JsonNode value = pos != null ? pos : neg;
-            List<String> values = stringList(value, where);
+            List<String> values = strings(value, name, where);
             if (values.isEmpty() && required) {
                 throw error("POLICY_EMPTY_ELEMENT", "`" + name + "` must not be empty", where);
             }
@@ -208,7 +210,7 @@ public final class PolicyParser {
                     throw error("POLICY_INVALID_PRINCIPAL", "`" + f.getKey() + "` is not a principal type"
                             + " (use `AWS`, `Service`, `Federated` or `CanonicalUser`)", where.child(f.getKey()));
                 }
-                List<String> ids = stringList(f.getValue(), where.child(f.getKey()));
+                List<String> ids = strings(f.getValue(), f.getKey(), where.child(f.getKey()));
                 for (int i = 0; i < ids.size(); i++) {
                     checkPrincipal(type, ids.get(i), where.child(f.getKey()));
                 }
@@ -247,7 +249,35 @@ public final class PolicyParser {
             return clauses;
         }
 
-        /** A string or a list of strings; numbers and booleans are taken as their text, as IAM does. */
+        /**
+         * A string or a list of strings, and nothing else: the grammar's action, resource and principal id are
+         * strings ("Grammar of the IAM JSON policy language": {@code <action_string>}, {@code <resource_string>},
+         * {@code <principal_id_string>}); a number there would match nothing and silently void the statement.
+         */
+        private List<String> strings(JsonNode node, String element, SourceLocation at) {
+            List<String> out = new ArrayList<>();
+            if (node.isArray()) {
+                for (int i = 0; i < node.size(); i++) {
+                    JsonNode item = node.get(i);
+                    if (!item.isTextual()) {
+                        throw error("POLICY_INVALID_VALUE", "`" + element + "` must hold strings, found "
+                                + describe(item), at.child(i));
+                    }
+                    out.add(item.textValue());
+                }
+            } else if (node.isTextual()) {
+                out.add(node.textValue());
+            } else {
+                throw error("POLICY_INVALID_VALUE", "`" + element + "` must be a string or a list of strings,"
+                        + " found " + describe(node), at);
+            }
+            return out;
+        }
+
+        /**
+         * A condition value or a list of them: strings, numbers and booleans, the last two taken as their text
+         * ({@code <condition_value> = ("string" | "number" | "Boolean")}, the grammar above).
+         */
         private List<String> stringList(JsonNode node, SourceLocation at) {
             List<String> out = new ArrayList<>();
             if (node.isArray()) {

@@ -39,6 +39,6 @@ class SnapshotWriterTest {
         Path target = dir.resolve("missing/out.json");
         SnapshotException e = org.junit.jupiter.api.Assertions.assertThrows(SnapshotException.class,
                 () -> SnapshotWriter.write(target, java.util.Map.of("a", 1)));
-        assertEquals("SNAPSHOT_UNWRITABLE", e.code());
+        assertEquals("FILE_UNWRITABLE", e.code()); // one writer, one code, for every file written
     }
 }

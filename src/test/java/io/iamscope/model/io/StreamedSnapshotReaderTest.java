@@ -70,7 +70,9 @@ class StreamedSnapshotReaderTest {
     void declinesOtherLayouts() throws IOException {
         assertNull(streamed(file("{\"version\":1,\"format\":\"iamscope-snapshot\",\"accounts\":[]}")));
         assertNull(streamed(file("{\"format\":\"iamscope-snapshot\",\"accounts\":[],\"version\":1}")));
-        assertNull(streamed(file(HEAD + "],\"accounts\":[]}")));
+        // A key twice is no other layout but an error, whichever reader meets it (issue #22, item 6).
+        assertEquals("SNAPSHOT_DUPLICATE_KEY", assertThrows(SnapshotException.class,
+                () -> streamed(file(HEAD + "],\"accounts\":[]}"))).code());
         assertNull(streamed(file(HEAD + "{\"accountId\":\"111122223333\",\"authorizationDetails\":"
                 + "{\"Policies\":{}}}]}")));
         assertNull(streamed(file("{\"format\":\"iamscope-snapshot\",\"version\":2,\"accounts\":[]}")));

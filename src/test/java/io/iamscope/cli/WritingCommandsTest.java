@@ -1,0 +1,51 @@
+package io.iamscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Commands that write files go through the one atomic writer (issue #22, item 13). */
+class WritingCommandsTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        return new Run(cl.execute(args), out.toString(), err.toString());
+    }
+
+    @Test
+    void collectRefusesAnUnwritableOutBeforeCallingAws() {
+        // The endpoint cannot be reached: had collect called it first, the exit would be 3.
+        Run r = run("collect", "--out", dir.resolve("missing/s.json").toString(), "--endpoint-url",
+                "http://127.0.0.1:9", "--regions", "us-east-1");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("FILE_UNWRITABLE"), r.err());
+    }
+
+    @Test
+    void generateReplacesALinkInsteadOfWritingThroughIt() throws IOException {
+        Path precious = dir.resolve("precious");
+        Files.writeString(precious, "keep");
+        Path link = Files.createSymbolicLink(dir.resolve("g.json"), precious);
+        Run r = run("generate", "--users", "2", "--roles", "1", "--policies", "1", "--out", link.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("keep", Files.readString(precious));
+        assertTrue(Files.readString(link).startsWith("{"));
+    }
+}
