@@ -13,7 +13,7 @@ import io.iamscope.model.Snapshot;
 import io.iamscope.model.SnapshotIndex;
 import io.iamscope.model.io.ReadResult;
 import io.iamscope.model.io.SnapshotReader;
-import io.iamscope.model.io.terraform.PlannedSnapshot;
+import io.iamscope.model.io.planned.PlannedSnapshot;
 import io.iamscope.model.io.terraform.TerraformOverlay;
 import io.iamscope.model.io.terraform.TerraformPlan;
 import io.iamscope.report.DiffJsonRenderer;

@@ -11,6 +11,7 @@ import io.iamscope.model.Snapshot;
 import io.iamscope.model.User;
 import io.iamscope.model.io.SnapshotException;
 import io.iamscope.model.io.SnapshotReader;
+import io.iamscope.model.io.planned.PlannedSnapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
