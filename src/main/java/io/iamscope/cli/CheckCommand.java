@@ -14,6 +14,8 @@ import io.iamscope.model.SnapshotIndex;
 import io.iamscope.model.io.ReadResult;
 import io.iamscope.model.io.SnapshotReader;
 import io.iamscope.model.io.planned.PlannedSnapshot;
+import io.iamscope.model.io.cloudformation.CloudFormationOverlay;
+import io.iamscope.model.io.cloudformation.CloudFormationTemplate;
 import io.iamscope.model.io.terraform.TerraformOverlay;
 import io.iamscope.model.io.terraform.TerraformPlan;
 import io.iamscope.report.DiffJsonRenderer;
@@ -54,9 +56,26 @@ final class CheckCommand implements Callable<Integer> {
             description = "The account as it is; left out, an empty account plus what is planned.")
     List<Path> snapshots = new ArrayList<>();
 
-    @Option(names = "--terraform-plan", required = true, paramLabel = "PLAN.json",
+    @Option(names = "--terraform-plan", paramLabel = "PLAN.json",
             description = "The output of `terraform show -json PLANFILE`; repeatable, applied in order.")
-    List<Path> plans;
+    List<Path> plans = new ArrayList<>();
+
+    @Option(names = "--cloudformation", paramLabel = "TEMPLATE",
+            description = "A CloudFormation template (JSON or YAML) whose stack is checked as if created;"
+                    + " repeatable, applied in order after the plans.")
+    List<Path> templates = new ArrayList<>();
+
+    @Option(names = "--parameter", paramLabel = "NAME=VALUE",
+            description = "A template parameter's value (over its default); repeatable.")
+    Map<String, String> parameters = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--region", paramLabel = "REGION", description = "The stack's region (AWS::Region in a"
+            + " template); left out, a value that needs it does not resolve.")
+    String region;
+
+    @Option(names = "--stack-name", paramLabel = "NAME", defaultValue = "stack", description = "The stack's name"
+            + " (AWS::StackName, and the start of the names CloudFormation makes) (default: ${DEFAULT-VALUE}).")
+    String stackName;
 
     @Option(names = "--account", paramLabel = "ID", description = "The account the plan changes (needed when the"
             + " snapshot holds several).")
@@ -91,6 +110,10 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if (plans.isEmpty() && templates.isEmpty()) {
+            throw new UserInputException("CHECK_NOTHING: give --terraform-plan PLAN.json or --cloudformation"
+                    + " TEMPLATE");
+        }
         AttackerProfile profile = AnalysisInputs.profile(attacker);
         List<Suppression> suppressions = suppress == null ? List.of() : SuppressionFile.read(suppress);
         Snapshot base = base(err);
@@ -106,15 +129,26 @@ final class CheckCommand implements Callable<Integer> {
             warnings.addAll(planned.warnings());
             applied += planned.applied();
         }
+        for (Path t : templates) {
+            PlannedSnapshot planned = CloudFormationOverlay.apply(after, CloudFormationTemplate.read(t), target,
+                    region, stackName, parameters);
+            after = planned.snapshot();
+            unknown.addAll(planned.unknownKeys());
+            warnings.addAll(planned.warnings());
+            applied += planned.applied();
+        }
         warnings.forEach(w -> err.println("iamscope: warning: " + w));
-        err.println("applied " + applied + " IAM change(s) of " + plans.size() + " plan(s) to account " + target);
+        err.println("applied " + applied + " IAM change(s) of " + plans.size() + " plan(s) and " + templates.size()
+                + " template(s) to account " + target);
         err.flush();
         RequestContext requestContext = profile.context(context.values(), unknown);
         Instant asOf = Instant.now();
         SnapshotDiff diff = DiffAnalysis.run(AnalysisInputs.workspace(new SnapshotIndex(base), graphs),
                 ReviewOptions.defaults(asOf), AnalysisInputs.workspace(new SnapshotIndex(after), graphs),
                 ReviewOptions.defaults(asOf), profile.name(), requestContext, suppressions);
-        String planNames = String.join(", ", plans.stream().map(Path::toString).toList());
+        List<Path> inputs = new ArrayList<>(plans);
+        inputs.addAll(templates);
+        String planNames = String.join(", ", inputs.stream().map(Path::toString).toList());
         diff = diff.relabelled(snapshots.isEmpty() ? "an empty account " + target : diff.before(),
                 "the same with " + planNames + " applied", warnings);
         if (outFile == null) {
