@@ -183,7 +183,9 @@ public final class CloudFormationOverlay {
             case "AWS::IAM::UserToGroupAddition" -> {
                 String group = optional(id, "GroupName");
                 if (group == null) {
-                    to.warn(where(id) + ": its GroupName does not resolve: not applied");
+                    if (!properties(id).has("GroupName")) {
+                        to.warn(where(id) + ": no GroupName: not applied");
+                    }
                     return;
                 }
                 strings(id, "Users").forEach(u -> to.groups(u, id, List.of(group), false));
@@ -214,8 +216,9 @@ public final class CloudFormationOverlay {
     private void inline(String id, Kind kind, String principalProperty) {
         String principal = optional(id, principalProperty);
         if (principal == null) {
-            to.warn(where(id) + ": its " + principalProperty + " does not resolve: not applied (what it grants is"
-                    + " not counted)");
+            if (!properties(id).has(principalProperty)) {
+                to.warn(where(id) + ": no " + principalProperty + ": not applied");
+            }
             return;
         }
         String name = optional(id, "PolicyName");
