@@ -18,6 +18,7 @@ import io.iamscope.model.io.cloudformation.CloudFormationOverlay;
 import io.iamscope.model.io.cloudformation.CloudFormationTemplate;
 import io.iamscope.model.io.terraform.TerraformOverlay;
 import io.iamscope.model.io.terraform.TerraformPlan;
+import io.iamscope.report.CheckSarifRenderer;
 import io.iamscope.report.DiffJsonRenderer;
 import io.iamscope.report.DiffMarkdownRenderer;
 import io.iamscope.report.DiffTextRenderer;
@@ -47,7 +48,7 @@ import picocli.CommandLine.Option;
         + " give, before they land.")
 final class CheckCommand implements Callable<Integer> {
 
-    enum Format { text, json, markdown }
+    enum Format { text, json, markdown, sarif }
 
     /** The account of a check without a base snapshot when --account is not given. */
     static final String EMPTY_ACCOUNT = "000000000000";
@@ -96,7 +97,8 @@ final class CheckCommand implements Callable<Integer> {
                     + " or above it.")
     ReviewCommand.FailOn failOn;
 
-    @Option(names = "--format", defaultValue = "text", description = "text, json or markdown (a pull-request comment) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "text", description = "text, json, markdown (a pull-request comment) or sarif (code scanning, at the"
+            + " planned resources) (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of the output.")
@@ -122,16 +124,21 @@ final class CheckCommand implements Callable<Integer> {
         List<String> unknown = new ArrayList<>(context.unknown());
         List<String> warnings = new ArrayList<>();
         int applied = 0;
+        CheckAnchors anchors = new CheckAnchors();
         for (Path p : plans) {
-            PlannedSnapshot planned = TerraformOverlay.apply(after, TerraformPlan.read(p), target);
+            TerraformPlan plan = TerraformPlan.read(p);
+            PlannedSnapshot planned = TerraformOverlay.apply(after, plan, target);
+            anchors.plan(plan, planned.addresses());
             after = planned.snapshot();
             unknown.addAll(planned.unknownKeys());
             warnings.addAll(planned.warnings());
             applied += planned.applied();
         }
         for (Path t : templates) {
-            PlannedSnapshot planned = CloudFormationOverlay.apply(after, CloudFormationTemplate.read(t), target,
-                    region, stackName, parameters);
+            CloudFormationTemplate template = CloudFormationTemplate.read(t);
+            PlannedSnapshot planned = CloudFormationOverlay.apply(after, template, target, region, stackName,
+                    parameters);
+            anchors.template(template, planned.addresses());
             after = planned.snapshot();
             unknown.addAll(planned.unknownKeys());
             warnings.addAll(planned.warnings());
@@ -152,10 +159,10 @@ final class CheckCommand implements Callable<Integer> {
         diff = diff.relabelled(snapshots.isEmpty() ? "an empty account " + target : diff.before(),
                 "the same with " + planNames + " applied", warnings);
         if (outFile == null) {
-            write(diff, spec.commandLine().getOut());
+            write(diff, anchors, spec.commandLine().getOut());
         } else {
             try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(outFile, StandardCharsets.UTF_8))) {
-                write(diff, file);
+                write(diff, anchors, file);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -189,8 +196,10 @@ final class CheckCommand implements Callable<Integer> {
         return base.accounts().get(0).accountId();
     }
 
-    private void write(SnapshotDiff diff, PrintWriter out) {
-        if (format == Format.json) {
+    private void write(SnapshotDiff diff, CheckAnchors anchors, PrintWriter out) {
+        if (format == Format.sarif) {
+            CheckSarifRenderer.render(diff, anchors.files(), anchors, out);
+        } else if (format == Format.json) {
             DiffJsonRenderer.render(diff, out);
         } else if (format == Format.markdown) {
             DiffMarkdownRenderer.render(diff, "iamscope check", out);

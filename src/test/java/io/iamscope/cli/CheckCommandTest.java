@@ -131,6 +131,29 @@ class CheckCommandTest {
         assertTrue(r.out().contains("intern-tkim: can reach admin -> no path to admin"), r.out());
     }
 
+    /** SARIF results at the line of the resource change in the plan and of the resource in the template. */
+    @Test
+    void sarifPointsAtThePlannedResource() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Run plan = check("tf-adds-escalation.json", "--format", "sarif");
+        assertEquals(ExitCodes.FINDINGS, plan.exit(), plan.err());
+        com.fasterxml.jackson.databind.JsonNode result = json.readTree(plan.out()).path("runs").path(0)
+                .path("results").path(0);
+        assertTrue(result.path("message").path("text").asText().startsWith("aws_iam_policy.deploy_tools: "),
+                result.toString());
+        com.fasterxml.jackson.databind.JsonNode at = result.path("locations").path(0).path("physicalLocation");
+        assertEquals("policies-fixtures/ci/tf-adds-escalation.json", at.path("artifactLocation").path("uri")
+                .asText());
+        assertEquals(20, at.path("region").path("startLine").asInt(), result.toString());
+
+        Run template = template("cfn-adds-escalation.yaml", "--format", "sarif");
+        at = json.readTree(template.out()).path("runs").path(0).path("results").path(0).path("locations").path(0)
+                .path("physicalLocation");
+        assertEquals("policies-fixtures/ci/cfn-adds-escalation.yaml", at.path("artifactLocation").path("uri")
+                .asText());
+        assertEquals(25, at.path("region").path("startLine").asInt(), at.toString());
+    }
+
     @Test
     void aSnapshotOfSeveralAccountsNeedsAccount() {
         StringWriter err = new StringWriter();
