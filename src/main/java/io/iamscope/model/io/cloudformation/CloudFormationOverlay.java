@@ -62,6 +62,13 @@ public final class CloudFormationOverlay {
         IamApplier to = new IamApplier(base, account, template.file().toString());
         CloudFormationOverlay o = new CloudFormationOverlay(template,
                 new Intrinsics(template.root(), to.accountId(), region, stack, parameters), to);
+        JsonNode transform = template.root().get("Transform");
+        if (transform != null) {
+            // A transform (SAM's AWS::Serverless-2016-10-31, a macro) makes resources when the stack is deployed:
+            // only those written in the template are checked.
+            to.warn(template.file() + ": Transform " + transform + ": the resources it makes are not checked,"
+                    + " only the AWS::IAM resources written in the template");
+        }
         List<String> ids = o.included();
         ids.forEach(o::principalOrPolicy);
         ids.forEach(o::attachment);

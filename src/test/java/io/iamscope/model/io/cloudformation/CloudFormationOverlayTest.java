@@ -155,4 +155,19 @@ class CloudFormationOverlayTest {
         assertTrue(dev.users().stream().noneMatch(u -> u.name().equals("never")));
         assertEquals(List.of(), p.warnings());
     }
+
+    /** A SAM template's functions are made by its transform: said, not silently skipped. */
+    @Test
+    void aTransformIsAWarning() throws Exception {
+        PlannedSnapshot p = yaml("""
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: index.handler
+                """);
+        assertEquals(1, p.warnings().size());
+        assertTrue(p.warnings().get(0).contains("Transform \"AWS::Serverless-2016-10-31\""), p.warnings().get(0));
+    }
 }
