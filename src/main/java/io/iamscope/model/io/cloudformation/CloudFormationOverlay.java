@@ -72,7 +72,7 @@ public final class CloudFormationOverlay {
         List<String> ids = o.included();
         ids.forEach(o::principalOrPolicy);
         ids.forEach(o::attachment);
-        o.intrinsics.generated().forEach(id -> to.warn(o.where(id) + ": no name is given: CloudFormation makes one"
+        List.copyOf(o.intrinsics.generated()).forEach(id -> to.warn(o.where(id) + ": no name is given: CloudFormation makes one"
                 + " when it creates the stack; named `" + o.intrinsics.physicalName(id) + "` here"));
         return to.result();
     }
