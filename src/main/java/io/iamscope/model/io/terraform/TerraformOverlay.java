@@ -2,6 +2,7 @@ package io.iamscope.model.io.terraform;
 
 import io.iamscope.model.Group;
 import io.iamscope.model.InlinePolicy;
+import io.iamscope.model.InstanceProfile;
 import io.iamscope.model.ManagedPolicy;
 import io.iamscope.model.PolicyVersion;
 import io.iamscope.model.Role;
@@ -162,6 +163,7 @@ public final class TerraformOverlay {
                     to.groups(user, r.address(), strings(r, "groups"), remove);
                 }
             }
+            case "aws_iam_instance_profile" -> instanceProfile(r);
             case "aws_iam_group_membership" -> {
                 String group = resolved(r, "group", "aws_iam_group", "name");
                 for (String u : strings(r, "users")) {
@@ -174,6 +176,27 @@ public final class TerraformOverlay {
                 // not an attachment
             }
         }
+    }
+
+    /** An instance profile holds one role (the provider's {@code role}); EC2 instances launched with it get it. */
+    private void instanceProfile(PlannedResource r) {
+        String name = name(r);
+        String role = name == null || r.text("role") == null && !r.unknown("role") ? null
+                : resolved(r, "role", "aws_iam_role", "name");
+        if (role == null) {
+            return;
+        }
+        String arn = "arn:aws:iam::" + account + ":instance-profile" + pathOf(r) + name;
+        to.changeRole(role.substring(role.lastIndexOf('/') + 1), r.address(), old -> {
+            List<InstanceProfile> profiles = new ArrayList<>(old.instanceProfiles());
+            profiles.removeIf(p -> p.name().equals(name));
+            if (!r.deleted()) {
+                profiles.add(new InstanceProfile(arn, name, r.address(), List.of(old.arn())));
+            }
+            return new Role(old.arn(), old.name(), old.path(), old.id(), old.accountId(), old.createDate(),
+                    old.trustPolicy(), old.inlinePolicies(), old.attachedPolicyArns(), old.boundaryArn(), profiles,
+                    old.lastUsed(), old.tags());
+        });
     }
 
     private void inline(PlannedResource r, Kind kind, String attribute, String type) {
