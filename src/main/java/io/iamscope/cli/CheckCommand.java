@@ -13,9 +13,12 @@ import io.iamscope.model.Snapshot;
 import io.iamscope.model.SnapshotIndex;
 import io.iamscope.model.io.ReadResult;
 import io.iamscope.model.io.SnapshotReader;
-import io.iamscope.model.io.terraform.PlannedSnapshot;
+import io.iamscope.model.io.planned.PlannedSnapshot;
+import io.iamscope.model.io.cloudformation.CloudFormationOverlay;
+import io.iamscope.model.io.cloudformation.CloudFormationTemplate;
 import io.iamscope.model.io.terraform.TerraformOverlay;
 import io.iamscope.model.io.terraform.TerraformPlan;
+import io.iamscope.report.CheckSarifRenderer;
 import io.iamscope.report.DiffJsonRenderer;
 import io.iamscope.report.DiffMarkdownRenderer;
 import io.iamscope.report.DiffTextRenderer;
@@ -45,7 +48,7 @@ import picocli.CommandLine.Option;
         + " give, before they land.")
 final class CheckCommand implements Callable<Integer> {
 
-    enum Format { text, json, markdown }
+    enum Format { text, json, markdown, sarif }
 
     /** The account of a check without a base snapshot when --account is not given. */
     static final String EMPTY_ACCOUNT = "000000000000";
@@ -54,9 +57,26 @@ final class CheckCommand implements Callable<Integer> {
             description = "The account as it is; left out, an empty account plus what is planned.")
     List<Path> snapshots = new ArrayList<>();
 
-    @Option(names = "--terraform-plan", required = true, paramLabel = "PLAN.json",
+    @Option(names = "--terraform-plan", paramLabel = "PLAN.json",
             description = "The output of `terraform show -json PLANFILE`; repeatable, applied in order.")
-    List<Path> plans;
+    List<Path> plans = new ArrayList<>();
+
+    @Option(names = "--cloudformation", paramLabel = "TEMPLATE",
+            description = "A CloudFormation template (JSON or YAML) whose stack is checked as if created;"
+                    + " repeatable, applied in order after the plans.")
+    List<Path> templates = new ArrayList<>();
+
+    @Option(names = "--parameter", paramLabel = "NAME=VALUE",
+            description = "A template parameter's value (over its default); repeatable.")
+    Map<String, String> parameters = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--region", paramLabel = "REGION", description = "The stack's region (AWS::Region in a"
+            + " template); left out, a value that needs it does not resolve.")
+    String region;
+
+    @Option(names = "--stack-name", paramLabel = "NAME", defaultValue = "stack", description = "The stack's name"
+            + " (AWS::StackName, and the start of the names CloudFormation makes) (default: ${DEFAULT-VALUE}).")
+    String stackName;
 
     @Option(names = "--account", paramLabel = "ID", description = "The account the plan changes (needed when the"
             + " snapshot holds several).")
@@ -77,7 +97,8 @@ final class CheckCommand implements Callable<Integer> {
                     + " or above it.")
     ReviewCommand.FailOn failOn;
 
-    @Option(names = "--format", defaultValue = "text", description = "text, json or markdown (a pull-request comment) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "text", description = "text, json, markdown (a pull-request comment) or sarif (code scanning, at the"
+            + " planned resources) (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of the output.")
@@ -91,6 +112,10 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if (plans.isEmpty() && templates.isEmpty()) {
+            throw new UserInputException("CHECK_NOTHING: give --terraform-plan PLAN.json or --cloudformation"
+                    + " TEMPLATE");
+        }
         AttackerProfile profile = AnalysisInputs.profile(attacker);
         List<Suppression> suppressions = suppress == null ? List.of() : SuppressionFile.read(suppress);
         Snapshot base = base(err);
@@ -99,29 +124,45 @@ final class CheckCommand implements Callable<Integer> {
         List<String> unknown = new ArrayList<>(context.unknown());
         List<String> warnings = new ArrayList<>();
         int applied = 0;
+        CheckAnchors anchors = new CheckAnchors();
         for (Path p : plans) {
-            PlannedSnapshot planned = TerraformOverlay.apply(after, TerraformPlan.read(p), target);
+            TerraformPlan plan = TerraformPlan.read(p);
+            PlannedSnapshot planned = TerraformOverlay.apply(after, plan, target);
+            anchors.plan(plan, planned.addresses());
+            after = planned.snapshot();
+            unknown.addAll(planned.unknownKeys());
+            warnings.addAll(planned.warnings());
+            applied += planned.applied();
+        }
+        for (Path t : templates) {
+            CloudFormationTemplate template = CloudFormationTemplate.read(t);
+            PlannedSnapshot planned = CloudFormationOverlay.apply(after, template, target, region, stackName,
+                    parameters);
+            anchors.template(template, planned.addresses());
             after = planned.snapshot();
             unknown.addAll(planned.unknownKeys());
             warnings.addAll(planned.warnings());
             applied += planned.applied();
         }
         warnings.forEach(w -> err.println("iamscope: warning: " + w));
-        err.println("applied " + applied + " IAM change(s) of " + plans.size() + " plan(s) to account " + target);
+        err.println("applied " + applied + " IAM change(s) of " + plans.size() + " plan(s) and " + templates.size()
+                + " template(s) to account " + target);
         err.flush();
         RequestContext requestContext = profile.context(context.values(), unknown);
         Instant asOf = Instant.now();
         SnapshotDiff diff = DiffAnalysis.run(AnalysisInputs.workspace(new SnapshotIndex(base), graphs),
                 ReviewOptions.defaults(asOf), AnalysisInputs.workspace(new SnapshotIndex(after), graphs),
                 ReviewOptions.defaults(asOf), profile.name(), requestContext, suppressions);
-        String planNames = String.join(", ", plans.stream().map(Path::toString).toList());
+        List<Path> inputs = new ArrayList<>(plans);
+        inputs.addAll(templates);
+        String planNames = String.join(", ", inputs.stream().map(Path::toString).toList());
         diff = diff.relabelled(snapshots.isEmpty() ? "an empty account " + target : diff.before(),
                 "the same with " + planNames + " applied", warnings);
         if (outFile == null) {
-            write(diff, spec.commandLine().getOut());
+            write(diff, anchors, spec.commandLine().getOut());
         } else {
             try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(outFile, StandardCharsets.UTF_8))) {
-                write(diff, file);
+                write(diff, anchors, file);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -155,8 +196,10 @@ final class CheckCommand implements Callable<Integer> {
         return base.accounts().get(0).accountId();
     }
 
-    private void write(SnapshotDiff diff, PrintWriter out) {
-        if (format == Format.json) {
+    private void write(SnapshotDiff diff, CheckAnchors anchors, PrintWriter out) {
+        if (format == Format.sarif) {
+            CheckSarifRenderer.render(diff, anchors.files(), anchors, out);
+        } else if (format == Format.json) {
             DiffJsonRenderer.render(diff, out);
         } else if (format == Format.markdown) {
             DiffMarkdownRenderer.render(diff, "iamscope check", out);

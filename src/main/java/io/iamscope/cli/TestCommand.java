@@ -5,6 +5,7 @@ import io.iamscope.policytest.CaseFileReader;
 import io.iamscope.policytest.CaseResult;
 import io.iamscope.policytest.CaseRunner;
 import io.iamscope.report.CaseResultsJson;
+import io.iamscope.report.CaseResultsJunit;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -29,7 +30,8 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Also print passing cases.")
     boolean verbose;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "text", description = "text, json or junit (JUnit XML for CI) (default:"
+            + " ${DEFAULT-VALUE}).")
     OutputFormat format;
 
     @CommandLine.Spec
@@ -54,6 +56,8 @@ final class TestCommand implements Callable<Integer> {
         long skipped = results.stream().filter(r -> r.status() == CaseResult.Status.SKIPPED).count();
         if (format == OutputFormat.JSON) {
             out.println(CaseResultsJson.render(results));
+        } else if (format == OutputFormat.JUNIT) {
+            out.print(CaseResultsJunit.render(results));
         } else {
             printText(results, out);
         }

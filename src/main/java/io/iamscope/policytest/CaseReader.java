@@ -16,6 +16,9 @@ import io.iamscope.policy.PolicyParseException;
 import io.iamscope.policy.PolicyType;
 import io.iamscope.policy.SourceLocation;
 import io.iamscope.policy.parse.PolicyParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -137,7 +140,8 @@ public final class CaseReader {
      * any other would be a guess.
      */
     private static AttachedPolicy policy(JsonNode doc, String origin, String pointer, String name, PolicyType type) {
-        PolicyDocument parsed = PolicyParser.parse(doc, new SourceLocation(origin, pointer));
+        PolicyDocument parsed = isFileReference(doc) ? fromFile(doc.get("file").asText(), origin, pointer)
+                : PolicyParser.parse(doc, new SourceLocation(origin, pointer));
         for (Diagnostic d : PolicyGrammar.validate(parsed, type)) {
             if (d.severity() == Diagnostic.Severity.ERROR) {
                 throw new PolicyParseException(d.code(), d.message() + " (AWS refuses such a " + type.description()
@@ -145,6 +149,30 @@ public final class CaseReader {
             }
         }
         return AttachedPolicy.of(name, parsed);
+    }
+
+    /** {@code {"file": "policies/ci.json"}}: a policy document read from a file, not written in the case. */
+    private static boolean isFileReference(JsonNode doc) {
+        return doc.isObject() && doc.size() == 1 && doc.path("file").isTextual();
+    }
+
+    /**
+     * The document in a file named relative to the case file (the origin's {@code FILE:LINE}), so that a
+     * repository's own policy files are tested, not pasted copies; a file that cannot be read makes the case one
+     * that cannot run, as a malformed policy does.
+     */
+    private static PolicyDocument fromFile(String name, String origin, String pointer) {
+        int colon = origin.lastIndexOf(':');
+        Path caseFile = Path.of(colon > 0 ? origin.substring(0, colon) : origin);
+        Path file = caseFile.resolveSibling(name);
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new PolicyParseException("CASE_POLICY_FILE_UNREADABLE", "cannot read `" + file + "`: "
+                    + e.getMessage(), new SourceLocation(origin, pointer + "/file"));
+        }
+        return PolicyParser.parse(text, file.toString());
     }
 
     /**

@@ -38,27 +38,13 @@ public final class ReviewSarifRenderer {
      * @param lineOf    the line of a statement's location ({@code FILE at POINTER}) in its file, or null
      */
     public static void render(Review r, List<String> artifacts, Function<String, Integer> lineOf, PrintWriter out) {
-        try {
-            JsonGenerator g = MAPPER.getFactory().createGenerator(out);
-            g.useDefaultPrettyPrinter();
-            MAPPER.writeValue(g, log(r, artifacts, lineOf));
-            out.println();
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        write(log(r, artifacts, lineOf), out);
     }
 
     static Sarif.Log log(Review r, List<String> artifacts, Function<String, Integer> lineOf) {
-        List<Sarif.Rule> rules = new ArrayList<>();
-        for (FindingCode c : FindingCode.values()) {
-            rules.add(rule(c));
-        }
         List<Sarif.Result> results = new ArrayList<>();
         r.findings().forEach(f -> results.add(result(f, null, artifacts, lineOf)));
         r.suppressed().forEach(s -> results.add(result(s.finding(), s, artifacts, lineOf)));
-        List<Sarif.Artifact> files = artifacts.stream()
-                .map(a -> new Sarif.Artifact(new Sarif.ArtifactLocation(uri(a), null))).toList();
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("profile", r.profile());
         properties.put("asOf", r.asOf().toString());
@@ -66,9 +52,33 @@ public final class ReviewSarifRenderer {
         if (!r.notes().isEmpty()) {
             properties.put("notCovered", r.notes());
         }
+        return log(artifacts, results, properties);
+    }
+
+    /** A log of one run of iamscope with a rule per finding code, over the artifacts given. */
+    static Sarif.Log log(List<String> artifacts, List<Sarif.Result> results, Map<String, Object> properties) {
+        List<Sarif.Rule> rules = new ArrayList<>();
+        for (FindingCode c : FindingCode.values()) {
+            rules.add(rule(c));
+        }
+        List<Sarif.Artifact> files = artifacts.stream()
+                .map(a -> new Sarif.Artifact(new Sarif.ArtifactLocation(uri(a), null))).toList();
         Sarif.Driver driver = new Sarif.Driver("iamscope", "0.1.0", "https://github.com/iamscope/iamscope", rules);
         return new Sarif.Log(SCHEMA, "2.1.0", List.of(new Sarif.Run(new Sarif.Tool(driver), files, results,
                 properties)));
+    }
+
+    /** Writes a log, pretty-printed, with a final newline. */
+    static void write(Sarif.Log log, PrintWriter out) {
+        try {
+            JsonGenerator g = MAPPER.getFactory().createGenerator(out);
+            g.useDefaultPrettyPrinter();
+            MAPPER.writeValue(g, log);
+            out.println();
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Sarif.Rule rule(FindingCode c) {
@@ -102,6 +112,16 @@ public final class ReviewSarifRenderer {
                 : new Sarif.Region(line));
         Sarif.Location location = new Sarif.Location(physical, List.of(new Sarif.LogicalLocation(
                 shortName(f.subject()), f.subject(), "resource")));
+        return result(f, suppressed, location, "", Map.of());
+    }
+
+    /**
+     * The result of a finding at a location: its rule, level, message ({@code prefix} first), fingerprint and
+     * properties ({@code more} last).
+     */
+    static Sarif.Result result(Finding f, Suppressed suppressed, Sarif.Location location, String prefix,
+                               Map<String, Object> more) {
+        StatementCite statement = f.statements().isEmpty() ? null : f.statements().get(0);
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("severity", f.severity().word());
         properties.put("category", f.category().word());
@@ -118,7 +138,8 @@ public final class ReviewSarifRenderer {
                     : " at " + statement.pointer()));
         }
         properties.put("fix", f.fix());
-        String message = f.title() + (f.conditional() ? " (conditional" + (f.conditionKeys().isEmpty() ? ""
+        properties.putAll(more);
+        String message = prefix + f.title() + (f.conditional() ? " (conditional" + (f.conditionKeys().isEmpty() ? ""
                 : " on " + String.join(", ", f.conditionKeys())) + ")" : "") + ". Fix: " + f.fix();
         List<Sarif.Suppression> suppressions = suppressed == null ? List.of() : List.of(new Sarif.Suppression(
                 "external", "accepted", suppressed.by().reason() + " (" + suppressed.by().origin() + ")"));
@@ -147,7 +168,7 @@ public final class ReviewSarifRenderer {
     }
 
     /** A relative path as a URI reference (forward slashes), as SARIF's artifactLocation.uri wants. */
-    private static String uri(String path) {
+    static String uri(String path) {
         return path.replace('\\', '/').replace(" ", "%20");
     }
 
@@ -159,7 +180,7 @@ public final class ReviewSarifRenderer {
         return sb.toString();
     }
 
-    private static String shortName(String arn) {
+    static String shortName(String arn) {
         int slash = arn.lastIndexOf('/');
         return slash >= 0 ? arn.substring(slash + 1) : arn;
     }

@@ -79,6 +79,85 @@ class CheckCommandTest {
         assertFalse(r.err().contains("\tat "), r.err());
     }
 
+    private static Run template(String template, String... more) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        List<String> args = new ArrayList<>(List.of("check", "--snapshot", "policies-fixtures/sample-org/snapshot.json",
+                "--account", "333333333333", "--cloudformation", "policies-fixtures/ci/" + template, "--fail-on",
+                "high"));
+        args.addAll(List.of(more));
+        return new Run(cl.execute(args.toArray(String[]::new)), out.toString(), err.toString());
+    }
+
+    @Test
+    void aTemplateThatAddsAPathToAdminFails() {
+        Run r = template("cfn-adds-escalation.yaml");
+        assertEquals(ExitCodes.FINDINGS, r.exit(), r.err());
+        String gives = r.out().substring(r.out().indexOf("WHAT THE CHANGE GIVES"), r.out().indexOf("NEW FINDINGS"));
+        assertTrue(gives.contains("audit-fmoreau (arn:aws:iam::333333333333:user/audit-fmoreau): no path to admin ->"
+                + " can reach admin (conditional)"), gives);
+        assertTrue(gives.contains("reporting -> lambda-admin-exec [lambda-create-function-invoke]"), gives);
+    }
+
+    @Test
+    void aHarmlessTemplatePassesWithTheGeneratedNameSaid() {
+        Run r = template("cfn-harmless.json");
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        assertTrue(r.out().contains("no principal came closer to administrator or reaches anyone new"), r.out());
+        assertTrue(r.out().contains("WebRole: no name is given: CloudFormation makes one"), r.out());
+    }
+
+    @Test
+    void anUnresolvedParameterInATrustPolicyIsConditional() {
+        Run r = template("cfn-unknown-trust.yaml");
+        assertEquals(ExitCodes.FINDINGS, r.exit(), r.err());
+        assertTrue(r.out().contains("break-glass-dev [assume-role] (if cloudformation:BreakGlassRole"
+                + ".AssumeRolePolicyDocument)"), r.out());
+    }
+
+    @Test
+    void aMalformedTemplateNamesTheFileAndLine() {
+        Run r = template("cfn-malformed.yaml");
+        assertEquals(ExitCodes.INPUT_ERROR, r.exit(), r.err());
+        assertTrue(r.err().contains("cfn-malformed.yaml: TEMPLATE_MALFORMED_YAML") && r.err().contains("(line 11)"),
+                r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void aPlanAndATemplateTogether() {
+        Run r = template("cfn-harmless.json", "--terraform-plan", "policies-fixtures/ci/tf-removes-escalation.json");
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        assertTrue(r.err().contains("of 1 plan(s) and 1 template(s)"), r.err());
+        assertTrue(r.out().contains("intern-tkim: can reach admin -> no path to admin"), r.out());
+    }
+
+    /** SARIF results at the line of the resource change in the plan and of the resource in the template. */
+    @Test
+    void sarifPointsAtThePlannedResource() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Run plan = check("tf-adds-escalation.json", "--format", "sarif");
+        assertEquals(ExitCodes.FINDINGS, plan.exit(), plan.err());
+        com.fasterxml.jackson.databind.JsonNode result = json.readTree(plan.out()).path("runs").path(0)
+                .path("results").path(0);
+        assertTrue(result.path("message").path("text").asText().startsWith("aws_iam_policy.deploy_tools: "),
+                result.toString());
+        com.fasterxml.jackson.databind.JsonNode at = result.path("locations").path(0).path("physicalLocation");
+        assertEquals("policies-fixtures/ci/tf-adds-escalation.json", at.path("artifactLocation").path("uri")
+                .asText());
+        assertEquals(20, at.path("region").path("startLine").asInt(), result.toString());
+
+        Run template = template("cfn-adds-escalation.yaml", "--format", "sarif");
+        at = json.readTree(template.out()).path("runs").path(0).path("results").path(0).path("locations").path(0)
+                .path("physicalLocation");
+        assertEquals("policies-fixtures/ci/cfn-adds-escalation.yaml", at.path("artifactLocation").path("uri")
+                .asText());
+        assertEquals(25, at.path("region").path("startLine").asInt(), at.toString());
+    }
+
     @Test
     void aSnapshotOfSeveralAccountsNeedsAccount() {
         StringWriter err = new StringWriter();

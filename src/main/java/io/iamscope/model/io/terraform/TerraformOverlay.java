@@ -1,14 +1,17 @@
 package io.iamscope.model.io.terraform;
 
-import io.iamscope.model.Account;
 import io.iamscope.model.Group;
 import io.iamscope.model.InlinePolicy;
+import io.iamscope.model.InstanceProfile;
 import io.iamscope.model.ManagedPolicy;
 import io.iamscope.model.PolicyVersion;
 import io.iamscope.model.Role;
 import io.iamscope.model.Snapshot;
 import io.iamscope.model.User;
 import io.iamscope.model.io.SnapshotException;
+import io.iamscope.model.io.planned.IamApplier;
+import io.iamscope.model.io.planned.IamApplier.Kind;
+import io.iamscope.model.io.planned.PlannedSnapshot;
 import io.iamscope.policy.PolicyDocument;
 import io.iamscope.policy.PolicyParseException;
 import io.iamscope.policy.parse.PolicyParser;
@@ -18,7 +21,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Applies a Terraform plan's IAM resources to one account of a snapshot (the AWS provider's {@code aws_iam_role},
@@ -34,34 +36,19 @@ import java.util.function.Function;
 public final class TerraformOverlay {
     private final TerraformPlan plan;
     private final String account;
+    private final IamApplier to;
     private final Map<String, PlannedResource> byAddress = new LinkedHashMap<>();
-    private final Map<String, User> users = new LinkedHashMap<>();
-    private final Map<String, Group> groups = new LinkedHashMap<>();
-    private final Map<String, Role> roles = new LinkedHashMap<>();
-    private final Map<String, ManagedPolicy> policies = new LinkedHashMap<>();
-    private final List<String> unknownKeys = new ArrayList<>();
-    private final Map<String, String> addresses = new LinkedHashMap<>();
-    private final List<String> warnings = new ArrayList<>();
-    private int applied;
 
-    private TerraformOverlay(TerraformPlan plan, String account) {
+    private TerraformOverlay(TerraformPlan plan, IamApplier to) {
         this.plan = plan;
-        this.account = account;
+        this.to = to;
+        this.account = to.accountId();
         plan.resources().forEach(r -> byAddress.put(r.address(), r));
     }
 
     /** The snapshot with the plan applied to {@code account}, which must be one of its accounts. */
     public static PlannedSnapshot apply(Snapshot base, TerraformPlan plan, String account) {
-        Account a = base.account(account);
-        if (a == null) {
-            throw new SnapshotException("PLAN_ACCOUNT_UNKNOWN", "account " + account + " is not in the snapshot",
-                    io.iamscope.policy.SourceLocation.of(plan.file().toString()));
-        }
-        TerraformOverlay o = new TerraformOverlay(plan, account);
-        a.users().forEach(u -> o.users.put(u.name(), u));
-        a.groups().forEach(g -> o.groups.put(g.name(), g));
-        a.roles().forEach(r -> o.roles.put(r.name(), r));
-        a.policies().forEach(p -> o.policies.put(p.arn(), p));
+        TerraformOverlay o = new TerraformOverlay(plan, new IamApplier(base, account, plan.file().toString()));
         for (PlannedResource r : plan.resources()) {
             if (r.changes()) {
                 o.principalOrPolicy(r);
@@ -72,14 +59,7 @@ public final class TerraformOverlay {
                 o.attachment(r);
             }
         }
-        Account changed = new Account(a.accountId(), a.alias(), List.copyOf(o.users.values()),
-                List.copyOf(o.groups.values()), List.copyOf(o.roles.values()), List.copyOf(o.policies.values()),
-                a.accessKeys(), a.identityProviders(), a.resources(), a.gaps(), a.accessKeysListed());
-        List<Account> accounts = base.accounts().stream().map(x -> x.accountId().equals(account) ? changed : x)
-                .toList();
-        Snapshot after = new Snapshot(base.formatVersion(), base.collectedAt(), base.collectedBy(),
-                base.organization(), accounts);
-        return new PlannedSnapshot(after, o.unknownKeys, o.addresses, o.warnings, o.applied);
+        return o.to.result();
     }
 
     private void principalOrPolicy(PlannedResource r) {
@@ -90,11 +70,10 @@ public final class TerraformOverlay {
                     return;
                 }
                 if (r.deleted()) {
-                    roles.remove(name);
-                    applied++;
+                    to.remove(Kind.ROLE, name);
                     return;
                 }
-                Role old = roles.get(name);
+                Role old = to.role(name);
                 String path = pathOf(r);
                 String arn = "arn:aws:iam::" + account + ":role" + path + name;
                 PolicyDocument trust = document(r, "assume_role_policy", true);
@@ -102,12 +81,10 @@ public final class TerraformOverlay {
                 inlineBlocks(r, inline);
                 Set<String> attached = new LinkedHashSet<>(old == null ? List.of() : old.attachedPolicyArns());
                 strings(r, "managed_policy_arns").forEach(attached::add);
-                roles.put(name, new Role(arn, name, path, old == null ? r.address() : old.id(), account,
+                to.putRole(new Role(arn, name, path, old == null ? r.address() : old.id(), account,
                         old == null ? null : old.createDate(), trust, inline, List.copyOf(attached),
                         r.text("permissions_boundary"), old == null ? List.of() : old.instanceProfiles(),
-                        old == null ? null : old.lastUsed(), tags(r)));
-                addresses.put(arn, r.address());
-                applied++;
+                        old == null ? null : old.lastUsed(), tags(r)), r.address());
             }
             case "aws_iam_user" -> {
                 String name = name(r);
@@ -115,19 +92,16 @@ public final class TerraformOverlay {
                     return;
                 }
                 if (r.deleted()) {
-                    users.remove(name);
-                    applied++;
+                    to.remove(Kind.USER, name);
                     return;
                 }
-                User old = users.get(name);
+                User old = to.user(name);
                 String path = pathOf(r);
                 String arn = "arn:aws:iam::" + account + ":user" + path + name;
-                users.put(name, new User(arn, name, path, old == null ? r.address() : old.id(), account,
+                to.putUser(new User(arn, name, path, old == null ? r.address() : old.id(), account,
                         old == null ? null : old.createDate(), old == null ? List.of() : old.inlinePolicies(),
                         old == null ? List.of() : old.attachedPolicyArns(), r.text("permissions_boundary"),
-                        old == null ? List.of() : old.groupNames(), tags(r)));
-                addresses.put(arn, r.address());
-                applied++;
+                        old == null ? List.of() : old.groupNames(), tags(r)), r.address());
             }
             case "aws_iam_group" -> {
                 String name = name(r);
@@ -135,18 +109,15 @@ public final class TerraformOverlay {
                     return;
                 }
                 if (r.deleted()) {
-                    groups.remove(name);
-                    applied++;
+                    to.remove(Kind.GROUP, name);
                     return;
                 }
-                Group old = groups.get(name);
+                Group old = to.group(name);
                 String path = pathOf(r);
                 String arn = "arn:aws:iam::" + account + ":group" + path + name;
-                groups.put(name, new Group(arn, name, path, old == null ? r.address() : old.id(), account,
+                to.putGroup(new Group(arn, name, path, old == null ? r.address() : old.id(), account,
                         old == null ? List.of() : old.inlinePolicies(),
-                        old == null ? List.of() : old.attachedPolicyArns()));
-                addresses.put(arn, r.address());
-                applied++;
+                        old == null ? List.of() : old.attachedPolicyArns()), r.address());
             }
             case "aws_iam_policy" -> {
                 String arn = policyArn(r);
@@ -154,16 +125,13 @@ public final class TerraformOverlay {
                     return;
                 }
                 if (r.deleted()) {
-                    policies.remove(arn);
-                    applied++;
+                    to.remove(null, arn);
                     return;
                 }
                 PolicyDocument doc = document(r, "policy", false);
                 String name = arn.substring(arn.lastIndexOf('/') + 1);
-                policies.put(arn, new ManagedPolicy(arn, name, r.address(), pathOf(r), "v1",
-                        List.of(new PolicyVersion("v1", true, null, doc))));
-                addresses.put(arn, r.address());
-                applied++;
+                to.putPolicy(new ManagedPolicy(arn, name, r.address(), pathOf(r), "v1",
+                        List.of(new PolicyVersion("v1", true, null, doc))), r.address());
             }
             default -> {
                 // attachments and memberships come second; other types are not IAM's
@@ -174,47 +142,33 @@ public final class TerraformOverlay {
     private void attachment(PlannedResource r) {
         boolean remove = r.deleted();
         switch (r.type()) {
-            case "aws_iam_role_policy" -> onRole(r, "role", old -> withInline(old, r, remove));
-            case "aws_iam_user_policy" -> onUser(r, "user", old -> withInline(old, r, remove));
-            case "aws_iam_group_policy" -> onGroup(r, "group", old -> withInline(old, r, remove));
-            case "aws_iam_role_policy_attachment" -> onRole(r, "role", old -> withAttached(old,
-                    attachedArn(r), remove));
-            case "aws_iam_user_policy_attachment" -> onUser(r, "user", old -> withAttached(old,
-                    attachedArn(r), remove));
-            case "aws_iam_group_policy_attachment" -> onGroup(r, "group", old -> withAttached(old,
-                    attachedArn(r), remove));
+            case "aws_iam_role_policy" -> inline(r, Kind.ROLE, "role", "aws_iam_role");
+            case "aws_iam_user_policy" -> inline(r, Kind.USER, "user", "aws_iam_user");
+            case "aws_iam_group_policy" -> inline(r, Kind.GROUP, "group", "aws_iam_group");
+            case "aws_iam_role_policy_attachment" -> attach(r, Kind.ROLE, "role", "aws_iam_role");
+            case "aws_iam_user_policy_attachment" -> attach(r, Kind.USER, "user", "aws_iam_user");
+            case "aws_iam_group_policy_attachment" -> attach(r, Kind.GROUP, "group", "aws_iam_group");
             case "aws_iam_policy_attachment" -> {
                 String arn = attachedArn(r);
-                for (String u : strings(r, "users")) {
-                    onUserNamed(r, u, old -> withAttached(old, arn, remove));
-                }
-                for (String g : strings(r, "groups")) {
-                    onGroupNamed(r, g, old -> withAttached(old, arn, remove));
-                }
-                for (String x : strings(r, "roles")) {
-                    onRoleNamed(r, x, old -> withAttached(old, arn, remove));
-                }
-            }
-            case "aws_iam_user_group_membership" -> {
-                List<String> names = new ArrayList<>();
-                for (String g : strings(r, "groups")) {
-                    if (groups.containsKey(nameOf(g))) {
-                        names.add(nameOf(g));
-                    } else {
-                        warnings.add(r.address() + ": no group `" + g + "` in the account or the plan: not applied");
-                    }
-                }
-                onUser(r, "user", old -> withGroups(old, names, remove));
-            }
-            case "aws_iam_group_membership" -> {
-                String group = resolved(r, "group", "aws_iam_group", "name");
-                if (group != null && !groups.containsKey(nameOf(group))) {
-                    warnings.add(r.address() + ": no group `" + group + "` in the account or the plan: not applied");
+                if (arn == null) {
                     return;
                 }
+                strings(r, "users").forEach(u -> to.attach(Kind.USER, u, r.address(), arn, remove));
+                strings(r, "groups").forEach(g -> to.attach(Kind.GROUP, g, r.address(), arn, remove));
+                strings(r, "roles").forEach(x -> to.attach(Kind.ROLE, x, r.address(), arn, remove));
+            }
+            case "aws_iam_user_group_membership" -> {
+                String user = resolved(r, "user", "aws_iam_user", "name");
+                if (user != null) {
+                    to.groups(user, r.address(), strings(r, "groups"), remove);
+                }
+            }
+            case "aws_iam_instance_profile" -> instanceProfile(r);
+            case "aws_iam_group_membership" -> {
+                String group = resolved(r, "group", "aws_iam_group", "name");
                 for (String u : strings(r, "users")) {
                     if (group != null) {
-                        onUserNamed(r, u, old -> withGroups(old, List.of(group), remove));
+                        to.groups(u, r.address(), List.of(group), remove);
                     }
                 }
             }
@@ -224,136 +178,43 @@ public final class TerraformOverlay {
         }
     }
 
-    // ---- what is attached ----
-
-    private <P extends io.iamscope.model.Principal> List<InlinePolicy> inlineAfter(P old, PlannedResource r,
-                                                                                 boolean remove) {
-        String name = r.text("name");
-        if (name == null) {
-            name = r.address();
+    /** An instance profile holds one role (the provider's {@code role}); EC2 instances launched with it get it. */
+    private void instanceProfile(PlannedResource r) {
+        String name = name(r);
+        String role = name == null || r.text("role") == null && !r.unknown("role") ? null
+                : resolved(r, "role", "aws_iam_role", "name");
+        if (role == null) {
+            return;
         }
-        List<InlinePolicy> inline = new ArrayList<>();
-        for (InlinePolicy p : old.inlinePolicies()) {
-            if (!p.name().equals(name)) {
-                inline.add(p);
+        String arn = "arn:aws:iam::" + account + ":instance-profile" + pathOf(r) + name;
+        to.changeRole(role.substring(role.lastIndexOf('/') + 1), r.address(), old -> {
+            List<InstanceProfile> profiles = new ArrayList<>(old.instanceProfiles());
+            profiles.removeIf(p -> p.name().equals(name));
+            if (!r.deleted()) {
+                profiles.add(new InstanceProfile(arn, name, r.address(), List.of(old.arn())));
             }
-        }
-        if (!remove) {
-            inline.add(new InlinePolicy(name, document(r, "policy", false)));
-        }
-        return inline;
+            return new Role(old.arn(), old.name(), old.path(), old.id(), old.accountId(), old.createDate(),
+                    old.trustPolicy(), old.inlinePolicies(), old.attachedPolicyArns(), old.boundaryArn(), profiles,
+                    old.lastUsed(), old.tags());
+        });
     }
 
-    private Object withInline(Object old, PlannedResource r, boolean remove) {
-        if (old instanceof Role x) {
-            return new Role(x.arn(), x.name(), x.path(), x.id(), x.accountId(), x.createDate(), x.trustPolicy(),
-                    inlineAfter(x, r, remove), x.attachedPolicyArns(), x.boundaryArn(), x.instanceProfiles(),
-                    x.lastUsed(), x.tags());
-        }
-        if (old instanceof User x) {
-            return new User(x.arn(), x.name(), x.path(), x.id(), x.accountId(), x.createDate(),
-                    inlineAfter(x, r, remove), x.attachedPolicyArns(), x.boundaryArn(), x.groupNames(), x.tags());
-        }
-        Group x = (Group) old;
-        return new Group(x.arn(), x.name(), x.path(), x.id(), x.accountId(), inlineAfter(x, r, remove),
-                x.attachedPolicyArns());
-    }
-
-    private Object withAttached(Object old, String arn, boolean remove) {
-        if (arn == null) {
-            return old;
-        }
-        io.iamscope.model.Principal p = (io.iamscope.model.Principal) old;
-        Set<String> attached = new LinkedHashSet<>(p.attachedPolicyArns());
-        if (remove) {
-            attached.remove(arn);
-        } else {
-            attached.add(arn);
-        }
-        List<String> list = List.copyOf(attached);
-        if (old instanceof Role x) {
-            return new Role(x.arn(), x.name(), x.path(), x.id(), x.accountId(), x.createDate(), x.trustPolicy(),
-                    x.inlinePolicies(), list, x.boundaryArn(), x.instanceProfiles(), x.lastUsed(), x.tags());
-        }
-        if (old instanceof User x) {
-            return new User(x.arn(), x.name(), x.path(), x.id(), x.accountId(), x.createDate(), x.inlinePolicies(),
-                    list, x.boundaryArn(), x.groupNames(), x.tags());
-        }
-        Group x = (Group) old;
-        return new Group(x.arn(), x.name(), x.path(), x.id(), x.accountId(), x.inlinePolicies(), list);
-    }
-
-    private Object withGroups(Object old, List<String> names, boolean remove) {
-        User x = (User) old;
-        Set<String> groupNames = new LinkedHashSet<>(x.groupNames());
-        if (remove) {
-            names.forEach(groupNames::remove);
-        } else {
-            groupNames.addAll(names);
-        }
-        return new User(x.arn(), x.name(), x.path(), x.id(), x.accountId(), x.createDate(), x.inlinePolicies(),
-                x.attachedPolicyArns(), x.boundaryArn(), List.copyOf(groupNames), x.tags());
-    }
-
-    // ---- finding the principal an attachment is for ----
-
-    private void onRole(PlannedResource r, String attribute, Function<Object, Object> change) {
-        String name = resolved(r, attribute, "aws_iam_role", "name");
-        if (name != null) {
-            onRoleNamed(r, name, change);
-        }
-    }
-
-    private void onUser(PlannedResource r, String attribute, Function<Object, Object> change) {
-        String name = resolved(r, attribute, "aws_iam_user", "name");
-        if (name != null) {
-            onUserNamed(r, name, change);
-        }
-    }
-
-    private void onGroup(PlannedResource r, String attribute, Function<Object, Object> change) {
-        String name = resolved(r, attribute, "aws_iam_group", "name");
-        if (name != null) {
-            onGroupNamed(r, name, change);
-        }
-    }
-
-    private void onRoleNamed(PlannedResource r, String name, Function<Object, Object> change) {
-        Role old = roles.get(nameOf(name));
-        if (old == null) {
-            warnings.add(r.address() + ": no role `" + name + "` in the account or the plan: not applied");
+    private void inline(PlannedResource r, Kind kind, String attribute, String type) {
+        String principal = resolved(r, attribute, type, "name");
+        if (principal == null) {
             return;
         }
-        roles.put(old.name(), (Role) change.apply(old));
-        addresses.putIfAbsent(old.arn(), r.address());
-        applied++;
+        String name = r.text("name");
+        to.inline(kind, principal, r.address(), name == null ? r.address() : name,
+                r.deleted() ? null : document(r, "policy", false));
     }
 
-    private void onUserNamed(PlannedResource r, String name, Function<Object, Object> change) {
-        User old = users.get(nameOf(name));
-        if (old == null) {
-            warnings.add(r.address() + ": no user `" + name + "` in the account or the plan: not applied");
-            return;
+    private void attach(PlannedResource r, Kind kind, String attribute, String type) {
+        String principal = resolved(r, attribute, type, "name");
+        String arn = principal == null ? null : attachedArn(r);
+        if (arn != null) {
+            to.attach(kind, principal, r.address(), arn, r.deleted());
         }
-        users.put(old.name(), (User) change.apply(old));
-        addresses.putIfAbsent(old.arn(), r.address());
-        applied++;
-    }
-
-    private void onGroupNamed(PlannedResource r, String name, Function<Object, Object> change) {
-        Group old = groups.get(nameOf(name));
-        if (old == null) {
-            warnings.add(r.address() + ": no group `" + name + "` in the account or the plan: not applied");
-            return;
-        }
-        groups.put(old.name(), (Group) change.apply(old));
-        addresses.putIfAbsent(old.arn(), r.address());
-        applied++;
-    }
-
-    /** A name, or the last part of an ARN given where a name is expected. */
-    private static String nameOf(String nameOrArn) {
-        return nameOrArn.startsWith("arn:") ? nameOrArn.substring(nameOrArn.lastIndexOf('/') + 1) : nameOrArn;
     }
 
     /**
@@ -378,7 +239,7 @@ public final class TerraformOverlay {
                 }
             }
         }
-        warnings.add(r.address() + ": `" + attribute + "` is unknown until apply and refers to no planned " + type
+        to.warn(r.address() + ": `" + attribute + "` is unknown until apply and refers to no planned " + type
                 + " whose " + field + " is known: not applied (what it grants is not counted)");
         return null;
     }
@@ -390,7 +251,7 @@ public final class TerraformOverlay {
     private String name(PlannedResource r) {
         String name = r.text("name");
         if (name == null) {
-            warnings.add(r.address() + ": its name is unknown until apply (a name_prefix?): not applied");
+            to.warn(r.address() + ": its name is unknown until apply (a name_prefix?): not applied");
         }
         return name;
     }
@@ -402,7 +263,7 @@ public final class TerraformOverlay {
         }
         String name = r.text("name");
         if (name == null) {
-            warnings.add(r.address() + ": its name is unknown until apply: not applied");
+            to.warn(r.address() + ": its name is unknown until apply: not applied");
             return null;
         }
         return "arn:aws:iam::" + account + ":policy" + pathOf(r) + name;
@@ -463,7 +324,7 @@ public final class TerraformOverlay {
             return trust ? null : parse("{\"Version\":\"2012-10-17\",\"Statement\":[]}", r, attribute);
         }
         String key = "terraform:" + r.address() + "." + attribute;
-        unknownKeys.add(key);
+        to.unknownKey(key);
         String statement = trust
                 ? "{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"sts:AssumeRole\","
                 : "{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\",";

@@ -11,6 +11,7 @@ import io.iamscope.model.Snapshot;
 import io.iamscope.model.User;
 import io.iamscope.model.io.SnapshotException;
 import io.iamscope.model.io.SnapshotReader;
+import io.iamscope.model.io.planned.PlannedSnapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -112,6 +113,28 @@ class TerraformOverlayTest {
                 () -> TerraformPlan.read(CI.resolve("tf-malformed.json")));
         assertEquals("PLAN_MALFORMED_JSON", e.code());
         assertTrue(e.getMessage().contains("tf-malformed.json"), e.getMessage());
+    }
+
+    /** An instance profile's role found through the configuration's reference to the planned role. */
+    @Test
+    void anInstanceProfileIsPutOnItsRole(@TempDir Path dir) throws Exception {
+        Path plan = dir.resolve("plan.json");
+        Files.writeString(plan, """
+                {"format_version": "1.2", "resource_changes": [
+                 {"address": "aws_iam_role.web", "mode": "managed", "type": "aws_iam_role", "name": "web",
+                  "change": {"actions": ["create"], "before": null, "after": {"name": "web", "path": "/",
+                   "assume_role_policy": "{\\"Version\\": \\"2012-10-17\\", \\"Statement\\": []}"},
+                   "after_unknown": {"arn": true}}},
+                 {"address": "aws_iam_instance_profile.web", "mode": "managed", "type": "aws_iam_instance_profile",
+                  "name": "web", "change": {"actions": ["create"], "before": null,
+                   "after": {"name": "web-profile", "path": "/"}, "after_unknown": {"role": true, "arn": true}}}],
+                 "configuration": {"root_module": {"resources": [{"address": "aws_iam_instance_profile.web",
+                  "expressions": {"role": {"references": ["aws_iam_role.web.name", "aws_iam_role.web"]}}}]}}}""");
+        PlannedSnapshot p = TerraformOverlay.apply(sample(), TerraformPlan.read(plan), DEV);
+        Role web = dev(p).roles().stream().filter(r -> r.name().equals("web")).findFirst().orElseThrow();
+        assertEquals(List.of("arn:aws:iam::" + DEV + ":instance-profile/web-profile"),
+                web.instanceProfiles().stream().map(i -> i.arn()).toList());
+        assertEquals(List.of(), p.warnings());
     }
 
     @Test

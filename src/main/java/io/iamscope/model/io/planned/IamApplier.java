@@ -1,0 +1,237 @@
+package io.iamscope.model.io.planned;
+
+import io.iamscope.model.Account;
+import io.iamscope.model.Group;
+import io.iamscope.model.InlinePolicy;
+import io.iamscope.model.ManagedPolicy;
+import io.iamscope.model.Principal;
+import io.iamscope.model.Role;
+import io.iamscope.model.Snapshot;
+import io.iamscope.model.User;
+import io.iamscope.model.io.SnapshotException;
+import io.iamscope.policy.PolicyDocument;
+import io.iamscope.policy.SourceLocation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Planned IAM changes applied to one account of a snapshot, whatever wrote them (a Terraform plan, a CloudFormation
+ * template): principals and managed policies put or removed, then inline policies, attachments and group
+ * memberships changed on principals that exist in the account or the change. Each change names its source (a
+ * resource address or a logical id), which the report shows; what cannot be applied is a warning naming it, never
+ * a silent "no access".
+ */
+public final class IamApplier {
+    /** The principals an attachment can be for. */
+    public enum Kind { ROLE, USER, GROUP }
+
+    private final Snapshot base;
+    private final Account account;
+    private final Map<String, User> users = new LinkedHashMap<>();
+    private final Map<String, Group> groups = new LinkedHashMap<>();
+    private final Map<String, Role> roles = new LinkedHashMap<>();
+    private final Map<String, ManagedPolicy> policies = new LinkedHashMap<>();
+    private final List<String> unknownKeys = new ArrayList<>();
+    private final Map<String, String> addresses = new LinkedHashMap<>();
+    private final List<String> warnings = new ArrayList<>();
+    private int applied;
+
+    /** Changes to {@code accountId}, which must be one of the snapshot's accounts ({@code file} for the error). */
+    public IamApplier(Snapshot base, String accountId, String file) {
+        this.base = base;
+        this.account = base.account(accountId);
+        if (account == null) {
+            throw new SnapshotException("PLAN_ACCOUNT_UNKNOWN", "account " + accountId + " is not in the snapshot",
+                    SourceLocation.of(file));
+        }
+        account.users().forEach(u -> users.put(u.name(), u));
+        account.groups().forEach(g -> groups.put(g.name(), g));
+        account.roles().forEach(r -> roles.put(r.name(), r));
+        account.policies().forEach(p -> policies.put(p.arn(), p));
+    }
+
+    public String accountId() {
+        return account.accountId();
+    }
+
+    public Role role(String name) {
+        return roles.get(name);
+    }
+
+    public User user(String name) {
+        return users.get(name);
+    }
+
+    public Group group(String name) {
+        return groups.get(name);
+    }
+
+    public void putRole(Role r, String source) {
+        roles.put(r.name(), r);
+        addresses.put(r.arn(), source);
+        applied++;
+    }
+
+    public void putUser(User u, String source) {
+        users.put(u.name(), u);
+        addresses.put(u.arn(), source);
+        applied++;
+    }
+
+    public void putGroup(Group g, String source) {
+        groups.put(g.name(), g);
+        addresses.put(g.arn(), source);
+        applied++;
+    }
+
+    public void putPolicy(ManagedPolicy p, String source) {
+        policies.put(p.arn(), p);
+        addresses.put(p.arn(), source);
+        applied++;
+    }
+
+    /** Removes the principal of that kind and name (or the managed policy of that ARN, with a null kind). */
+    public void remove(Kind kind, String nameOrArn) {
+        if (kind == null) {
+            policies.remove(nameOrArn);
+        } else {
+            switch (kind) {
+                case ROLE -> roles.remove(nameOrArn);
+                case USER -> users.remove(nameOrArn);
+                case GROUP -> groups.remove(nameOrArn);
+            }
+        }
+        applied++;
+    }
+
+    /** Puts (or, with a null document, removes) the principal's inline policy of that name. */
+    public void inline(Kind kind, String principal, String source, String policyName, PolicyDocument document) {
+        change(kind, principal, source, old -> {
+            List<InlinePolicy> inline = new ArrayList<>();
+            for (InlinePolicy p : old.inlinePolicies()) {
+                if (!p.name().equals(policyName)) {
+                    inline.add(p);
+                }
+            }
+            if (document != null) {
+                inline.add(new InlinePolicy(policyName, document));
+            }
+            return with(old, inline, old.attachedPolicyArns());
+        });
+    }
+
+    /** Attaches (or detaches) the managed policy of that ARN to the principal. */
+    public void attach(Kind kind, String principal, String source, String arn, boolean remove) {
+        change(kind, principal, source, old -> {
+            Set<String> attached = new LinkedHashSet<>(old.attachedPolicyArns());
+            if (remove) {
+                attached.remove(arn);
+            } else {
+                attached.add(arn);
+            }
+            return with(old, old.inlinePolicies(), List.copyOf(attached));
+        });
+    }
+
+    /** Adds the user to (or removes it from) the groups. */
+    public void groups(String user, String source, List<String> requested, boolean remove) {
+        // IAM refuses to add a user to a group that does not exist (AddUserToGroup: NoSuchEntity).
+        List<String> names = new ArrayList<>();
+        for (String g : requested) {
+            String name = g.startsWith("arn:") ? g.substring(g.lastIndexOf('/') + 1) : g;
+            if (groups.containsKey(name)) {
+                names.add(name);
+            } else {
+                warnings.add(source + ": no group `" + g + "` in the account or the plan: not applied");
+            }
+        }
+        if (names.isEmpty()) {
+            return;
+        }
+        change(Kind.USER, user, source, old -> {
+            User x = (User) old;
+            Set<String> groupNames = new LinkedHashSet<>(x.groupNames());
+            if (remove) {
+                names.forEach(groupNames::remove);
+            } else {
+                groupNames.addAll(names);
+            }
+            return new User(x.arn(), x.name(), x.path(), x.id(), x.accountId(), x.createDate(), x.inlinePolicies(),
+                    x.attachedPolicyArns(), x.boundaryArn(), List.copyOf(groupNames), x.tags());
+        });
+    }
+
+    /** Replaces the role as {@code change} says, when it exists (a warning naming the source otherwise). */
+    public void changeRole(String name, String source, UnaryOperator<Role> change) {
+        change(Kind.ROLE, name, source, old -> change.apply((Role) old));
+    }
+
+    public void warn(String warning) {
+        warnings.add(warning);
+    }
+
+    /** A condition key that stands for a value unknown until the change is applied. */
+    public void unknownKey(String key) {
+        if (!unknownKeys.contains(key)) {
+            unknownKeys.add(key);
+        }
+    }
+
+    /** The snapshot with the changes made so far. */
+    public PlannedSnapshot result() {
+        Account a = account;
+        Account changed = new Account(a.accountId(), a.alias(), List.copyOf(users.values()),
+                List.copyOf(groups.values()), List.copyOf(roles.values()), List.copyOf(policies.values()),
+                a.accessKeys(), a.identityProviders(), a.resources(), a.gaps(), a.accessKeysListed());
+        List<Account> accounts = base.accounts().stream()
+                .map(x -> x.accountId().equals(a.accountId()) ? changed : x).toList();
+        Snapshot after = new Snapshot(base.formatVersion(), base.collectedAt(), base.collectedBy(),
+                base.organization(), accounts);
+        return new PlannedSnapshot(after, unknownKeys, addresses, warnings, applied);
+    }
+
+    private void change(Kind kind, String nameOrArn, String source, UnaryOperator<Principal> change) {
+        String name = nameOf(nameOrArn);
+        Principal old = switch (kind) {
+            case ROLE -> roles.get(name);
+            case USER -> users.get(name);
+            case GROUP -> groups.get(name);
+        };
+        if (old == null) {
+            warnings.add(source + ": no " + kind.name().toLowerCase(java.util.Locale.ROOT) + " `" + nameOrArn
+                    + "` in the account or the change: not applied");
+            return;
+        }
+        Principal changed = change.apply(old);
+        switch (kind) {
+            case ROLE -> roles.put(name, (Role) changed);
+            case USER -> users.put(name, (User) changed);
+            case GROUP -> groups.put(name, (Group) changed);
+        }
+        addresses.putIfAbsent(old.arn(), source);
+        applied++;
+    }
+
+    private static Principal with(Principal old, List<InlinePolicy> inline, List<String> attached) {
+        if (old instanceof Role x) {
+            return new Role(x.arn(), x.name(), x.path(), x.id(), x.accountId(), x.createDate(), x.trustPolicy(),
+                    inline, attached, x.boundaryArn(), x.instanceProfiles(), x.lastUsed(), x.tags());
+        }
+        if (old instanceof User x) {
+            return new User(x.arn(), x.name(), x.path(), x.id(), x.accountId(), x.createDate(), inline, attached,
+                    x.boundaryArn(), x.groupNames(), x.tags());
+        }
+        Group x = (Group) old;
+        return new Group(x.arn(), x.name(), x.path(), x.id(), x.accountId(), inline, attached);
+    }
+
+    /** A name, or the last part of an ARN given where a name is expected. */
+    private static String nameOf(String nameOrArn) {
+        return nameOrArn.startsWith("arn:") ? nameOrArn.substring(nameOrArn.lastIndexOf('/') + 1) : nameOrArn;
+    }
+}
