@@ -5,6 +5,7 @@ import io.iamscope.analysis.trail.CredentialLedger.Activity;
 import io.iamscope.analysis.trail.CredentialLedger.Issuance;
 import io.iamscope.graph.AccessEdge;
 import io.iamscope.graph.AccessGraph;
+import io.iamscope.graph.NodeKind;
 import io.iamscope.graph.PathLimits;
 import io.iamscope.graph.PrincipalNode;
 import io.iamscope.model.LookupException;
@@ -151,12 +152,16 @@ public final class TrailAnalysis {
                 .sorted(Comparator.comparingLong(ResourceUse::calls).reversed().thenComparing(ResourceUse::arn))
                 .toList();
         Set<String> used = byPrincipal.keySet();
+        // Groups are held, not acted as, and an account node stands for its principals: neither is used by name.
         List<String> notUsed = reach.entrySet().stream()
+                .filter(e -> e.getKey().kind() != NodeKind.GROUP && e.getKey().kind() != NodeKind.ROOT)
                 .sorted(Comparator.comparingInt((Map.Entry<PrincipalNode, GraphPath<PrincipalNode, AccessEdge>> e)
                         -> e.getValue().getLength()).thenComparing(e -> e.getKey().arn()))
                 .map(e -> e.getKey().arn()).filter(a -> !used.contains(a)).toList();
         return new TrailReport(query, startArn, since, until, logs, credentials, hops, principals, actionList,
-                resourceList, resourcesDropped, changes, reach.size(), notUsed);
+                resourceList, resourcesDropped, changes,
+                (int) reach.keySet().stream().filter(n -> n.kind() != NodeKind.GROUP && n.kind() != NodeKind.ROOT).count(),
+                notUsed);
     }
 
     private ObservedHop hop(Issuance i, String from, Set<String> created) {

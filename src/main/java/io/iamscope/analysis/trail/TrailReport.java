@@ -10,7 +10,7 @@ import java.util.List;
  * @param startArn    the principal it resolved to
  * @param since       the window's start, null when open
  * @param until       the window's end, null when open
- * @param reachable   how many principals the graph says the start can act as (itself excluded)
+ * @param reachable   how many users and roles the graph says the start can act as (itself excluded)
  * @param notUsed     those of them the attacker did not act as, nearest first
  */
 public record TrailReport(String start, String startArn, Instant since, Instant until, LogsRead logs,
