@@ -68,10 +68,8 @@ public final class TrailTextRenderer {
         }
         out.println();
         out.println("CREDENTIALS FOLLOWED (" + t.hops().size() + " handed out)");
-        for (ObservedHop h : t.hops()) {
-            out.println("  " + h.time() + " " + h.event() + " `" + BlastWords.shortName(h.from()) + "` -> `"
-                    + BlastWords.shortName(h.to()) + "` " + h.credential() + ": " + status(h));
-        }
+        cut(t.hops().stream().map(h -> h.time() + " " + h.event() + " `" + BlastWords.shortName(h.from()) + "` -> `"
+                + BlastWords.shortName(h.to()) + "` " + h.credential() + ": " + status(h)).toList(), out);
         out.println("  credentials:");
         cut(t.credentials().stream().map(c -> "  " + credential(c)).toList(), out);
         out.println();
