@@ -61,7 +61,7 @@ public final class TrailTextRenderer {
         for (PrincipalUse p : t.principals()) {
             out.println("  `" + p.arn() + "` " + p.first() + " .. " + p.last() + ", " + p.calls() + " call(s), "
                     + p.denied() + " denied" + (p.path().isEmpty() ? p.arn().equals(t.startArn()) ? " (start)"
-                    : " (NOT PREDICTED)" : ""));
+                    : p.predicted() ? " (created in the window)" : " (NOT PREDICTED)" : ""));
             for (Hop h : p.path()) {
                 out.println("      " + BlastWords.hop(h));
             }

@@ -127,4 +127,46 @@ class TrailCommandTest {
         Run noLogs = run("AKIAZCONTRACTOR7LEAK");
         assertEquals(2, noLogs.exit());
     }
+
+    static final String GLASS = """
+            {"type":"AssumedRole","arn":"arn:aws:sts::333333333333:assumed-role/dev-break-glass/jdoe-debug",
+             "accountId":"333333333333","accessKeyId":"ASIAZDEVBREAKGLASS01","sessionContext":{"sessionIssuer":
+             {"type":"Role","arn":"arn:aws:iam::333333333333:role/dev-break-glass","accountId":"333333333333"}}}""";
+
+    /** CreateUser and a key for the new user by the break-glass session; a session token of the new user. */
+    static final String MORE = """
+            {"Records":[
+             {"eventTime":"2026-11-27T22:05:00Z","eventSource":"iam.amazonaws.com","eventName":"CreateUser",
+              "awsRegion":"us-east-1","userIdentity":%1$s,"requestParameters":{"userName":"backup-svc"}},
+             {"eventTime":"2026-11-27T22:05:10Z","eventSource":"iam.amazonaws.com","eventName":"CreateAccessKey",
+              "awsRegion":"us-east-1","userIdentity":%1$s,"requestParameters":{"userName":"backup-svc"},
+              "responseElements":{"accessKey":{"userName":"backup-svc","accessKeyId":"AKIAZBACKUPSVC000001"}}},
+             {"eventTime":"2026-11-27T22:30:00Z","eventSource":"sts.amazonaws.com","eventName":"GetSessionToken",
+              "awsRegion":"us-east-1","userIdentity":{"type":"IAMUser","arn":"arn:aws:iam::333333333333:user/backup-svc",
+              "accountId":"333333333333","accessKeyId":"AKIAZBACKUPSVC000001"},
+              "responseElements":{"credentials":{"accessKeyId":"ASIAZBACKUPSVCTOKEN1"}}},
+             {"eventTime":"2026-11-27T22:31:00Z","eventSource":"s3.amazonaws.com","eventName":"ListBuckets",
+              "awsRegion":"us-east-1","userIdentity":{"type":"IAMUser","arn":"arn:aws:iam::333333333333:user/backup-svc",
+              "accountId":"333333333333","accessKeyId":"ASIAZBACKUPSVCTOKEN1"}}]}""";
+
+    @Test
+    void aPrincipalCreatedInTheWindowAndItsSessionTokenAreFollowed(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("more.json"), MORE.formatted(GLASS));
+        Run r = run("AKIAZCONTRACTOR7LEAK", "--logs", LOGS, "--logs", dir.toString(), "--format", "json");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        List<String> statuses = new ArrayList<>();
+        r.json().path("hops").forEach(h -> statuses.add(h.path("credential").asText() + " " + h.path("status").asText()));
+        assertTrue(statuses.contains("AKIAZBACKUPSVC000001 created-in-window"), statuses.toString());
+        assertTrue(statuses.contains("ASIAZBACKUPSVCTOKEN1 same-principal"), statuses.toString());
+        assertTrue(r.values("principals", "arn").contains("arn:aws:iam::333333333333:user/backup-svc"));
+        assertEquals(0, r.json().path("summary").path("unpredictedHops").asInt());
+    }
+
+    @Test
+    void aSessionArnStartFollowsThatSessionOnly() {
+        Run r = run("arn:aws:sts::333333333333:assumed-role/ci-deployer/pipeline-debug", "--logs", LOGS,
+                "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(List.of("ASIAZDEVCIDEPLOYER01", "ASIAZPRODACMEDEPLOY1"), r.values("credentials", "key"));
+    }
 }

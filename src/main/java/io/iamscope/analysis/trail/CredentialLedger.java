@@ -48,6 +48,18 @@ public final class CredentialLedger implements Consumer<TrailEvent> {
         return out;
     }
 
+    /** The credentials whose calls were signed as this identity: one role session's ARN. */
+    List<String> keysOfIdentity(String identityArn) {
+        List<String> out = new ArrayList<>();
+        byKey.forEach((k, a) -> {
+            if (identityArn.equals(a.identityArn)) {
+                out.add(k);
+            }
+        });
+        out.sort(null);
+        return out;
+    }
+
     /** A credential handed out by one of a credential's calls. */
     record Issuance(Instant time, String event, IssuedCredential credential) {
     }

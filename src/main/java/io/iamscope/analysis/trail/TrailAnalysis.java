@@ -48,7 +48,7 @@ public final class TrailAnalysis {
     }
 
     /**
-     * @param query the start as typed: an access key id, a user or role ARN or name
+     * @param query the start as typed: an access key id, an assumed-role session ARN, a user or role ARN or name
      * @throws LookupException when the start is not in the snapshot
      */
     public TrailReport analyse(String query, CredentialLedger ledger, LogsRead logs, Instant since, Instant until) {
@@ -58,7 +58,10 @@ public final class TrailAnalysis {
         Map<PrincipalNode, GraphPath<PrincipalNode, AccessEdge>> reach = startNode == null ? Map.of()
                 : graph.reachableFrom(startNode, limits);
 
-        List<String> seeds = KEY_ID.matcher(query.trim()).matches() ? List.of(query.trim()) : ledger.keysOf(startArn);
+        String q = query.trim();
+        // A key follows that key, a session ARN that session; a user or role every credential it signed with.
+        List<String> seeds = KEY_ID.matcher(q).matches() ? List.of(q)
+                : q.contains(":assumed-role/") ? ledger.keysOfIdentity(q) : ledger.keysOf(startArn);
         Map<String, String> parent = new LinkedHashMap<>();
         Deque<String> queue = new ArrayDeque<>();
         for (String s : seeds) {
@@ -127,9 +130,12 @@ public final class TrailAnalysis {
 
         Map<String, GraphPath<PrincipalNode, AccessEdge>> pathTo = new HashMap<>();
         reach.forEach((n, p) -> pathTo.put(n.arn(), p));
+        // A principal the attacker created is not in the snapshot, and is expected: the creation is the finding.
+        Set<String> createdTo = hops.stream().filter(h -> h.status() == HopStatus.CREATED_IN_WINDOW)
+                .map(ObservedHop::to).collect(Collectors.toSet());
         List<PrincipalUse> principals = new ArrayList<>();
         byPrincipal.forEach((arn, list) -> {
-            boolean predicted = arn.equals(startArn) || pathTo.containsKey(arn);
+            boolean predicted = arn.equals(startArn) || pathTo.containsKey(arn) || createdTo.contains(arn);
             Instant first = list.stream().map(x -> x.first).min(Comparator.naturalOrder()).orElseThrow();
             Instant last = list.stream().map(x -> x.last).max(Comparator.naturalOrder()).orElseThrow();
             long calls = 0;
@@ -189,7 +195,7 @@ public final class TrailAnalysis {
             return "unknown";
         }
         return canonical.computeIfAbsent(arn, x -> {
-            if (!x.startsWith("arn:") || x.contains(":assumed-role/") && !x.contains(":sts:")) {
+            if (!x.startsWith("arn:")) {
                 return x;
             }
             try {

@@ -34,9 +34,10 @@ public record TrailEvent(Instant time, String source, String name, String region
         return service() + ":" + name;
     }
 
+    /** Whether the call was refused for lack of permission. */
     public boolean denied() {
-        return errorCode != null && (errorCode.contains("AccessDenied") || errorCode.contains("UnauthorizedOperation")
-                || errorCode.equals("Client.UnauthorizedOperation"));
+        // IAM and most services say AccessDenied (or AccessDeniedException); EC2 says Client.UnauthorizedOperation.
+        return errorCode != null && (errorCode.contains("AccessDenied") || errorCode.contains("UnauthorizedOperation"));
     }
 
     public boolean failed() {
