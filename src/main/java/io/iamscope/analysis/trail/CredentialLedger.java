@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,9 +72,10 @@ public final class CredentialLedger implements Consumer<TrailEvent> {
         String type;
         Instant first;
         Instant last;
-        final Set<String> sourceIps = new LinkedHashSet<>();
-        final Set<String> regions = new LinkedHashSet<>();
-        final Set<String> userAgents = new LinkedHashSet<>();
+        // Sorted: files are read on several threads, and the report must not vary with their order.
+        final Set<String> sourceIps = new TreeSet<>();
+        final Set<String> regions = new TreeSet<>();
+        final Set<String> userAgents = new TreeSet<>();
         /** action to {succeeded, denied, failed otherwise}. */
         final Map<String, long[]> actions = new HashMap<>();
         final Map<String, long[]> resources = new HashMap<>();
@@ -98,7 +100,8 @@ public final class CredentialLedger implements Consumer<TrailEvent> {
             long[] c = actions.computeIfAbsent(e.action(), a -> new long[3]);
             c[!e.failed() ? 0 : e.denied() ? 1 : 2]++;
             if (e.denied() && !e.resources().isEmpty()) {
-                deniedOn.putIfAbsent(e.action(), e.resources().get(0));
+                // The least, not the first: files are read on several threads, and the report must not vary.
+                deniedOn.merge(e.action(), e.resources().get(0), (a, b) -> a.compareTo(b) <= 0 ? a : b);
             }
             if (!e.failed()) {
                 for (String r : e.resources()) {

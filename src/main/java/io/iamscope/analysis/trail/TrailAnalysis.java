@@ -79,7 +79,7 @@ public final class TrailAnalysis {
             Activity a = ledger.activity(key);
             created.addAll(a.created);
             List<Issuance> issued = new ArrayList<>(a.issued);
-            issued.sort(Comparator.comparing(Issuance::time));
+            issued.sort(Comparator.comparing(Issuance::time).thenComparing(i -> i.credential().accessKeyId()));
             for (Issuance i : issued) {
                 String newKey = i.credential().accessKeyId();
                 if (parent.containsKey(newKey)) {
@@ -113,7 +113,7 @@ public final class TrailAnalysis {
                 calls += e.getValue()[0] + e.getValue()[1] + e.getValue()[2];
                 denied += e.getValue()[1];
             }
-            a.deniedOn.forEach(deniedOn::putIfAbsent);
+            a.deniedOn.forEach((k, v) -> deniedOn.merge(k, v, (x, y) -> x.compareTo(y) <= 0 ? x : y));
             a.resources.forEach((r, n) -> resources.computeIfAbsent(r, x -> new long[1])[0] += n[0]);
             resourcesDropped += a.resourcesDropped;
             String principal = canonical(a.principalArn);
