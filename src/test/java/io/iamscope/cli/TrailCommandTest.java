@@ -169,4 +169,11 @@ class TrailCommandTest {
         assertEquals(0, r.exit(), r.err());
         assertEquals(List.of("ASIAZDEVCIDEPLOYER01", "ASIAZPRODACMEDEPLOY1"), r.values("credentials", "key"));
     }
+
+    @Test
+    void theReportDoesNotDependOnTheThreadsReadingTheFiles() {
+        Run one = run("AKIAZCONTRACTOR7LEAK", "--logs", LOGS, "--logs", UNPREDICTED, "--threads", "1");
+        Run four = run("AKIAZCONTRACTOR7LEAK", "--logs", LOGS, "--logs", UNPREDICTED, "--threads", "4");
+        assertEquals(one.out(), four.out());
+    }
 }
