@@ -44,7 +44,8 @@ final class TrailCommand implements Callable<Integer> {
     enum Format { text, json }
 
     @Parameters(index = "0", paramLabel = "START",
-            description = "The compromised access key id, or a user or role ARN or name (all its credentials).")
+            description = "The compromised access key id, an assumed-role session ARN, or a user or role ARN or name"
+                    + " (all its credentials).")
     String start;
 
     @Mixin
