@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
         description = "If this AWS identity is compromised, what can the attacker reach?",
         subcommands = {TestCommand.class, CanCommand.class, BlastRadiusCommand.class, ReviewCommand.class, DiffCommand.class, CheckCommand.class, WhoCanCommand.class,
             PathsCommand.class, GraphCommand.class, CatalogCommand.class, CollectCommand.class, GenerateCommand.class,
-            BenchCommand.class, VerifyCommand.class, VerifyCasesCommand.class, CommandLine.HelpCommand.class},
+            BenchCommand.class, TrailCommand.class, VerifyCommand.class, VerifyCasesCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:findings or failed tests", "2:usage or input error", "3:AWS API failure",
             "4:internal error (a bug)", "5:out of memory or stack (give more with IAMSCOPE_JAVA_OPTS)",

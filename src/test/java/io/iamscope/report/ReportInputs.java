@@ -381,4 +381,26 @@ final class ReportInputs {
         }
         return new VerifyReport(out);
     }
+
+    // ---- trail (cli/TrailCommand) ----
+
+    /** The sample organization's CloudTrail logs (policies-fixtures/sample-org/cloudtrail/). */
+    static final Path SAMPLE_LOGS = Path.of("policies-fixtures/sample-org/cloudtrail");
+    /** A log whose acme-deploy session assumes a role the graph says it cannot. */
+    static final Path UNPREDICTED_LOGS = Path.of("src/test/resources/trail/unpredicted");
+
+    /** {@code iamscope trail START --snapshot ... --logs ...} (one reading thread: the order of warnings is fixed anyway). */
+    static io.iamscope.analysis.trail.TrailReport trail(Input input, String start, List<Path> logs) {
+        try {
+            io.iamscope.analysis.trail.CredentialLedger ledger = new io.iamscope.analysis.trail.CredentialLedger();
+            io.iamscope.model.io.cloudtrail.ReadStats stats = new io.iamscope.model.io.cloudtrail.CloudTrailReader(
+                    null, null, 1).read(io.iamscope.model.io.cloudtrail.CloudTrailReader.files(logs), ledger);
+            io.iamscope.analysis.trail.LogsRead read = new io.iamscope.analysis.trail.LogsRead(stats.files(),
+                    stats.records(), stats.outside(), stats.warnings().stream().map(Object::toString).toList());
+            return new io.iamscope.analysis.trail.TrailAnalysis(index(input), graph(input), PathLimits.DEFAULT)
+                    .analyse(start, ledger, read, null, null);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

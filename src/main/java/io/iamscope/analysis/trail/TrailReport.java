@@ -1,0 +1,45 @@
+package io.iamscope.analysis.trail;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the attacker holding the start did, laid over what the access graph says it could do.
+ *
+ * @param start       what the user typed
+ * @param startArn    the principal it resolved to
+ * @param since       the window's start, null when open
+ * @param until       the window's end, null when open
+ * @param reachable   how many users and roles the graph says the start can act as (itself excluded)
+ * @param notUsed     those of them the attacker did not act as, nearest first
+ */
+public record TrailReport(String start, String startArn, Instant since, Instant until, LogsRead logs,
+                          List<CredentialUse> credentials, List<ObservedHop> hops, List<PrincipalUse> principals,
+                          List<ActionUse> actions, List<ResourceUse> resources, long resourcesNotListed,
+                          List<Change> changes, int reachable, List<String> notUsed) {
+    public TrailReport {
+        credentials = List.copyOf(credentials);
+        hops = List.copyOf(hops);
+        principals = List.copyOf(principals);
+        actions = List.copyOf(actions);
+        resources = List.copyOf(resources);
+        changes = List.copyOf(changes);
+        notUsed = List.copyOf(notUsed);
+    }
+
+    public List<ObservedHop> unpredicted() {
+        return hops.stream().filter(h -> h.status() == HopStatus.UNPREDICTED).toList();
+    }
+
+    public List<PrincipalUse> unpredictedPrincipals() {
+        return principals.stream().filter(p -> !p.predicted()).toList();
+    }
+
+    public long calls() {
+        return actions.stream().mapToLong(a -> a.succeeded() + a.denied() + a.failed()).sum();
+    }
+
+    public long denied() {
+        return actions.stream().mapToLong(ActionUse::denied).sum();
+    }
+}

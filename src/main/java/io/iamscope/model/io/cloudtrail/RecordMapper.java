@@ -1,0 +1,125 @@
+package io.iamscope.model.io.cloudtrail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.iamscope.model.trail.IssuedCredential;
+import io.iamscope.model.trail.TrailEvent;
+import io.iamscope.model.trail.TrailIdentity;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One CloudTrail record (a JSON object) to a {@link TrailEvent}. Field names are those of the CloudTrail User
+ * Guide, "CloudTrail record contents for management, data, and network activity events", and "CloudTrail
+ * userIdentity element".
+ */
+final class RecordMapper {
+    private RecordMapper() {
+    }
+
+    /** A record iamscope cannot use: why, in one line. */
+    static final class BadRecord extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        BadRecord(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    static TrailEvent map(JsonNode r) throws BadRecord {
+        if (!r.isObject()) {
+            throw new BadRecord("not a CloudTrail record (a JSON object)");
+        }
+        String name = required(r, "eventName");
+        String source = required(r, "eventSource");
+        Instant time;
+        try {
+            time = Instant.parse(required(r, "eventTime"));
+        } catch (DateTimeParseException e) {
+            throw new BadRecord("eventTime `" + r.path("eventTime").asText() + "` is not an ISO 8601 time");
+        }
+        JsonNode u = r.path("userIdentity");
+        if (!u.isObject()) {
+            throw new BadRecord("no userIdentity");
+        }
+        String account = text(u, "accountId");
+        if (account == null) {
+            account = text(r, "recipientAccountId");
+        }
+        TrailIdentity who = new TrailIdentity(text(u, "type"), text(u, "arn"), account, text(u, "accessKeyId"),
+                text(u.path("sessionContext").path("sessionIssuer"), "arn"));
+        Map<String, String> request = new TreeMap<>();
+        List<String> resources = new ArrayList<>();
+        r.path("requestParameters").fields().forEachRemaining(f -> {
+            if (f.getValue().isValueNode() && !f.getValue().isNull()) {
+                request.put(f.getKey(), f.getValue().asText());
+                if (f.getValue().asText().startsWith("arn:")) {
+                    resources.add(f.getValue().asText());
+                }
+            }
+        });
+        for (JsonNode res : r.path("resources")) {
+            String arn = text(res, "ARN");
+            if (arn != null && !resources.contains(arn)) {
+                resources.add(arn);
+            }
+        }
+        return new TrailEvent(time, source, name, text(r, "awsRegion"), text(r, "sourceIPAddress"),
+                text(r, "userAgent"), text(r, "errorCode"), who, request, resources,
+                text(r, "errorCode") == null ? issued(name, r, who, request) : null);
+    }
+
+    private static IssuedCredential issued(String name, JsonNode r, TrailIdentity who, Map<String, String> request) {
+        JsonNode response = r.path("responseElements");
+        String key = text(response.path("credentials"), "accessKeyId");
+        if (name.startsWith("AssumeRole") && key != null) {
+            String session = text(response.path("assumedRoleUser"), "arn");
+            String role = request.get("roleArn");
+            return new IssuedCredential(key, session, role != null ? role : roleOf(session));
+        }
+        if (name.equals("GetSessionToken") && key != null) {
+            return new IssuedCredential(key, who.arn(), who.principalArn());
+        }
+        if (name.equals("GetFederationToken") && key != null) {
+            return new IssuedCredential(key, text(response.path("federatedUser"), "arn"), who.principalArn());
+        }
+        if (name.equals("CreateAccessKey")) {
+            JsonNode k = response.path("accessKey");
+            String id = text(k, "accessKeyId");
+            String user = text(k, "userName");
+            if (id == null) {
+                return null;
+            }
+            // Without userName the key is the caller's own (IAM API Reference, CreateAccessKey).
+            String arn = user == null ? who.principalArn() : "arn:aws:iam::" + who.accountId() + ":user/" + user;
+            return new IssuedCredential(id, arn, arn);
+        }
+        return null;
+    }
+
+    /** {@code arn:aws:sts::1:assumed-role/NAME/SESSION} to {@code arn:aws:iam::1:role/NAME} (the path is not in it). */
+    static String roleOf(String sessionArn) {
+        if (sessionArn == null || !sessionArn.contains(":assumed-role/")) {
+            return sessionArn;
+        }
+        String[] parts = sessionArn.split(":", 6);
+        String[] rest = parts[5].split("/");
+        return "arn:" + parts[1] + ":iam::" + parts[4] + ":role/" + rest[1];
+    }
+
+    private static String required(JsonNode r, String field) throws BadRecord {
+        String v = text(r, field);
+        if (v == null) {
+            throw new BadRecord("no " + field);
+        }
+        return v;
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() || !v.isValueNode() || v.asText().isEmpty() ? null : v.asText();
+    }
+}

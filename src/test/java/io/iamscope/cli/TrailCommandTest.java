@@ -1,0 +1,179 @@
+package io.iamscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.iamscope.analysis.SampleOrg;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code iamscope trail} on the sample organization's logs (policies-fixtures/sample-org/cloudtrail/). */
+class TrailCommandTest {
+    static final String LOGS = "policies-fixtures/sample-org/cloudtrail";
+    static final String UNPREDICTED = "src/test/resources/trail/unpredicted";
+
+    record Run(int exit, String out, String err) {
+        JsonNode json() {
+            try {
+                return new ObjectMapper().readTree(out);
+            } catch (IOException e) {
+                throw new AssertionError(out, e);
+            }
+        }
+
+        List<String> values(String array, String field) {
+            return StreamSupport.stream(json().path(array).spliterator(), false).map(n -> n.path(field).asText())
+                    .toList();
+        }
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        List<String> all = new ArrayList<>(List.of("trail"));
+        all.addAll(List.of(args));
+        all.addAll(List.of("--snapshot", SampleOrg.SNAPSHOT));
+        return new Run(cl.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+    }
+
+    @Test
+    void followsTheLeakedKeyThroughAssumeRoleAndCreateAccessKey() {
+        Run r = run("AKIAZCONTRACTOR7LEAK", "--logs", LOGS, "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(List.of(SampleOrg.CONTRACTOR, SampleOrg.BREAK_GLASS, SampleOrg.PPATEL, SampleOrg.CI,
+                SampleOrg.DEPLOY), r.values("principals", "arn"));
+        // The key created for admin-ppatel, then used: followed; the organization's own calls are not.
+        List<String> keys = r.values("credentials", "key");
+        assertTrue(keys.contains("AKIAZPPATELPERSIST01"), keys.toString());
+        assertFalse(keys.contains("ASIAZGITHUBACTIONS01"), keys.toString());
+        assertFalse(keys.contains("AKIADEVMLEE000000001"), keys.toString());
+        assertEquals(List.of("predicted", "predicted", "predicted", "predicted"), r.values("hops", "status"));
+        // The hop into prod is the graph's cross-account assume edge.
+        JsonNode prod = r.json().path("hops").get(3);
+        assertEquals(SampleOrg.DEPLOY, prod.path("to").asText());
+        assertEquals("assume-role", prod.path("graphPath").get(0).path("technique").asText());
+        assertTrue(r.values("changes", "action").contains("iam:CreatePolicyVersion"));
+        assertTrue(r.values("resources", "arn").contains("arn:aws:s3:::acme-prod-customer-data/exports/customers.csv"));
+    }
+
+    @Test
+    void aRoleStartFollowsEveryCredentialOfTheRole() {
+        Run r = run("acme-deploy", "--logs", LOGS, "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(List.of(SampleOrg.DEPLOY), r.values("principals", "arn"));
+        assertEquals(4, r.json().path("summary").path("calls").asInt());
+    }
+
+    @Test
+    void aHopTheGraphDidNotPredictIsFlaggedAndExits1() {
+        Run r = run("AKIAZCONTRACTOR7LEAK", "--logs", LOGS, "--logs", UNPREDICTED);
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.out().contains("!! OUTSIDE THE PREDICTION"), r.out());
+        assertTrue(r.out().contains("AssumeRole `acme-deploy` -> `break-glass-prod`"), r.out());
+        assertTrue(r.out().contains("!! NOT PREDICTED by the graph"), r.out());
+    }
+
+    @Test
+    void aMalformedFileIsAWarningAndTheRestIsRead(@TempDir Path dir) throws IOException {
+        Path bad = dir.resolve("broken.json");
+        Files.writeString(bad, "{\"Records\": [{\"eventName\": \"ListUsers\"");
+        Run r = run("AKIAZCONTRACTOR7LEAK", "--logs", LOGS, "--logs", bad.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("iamscope: warning: " + bad + " at /Records/0: unreadable"), r.err());
+        assertTrue(r.out().contains("5 file(s), 26 record(s) read, 1 skipped (WARNINGS below)"), r.out());
+    }
+
+    @Test
+    void theWindowCutsTheChain() {
+        Run r = run("AKIAZCONTRACTOR7LEAK", "--logs", LOGS, "--since", "2026-11-27T22:05:00Z", "--until",
+                "2026-11-28", "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(9, r.json().path("logs").path("records").asInt());
+        assertEquals(17, r.json().path("logs").path("outsideWindow").asInt());
+        // dev-break-glass's session was handed out before the window: not followed; ci-deployer's was inside.
+        assertEquals(List.of(SampleOrg.CONTRACTOR, SampleOrg.CI, SampleOrg.DEPLOY), r.values("principals", "arn"));
+    }
+
+    @Test
+    void badInputIsOneLineAndExit2() {
+        Run missing = run("AKIAZCONTRACTOR7LEAK", "--logs", "no/such/logs");
+        assertEquals(2, missing.exit());
+        assertEquals("iamscope: no/such/logs: no such file or folder (--logs)", missing.err().strip());
+        Run time = run("AKIAZCONTRACTOR7LEAK", "--logs", LOGS, "--since", "last tuesday");
+        assertEquals(2, time.exit());
+        assertEquals(1, time.err().strip().lines().count(), time.err());
+        assertTrue(time.err().contains("--since `last tuesday` is not a time"), time.err());
+        Run order = run("AKIAZCONTRACTOR7LEAK", "--logs", LOGS, "--since", "2026-11-28", "--until", "2026-11-27");
+        assertEquals(2, order.exit());
+        Run nobody = run("AKIANOBODY0000000000", "--logs", LOGS);
+        assertEquals(2, nobody.exit());
+        assertTrue(nobody.err().contains("ACCESS_KEY_NOT_FOUND"), nobody.err());
+        assertFalse(nobody.err().contains("\tat "), nobody.err());
+        Run noLogs = run("AKIAZCONTRACTOR7LEAK");
+        assertEquals(2, noLogs.exit());
+    }
+
+    static final String GLASS = """
+            {"type":"AssumedRole","arn":"arn:aws:sts::333333333333:assumed-role/dev-break-glass/jdoe-debug",
+             "accountId":"333333333333","accessKeyId":"ASIAZDEVBREAKGLASS01","sessionContext":{"sessionIssuer":
+             {"type":"Role","arn":"arn:aws:iam::333333333333:role/dev-break-glass","accountId":"333333333333"}}}""";
+
+    /** CreateUser and a key for the new user by the break-glass session; a session token of the new user. */
+    static final String MORE = """
+            {"Records":[
+             {"eventTime":"2026-11-27T22:05:00Z","eventSource":"iam.amazonaws.com","eventName":"CreateUser",
+              "awsRegion":"us-east-1","userIdentity":%1$s,"requestParameters":{"userName":"backup-svc"}},
+             {"eventTime":"2026-11-27T22:05:10Z","eventSource":"iam.amazonaws.com","eventName":"CreateAccessKey",
+              "awsRegion":"us-east-1","userIdentity":%1$s,"requestParameters":{"userName":"backup-svc"},
+              "responseElements":{"accessKey":{"userName":"backup-svc","accessKeyId":"AKIAZBACKUPSVC000001"}}},
+             {"eventTime":"2026-11-27T22:30:00Z","eventSource":"sts.amazonaws.com","eventName":"GetSessionToken",
+              "awsRegion":"us-east-1","userIdentity":{"type":"IAMUser","arn":"arn:aws:iam::333333333333:user/backup-svc",
+              "accountId":"333333333333","accessKeyId":"AKIAZBACKUPSVC000001"},
+              "responseElements":{"credentials":{"accessKeyId":"ASIAZBACKUPSVCTOKEN1"}}},
+             {"eventTime":"2026-11-27T22:31:00Z","eventSource":"s3.amazonaws.com","eventName":"ListBuckets",
+              "awsRegion":"us-east-1","userIdentity":{"type":"IAMUser","arn":"arn:aws:iam::333333333333:user/backup-svc",
+              "accountId":"333333333333","accessKeyId":"ASIAZBACKUPSVCTOKEN1"}}]}""";
+
+    @Test
+    void aPrincipalCreatedInTheWindowAndItsSessionTokenAreFollowed(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("more.json"), MORE.formatted(GLASS));
+        Run r = run("AKIAZCONTRACTOR7LEAK", "--logs", LOGS, "--logs", dir.toString(), "--format", "json");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        List<String> statuses = new ArrayList<>();
+        r.json().path("hops").forEach(h -> statuses.add(h.path("credential").asText() + " " + h.path("status").asText()));
+        assertTrue(statuses.contains("AKIAZBACKUPSVC000001 created-in-window"), statuses.toString());
+        assertTrue(statuses.contains("ASIAZBACKUPSVCTOKEN1 same-principal"), statuses.toString());
+        assertTrue(r.values("principals", "arn").contains("arn:aws:iam::333333333333:user/backup-svc"));
+        assertEquals(0, r.json().path("summary").path("unpredictedHops").asInt());
+    }
+
+    @Test
+    void aSessionArnStartFollowsThatSessionOnly() {
+        Run r = run("arn:aws:sts::333333333333:assumed-role/ci-deployer/pipeline-debug", "--logs", LOGS,
+                "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(List.of("ASIAZDEVCIDEPLOYER01", "ASIAZPRODACMEDEPLOY1"), r.values("credentials", "key"));
+    }
+
+    @Test
+    void theReportDoesNotDependOnTheThreadsReadingTheFiles() {
+        Run one = run("AKIAZCONTRACTOR7LEAK", "--logs", LOGS, "--logs", UNPREDICTED, "--threads", "1");
+        Run four = run("AKIAZCONTRACTOR7LEAK", "--logs", LOGS, "--logs", UNPREDICTED, "--threads", "4");
+        assertEquals(one.out(), four.out());
+    }
+}
