@@ -50,6 +50,10 @@ public final class Main implements Runnable {
                 last.getErr().println(Exhaustion.line(e));
                 last.getErr().flush();
                 return ExitCodes.RESOURCE_EXHAUSTED;
+            } finally {
+                // The wrapping writers buffer: a command that does not flush its output (bench) must not lose it.
+                root.getOut().flush();
+                root.getErr().flush();
             }
         });
         cl.setParameterExceptionHandler((ex, args) -> {

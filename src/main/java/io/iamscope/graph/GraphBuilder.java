@@ -363,10 +363,9 @@ public final class GraphBuilder {
         reached.add(r);
         edges.add(new AccessEdge(nodes.get(a.arn()), nodes.get(r.arn()), EdgeKind.ASSUME, ASSUME_ROLE, List.of(e),
                 e.condition(), false));
-        // Only a definite assume covers the account: through a conditional one (a trust condition on a key the
-        // attacker does not control or a value unknown until apply), the principal's other ways in must still be
-        // found, or a definite path would show as conditional.
-        if (knownAdmins.contains(r.arn()) && !e.conditional()) {
+        // A conditional assume covers the account too (docs/techniques.md, "Compact encoding"): the graph stays
+        // proportional to the snapshot, at the price of a definite path elsewhere showing as conditional.
+        if (knownAdmins.contains(r.arn())) {
             covered.add(r.accountId());
         }
     }
