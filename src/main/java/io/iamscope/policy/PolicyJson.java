@@ -1,6 +1,5 @@
 package io.iamscope.policy;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -15,24 +14,27 @@ import java.util.Map;
  * same JSON, so a JSON Patch between them shows what changed in meaning, not in layout.
  */
 public final class PolicyJson {
+    /** One provider: {@code Json.createObjectBuilder()} looks the provider up (ServiceLoader) on every call. */
+    private static final jakarta.json.spi.JsonProvider PROVIDER = jakarta.json.spi.JsonProvider.provider();
+
     private PolicyJson() {
     }
 
     public static JsonObject of(PolicyDocument d) {
-        JsonObjectBuilder doc = Json.createObjectBuilder();
+        JsonObjectBuilder doc = PROVIDER.createObjectBuilder();
         if (d.version() != null) {
             doc.add("Version", d.version());
         }
         if (d.id() != null) {
             doc.add("Id", d.id());
         }
-        JsonArrayBuilder statements = Json.createArrayBuilder();
+        JsonArrayBuilder statements = PROVIDER.createArrayBuilder();
         d.statements().forEach(s -> statements.add(statement(s)));
         return doc.add("Statement", statements).build();
     }
 
     private static JsonObject statement(Statement s) {
-        JsonObjectBuilder out = Json.createObjectBuilder();
+        JsonObjectBuilder out = PROVIDER.createObjectBuilder();
         if (s.sid() != null) {
             out.add("Sid", s.sid());
         }
@@ -45,10 +47,10 @@ public final class PolicyJson {
         if (!s.conditions().isEmpty()) {
             Map<String, JsonObjectBuilder> byOperator = new LinkedHashMap<>();
             for (ConditionClause c : s.conditions()) {
-                byOperator.computeIfAbsent(c.operator().written(), k -> Json.createObjectBuilder())
+                byOperator.computeIfAbsent(c.operator().written(), k -> PROVIDER.createObjectBuilder())
                         .add(c.key(), strings(c.values()));
             }
-            JsonObjectBuilder condition = Json.createObjectBuilder();
+            JsonObjectBuilder condition = PROVIDER.createObjectBuilder();
             byOperator.forEach(condition::add);
             out.add("Condition", condition);
         }
@@ -57,9 +59,9 @@ public final class PolicyJson {
 
     private static jakarta.json.JsonValue principal(PrincipalSpec p) {
         if (p.anyone() && p.values().isEmpty()) {
-            return Json.createValue("*");
+            return PROVIDER.createValue("*");
         }
-        JsonObjectBuilder out = Json.createObjectBuilder();
+        JsonObjectBuilder out = PROVIDER.createObjectBuilder();
         for (PrincipalType t : PrincipalType.values()) {
             if (p.values().containsKey(t)) {
                 out.add(t.json(), strings(p.of(t)));
@@ -75,7 +77,7 @@ public final class PolicyJson {
     }
 
     private static JsonArrayBuilder strings(List<String> values) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = PROVIDER.createArrayBuilder();
         values.forEach(a::add);
         return a;
     }

@@ -33,9 +33,11 @@ public final class FindingsDiff {
         List<FindingChange> resolved = new ArrayList<>();
         for (Finding f : is.values()) {
             Finding old = was.get(f.id());
+            Set<String> had = old == null ? Set.of()
+                    : old.affected().stream().map(Affected::arn).collect(java.util.stream.Collectors.toSet());
             List<String> newly = f.affected().stream().map(Affected::arn)
-                    .filter(a -> old == null ? !affectedBefore.contains(f.code() + " " + a)
-                            : old.affected().stream().noneMatch(x -> x.arn().equals(a))).toList();
+                    .filter(a -> old == null ? !affectedBefore.contains(f.code() + " " + a) : !had.contains(a))
+                    .toList();
             if (old == null && (f.affected().isEmpty() || !newly.isEmpty())) {
                 added.add(new FindingChange(ChangeKind.ADDED, f, f.affected().isEmpty() ? List.of() : newly));
             } else if (old != null && !newly.isEmpty()) {
