@@ -22,11 +22,7 @@ import io.iamscope.report.CheckSarifRenderer;
 import io.iamscope.report.DiffJsonRenderer;
 import io.iamscope.report.DiffMarkdownRenderer;
 import io.iamscope.report.DiffTextRenderer;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -150,24 +146,15 @@ final class CheckCommand implements Callable<Integer> {
         err.flush();
         RequestContext requestContext = profile.context(context.values(), unknown);
         Instant asOf = Instant.now();
-        SnapshotDiff diff = DiffAnalysis.run(AnalysisInputs.workspace(new SnapshotIndex(base), graphs),
+        SnapshotDiff compared = DiffAnalysis.run(AnalysisInputs.workspace(new SnapshotIndex(base), graphs),
                 ReviewOptions.defaults(asOf), AnalysisInputs.workspace(new SnapshotIndex(after), graphs),
                 ReviewOptions.defaults(asOf), profile.name(), requestContext, suppressions);
         List<Path> inputs = new ArrayList<>(plans);
         inputs.addAll(templates);
         String planNames = String.join(", ", inputs.stream().map(Path::toString).toList());
-        diff = diff.relabelled(snapshots.isEmpty() ? "an empty account " + target : diff.before(),
+        SnapshotDiff diff = compared.relabelled(snapshots.isEmpty() ? "an empty account " + target : compared.before(),
                 "the same with " + planNames + " applied", warnings);
-        if (outFile == null) {
-            write(diff, anchors, spec.commandLine().getOut());
-        } else {
-            try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(outFile, StandardCharsets.UTF_8))) {
-                write(diff, anchors, file);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            err.println("wrote " + outFile);
-        }
+        ReportOut.write(outFile, spec.commandLine().getOut(), err, out -> write(diff, anchors, out));
         return failOn != null && diff.introducesAtLeast(Severity.valueOf(failOn.name().toUpperCase(Locale.ROOT)))
                 ? ExitCodes.FINDINGS : ExitCodes.OK;
     }

@@ -16,14 +16,8 @@ import io.iamscope.model.io.SnapshotReader;
 import io.iamscope.report.DiffJsonRenderer;
 import io.iamscope.report.DiffMarkdownRenderer;
 import io.iamscope.report.DiffTextRenderer;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -95,18 +89,9 @@ final class DiffCommand implements Callable<Integer> {
         Snapshot after = read(newSnapshot, moreAfter, err);
         Workspace a = AnalysisInputs.workspace(new SnapshotIndex(before), graphs);
         Workspace b = AnalysisInputs.workspace(new SnapshotIndex(after), graphs);
-        SnapshotDiff diff = DiffAnalysis.run(a, ReviewOptions.defaults(asOf(before)), b,
-                ReviewOptions.defaults(asOf(after)), profile.name(), requestContext, suppressions);
-        if (outFile == null) {
-            write(diff, spec.commandLine().getOut());
-        } else {
-            try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(outFile, StandardCharsets.UTF_8))) {
-                write(diff, file);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            err.println("wrote " + outFile);
-        }
+        SnapshotDiff diff = DiffAnalysis.run(a, ReviewOptions.defaults(ReportOut.asOf(before)), b,
+                ReviewOptions.defaults(ReportOut.asOf(after)), profile.name(), requestContext, suppressions);
+        ReportOut.write(outFile, spec.commandLine().getOut(), err, out -> write(diff, out));
         return failOn != null && diff.introducesAtLeast(Severity.valueOf(failOn.name().toUpperCase(Locale.ROOT)))
                 ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
@@ -130,17 +115,5 @@ final class DiffCommand implements Callable<Integer> {
         read.summary().forEach(err::println);
         err.flush();
         return read.snapshot();
-    }
-
-    /** Ages (of keys, of last use) are measured from each snapshot's collection time. */
-    private static Instant asOf(Snapshot s) {
-        if (s.collectedAt() != null) {
-            try {
-                return Instant.parse(s.collectedAt());
-            } catch (DateTimeParseException e) {
-                // not an instant: now
-            }
-        }
-        return Instant.now();
     }
 }

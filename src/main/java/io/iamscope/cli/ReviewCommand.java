@@ -16,11 +16,7 @@ import io.iamscope.report.ReviewMarkdownRenderer;
 import io.iamscope.report.ReviewSarifRenderer;
 import io.iamscope.report.ReviewTextRenderer;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import io.iamscope.model.io.AtomicFile;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -74,7 +70,7 @@ final class ReviewCommand implements Callable<Integer> {
         RequestContext context = inputs.requestContext(profile);
         List<Suppression> suppressions = suppress == null ? List.of() : SuppressionFile.read(suppress);
         Snapshot snapshot = inputs.readSnapshot(err);
-        ReviewOptions options = ReviewOptions.defaults(asOf(snapshot))
+        ReviewOptions options = ReviewOptions.defaults(ReportOut.asOf(snapshot))
                 .withCredentialReports(inputs.credentials.reports(err));
         Workspace workspace = AnalysisInputs.workspace(new SnapshotIndex(snapshot), graphs);
         ReviewAnalysis analysis = new ReviewAnalysis(workspace);
@@ -87,17 +83,7 @@ final class ReviewCommand implements Callable<Integer> {
         }
         review.warnings().forEach(w -> err.println("iamscope: warning: " + w));
         err.flush();
-        if (outFile == null) {
-            write(review, spec.commandLine().getOut());
-        } else {
-            AtomicFile.write(outFile, true, os -> {
-                PrintWriter file = TerminalSafeWriter.wrap(new PrintWriter(new java.io.OutputStreamWriter(os,
-                        StandardCharsets.UTF_8)));
-                write(review, file);
-                file.flush();
-            });
-            err.println("wrote " + outFile);
-        }
+        ReportOut.write(outFile, spec.commandLine().getOut(), err, out -> write(review, out));
         return failOn != null && review.hasAtLeast(Severity.valueOf(failOn.name().toUpperCase(java.util.Locale.ROOT)))
                 ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
@@ -111,17 +97,5 @@ final class ReviewCommand implements Callable<Integer> {
             default -> ReviewTextRenderer.render(review, out);
         }
         out.flush();
-    }
-
-    /** Ages are measured from the snapshot's collection time (a review of last month's snapshot is of then). */
-    private static Instant asOf(Snapshot s) {
-        if (s.collectedAt() != null) {
-            try {
-                return Instant.parse(s.collectedAt());
-            } catch (DateTimeParseException e) {
-                // not an instant: now
-            }
-        }
-        return Instant.now();
     }
 }

@@ -60,6 +60,16 @@ class DiffCommandTest {
         assertFalse(root.get("empty").asBoolean());
     }
 
+    /** --out goes through the atomic writer every report command uses: a path that cannot be written is named. */
+    @Test
+    void anUnwritableOutIsAnInputError(@TempDir Path dir) {
+        Path out = dir.resolve("no-such-dir").resolve("diff.json");
+        Run r = run(BEFORE, BEFORE, "--out", out.toString());
+        assertEquals(ExitCodes.INPUT_ERROR, r.exit(), r.err());
+        assertTrue(r.err().contains("no-such-dir"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
     @Test
     void aMalformedSnapshotIsAnInputErrorWithoutAStackTrace(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.json");
