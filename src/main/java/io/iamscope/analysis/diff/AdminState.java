@@ -23,8 +23,8 @@ public enum AdminState {
         return words;
     }
 
-    /** Whether going from {@code before} to this is a step towards administrator. */
+    /** Whether going from {@code before} to this is a step towards administrator (a new principal: from none). */
     public boolean worseThan(AdminState before) {
-        return before != ABSENT && ordinal() > before.ordinal() || before == ABSENT && ordinal() > NONE.ordinal();
+        return ordinal() > Math.max(before.ordinal(), NONE.ordinal());
     }
 }

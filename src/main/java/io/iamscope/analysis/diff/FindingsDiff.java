@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Two reviews compared by finding id (code, subject, key: {@link Finding#id()}). The ranking of what would hurt most
@@ -27,8 +28,10 @@ public final class FindingsDiff {
     public static List<FindingChange> between(List<Finding> before, List<Finding> after) {
         Map<String, Finding> was = byId(before);
         Map<String, Finding> is = byId(after);
-        Set<String> affectedBefore = affected(was.values());
-        Set<String> affectedAfter = affectedByCategory(is.values());
+        Set<String> affectedBefore = affected(was.values(), Finding::code);
+        // A finding about a principal is not resolved while another of its family still concerns it (one that could
+        // take over a role and can now become admin through it has an escalation finding instead of a takeover one).
+        Set<String> affectedAfter = affected(is.values(), Finding::category);
         List<FindingChange> added = new ArrayList<>();
         List<FindingChange> resolved = new ArrayList<>();
         for (Finding f : is.values()) {
@@ -39,7 +42,7 @@ public final class FindingsDiff {
                     .filter(a -> old == null ? !affectedBefore.contains(f.code() + " " + a) : !had.contains(a))
                     .toList();
             if (old == null && (f.affected().isEmpty() || !newly.isEmpty())) {
-                added.add(new FindingChange(ChangeKind.ADDED, f, f.affected().isEmpty() ? List.of() : newly));
+                added.add(new FindingChange(ChangeKind.ADDED, f, newly));
             } else if (old != null && !newly.isEmpty()) {
                 added.add(new FindingChange(ChangeKind.CHANGED, f, newly));
             }
@@ -59,21 +62,10 @@ public final class FindingsDiff {
         return List.copyOf(out);
     }
 
-    /**
-     * {@code CATEGORY arn} for every principal a finding concerns: a finding about a principal is not resolved while
-     * another of its family still concerns it (one that could take over a role and can now become admin through
-     * it has an escalation finding instead of a takeover one).
-     */
-    private static Set<String> affectedByCategory(java.util.Collection<Finding> findings) {
+    /** {@code KEY arn} for every principal a finding concerns, the key being its code or its family. */
+    private static Set<String> affected(java.util.Collection<Finding> findings, Function<Finding, Object> key) {
         Set<String> out = new java.util.HashSet<>();
-        findings.forEach(f -> f.affected().forEach(a -> out.add(f.category() + " " + a.arn())));
-        return out;
-    }
-
-    /** {@code CODE arn} for every principal a finding concerns. */
-    private static Set<String> affected(java.util.Collection<Finding> findings) {
-        Set<String> out = new java.util.HashSet<>();
-        findings.forEach(f -> f.affected().forEach(a -> out.add(f.code() + " " + a.arn())));
+        findings.forEach(f -> f.affected().forEach(a -> out.add(key.apply(f) + " " + a.arn())));
         return out;
     }
 

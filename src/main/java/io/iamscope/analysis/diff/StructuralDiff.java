@@ -44,7 +44,7 @@ public final class StructuralDiff {
     /** The changes from {@code before} to {@code after}, ordered by subject, then part, then kind. */
     public static List<Change> between(Snapshot before, Snapshot after) {
         StructuralDiff d = new StructuralDiff();
-        d.pairs(before.accounts(), after.accounts(), Account::accountId, "account", d::account);
+        d.pairs(before.accounts(), after.accounts(), Account::accountId, "account", d::account, x -> { });
         d.organization(before, after);
         d.out.sort(Comparator.comparing(Change::subject).thenComparing(c -> !WHOLE.contains(c.what()))
                 .thenComparing(Change::what).thenComparing(Change::kind).thenComparing(Change::detail));
@@ -52,23 +52,14 @@ public final class StructuralDiff {
     }
 
     private void account(Account a, Account b) {
-        pairs(a.users(), b.users(), User::arn, "user", this::user);
-        pairs(a.groups(), b.groups(), Group::arn, "group", this::principal);
-        pairs(a.roles(), b.roles(), Role::arn, "role", this::role);
-        pairs(a.policies(), b.policies(), ManagedPolicy::arn, "managed policy", this::policy);
-        pairs(a.resources(), b.resources(), Resource::arn, "resource", this::resource);
-        // What a new principal or policy holds, so that a reader sees what was added, not only that it was.
-        Map<String, User> usersBefore = byKey(a.users(), User::arn);
-        b.users().stream().filter(u -> !usersBefore.containsKey(u.arn())).forEach(u -> user(empty(u), u));
-        Map<String, Group> groupsBefore = byKey(a.groups(), Group::arn);
-        b.groups().stream().filter(g -> !groupsBefore.containsKey(g.arn()))
-                .forEach(g -> principal(new Group(g.arn(), g.name(), g.path(), g.id(), g.accountId(), List.of(),
-                        List.of()), g));
-        Map<String, Role> rolesBefore = byKey(a.roles(), Role::arn);
-        b.roles().stream().filter(r -> !rolesBefore.containsKey(r.arn())).forEach(r -> role(empty(r), r));
-        Map<String, ManagedPolicy> policiesBefore = byKey(a.policies(), ManagedPolicy::arn);
-        b.policies().stream().filter(p -> !policiesBefore.containsKey(p.arn()))
-                .forEach(p -> document(p.arn(), "default version's document", null, p.document()));
+        // A new principal or policy is compared with an empty one: a reader sees what it holds, not only that it is.
+        pairs(a.users(), b.users(), User::arn, "user", this::user, u -> user(empty(u), u));
+        pairs(a.groups(), b.groups(), Group::arn, "group", this::principal, g -> principal(new Group(g.arn(),
+                g.name(), g.path(), g.id(), g.accountId(), List.of(), List.of()), g));
+        pairs(a.roles(), b.roles(), Role::arn, "role", this::role, r -> role(empty(r), r));
+        pairs(a.policies(), b.policies(), ManagedPolicy::arn, "managed policy", this::policy,
+                p -> document(p.arn(), "default version's document", null, p.document()));
+        pairs(a.resources(), b.resources(), Resource::arn, "resource", this::resource, r -> { });
         if (a.accessKeysListed() && b.accessKeysListed()) {
             keys(a, b);
         }
@@ -179,17 +170,18 @@ public final class StructuralDiff {
             String type = x.type() == io.iamscope.model.OrgPolicyType.SERVICE_CONTROL_POLICY ? "SCP" : "RCP";
             document(subject, type + " document", x.content(), y.content());
             strings(subject, type + " target", x.targets(), y.targets());
-        });
+        }, x -> { });
     }
 
-    /** Items of two lists by key: added, removed, and those in both handed to {@code both}. */
+    /** Items of two lists by key: removed, added (then handed to {@code added}), and those in both to {@code both}. */
     private <T> void pairs(List<T> a, List<T> b, Function<T, String> key, String what,
-                           java.util.function.BiConsumer<T, T> both) {
+                           java.util.function.BiConsumer<T, T> both, java.util.function.Consumer<T> added) {
         Map<String, T> before = byKey(a, key);
         Map<String, T> after = byKey(b, key);
         for (String k : union(before.keySet(), after.keySet())) {
             if (!before.containsKey(k)) {
                 add(ChangeKind.ADDED, k, what, "");
+                added.accept(after.get(k));
             } else if (!after.containsKey(k)) {
                 add(ChangeKind.REMOVED, k, what, "");
             } else {
