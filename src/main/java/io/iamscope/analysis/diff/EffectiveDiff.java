@@ -52,8 +52,11 @@ public final class EffectiveDiff {
             }
             clearSelfAndAbsent(newly, n, universe, after);
             clearSelfAndAbsent(lost, n, universe, before);
-            if (existed) {
+            // The accounts it controls are read off its whole reach set: only worth it when something changed.
+            if (existed && !newly.isEmpty()) {
                 clearControlled(newly, controlled(n, was, reachBefore, universe), universe);
+            }
+            if (existed && !lost.isEmpty()) {
                 clearControlled(lost, controlled(n, is, reachAfter, universe), universe);
             }
             if (was == is && newly.isEmpty() && lost.isEmpty() || !existed && newly.isEmpty()
