@@ -192,6 +192,11 @@ public final class Gatherer {
         return names.get(Arn.accountOf(roleArn) + "/" + roleArn.substring(roleArn.lastIndexOf('/') + 1));
     }
 
+    private static Truth delegated(Organization org, String account) {
+        Boolean listed = org.isDelegatedAdministrator(account);
+        return listed == null ? Truth.UNKNOWN : listed ? Truth.TRUE : Truth.FALSE;
+    }
+
     private static String key(PrincipalRef who) {
         return who.sessionArn() == null ? who.arn() : who.arn() + "|" + who.sessionArn();
     }
@@ -199,10 +204,11 @@ public final class Gatherer {
     private CallerPolicies callerPolicies(PrincipalRef who) {
         String account = who.accountId();
         boolean management = org != null && org.isManagementAccount(account);
-        // Without the organization, or for an account it does not list, the account may manage one: unknown. No
-        // snapshot lists delegated administrators: unknown for members (OrgStanding).
+        // Without the organization, or for an account it does not list, the account may manage one: unknown. A
+        // member is a delegated administrator or not when the snapshot lists them, unknown when it does not.
         OrgStanding standing = management ? OrgStanding.MANAGEMENT
-                : org != null && org.levels(account) != null ? OrgStanding.member(Truth.UNKNOWN) : OrgStanding.UNKNOWN;
+                : org != null && org.levels(account) != null ? OrgStanding.member(delegated(org, account))
+                : OrgStanding.UNKNOWN;
         List<String> notes = new ArrayList<>();
         List<AttachedPolicy> identity = new ArrayList<>();
         AttachedPolicy boundary = null;

@@ -11,10 +11,14 @@ import java.util.Set;
 /**
  * An AWS Organization: its tree (roots, OUs, accounts linked by parent id), its SCPs and RCPs, and for every
  * account the levels from the root down to the account with the policies attached at each, resolved once.
+ *
+ * @param delegatedAdministrators the member accounts registered as a delegated administrator (for any service,
+ *                                as {@code organizations:ListDelegatedAdministrators} lists them), or null when
+ *                                that list was not collected: then whether a member is one is unknown
  */
 public record Organization(String id, String managementAccountId, List<OrgNode> roots,
                            List<OrgNode> organizationalUnits, List<OrgAccount> accounts, List<OrgPolicy> policies,
-                           Map<String, List<OrgLevel>> levelsByAccount) {
+                           Map<String, List<OrgLevel>> levelsByAccount, Set<String> delegatedAdministrators) {
 
     public Organization {
         roots = List.copyOf(roots);
@@ -22,12 +26,20 @@ public record Organization(String id, String managementAccountId, List<OrgNode> 
         accounts = List.copyOf(accounts);
         policies = List.copyOf(policies);
         levelsByAccount = Map.copyOf(levelsByAccount);
+        delegatedAdministrators = delegatedAdministrators == null ? null : Set.copyOf(delegatedAdministrators);
+    }
+
+    /** Builds an organization whose delegated administrators are not known. */
+    public static Organization of(String id, String managementAccountId, List<OrgNode> roots,
+                                  List<OrgNode> organizationalUnits, List<OrgAccount> accounts,
+                                  List<OrgPolicy> policies) {
+        return of(id, managementAccountId, roots, organizationalUnits, accounts, policies, null);
     }
 
     /** Builds an organization and resolves each account's path and policy chain. */
     public static Organization of(String id, String managementAccountId, List<OrgNode> roots,
                                   List<OrgNode> organizationalUnits, List<OrgAccount> accounts,
-                                  List<OrgPolicy> policies) {
+                                  List<OrgPolicy> policies, Set<String> delegatedAdministrators) {
         Map<String, OrgNode> nodes = new HashMap<>();
         roots.forEach(r -> nodes.put(r.id(), r));
         organizationalUnits.forEach(o -> nodes.put(o.id(), o));
@@ -59,7 +71,8 @@ public record Organization(String id, String managementAccountId, List<OrgNode> 
             Collections.reverse(path);
             levels.put(a.id(), List.copyOf(path));
         }
-        return new Organization(id, managementAccountId, roots, organizationalUnits, accounts, policies, levels);
+        return new Organization(id, managementAccountId, roots, organizationalUnits, accounts, policies, levels,
+                delegatedAdministrators);
     }
 
     private static OrgLevel level(String target, String name, Map<String, List<OrgPolicy>> byTarget) {
@@ -76,6 +89,14 @@ public record Organization(String id, String managementAccountId, List<OrgNode> 
 
     public boolean isManagementAccount(String accountId) {
         return accountId != null && accountId.equals(managementAccountId);
+    }
+
+    /**
+     * Whether a member account is registered as a delegated administrator: {@code TRUE} or {@code FALSE} when the
+     * list was collected, null when it was not (then nobody can say).
+     */
+    public Boolean isDelegatedAdministrator(String accountId) {
+        return delegatedAdministrators == null ? null : delegatedAdministrators.contains(accountId);
     }
 
     /**

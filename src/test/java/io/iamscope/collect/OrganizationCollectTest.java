@@ -69,6 +69,10 @@ class OrganizationCollectTest {
         aws.stub(org("DescribePolicy"), ok("{\"Policy\":{\"PolicySummary\":{\"Id\":\"p-FullAWSAccess\"},"
                 + "\"Content\":\"{\\\"Version\\\":\\\"2012-10-17\\\",\\\"Statement\\\":[]}\"}}"));
         aws.stub(org("ListTargetsForPolicy"), ok("{\"Targets\":[{\"TargetId\":\"r-ab12\",\"Type\":\"ROOT\"}]}"));
+        aws.stub(org("ListDelegatedAdministrators"), ok("{\"DelegatedAdministrators\":[{\"Id\":\"" + MEMBER
+                + "\",\"Name\":\"prod\",\"Status\":\"ACTIVE\"}],\"NextToken\":\"d1\"}"));
+        aws.stub(org("ListDelegatedAdministrators").withRequestBody(containing("\"NextToken\":\"d1\"")),
+                ok("{\"DelegatedAdministrators\":[]}"));
     }
 
     @Test
@@ -85,11 +89,26 @@ class OrganizationCollectTest {
         assertEquals("FullAWSAccess", org.at("/policies/0/Name").asText());
         assertTrue(org.at("/policies/0/Content").asText().contains("2012-10-17"));
         assertEquals("r-ab12", org.at("/policies/0/Targets/0").asText());
+        assertEquals(1, org.get("delegatedAdministrators").size(), "both pages of delegated administrators");
+        assertEquals(MEMBER, org.at("/delegatedAdministrators/0/Id").asText());
         assertEquals(List.of(), result.accounts().get(0).gaps());
         assertEquals(1, result.accounts().size(), "no member collected without --assume-role-name");
         for (AwsStubs.Call c : aws.calls()) {
             assertTrue(AwsOperation.find(c.service(), c.operation()).isPresent(), "unregistered call " + c);
         }
+    }
+
+    @Test
+    void delegatedAdministratorsThatCannotBeListedAreLeftUnknownWithAGap() {
+        stubOrganization();
+        aws.stub(org("ListDelegatedAdministrators"), jsonError(400, "AccessDeniedException", "denied"));
+        CollectResult result = collect(null);
+        JsonNode org = result.snapshot().get("organization");
+        assertEquals("o-a1b2c3d4e5", org.get("id").asText(), "the rest of the organization is kept");
+        assertFalse(org.has("delegatedAdministrators"), "absent means unknown; an empty list would mean none");
+        Gap gap = result.accounts().get(0).gaps().get(0);
+        assertEquals("ListDelegatedAdministrators", gap.operation());
+        assertEquals("AccessDeniedException", gap.errorCode());
     }
 
     @Test

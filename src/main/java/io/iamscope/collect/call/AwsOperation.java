@@ -27,6 +27,7 @@ public enum AwsOperation {
     ORG_LIST_POLICIES("organizations", "ListPolicies"),
     ORG_DESCRIBE_POLICY("organizations", "DescribePolicy"),
     ORG_LIST_TARGETS_FOR_POLICY("organizations", "ListTargetsForPolicy"),
+    ORG_LIST_DELEGATED_ADMINISTRATORS("organizations", "ListDelegatedAdministrators"),
 
     EC2_DESCRIBE_REGIONS("ec2", "DescribeRegions"),
     EC2_DESCRIBE_INSTANCES("ec2", "DescribeInstances"),

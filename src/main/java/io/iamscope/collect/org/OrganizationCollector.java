@@ -74,6 +74,12 @@ public final class OrganizationCollector {
                 policies.add(policy((ObjectNode) summary));
             }
         }
+        // All or nothing: a part of the list would make the accounts missing from it look like plain members.
+        List<JsonNode> delegated = Paging.complete(calls, AwsOperation.ORG_LIST_DELEGATED_ADMINISTRATORS, null, null,
+                token -> page("ListDelegatedAdministrators", "DelegatedAdministrators", token, b -> { }));
+        if (delegated != null) {
+            out.putArray("delegatedAdministrators").addAll(delegated);
+        }
         return out;
     }
 
@@ -96,17 +102,18 @@ public final class OrganizationCollector {
     /** Every item under {@code field} of every page of {@code operation}. */
     private List<JsonNode> list(AwsOperation op, String operation, String field, String resource,
             Consumer<ObjectNode> params) {
-        List<JsonNode> items = Paging.all(calls, op, null, resource, token -> {
-            ObjectNode body = NODES.objectNode();
-            params.accept(body);
-            if (token != null) {
-                body.put("NextToken", token);
-            }
-            JsonNode page = api.call(operation, body);
-            List<JsonNode> pageItems = new ArrayList<>();
-            page.path(field).forEach(pageItems::add);
-            return Paging.Page.of(pageItems, page.path("NextToken").asText(null));
-        });
-        return items;
+        return Paging.all(calls, op, null, resource, token -> page(operation, field, token, params));
+    }
+
+    private Paging.Page<JsonNode> page(String operation, String field, String token, Consumer<ObjectNode> params) {
+        ObjectNode body = NODES.objectNode();
+        params.accept(body);
+        if (token != null) {
+            body.put("NextToken", token);
+        }
+        JsonNode page = api.call(operation, body);
+        List<JsonNode> pageItems = new ArrayList<>();
+        page.path(field).forEach(pageItems::add);
+        return Paging.Page.of(pageItems, page.path("NextToken").asText(null));
     }
 }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -95,13 +96,21 @@ final class OrgDirReader {
                 targets.put(stem.substring(TARGETS.length()), ids);
             }
         }
+        // Optional: without it, whether a member is a delegated administrator is unknown.
+        Path delegatedFile = dir.resolve("list-delegated-administrators.json");
+        Set<String> delegated = Files.isRegularFile(delegatedFile)
+                ? OrganizationReader.delegatedAdministrators(
+                        array(JsonInput.read(delegatedFile), "DelegatedAdministrators",
+                                SourceLocation.of(delegatedFile.toString())),
+                        SourceLocation.of(delegatedFile.toString()).child("DelegatedAdministrators"))
+                : null;
         List<OrgAccount> placed = place(accounts, roots, dir);
         List<OrgPolicy> policies = new ArrayList<>();
         for (Map.Entry<String, JsonNode> e : described.entrySet()) {
             policies.add(policy(e.getKey(), e.getValue(), listed.get(e.getKey()), targets, dir));
         }
         try {
-            return Organization.of(orgId, management, roots, ous, placed, policies);
+            return Organization.of(orgId, management, roots, ous, placed, policies, delegated);
         } catch (ModelException e) {
             throw new SnapshotException(e.code(), e.getMessage(), SourceLocation.of(dir.toString()));
         }

@@ -13,7 +13,9 @@ import io.iamscope.model.OrgPolicyType;
 import io.iamscope.model.Organization;
 import io.iamscope.policy.SourceLocation;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Reads the {@code organization} object of snapshot v1 (docs/snapshot-format.md). */
 final class OrganizationReader {
@@ -52,10 +54,37 @@ final class OrganizationReader {
         }
         try {
             return Organization.of(required(o, "id", at), text(o, "managementAccountId"), roots, ous, accounts,
-                    policies);
+                    policies, delegatedAdministrators(o.get("delegatedAdministrators"),
+                            at.child("delegatedAdministrators")));
         } catch (ModelException e) {
             throw new SnapshotException(e.code(), e.getMessage(), at);
         }
+    }
+
+    /**
+     * The {@code DelegatedAdministrators} of {@code organizations:ListDelegatedAdministrators} (objects with
+     * {@code Id}), or account ids; absent or null: not collected, so unknown (an empty list means none).
+     */
+    static Set<String> delegatedAdministrators(JsonNode list, SourceLocation at) {
+        if (list == null || list.isNull()) {
+            return null;
+        }
+        if (!list.isArray()) {
+            throw new SnapshotException("SNAPSHOT_NOT_ARRAY", "`delegatedAdministrators` must be a list", at);
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode d = list.get(i);
+            if (d.isTextual()) {
+                ids.add(d.asText());
+            } else if (d.isObject()) {
+                ids.add(required(d, "Id", at.child(i)));
+            } else {
+                throw new SnapshotException("SNAPSHOT_NOT_OBJECT", "a delegated administrator must be an object with `Id`"
+                        + " or an account id", at.child(i));
+            }
+        }
+        return ids;
     }
 
     static OrgPolicy policy(JsonNode p, SourceLocation at) {

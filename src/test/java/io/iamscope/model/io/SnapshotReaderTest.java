@@ -63,6 +63,25 @@ class SnapshotReaderTest {
     }
 
     @Test
+    void delegatedAdministratorsNotInTheSnapshotAreUnknownNotNone() throws IOException {
+        assertNull(SnapshotReader.read(SAMPLE).snapshot().organization().isDelegatedAdministrator("222222222222"),
+                "the sample organization does not list them");
+        String org = "{\"id\":\"o-exmpl12345\",\"managementAccountId\":\"111111111111\",\"roots\":[{\"Id\":\"r-ex12\"}],"
+                + "\"accounts\":[{\"Id\":\"222222222222\",\"ParentId\":\"r-ex12\"}],\"delegatedAdministrators\":%s}";
+        String snapshot = "{\"format\":\"iamscope-snapshot\",\"version\":1,\"organization\":" + org
+                + ",\"accounts\":[{\"accountId\":\"222222222222\",\"authorizationDetails\":"
+                + gaad("222222222222", TRUST, ALLOW) + "}]}";
+        Organization none = SnapshotReader.read(file("none.json", snapshot.formatted("[]"))).snapshot().organization();
+        assertEquals(Boolean.FALSE, none.isDelegatedAdministrator("222222222222"), "an empty list means none");
+        Organization ids = SnapshotReader.read(file("ids.json", snapshot.formatted("[\"222222222222\"]"))).snapshot()
+                .organization();
+        assertEquals(Boolean.TRUE, ids.isDelegatedAdministrator("222222222222"), "plain account ids are read too");
+        SnapshotException bad = assertThrows(SnapshotException.class,
+                () -> SnapshotReader.read(file("bad.json", snapshot.formatted("[7]"))));
+        assertTrue(bad.getMessage().contains("delegatedAdministrators/0"), bad.getMessage());
+    }
+
+    @Test
     void organizationChainsAreResolvedPerLevel() {
         Organization org = SnapshotReader.read(SAMPLE).snapshot().organization();
         List<OrgLevel> prod = org.levels("222222222222");
@@ -176,6 +195,8 @@ class SnapshotReaderTest {
         assertEquals(List.of("FullAWSAccess", "DenyIamUsers"),
                 prod.get(1).scps().stream().map(p -> p.name()).toList());
         assertNull(org.levels("999999999999"));
+        assertEquals(Boolean.TRUE, org.isDelegatedAdministrator("222222222222"), "list-delegated-administrators.json");
+        assertEquals(Boolean.FALSE, org.isDelegatedAdministrator("333333333333"));
         assertTrue(r.summary().get(1).contains("organization `o-exmpl12345`, 2 accounts, 2 OUs, 2 policies"),
                 r.summary().get(1));
     }
