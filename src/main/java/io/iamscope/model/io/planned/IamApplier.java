@@ -4,7 +4,10 @@ import io.iamscope.model.Account;
 import io.iamscope.model.Group;
 import io.iamscope.model.InlinePolicy;
 import io.iamscope.model.ManagedPolicy;
+import io.iamscope.model.OrgPolicy;
+import io.iamscope.model.Organization;
 import io.iamscope.model.Principal;
+import io.iamscope.model.Resource;
 import io.iamscope.model.Role;
 import io.iamscope.model.Snapshot;
 import io.iamscope.model.User;
@@ -22,7 +25,8 @@ import java.util.function.UnaryOperator;
 /**
  * Planned IAM changes applied to one account of a snapshot, whatever wrote them (a Terraform plan, a CloudFormation
  * template): principals and managed policies put or removed, then inline policies, attachments and group
- * memberships changed on principals that exist in the account or the change. Each change names its source (a
+ * memberships changed on principals that exist in the account or the change; resource-based policies put on the
+ * account's resources; the organization's SCPs and RCPs put, removed and attached. Each change names its source (a
  * resource address or a logical id), which the report shows; what cannot be applied is a warning naming it, never
  * a silent "no access".
  */
@@ -36,6 +40,9 @@ public final class IamApplier {
     private final Map<String, Group> groups = new LinkedHashMap<>();
     private final Map<String, Role> roles = new LinkedHashMap<>();
     private final Map<String, ManagedPolicy> policies = new LinkedHashMap<>();
+    private final Map<String, Resource> resources = new LinkedHashMap<>();
+    private final Map<String, OrgPolicy> orgPolicies = new LinkedHashMap<>();
+    private boolean orgChanged;
     private final List<String> unknownKeys = new ArrayList<>();
     private final Map<String, String> addresses = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
@@ -53,6 +60,10 @@ public final class IamApplier {
         account.groups().forEach(g -> groups.put(g.name(), g));
         account.roles().forEach(r -> roles.put(r.name(), r));
         account.policies().forEach(p -> policies.put(p.arn(), p));
+        account.resources().forEach(r -> resources.put(r.arn(), r));
+        if (base.organization() != null) {
+            base.organization().policies().forEach(p -> orgPolicies.put(p.id(), p));
+        }
     }
 
     public String accountId() {
@@ -171,6 +182,40 @@ public final class IamApplier {
         change(Kind.ROLE, name, source, old -> change.apply((Role) old));
     }
 
+    /** The account's resource of that ARN, from the snapshot or the change, or null. */
+    public Resource resource(String arn) {
+        return resources.get(arn);
+    }
+
+    /** Puts the resource (a new one, or one whose policy the change sets). */
+    public void putResource(Resource r, String source) {
+        resources.put(r.arn(), r);
+        addresses.put(r.arn(), source);
+        applied++;
+    }
+
+    /** Whether the snapshot has the organization, which SCP and RCP changes need. */
+    public boolean hasOrganization() {
+        return base.organization() != null;
+    }
+
+    /** The organization's SCP or RCP of that id, from the snapshot or the change, or null. */
+    public OrgPolicy orgPolicy(String id) {
+        return orgPolicies.get(id);
+    }
+
+    /** Puts (or, with a null policy, removes) the organization's SCP or RCP of that id. */
+    public void putOrgPolicy(String id, OrgPolicy p, String source) {
+        if (p == null) {
+            orgPolicies.remove(id);
+        } else {
+            orgPolicies.put(id, p);
+            addresses.put(p.arn() == null ? id : p.arn(), source);
+        }
+        orgChanged = true;
+        applied++;
+    }
+
     public void warn(String warning) {
         warnings.add(warning);
     }
@@ -187,11 +232,16 @@ public final class IamApplier {
         Account a = account;
         Account changed = new Account(a.accountId(), a.alias(), List.copyOf(users.values()),
                 List.copyOf(groups.values()), List.copyOf(roles.values()), List.copyOf(policies.values()),
-                a.accessKeys(), a.identityProviders(), a.resources(), a.gaps(), a.accessKeysListed());
+                a.accessKeys(), a.identityProviders(), List.copyOf(resources.values()), a.gaps(),
+                a.accessKeysListed());
         List<Account> accounts = base.accounts().stream()
                 .map(x -> x.accountId().equals(a.accountId()) ? changed : x).toList();
-        Snapshot after = new Snapshot(base.formatVersion(), base.collectedAt(), base.collectedBy(),
-                base.organization(), accounts);
+        Organization org = base.organization();
+        if (orgChanged) {
+            org = Organization.of(org.id(), org.managementAccountId(), org.roots(), org.organizationalUnits(),
+                    org.accounts(), List.copyOf(orgPolicies.values()), org.delegatedAdministrators());
+        }
+        Snapshot after = new Snapshot(base.formatVersion(), base.collectedAt(), base.collectedBy(), org, accounts);
         return new PlannedSnapshot(after, unknownKeys, addresses, warnings, applied);
     }
 

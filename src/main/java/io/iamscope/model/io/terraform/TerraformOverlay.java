@@ -1,5 +1,9 @@
 package io.iamscope.model.io.terraform;
 
+import static io.iamscope.model.io.terraform.PlanValues.pathOf;
+import static io.iamscope.model.io.terraform.PlanValues.strings;
+import static io.iamscope.model.io.terraform.PlanValues.tags;
+
 import io.iamscope.model.Group;
 import io.iamscope.model.InlinePolicy;
 import io.iamscope.model.InstanceProfile;
@@ -8,18 +12,14 @@ import io.iamscope.model.PolicyVersion;
 import io.iamscope.model.Role;
 import io.iamscope.model.Snapshot;
 import io.iamscope.model.User;
-import io.iamscope.model.io.SnapshotException;
 import io.iamscope.model.io.planned.IamApplier;
 import io.iamscope.model.io.planned.IamApplier.Kind;
 import io.iamscope.model.io.planned.PlannedSnapshot;
+import io.iamscope.model.io.terraform.PlanValues.DocumentKind;
 import io.iamscope.policy.PolicyDocument;
-import io.iamscope.policy.PolicyParseException;
-import io.iamscope.policy.parse.PolicyParser;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -34,16 +34,14 @@ import java.util.Set;
  * what the snapshot has, never taken away (the provider's computed lists mix in attachments made elsewhere).
  */
 public final class TerraformOverlay {
-    private final TerraformPlan plan;
     private final String account;
     private final IamApplier to;
-    private final Map<String, PlannedResource> byAddress = new LinkedHashMap<>();
+    private final PlanValues values;
 
     private TerraformOverlay(TerraformPlan plan, IamApplier to) {
-        this.plan = plan;
         this.to = to;
         this.account = to.accountId();
-        plan.resources().forEach(r -> byAddress.put(r.address(), r));
+        this.values = new PlanValues(plan, to);
     }
 
     /** The snapshot with the plan applied to {@code account}, which must be one of its accounts. */
@@ -62,6 +60,18 @@ public final class TerraformOverlay {
         return o.to.result();
     }
 
+    private String name(PlannedResource r) {
+        return values.name(r);
+    }
+
+    private String resolved(PlannedResource r, String attribute, String type, String field) {
+        return values.resolved(r, attribute, type, field);
+    }
+
+    private String attachedArn(PlannedResource r) {
+        return resolved(r, "policy_arn", "aws_iam_policy", "arn");
+    }
+
     private void principalOrPolicy(PlannedResource r) {
         switch (r.type()) {
             case "aws_iam_role" -> {
@@ -76,7 +86,7 @@ public final class TerraformOverlay {
                 Role old = to.role(name);
                 String path = pathOf(r);
                 String arn = "arn:aws:iam::" + account + ":role" + path + name;
-                PolicyDocument trust = document(r, "assume_role_policy", true);
+                PolicyDocument trust = values.document(r, "assume_role_policy", DocumentKind.TRUST);
                 List<InlinePolicy> inline = new ArrayList<>(old == null ? List.of() : old.inlinePolicies());
                 inlineBlocks(r, inline);
                 Set<String> attached = new LinkedHashSet<>(old == null ? List.of() : old.attachedPolicyArns());
@@ -120,7 +130,7 @@ public final class TerraformOverlay {
                         old == null ? List.of() : old.attachedPolicyArns()), r.address());
             }
             case "aws_iam_policy" -> {
-                String arn = policyArn(r);
+                String arn = values.policyArn(r);
                 if (arn == null) {
                     return;
                 }
@@ -128,7 +138,7 @@ public final class TerraformOverlay {
                     to.remove(null, arn);
                     return;
                 }
-                PolicyDocument doc = document(r, "policy", false);
+                PolicyDocument doc = values.document(r, "policy", DocumentKind.IDENTITY);
                 String name = arn.substring(arn.lastIndexOf('/') + 1);
                 to.putPolicy(new ManagedPolicy(arn, name, r.address(), pathOf(r), "v1",
                         List.of(new PolicyVersion("v1", true, null, doc))), r.address());
@@ -206,7 +216,7 @@ public final class TerraformOverlay {
         }
         String name = r.text("name");
         to.inline(kind, principal, r.address(), name == null ? r.address() : name,
-                r.deleted() ? null : document(r, "policy", false));
+                r.deleted() ? null : values.document(r, "policy", DocumentKind.IDENTITY));
     }
 
     private void attach(PlannedResource r, Kind kind, String attribute, String type) {
@@ -215,86 +225,6 @@ public final class TerraformOverlay {
         if (arn != null) {
             to.attach(kind, principal, r.address(), arn, r.deleted());
         }
-    }
-
-    /**
-     * The attribute's value; when the plan leaves it unknown, the {@code field} of the planned resource of
-     * {@code type} its expression refers to; null (with a warning) when neither says.
-     */
-    private String resolved(PlannedResource r, String attribute, String type, String field) {
-        String v = r.text(attribute);
-        if (v != null) {
-            return v;
-        }
-        for (String ref : r.references().getOrDefault(attribute, List.of())) {
-            PlannedResource target = byAddress.get(ref);
-            if (target == null) {
-                target = byAddress.values().stream().filter(x -> x.address().startsWith(ref + "[")).findFirst()
-                        .orElse(null);
-            }
-            if (target != null && target.type().equals(type)) {
-                String name = "aws_iam_policy".equals(type) ? policyArn(target) : target.text(field);
-                if (name != null) {
-                    return name;
-                }
-            }
-        }
-        to.warn(r.address() + ": `" + attribute + "` is unknown until apply and refers to no planned " + type
-                + " whose " + field + " is known: not applied (what it grants is not counted)");
-        return null;
-    }
-
-    private String attachedArn(PlannedResource r) {
-        return resolved(r, "policy_arn", "aws_iam_policy", "arn");
-    }
-
-    private String name(PlannedResource r) {
-        String name = r.text("name");
-        if (name == null) {
-            to.warn(r.address() + ": its name is unknown until apply (a name_prefix?): not applied");
-        }
-        return name;
-    }
-
-    private String policyArn(PlannedResource r) {
-        String arn = r.text("arn");
-        if (arn != null) {
-            return arn;
-        }
-        String name = r.text("name");
-        if (name == null) {
-            to.warn(r.address() + ": its name is unknown until apply: not applied");
-            return null;
-        }
-        return "arn:aws:iam::" + account + ":policy" + pathOf(r) + name;
-    }
-
-    private static String pathOf(PlannedResource r) {
-        String path = r.text("path");
-        return path == null ? "/" : path;
-    }
-
-    private static Map<String, String> tags(PlannedResource r) {
-        Map<String, String> tags = new LinkedHashMap<>();
-        com.fasterxml.jackson.databind.JsonNode t = r.after() == null ? null : r.after().get("tags");
-        if (t != null && t.isObject()) {
-            t.fields().forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asText()));
-        }
-        return tags;
-    }
-
-    private static List<String> strings(PlannedResource r, String attribute) {
-        List<String> out = new ArrayList<>();
-        com.fasterxml.jackson.databind.JsonNode values = r.deleted() ? r.before() : r.after();
-        com.fasterxml.jackson.databind.JsonNode v = values == null ? null : values.get(attribute);
-        if (v != null && v.isArray()) {
-            v.forEach(x -> {
-                if (x.isTextual()) {
-                    out.add(x.asText());
-                }
-            });
-        }
-        return out;
     }
 
     private void inlineBlocks(PlannedResource r, List<InlinePolicy> inline) {
@@ -310,36 +240,8 @@ public final class TerraformOverlay {
                 continue;
             }
             inline.removeIf(p -> p.name().equals(name));
-            inline.add(new InlinePolicy(name, parse(text, r, "inline_policy/" + i + "/policy")));
+            inline.add(new InlinePolicy(name, values.parse(text, r, "inline_policy/" + i + "/policy")));
         }
     }
 
-    /** The document the attribute holds; an unknown one stands for anything, conditional on a named key. */
-    private PolicyDocument document(PlannedResource r, String attribute, boolean trust) {
-        String text = r.text(attribute);
-        if (text != null && !text.isEmpty()) {
-            return parse(text, r, attribute);
-        }
-        if (!r.unknown(attribute)) {
-            return trust ? null : parse("{\"Version\":\"2012-10-17\",\"Statement\":[]}", r, attribute);
-        }
-        String key = "terraform:" + r.address() + "." + attribute;
-        to.unknownKey(key);
-        String statement = trust
-                ? "{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"sts:AssumeRole\","
-                : "{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\",";
-        return parse("{\"Version\":\"2012-10-17\",\"Statement\":[" + statement
-                + "\"Condition\":{\"StringEquals\":{\"" + key + "\":\"known after apply\"}}}]}", r, attribute);
-    }
-
-    private PolicyDocument parse(String text, PlannedResource r, String attribute) {
-        String where = plan.file() + " at " + r.pointer() + "/change/after/" + attribute + " (" + r.address() + ")";
-        try {
-            return PolicyParser.parse(text, where);
-        } catch (PolicyParseException e) {
-            throw new SnapshotException(e.code(), r.address() + "." + attribute + ": " + e.getMessage(),
-                    new io.iamscope.policy.SourceLocation(plan.file().toString(), r.pointer() + "/change/after/"
-                            + attribute));
-        }
-    }
 }
