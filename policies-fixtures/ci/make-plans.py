@@ -11,6 +11,13 @@ account 333333333333 (acme-dev) of the sample organization (../sample-org/snapsh
 - tf-harmless.json: a new role trusting EC2 with read-only S3 access, no one able to pass it. Passes.
 - tf-unknown-trust.json: a new role with AdministratorAccess whose trust policy is unknown until apply (built
   from a data source): who can assume it is unknown, so the report makes it conditional, never "no one".
+- tf-opens-resources.json: resource-based policies: bucket acme-dev-datalake readable by anyone, function
+  nightly-report invocable by account 999999999999, a new queue `exports` (its URL unknown until apply, found
+  through the reference) writable by that account, a new KMS key with AWS's default key policy. Fails on the
+  function only: the organization's RCP DataPerimeter keeps outsiders away from S3 and SQS whatever the
+  resource policies say.
+- tf-removes-rcp.json: the same bucket policy, and the RCP DataPerimeter deleted (with its attachment to the
+  root): the bucket is then readable by anyone. Fails.
 Run from this directory: python3 make-plans.py
 """
 import json
@@ -106,6 +113,52 @@ write("tf-unknown-trust.json", plan([
     "name": {"constant_value": "break-glass-v2"},
     "assume_role_policy": {"references": ["data.aws_iam_policy_document.break_glass_trust.json",
                                           "data.aws_iam_policy_document.break_glass_trust"]}})]))
+
+public_read = doc({"Sid": "PublicRead", "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
+                   "Resource": "arn:aws:s3:::acme-dev-datalake/*"})
+partner_send = doc({"Sid": "PartnerSend", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::999999999999:root"},
+                    "Action": "sqs:SendMessage", "Resource": f"arn:aws:sqs:us-east-1:{ACCOUNT}:exports"})
+opens = plan([
+    change("aws_s3_bucket_policy.datalake", "aws_s3_bucket_policy", ["create"], None,
+           {"bucket": "acme-dev-datalake", "policy": public_read}, {"id": True}),
+    change("aws_lambda_permission.partner_invoke", "aws_lambda_permission", ["create"], None,
+           {"action": "lambda:InvokeFunction", "function_name": "nightly-report", "principal": "999999999999",
+            "statement_id": "PartnerInvoke", "qualifier": None, "source_arn": None, "source_account": None,
+            "principal_org_id": None, "function_url_auth_type": None, "event_source_token": None},
+           {"id": True}),
+    change("aws_sqs_queue.exports", "aws_sqs_queue", ["create"], None,
+           {"name": "exports", "fifo_queue": False, "tags": None},
+           {"arn": True, "id": True, "policy": True, "url": True, "tags_all": True}),
+    change("aws_sqs_queue_policy.exports", "aws_sqs_queue_policy", ["create"], None,
+           {"policy": partner_send}, {"id": True, "queue_url": True}),
+    change("aws_kms_key.exports", "aws_kms_key", ["create"], None,
+           {"description": "exports", "enable_key_rotation": True, "tags": None},
+           {"arn": True, "id": True, "key_id": True, "policy": True, "tags_all": True}),
+], [
+    config("aws_s3_bucket_policy.datalake", "aws_s3_bucket_policy", {
+        "bucket": {"constant_value": "acme-dev-datalake"}, "policy": {"constant_value": public_read}}),
+    config("aws_lambda_permission.partner_invoke", "aws_lambda_permission", {
+        "function_name": {"constant_value": "nightly-report"}, "principal": {"constant_value": "999999999999"}}),
+    config("aws_sqs_queue.exports", "aws_sqs_queue", {"name": {"constant_value": "exports"}}),
+    config("aws_sqs_queue_policy.exports", "aws_sqs_queue_policy", {
+        "queue_url": {"references": ["aws_sqs_queue.exports.id", "aws_sqs_queue.exports"]},
+        "policy": {"constant_value": partner_send}}),
+    config("aws_kms_key.exports", "aws_kms_key", {"description": {"constant_value": "exports"}}),
+])
+opens["configuration"]["provider_config"]["aws"]["expressions"] = {"region": {"constant_value": "us-east-1"}}
+write("tf-opens-resources.json", opens)
+
+perimeter = next(p for p in snapshot["organization"]["policies"] if p["Id"] == "p-rcpperim01")
+write("tf-removes-rcp.json", plan([
+    opens["resource_changes"][0],
+    change("aws_organizations_policy.data_perimeter", "aws_organizations_policy", ["delete"],
+           {"id": "p-rcpperim01", "arn": perimeter["Arn"], "name": perimeter["Name"],
+            "type": "RESOURCE_CONTROL_POLICY", "content": perimeter["Content"] if isinstance(perimeter["Content"], str)
+            else json.dumps(perimeter["Content"])}, None, {}),
+    change("aws_organizations_policy_attachment.data_perimeter_root", "aws_organizations_policy_attachment",
+           ["delete"], {"id": "r-acme:p-rcpperim01", "policy_id": "p-rcpperim01", "target_id": "r-acme"},
+           None, {}),
+], [opens["configuration"]["root_module"]["resources"][0]]))
 
 with open("tf-malformed.json", "w") as f:
     f.write('{"format_version": "1.2", "resource_changes": [{"address": "aws_iam_role.x", "mode": "managed",\n')

@@ -90,7 +90,7 @@ public final class DiffTextRenderer {
     private static void finding(FindingChange f, PrintWriter out) {
         Finding x = f.finding();
         String kind = f.kind() == ChangeKind.CHANGED ? "widened " : "";
-        out.println("  " + ReviewWords.severity(x.severity()) + kind + x.code().name() + "  " + x.title()
+        out.println("  " + ReviewWords.severity(x.severity()) + " " + kind + x.code().name() + "  " + x.title()
                 + ReviewWords.conditional(x));
         if (f.kind() == ChangeKind.CHANGED) {
             out.println("      now also: " + String.join(", ", f.newlyAffected().stream().map(ReviewWords::shortName)

@@ -27,8 +27,11 @@ class CheckCommandTest {
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         List<String> args = new ArrayList<>(List.of("check", "--snapshot", "policies-fixtures/sample-org/snapshot.json",
-                "--account", "333333333333", "--terraform-plan", "policies-fixtures/ci/" + plan, "--fail-on", "high"));
+                "--account", "333333333333", "--terraform-plan", "policies-fixtures/ci/" + plan));
         args.addAll(List.of(more));
+        if (!args.contains("--fail-on")) {
+            args.addAll(List.of("--fail-on", "high"));
+        }
         return new Run(cl.execute(args.toArray(String[]::new)), out.toString(), err.toString());
     }
 
@@ -69,6 +72,32 @@ class CheckCommandTest {
         assertEquals(ExitCodes.FINDINGS, r.exit(), r.err());
         assertTrue(r.out().contains("break-glass-v2 [assume-role] (if terraform:aws_iam_role.break_glass_v2"
                 + ".assume_role_policy)"), r.out());
+    }
+
+    /**
+     * Resource policies are checked as AWS evaluates them: the organization's RCP keeps anyone away from the
+     * bucket the plan opens (S3 is under it), but not from the function (Lambda is not), so only that is new.
+     */
+    @Test
+    void aResourceOpenedToAnotherAccountFailsWhereNoRcpStopsIt() {
+        Run r = check("tf-opens-resources.json", "--fail-on", "medium");
+        assertEquals(ExitCodes.FINDINGS, r.exit(), r.err());
+        String findings = r.out().substring(r.out().indexOf("NEW FINDINGS"), r.out().indexOf("WRITTEN DIFFERENTLY"));
+        assertTrue(findings.contains("RESOURCE_FOREIGN_ACCOUNT  AWS::Lambda::Function"
+                + " `arn:aws:lambda:us-east-1:333333333333:function:nightly-report`"), findings);
+        assertFalse(findings.contains("acme-dev-datalake"), findings);
+        assertFalse(findings.contains("exports"), findings);
+        assertTrue(r.out().contains("ADDED resource policy of arn:aws:s3:::acme-dev-datalake"), r.out());
+    }
+
+    @Test
+    void removingTheRcpMakesTheOpenedBucketPublic() {
+        Run r = check("tf-removes-rcp.json");
+        assertEquals(ExitCodes.FINDINGS, r.exit(), r.err());
+        assertTrue(r.out().contains("CRITICAL RESOURCE_PUBLIC  AWS::S3::Bucket `arn:aws:s3:::acme-dev-datalake`"),
+                r.out());
+        assertTrue(r.out().contains("REMOVED organization policy of arn:aws:organizations::111111111111:policy/"
+                + "o-acme123456/resource_control_policy/p-rcpperim01"), r.out());
     }
 
     @Test

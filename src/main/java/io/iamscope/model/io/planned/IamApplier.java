@@ -70,6 +70,13 @@ public final class IamApplier {
         return account.accountId();
     }
 
+    /** The account's partition, from its principals' ARNs ({@code aws} when it has none). */
+    public String partition() {
+        return account.roles().stream().map(Role::arn).findFirst()
+                .or(() -> account.users().stream().map(User::arn).findFirst())
+                .map(io.iamscope.policy.Arn::partitionOf).orElse("aws");
+    }
+
     public Role role(String name) {
         return roles.get(name);
     }

@@ -3,6 +3,7 @@ package io.iamscope.model.io.terraform;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.iamscope.model.io.SnapshotException;
 import io.iamscope.model.io.planned.IamApplier;
+import io.iamscope.model.io.planned.UnknownDocument;
 import io.iamscope.policy.PolicyDocument;
 import io.iamscope.policy.PolicyParseException;
 import io.iamscope.policy.SourceLocation;
@@ -18,24 +19,6 @@ import java.util.Map;
  * unknown turned into one that may grant anything, conditional on a key named after the attribute.
  */
 final class PlanValues {
-    /** What an unknown policy document stands for: what it could hold at most. */
-    enum DocumentKind {
-        /** A role's trust policy: anyone may assume the role. */
-        TRUST("{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"sts:AssumeRole\","),
-        /** An identity policy: every action on every resource. */
-        IDENTITY("{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\","),
-        /** A resource-based policy: anyone, every action of the resource. */
-        RESOURCE("{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\","),
-        /** An SCP or RCP: unknown content restricts nothing more than an Allow of everything. */
-        ORGANIZATION("{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\",");
-
-        private final String statementStart;
-
-        DocumentKind(String statementStart) {
-            this.statementStart = statementStart;
-        }
-    }
-
     private final TerraformPlan plan;
     private final IamApplier to;
     private final String account;
@@ -137,19 +120,18 @@ final class PlanValues {
      * The document the attribute holds; an unknown one stands for what it could hold at most, conditional on a
      * named key; an absent one is null for a trust policy or a resource policy, and empty for an identity policy.
      */
-    PolicyDocument document(PlannedResource r, String attribute, DocumentKind kind) {
+    PolicyDocument document(PlannedResource r, String attribute, UnknownDocument kind) {
         String text = r.text(attribute);
         if (text != null && !text.isEmpty()) {
             return parse(text, r, attribute);
         }
         if (!r.unknown(attribute)) {
-            return kind == DocumentKind.IDENTITY
+            return kind == UnknownDocument.IDENTITY
                     ? parse("{\"Version\":\"2012-10-17\",\"Statement\":[]}", r, attribute) : null;
         }
         String key = "terraform:" + r.address() + "." + attribute;
         to.unknownKey(key);
-        return parse("{\"Version\":\"2012-10-17\",\"Statement\":[" + kind.statementStart
-                + "\"Condition\":{\"StringEquals\":{\"" + key + "\":\"known after apply\"}}}]}", r, attribute);
+        return parse(kind.json(key, "known after apply"), r, attribute);
     }
 
     PolicyDocument parse(String text, PlannedResource r, String attribute) {

@@ -13,9 +13,9 @@ import io.iamscope.model.Role;
 import io.iamscope.model.Snapshot;
 import io.iamscope.model.User;
 import io.iamscope.model.io.planned.IamApplier;
+import io.iamscope.model.io.planned.UnknownDocument;
 import io.iamscope.model.io.planned.IamApplier.Kind;
 import io.iamscope.model.io.planned.PlannedSnapshot;
-import io.iamscope.model.io.terraform.PlanValues.DocumentKind;
 import io.iamscope.policy.PolicyDocument;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -32,6 +32,7 @@ import java.util.Set;
  * ({@code terraform:aws_iam_role_policy.ci.policy}) that the analysis must declare unknown: what it may grant is
  * shown as possible under that condition, never dropped. Attachments the plan lists on a principal are added to
  * what the snapshot has, never taken away (the provider's computed lists mix in attachments made elsewhere).
+ * Resource-based policies and the organization's SCPs and RCPs come last ({@link TerraformResourcePolicies}).
  */
 public final class TerraformOverlay {
     private final String account;
@@ -57,6 +58,7 @@ public final class TerraformOverlay {
                 o.attachment(r);
             }
         }
+        new TerraformResourcePolicies(plan, o.to, o.values).apply(plan.resources());
         return o.to.result();
     }
 
@@ -86,7 +88,7 @@ public final class TerraformOverlay {
                 Role old = to.role(name);
                 String path = pathOf(r);
                 String arn = "arn:aws:iam::" + account + ":role" + path + name;
-                PolicyDocument trust = values.document(r, "assume_role_policy", DocumentKind.TRUST);
+                PolicyDocument trust = values.document(r, "assume_role_policy", UnknownDocument.TRUST);
                 List<InlinePolicy> inline = new ArrayList<>(old == null ? List.of() : old.inlinePolicies());
                 inlineBlocks(r, inline);
                 Set<String> attached = new LinkedHashSet<>(old == null ? List.of() : old.attachedPolicyArns());
@@ -138,7 +140,7 @@ public final class TerraformOverlay {
                     to.remove(null, arn);
                     return;
                 }
-                PolicyDocument doc = values.document(r, "policy", DocumentKind.IDENTITY);
+                PolicyDocument doc = values.document(r, "policy", UnknownDocument.IDENTITY);
                 String name = arn.substring(arn.lastIndexOf('/') + 1);
                 to.putPolicy(new ManagedPolicy(arn, name, r.address(), pathOf(r), "v1",
                         List.of(new PolicyVersion("v1", true, null, doc))), r.address());
@@ -216,7 +218,7 @@ public final class TerraformOverlay {
         }
         String name = r.text("name");
         to.inline(kind, principal, r.address(), name == null ? r.address() : name,
-                r.deleted() ? null : values.document(r, "policy", DocumentKind.IDENTITY));
+                r.deleted() ? null : values.document(r, "policy", UnknownDocument.IDENTITY));
     }
 
     private void attach(PlannedResource r, Kind kind, String attribute, String type) {

@@ -17,8 +17,10 @@ import java.util.Map;
  * changes, with the configuration's references. A {@code format_version} of another major version than 1 is
  * refused, as the format's own rule says ("Reject any input which reports an unsupported major version"); unknown
  * fields are ignored (minor versions only add).
+ *
+ * @param region the default AWS provider's region when the configuration gives it as a constant, or null
  */
-public record TerraformPlan(Path file, List<PlannedResource> resources) {
+public record TerraformPlan(Path file, List<PlannedResource> resources, String region) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     public TerraformPlan {
@@ -77,7 +79,10 @@ public record TerraformPlan(Path file, List<PlannedResource> resources) {
             out.add(new PlannedResource(address, type, actions, change.get("before"), change.get("after"),
                     change.get("after_unknown"), where.pointer(), references.getOrDefault(configAddress, Map.of())));
         }
-        return new TerraformPlan(file, out);
+        // The default AWS provider's region when the configuration writes it as a constant; null otherwise.
+        String region = root.path("configuration").path("provider_config").path("aws").path("expressions")
+                .path("region").path("constant_value").asText(null);
+        return new TerraformPlan(file, out, region);
     }
 
     private static String text(JsonNode node, String field, SourceLocation at) {
