@@ -101,6 +101,24 @@ class CheckCommandTest {
     }
 
     @Test
+    void aTemplateThatOpensATopicToAnotherAccountFails() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute("check", "--snapshot", "policies-fixtures/sample-org/snapshot.json", "--account",
+                "333333333333", "--region", "us-east-1", "--cloudformation", "policies-fixtures/ci/cfn-opens-resources.yaml",
+                "--fail-on", "medium");
+        assertEquals(ExitCodes.FINDINGS, exit, err.toString());
+        String findings = out.toString().substring(out.toString().indexOf("NEW FINDINGS"),
+                out.toString().indexOf("WRITTEN DIFFERENTLY"));
+        assertTrue(findings.contains("AWS::SNS::Topic `arn:aws:sns:us-east-1:333333333333:exports`"), findings);
+        assertTrue(findings.contains("function:nightly-report"), findings);
+        assertFalse(findings.contains("acme-dev-exports"), "the RCP keeps anyone away from the bucket: " + findings);
+    }
+
+    @Test
     void aMalformedPlanIsAnInputError() {
         Run r = check("tf-malformed.json");
         assertEquals(ExitCodes.INPUT_ERROR, r.exit(), r.err());

@@ -70,6 +70,8 @@ public final class CloudFormationOverlay {
         List<String> ids = o.included();
         ids.forEach(o::principalOrPolicy);
         ids.forEach(o::attachment);
+        CloudFormationResourcePolicies resourcePolicies = new CloudFormationResourcePolicies(to, o.values);
+        ids.forEach(resourcePolicies::apply);
         List.copyOf(o.intrinsics.generated()).forEach(id -> to.warn(o.values.where(id) + ": no name is given: CloudFormation makes one"
                 + " when it creates the stack; named `" + o.intrinsics.physicalName(id) + "` here"));
         return to.result();

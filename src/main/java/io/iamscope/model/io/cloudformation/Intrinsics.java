@@ -190,7 +190,7 @@ final class Intrinsics {
                 return text(account);
             }
             case "AWS::Partition" -> {
-                return text("aws");
+                return text(partition());
             }
             case "AWS::URLSuffix" -> {
                 return text("amazonaws.com");
@@ -235,6 +235,14 @@ final class Intrinsics {
         if (NAME_PROPERTY.containsKey(type)) {
             return text(physicalName(name));
         }
+        ServiceResource service = ServiceResource.of(type);
+        if (service != null) {
+            return text(switch (service.ref()) {
+                case NAME -> physicalName(name);
+                case ARN -> serviceArn(name);
+                case URL -> ServiceResource.queueUrl(region(name), account, physicalName(name));
+            });
+        }
         throw new Unresolved("the Ref of " + name + " (" + type + ") is known only once it is created");
     }
 
@@ -246,13 +254,55 @@ final class Intrinsics {
         if (ARN_KIND.containsKey(type) && (attribute.equals("Arn") || attribute.equals("PolicyArn"))) {
             return arn(id);
         }
+        ServiceResource service = ServiceResource.of(type);
+        if (service != null && (attribute.equals("Arn") || attribute.equals("TopicArn") || attribute.equals("Id")
+                && service == ServiceResource.SECRET)) {
+            return serviceArn(id);
+        }
+        if (service == ServiceResource.QUEUE && attribute.equals("QueueName")) {
+            return physicalName(id);
+        }
+        if (service == ServiceResource.QUEUE && attribute.equals("QueueUrl")) {
+            return ServiceResource.queueUrl(region(id), account, physicalName(id));
+        }
         throw new Unresolved("Fn::GetAtt " + id + "." + attribute + " is known only once the stack is deployed");
     }
 
-    /** The physical name of an IAM resource of the template: its name property, or the name CloudFormation makes. */
+    /** The ARN of a resource of a type in {@link ServiceResource}, made as its service makes it. */
+    String serviceArn(String logicalId) {
+        ServiceResource service = ServiceResource.of(root.path("Resources").path(logicalId).path("Type").asText());
+        return service.arn(partition(), service.regional() ? region(logicalId) : "", account, physicalName(logicalId));
+    }
+
+    String partition() {
+        return "aws";
+    }
+
+    private String region(String logicalId) {
+        if (region == null) {
+            throw new Unresolved("the ARN of " + logicalId + " has the stack's region (give --region)");
+        }
+        return region;
+    }
+
+    /** The stack's region ({@code --region}). */
+    String stackRegion() {
+        if (region == null) {
+            throw new Unresolved("the stack's region is not known (give --region)");
+        }
+        return region;
+    }
+
+    /**
+     * The physical name of a resource of the template (IAM's, or one in {@link ServiceResource}): its name property,
+     * or the name CloudFormation makes.
+     */
     String physicalName(String logicalId) {
         JsonNode resource = root.path("Resources").path(logicalId);
-        JsonNode name = resource.path("Properties").get(NAME_PROPERTY.get(resource.path("Type").asText()));
+        String type = resource.path("Type").asText();
+        ServiceResource service = ServiceResource.of(type);
+        String property = service != null ? service.nameProperty() : NAME_PROPERTY.get(type);
+        JsonNode name = property == null ? null : resource.path("Properties").get(property);
         if (name != null) {
             return string(name);
         }

@@ -1,11 +1,11 @@
 package io.iamscope.model.io.terraform;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iamscope.model.OrgPolicy;
 import io.iamscope.model.OrgPolicyType;
 import io.iamscope.model.Resource;
 import io.iamscope.model.io.planned.IamApplier;
+import io.iamscope.model.io.planned.LambdaPermission;
+import io.iamscope.model.io.planned.QueueUrl;
 import io.iamscope.model.io.planned.UnknownDocument;
 import io.iamscope.model.io.planned.ResourcePolicyEdit;
 import io.iamscope.policy.PolicyDocument;
@@ -26,7 +26,6 @@ import java.util.List;
  * match it. A document the plan leaves unknown may grant anyone anything, conditional on a named key.
  */
 final class TerraformResourcePolicies {
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private final IamApplier to;
     private final PlanValues values;
     private final String account;
@@ -213,18 +212,8 @@ final class TerraformResourcePolicies {
     /** A queue's ARN from its URL ({@code https://sqs.REGION.amazonaws.com/ACCOUNT/NAME}) or the planned queue. */
     private String queueArn(PlannedResource r) {
         String url = r.text("queue_url");
-        if (url != null) {
-            String[] parts = url.replaceFirst("^https?://", "").split("/");
-            if (parts.length == 3) {
-                String region = null;
-                for (String label : parts[0].split("\\.")) {
-                    if (label.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
-                        region = label;
-                    }
-                }
-                return "arn:" + partition + ":sqs:" + (region == null ? region(r) : region) + ":" + parts[1] + ":"
-                        + parts[2];
-            }
+        if (url != null && QueueUrl.arn(url, partition, null) != null) {
+            return QueueUrl.arn(url, partition, region(r));
         }
         String arn = referredArn(r, "queue_url", "aws_sqs_queue", "sqs", "");
         if (arn == null) {
@@ -273,56 +262,22 @@ final class TerraformResourcePolicies {
             }
             return;
         }
-        ObjectNode conditions = JSON.objectNode();
-        condition(r, "source_arn", "ArnLike", "AWS:SourceArn", conditions);
-        condition(r, "source_account", "StringEquals", "AWS:SourceAccount", conditions);
-        condition(r, "principal_org_id", "StringEquals", "aws:PrincipalOrgID", conditions);
-        condition(r, "function_url_auth_type", "StringEquals", "lambda:FunctionUrlAuthType", conditions);
-        ObjectNode statement = JSON.objectNode().put("Sid", sid).put("Effect", "Allow");
-        String principal = r.text("principal");
-        if (principal == null) {
-            unknown(r, "principal", conditions);
+        LambdaPermission permission = new LambdaPermission(sid, functionArn, partition)
+                .principal(r.text("principal")).action(r.text("action"))
+                .sourceArn(r.text("source_arn")).sourceAccount(r.text("source_account"))
+                .principalOrgId(r.text("principal_org_id")).functionUrlAuthType(r.text("function_url_auth_type"));
+        for (String attribute : List.of("principal", "action", "source_arn", "source_account", "principal_org_id",
+                "function_url_auth_type")) {
+            if (r.text(attribute) == null && r.unknown(attribute)) {
+                // Unknown until apply: the statement holds under a condition on a key named after the argument.
+                String key = "terraform:" + r.address() + "." + attribute;
+                to.unknownKey(key);
+                permission.condition("StringEquals", key, "known after apply");
+            }
         }
-        if (principal == null || principal.equals("*")) {
-            statement.put("Principal", "*");
-        } else if (principal.endsWith(".amazonaws.com") || principal.endsWith(".amazonaws.com.cn")) {
-            statement.putObject("Principal").put("Service", principal);
-        } else {
-            statement.putObject("Principal").put("AWS", principal.matches("\\d{12}")
-                    ? "arn:" + partition + ":iam::" + principal + ":root" : principal);
-        }
-        String action = r.text("action");
-        if (action == null) {
-            unknown(r, "action", conditions);
-        }
-        statement.put("Action", action == null ? "lambda:*" : action).put("Resource", functionArn);
-        if (!conditions.isEmpty()) {
-            statement.set("Condition", conditions);
-        }
-        ObjectNode document = JSON.objectNode().put("Version", "2012-10-17");
-        document.putArray("Statement").add(statement);
-        PolicyDocument added = values.parse(document.toString(), r, "statement_id");
+        PolicyDocument added = values.parse(permission.json(), r, "statement_id");
         to.putResource(ResourcePolicyEdit.withStatement(old, functionArn, "AWS::Lambda::Function",
                 regionOf(functionArn, r), sid, added), r.address());
-    }
-
-    private void condition(PlannedResource r, String attribute, String operator, String key, ObjectNode conditions) {
-        String v = r.text(attribute);
-        if (v != null && !v.isEmpty()) {
-            operator(conditions, operator).put(key, v);
-        } else if (r.unknown(attribute)) {
-            unknown(r, attribute, conditions);
-        }
-    }
-
-    private void unknown(PlannedResource r, String attribute, ObjectNode conditions) {
-        String key = "terraform:" + r.address() + "." + attribute;
-        to.unknownKey(key);
-        operator(conditions, "StringEquals").put(key, "known after apply");
-    }
-
-    private static ObjectNode operator(ObjectNode conditions, String operator) {
-        return conditions.has(operator) ? (ObjectNode) conditions.get(operator) : conditions.putObject(operator);
     }
 
     /**
