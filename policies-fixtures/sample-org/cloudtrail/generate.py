@@ -111,7 +111,7 @@ dev_east_1 = [
           read_only=True, category="Data"),
     event("21:52:10", contractor, "sts", "GetCallerIdentity", read_only=True),
     event("21:52:40", contractor, "iam", "ListAttachedUserPolicies", request={"userName": "ext-contractor-jdoe"},
-          read_only=True),
+          error="AccessDenied", read_only=True),
     event("21:53:05", contractor, "iam", "GetPolicyVersion", request={"policyArn": POLICY, "versionId": "v2"},
           read_only=True),
     event("21:53:30", contractor, "iam", "ListUsers", error="AccessDenied", read_only=True),

@@ -108,14 +108,15 @@ final class TrailCommand implements Callable<Integer> {
         AccessGraph graph = workspace.graph(context);
         LogsRead read = new LogsRead(stats.files(), stats.records(), stats.outside(),
                 stats.warnings().stream().map(ReadWarning::toString).toList());
-        TrailReport report = new TrailAnalysis(index, graph, PathLimits.DEFAULT).analyse(start, ledger, read, from, to);
+        TrailReport report = new TrailAnalysis(index, graph, PathLimits.DEFAULT, workspace.catalog(),
+                workspace.checker(TrailAnalysis.callContext())).analyse(start, ledger, read, from, to);
         switch (format) {
             case json -> TrailJsonRenderer.render(report, out);
             default -> TrailTextRenderer.render(report, out);
         }
         err.flush();
-        return report.unpredicted().isEmpty() && report.unpredictedPrincipals().isEmpty() ? ExitCodes.OK
-                : ExitCodes.FINDINGS;
+        return report.unpredicted().isEmpty() && report.unpredictedPrincipals().isEmpty()
+                && report.unexplained().isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 
     private static Instant time(String option, String value) {

@@ -43,6 +43,10 @@ public final class TrailJsonRenderer {
         summary.put("calls", t.calls());
         summary.put("denied", t.denied());
         summary.put("unpredictedHops", t.unpredicted().size());
+        summary.put("unexplainedCalls", t.unexplained().size());
+        summary.put("actionsNotChecked", t.actionsNotChecked());
+        time(summary, "firstChange", t.firstChange());
+        summary.put("windowHidesChanges", t.windowHidesChanges());
         ArrayNode principals = root.putArray("principals");
         for (PrincipalUse p : t.principals()) {
             ObjectNode n = principals.addObject();
@@ -105,6 +109,12 @@ public final class TrailJsonRenderer {
             n.put("credential", c.credential());
             n.put("target", c.target());
             n.put("outcome", c.outcome());
+        }
+        ArrayNode unexplained = root.putArray("unexplainedCalls");
+        for (io.iamscope.analysis.trail.UnexplainedCall c : t.unexplained()) {
+            unexplained.addObject().put("principal", c.principalArn()).put("action", c.action())
+                    .put("resource", c.resource()).put("succeeded", c.succeeded()).put("decision", c.decision())
+                    .put("first", c.first().toString());
         }
         strings(root.putArray("reachableNotUsed"), t.notUsed());
         try {

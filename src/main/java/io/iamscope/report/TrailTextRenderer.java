@@ -8,6 +8,7 @@ import io.iamscope.analysis.trail.CredentialUse;
 import io.iamscope.analysis.trail.HopStatus;
 import io.iamscope.analysis.trail.ObservedHop;
 import io.iamscope.analysis.trail.PrincipalUse;
+import io.iamscope.analysis.trail.UnexplainedCall;
 import io.iamscope.analysis.trail.ResourceUse;
 import io.iamscope.analysis.trail.TrailReport;
 import java.io.PrintWriter;
@@ -44,7 +45,15 @@ public final class TrailTextRenderer {
                 + " users and roles the graph says it can reach) with " + t.credentials().size() + " credential(s), "
                 + t.calls() + " call(s), " + t.denied() + " denied; " + persistence + " change(s) to revoke; "
                 + (evasion == 0 ? "no attempt to blind" : evasion + " attempt(s) to blind, " + evaded + " succeeded"));
-        if (!t.unpredicted().isEmpty() || !t.unpredictedPrincipals().isEmpty()) {
+        if (t.windowHidesChanges()) {
+            out.println("  calls not checked against the snapshot: changes made before the window (--since) are not"
+                    + " seen");
+        } else if (t.firstChange() != null || t.actionsNotChecked() > 0) {
+            out.println("  calls checked against the snapshot" + (t.firstChange() == null ? ""
+                    : " up to the attacker's first change (" + t.firstChange() + "): the changes are not applied")
+                    + "; " + t.actionsNotChecked() + " action(s) of principals not checked");
+        }
+        if (!t.unpredicted().isEmpty() || !t.unpredictedPrincipals().isEmpty() || !t.unexplained().isEmpty()) {
             out.println("!! OUTSIDE THE PREDICTION: the logs show what the graph says could not happen (a missed path,"
                     + " a stale snapshot or missing data)");
             for (ObservedHop h : t.unpredicted()) {
@@ -53,6 +62,11 @@ public final class TrailTextRenderer {
             }
             for (PrincipalUse p : t.unpredictedPrincipals()) {
                 out.println("  !! acted as `" + p.arn() + "`, which the graph does not reach from the start");
+            }
+            for (UnexplainedCall c : t.unexplained()) {
+                out.println("  !! `" + BlastWords.shortName(c.principalArn()) + "` made " + c.action() + " succeed "
+                        + c.succeeded() + " time(s)" + (c.resource() == null ? "" : " (on `" + c.resource() + "`)")
+                        + ", which the snapshot says it cannot: " + c.decision());
             }
         }
         out.println();

@@ -88,6 +88,24 @@ class TrailCommandTest {
         assertTrue(r.out().contains("!! NOT PREDICTED by the graph"), r.out());
     }
 
+    /**
+     * A successful call the snapshot says its principal could not make, before any change of the attacker's: a
+     * stale snapshot, missing data or a missed permission, flagged and exit 1. Calls after the attacker's first
+     * change (CreatePolicyVersion at 21:55) are not asked (the changes are not applied), and none of the sample's is
+     * flagged.
+     */
+    @Test
+    void aCallTheSnapshotSaysCouldNotSucceedIsFlagged() {
+        Run plain = run("AKIAZCONTRACTOR7LEAK", "--logs", LOGS, "--format", "json");
+        assertEquals(0, plain.json().path("summary").path("unexplainedCalls").asInt(), plain.out());
+        assertEquals("2026-11-27T21:55:00Z", plain.json().path("summary").path("firstChange").asText());
+        Run r = run("AKIAZCONTRACTOR7LEAK", "--logs", LOGS, "--logs", "src/test/resources/trail/unexplained");
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.out().contains("!! `ext-contractor-jdoe` made secretsmanager:GetSecretValue succeed 1 time(s) (on"
+                + " `arn:aws:secretsmanager:us-east-1:222222222222:secret:payments/db-AbCdEf`), which the snapshot says"
+                + " it cannot"), r.out());
+    }
+
     @Test
     void aMalformedFileIsAWarningAndTheRestIsRead(@TempDir Path dir) throws IOException {
         Path bad = dir.resolve("broken.json");
@@ -107,6 +125,9 @@ class TrailCommandTest {
         assertEquals(17, r.json().path("logs").path("outsideWindow").asInt());
         // dev-break-glass's session was handed out before the window: not followed; ci-deployer's was inside.
         assertEquals(List.of(SampleOrg.CONTRACTOR, SampleOrg.CI, SampleOrg.DEPLOY), r.values("principals", "arn"));
+        // The policy version made at 21:55, before the window, is not seen: nothing is held against the snapshot.
+        assertTrue(r.json().path("summary").path("windowHidesChanges").asBoolean(), r.out());
+        assertEquals(0, r.json().path("summary").path("unexplainedCalls").asInt(), r.out());
     }
 
     @Test

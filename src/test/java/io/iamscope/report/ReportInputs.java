@@ -388,6 +388,8 @@ final class ReportInputs {
     static final Path SAMPLE_LOGS = Path.of("policies-fixtures/sample-org/cloudtrail");
     /** A log whose acme-deploy session assumes a role the graph says it cannot. */
     static final Path UNPREDICTED_LOGS = Path.of("src/test/resources/trail/unpredicted");
+    /** A log whose leaked contractor key reads a secret the snapshot says it cannot, before any change of its. */
+    static final Path UNEXPLAINED_LOGS = Path.of("src/test/resources/trail/unexplained");
 
     /** {@code iamscope trail START --snapshot ... --logs ...} (one reading thread: the order of warnings is fixed anyway). */
     static io.iamscope.analysis.trail.TrailReport trail(Input input, String start, List<Path> logs) {
@@ -397,7 +399,9 @@ final class ReportInputs {
                     null, null, 1).read(io.iamscope.model.io.cloudtrail.CloudTrailReader.files(logs), ledger);
             io.iamscope.analysis.trail.LogsRead read = new io.iamscope.analysis.trail.LogsRead(stats.files(),
                     stats.records(), stats.outside(), stats.warnings().stream().map(Object::toString).toList());
-            return new io.iamscope.analysis.trail.TrailAnalysis(index(input), graph(input), PathLimits.DEFAULT)
+            Workspace w = workspace(input);
+            return new io.iamscope.analysis.trail.TrailAnalysis(index(input), graph(input), PathLimits.DEFAULT,
+                    w.catalog(), w.checker(io.iamscope.analysis.trail.TrailAnalysis.callContext()))
                     .analyse(start, ledger, read, null, null);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -17,6 +17,8 @@ class TrailRenderersTest {
                 Arguments.of("contractor-key", ReportInputs.CONTRACTOR_KEY, List.of(ReportInputs.SAMPLE_LOGS)),
                 Arguments.of("contractor-key.unpredicted", ReportInputs.CONTRACTOR_KEY,
                         List.of(ReportInputs.SAMPLE_LOGS, ReportInputs.UNPREDICTED_LOGS)),
+                Arguments.of("contractor-key.unexplained", ReportInputs.CONTRACTOR_KEY,
+                        List.of(ReportInputs.SAMPLE_LOGS, ReportInputs.UNEXPLAINED_LOGS)),
                 Arguments.of("mlee", "mlee", List.of(ReportInputs.SAMPLE_LOGS)));
     }
 

@@ -20,6 +20,17 @@ import java.util.function.Consumer;
  * records. Thread-safe: the reader calls it from several threads.
  */
 public final class CredentialLedger implements Consumer<TrailEvent> {
+    /** A resource a call named, and when. */
+    record TimedResource(Instant time, String arn) implements Comparable<TimedResource> {
+        @Override
+        public int compareTo(TimedResource o) {
+            int c = time.compareTo(o.time);
+            return c != 0 ? c : arn.compareTo(o.arn);
+        }
+    }
+
+    /** Resources kept per action that succeeded, to check against the snapshot. */
+    static final int SUCCEEDED_ON_KEPT = 3;
     /** Distinct resources kept per credential; beyond, counted. */
     static final int RESOURCES_KEPT = 1000;
     /** Changes (persistence, evasion) kept per credential. */
@@ -82,6 +93,12 @@ public final class CredentialLedger implements Consumer<TrailEvent> {
         long resourcesDropped;
         /** action to a resource it was denied on. */
         final Map<String, String> deniedOn = new HashMap<>();
+        /** action to the earliest few successful calls' resources, for checking them against the snapshot. */
+        final Map<String, TreeSet<TimedResource>> succeededOn = new HashMap<>();
+        /** action to the earliest successful call whose record names no resource. */
+        final Map<String, Instant> succeededWithoutResource = new HashMap<>();
+        /** The earliest successful call that may change permissions (a persistence change), null when none. */
+        Instant firstChange;
         final List<TrailEvent> changes = new ArrayList<>();
         final List<Issuance> issued = new ArrayList<>();
         final Set<String> created = new LinkedHashSet<>();
@@ -104,6 +121,20 @@ public final class CredentialLedger implements Consumer<TrailEvent> {
                 deniedOn.merge(e.action(), e.resources().get(0), (a, b) -> a.compareTo(b) <= 0 ? a : b);
             }
             if (!e.failed()) {
+                if (e.resources().isEmpty()) {
+                    succeededWithoutResource.merge(e.action(), e.time(), (a, b) -> a.isBefore(b) ? a : b);
+                } else {
+                    // The earliest few by time then name: the report must not vary with the order files are read in.
+                    TreeSet<TimedResource> on = succeededOn.computeIfAbsent(e.action(), a -> new TreeSet<>());
+                    on.add(new TimedResource(e.time(), e.resources().get(0)));
+                    if (on.size() > SUCCEEDED_ON_KEPT) {
+                        on.pollLast();
+                    }
+                }
+                if (ChangeKind.of(e.name()) == ChangeKind.PERSISTENCE
+                        && (firstChange == null || e.time().isBefore(firstChange))) {
+                    firstChange = e.time();
+                }
                 for (String r : e.resources()) {
                     long[] n = resources.get(r);
                     if (n == null && resources.size() >= RESOURCES_KEPT) {

@@ -1,8 +1,12 @@
 package io.iamscope.analysis.trail;
 
+import io.iamscope.access.AccessChecker;
+import io.iamscope.analysis.AttackerProfile;
 import io.iamscope.analysis.Hop;
 import io.iamscope.analysis.trail.CredentialLedger.Activity;
 import io.iamscope.analysis.trail.CredentialLedger.Issuance;
+import io.iamscope.catalog.Catalog;
+import io.iamscope.eval.RequestContext;
 import io.iamscope.graph.AccessEdge;
 import io.iamscope.graph.AccessGraph;
 import io.iamscope.graph.NodeKind;
@@ -41,10 +45,27 @@ public final class TrailAnalysis {
     private final PathLimits limits;
     private final Map<String, String> canonical = new HashMap<>();
 
-    public TrailAnalysis(SnapshotIndex index, AccessGraph graph, PathLimits limits) {
+    private final CallCheck callCheck;
+
+    /**
+     * The context the logged calls are asked again in: what a CloudTrail record does not say is unknown (MFA and
+     * its age, the session's issue time, source network, time, whether a service called on the caller's behalf),
+     * so that only a decision that holds whatever they were is a contradiction.
+     */
+    public static RequestContext callContext() {
+        return AttackerProfile.INSIDER.context(Map.of(), List.of("aws:ViaAWSService", "aws:CalledVia"));
+    }
+
+    /**
+     * @param checker the engine's questions about the snapshot, in a context of what CloudTrail records do not say
+     *                (MFA, source network, time unknown): each principal's successful calls are asked again
+     */
+    public TrailAnalysis(SnapshotIndex index, AccessGraph graph, PathLimits limits, Catalog catalog,
+                         AccessChecker checker) {
         this.index = index;
         this.graph = graph;
         this.limits = limits;
+        this.callCheck = new CallCheck(index, catalog, checker);
     }
 
     /**
@@ -134,6 +155,13 @@ public final class TrailAnalysis {
         Set<String> createdTo = hops.stream().filter(h -> h.status() == HopStatus.CREATED_IN_WINDOW)
                 .map(ObservedHop::to).collect(Collectors.toSet());
         List<PrincipalUse> principals = new ArrayList<>();
+        List<UnexplainedCall> unexplained = new ArrayList<>();
+        Instant firstChange = order.stream().map(k -> ledger.activity(k).firstChange)
+                .filter(java.util.Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
+        // A window hides the changes made before it (the attacker's, or anyone's since the snapshot was taken, which
+        // the snapshot may or may not hold): nothing in it can be held against the snapshot.
+        boolean windowHidesChanges = since != null;
+        Instant boundary = windowHidesChanges ? since : firstChange;
         byPrincipal.forEach((arn, list) -> {
             boolean predicted = arn.equals(startArn) || pathTo.containsKey(arn) || createdTo.contains(arn);
             Instant first = list.stream().map(x -> x.first).min(Comparator.naturalOrder()).orElseThrow();
@@ -148,6 +176,7 @@ public final class TrailAnalysis {
             }
             principals.add(new PrincipalUse(arn, predicted, Hop.of(pathTo.get(arn)), first, last, list.size(), calls,
                     denied));
+            unexplained.addAll(checkCalls(arn, list, boundary));
         });
         principals.sort(Comparator.comparing(PrincipalUse::first).thenComparing(PrincipalUse::arn));
 
@@ -165,9 +194,26 @@ public final class TrailAnalysis {
                         -> e.getValue().getLength()).thenComparing(e -> e.getKey().arn()))
                 .map(e -> e.getKey().arn()).filter(a -> !used.contains(a)).toList();
         return new TrailReport(query, startArn, since, until, logs, credentials, hops, principals, actionList,
-                resourceList, resourcesDropped, changes,
+                resourceList, resourcesDropped, changes, unexplained, callCheck.notChecked().total(),
+                firstChange, windowHidesChanges,
                 (int) reach.keySet().stream().filter(n -> n.kind() != NodeKind.GROUP && n.kind() != NodeKind.ROOT).count(),
                 notUsed);
+    }
+
+    /**
+     * The principal's successful calls, over all its credentials, asked of the snapshot again, up to the attacker's
+     * first change that may alter permissions ({@code boundary}).
+     */
+    private List<UnexplainedCall> checkCalls(String arn, List<Activity> list, Instant boundary) {
+        Map<String, long[]> actions = new TreeMap<>();
+        Map<String, java.util.TreeSet<CredentialLedger.TimedResource>> on = new HashMap<>();
+        Map<String, Instant> without = new HashMap<>();
+        for (Activity x : list) {
+            x.actions.forEach((action, c) -> actions.computeIfAbsent(action, k -> new long[3])[0] += c[0]);
+            x.succeededOn.forEach((action, r) -> on.computeIfAbsent(action, k -> new java.util.TreeSet<>()).addAll(r));
+            x.succeededWithoutResource.forEach((action, t) -> without.merge(action, t, (a, b) -> a.isBefore(b) ? a : b));
+        }
+        return callCheck.check(arn, actions, on, without, boundary);
     }
 
     private ObservedHop hop(Issuance i, String from, Set<String> created) {

@@ -12,11 +12,20 @@ import java.util.List;
  * @param until       the window's end, null when open
  * @param reachable   how many users and roles the graph says the start can act as (itself excluded)
  * @param notUsed     those of them the attacker did not act as, nearest first
+ * @param unexplained successful calls the snapshot says their principal could not make
+ * @param actionsNotChecked successful actions (per principal) not asked of the snapshot: made after the
+ *                    attacker's first change, an event name that is not an IAM action, a principal the snapshot
+ *                    does not hold
+ * @param firstChange the attacker's first successful change that may alter permissions, null when none: calls
+ *                    after it are not checked against the snapshot
+ * @param windowHidesChanges a window start was given, so changes before it are not seen and no call is checked
+ *                    against the snapshot
  */
 public record TrailReport(String start, String startArn, Instant since, Instant until, LogsRead logs,
                           List<CredentialUse> credentials, List<ObservedHop> hops, List<PrincipalUse> principals,
                           List<ActionUse> actions, List<ResourceUse> resources, long resourcesNotListed,
-                          List<Change> changes, int reachable, List<String> notUsed) {
+                          List<Change> changes, List<UnexplainedCall> unexplained, long actionsNotChecked,
+                          Instant firstChange, boolean windowHidesChanges, int reachable, List<String> notUsed) {
     public TrailReport {
         credentials = List.copyOf(credentials);
         hops = List.copyOf(hops);
@@ -24,6 +33,7 @@ public record TrailReport(String start, String startArn, Instant since, Instant 
         actions = List.copyOf(actions);
         resources = List.copyOf(resources);
         changes = List.copyOf(changes);
+        unexplained = List.copyOf(unexplained);
         notUsed = List.copyOf(notUsed);
     }
 
