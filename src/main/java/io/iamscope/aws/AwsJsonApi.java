@@ -168,7 +168,13 @@ public final class AwsJsonApi {
             builder.putHeader("Content-Length", Integer.toString(payload.length));
         }
         SdkHttpRequest request = builder.build();
-        AwsCredentialsIdentity identity = credentials.resolveIdentity().join();
+        AwsCredentialsIdentity identity;
+        try {
+            identity = credentials.resolveIdentity().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            // As the SDK's clients do: a provider's failure (a CredentialsFailure) reaches the caller as thrown.
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
         SignedRequest signed = signer.sign(r -> r.identity(identity)
                 .request(request)
                 .payload(payload == null ? null : ContentStreamProvider.fromByteArray(payload))
