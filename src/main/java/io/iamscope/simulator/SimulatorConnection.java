@@ -3,6 +3,7 @@ package io.iamscope.simulator;
 import io.iamscope.aws.AnswerCheck;
 import io.iamscope.aws.AwsHttp;
 import io.iamscope.aws.AwsLogin;
+import io.iamscope.aws.CallLog;
 import io.iamscope.aws.GlobalRegions;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -48,6 +49,7 @@ public record SimulatorConnection(String endpointUrl, String profile, String reg
                         .apiCallTimeout(Duration.ofMinutes(2))
                         // An answer that is not the API's (a web page) is a failure, not an empty result.
                         .addExecutionInterceptor(new AnswerCheck(AnswerCheck.Protocol.QUERY))
+                        .addExecutionInterceptor(new CallLog())
                         .build());
         if (endpoint != null) {
             b.endpointOverride(endpoint);

@@ -203,4 +203,34 @@ class LoginTest {
             assertEquals(seen, proxy.requestLines().size(), "NO_PROXY's host is called directly");
         }
     }
+
+    @Test
+    void debugShowsTheAwsCallsAndNeverACredential() throws Exception {
+        aws.stub(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/"))
+                        .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("Action=ListUsers")),
+                aResponse().withStatus(400).withHeader("x-amzn-RequestId", "req-throttled")
+                        .withBody("<ErrorResponse><Error><Code>Throttling</Code><Message>Rate exceeded</Message>"
+                                + "</Error><RequestId>req-throttled</RequestId></ErrorResponse>"));
+        String secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYSECRETKEY";
+        String token = "IQoJb3JpZ2luX2VjEXAMPLESESSIONTOKEN";
+        ChildCli.Run r = collect(Map.of("AWS_ACCESS_KEY_ID", "AKIADEBUGKEY", "AWS_SECRET_ACCESS_KEY", secret,
+                "AWS_SESSION_TOKEN", token, "AWS_REGION", "eu-west-1"), "--debug", "--endpoint-url",
+                aws.endpoint().toString());
+        assertEquals(0, r.exit(), r.all());
+        assertTrue(r.err().contains("Sts GetCallerIdentity in eu-west-1: HTTP 200"), r.err());
+        assertTrue(r.err().contains("Iam GetAccountAuthorizationDetails in us-east-1: HTTP 200"), r.err());
+        assertTrue(r.err().contains("Retryable error detected. Will retry in"), "the SDK's retries and waits");
+        assertTrue(r.err().contains("failed with Throttling, request id req-throttled"), r.err());
+        assertFalse(r.all().contains(secret), "never the secret key");
+        assertFalse(r.all().contains(token), "never the session token");
+        assertFalse(r.all().contains(secret.substring(0, 20)) || r.all().contains(token.substring(0, 20)));
+    }
+
+    @Test
+    void withoutDebugNothingIsLogged() throws Exception {
+        ChildCli.Run r = collect(Map.of("AWS_ACCESS_KEY_ID", "AKIAENVKEY", "AWS_SECRET_ACCESS_KEY", "env-secret"),
+                "--endpoint-url", aws.endpoint().toString());
+        assertEquals(0, r.exit(), r.all());
+        assertEquals("", r.all());
+    }
 }

@@ -3,6 +3,7 @@ package io.iamscope.collect.call;
 import io.iamscope.aws.AnswerCheck;
 import io.iamscope.aws.AnswerCheck.Protocol;
 import io.iamscope.aws.AwsJsonApi;
+import io.iamscope.aws.CallLog;
 import io.iamscope.aws.GlobalRegions;
 import java.net.URI;
 import java.util.function.Supplier;
@@ -169,7 +170,8 @@ public record AwsClients(AwsCredentialsProvider credentials, SdkHttpClient http,
             Protocol protocol, String region) {
         builder.region(Region.of(region)).credentialsProvider(credentials).httpClient(http)
                 .overrideConfiguration(o -> o.retryStrategy(retries.get())
-                        .addExecutionInterceptor(new AnswerCheck(protocol)));
+                        .addExecutionInterceptor(new AnswerCheck(protocol))
+                        .addExecutionInterceptor(new CallLog()));
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }
