@@ -1,5 +1,6 @@
 package io.iamscope.aws;
 
+import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
@@ -13,7 +14,8 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
  * As whom and where iamscope calls AWS, found as the AWS CLI v2 finds them, from the SDK's own chains and nothing
  * written by hand: with {@code --profile}, that profile's credentials (static keys, SSO sessions and legacy SSO,
  * {@code credential_process}, web identity, {@code role_arn} with {@code source_profile} or
- * {@code credential_source}); without it, the SDK's default chain (environment, web identity, the AWS_PROFILE or
+ * {@code credential_source}; a role that needs MFA asks for the code on the terminal, {@link MfaRoleCredentials});
+ * without it, the SDK's default chain (environment, web identity, the AWS_PROFILE or
  * default profile, container and instance metadata). The region is {@code --region}, else the SDK's region chain
  * ({@code aws.region}, AWS_REGION, the profile's {@code region}, instance metadata), else us-east-1.
  * Every credentials failure is a {@link CredentialsFailure}: one line, the source, the fix.
@@ -31,11 +33,22 @@ public record AwsLogin(String profile, Region region, AwsCredentialsProvider cre
     public static AwsLogin resolve(String profile, String region) {
         ProfileFile files = profileFiles(profile);
         String active = profile != null ? profile : ProfileFileSystemSetting.AWS_PROFILE.getStringValueOrThrow();
-        AwsCredentialsProvider credentials = profile != null
-                ? ExplainedCredentials.ofProfile(ProfileCredentialsProvider.builder().profileFile(files)
-                        .profileName(profile).build(), files, profile)
-                : ExplainedCredentials.ofDefaultChain(DefaultCredentialsProvider.builder().build(), files, active);
-        return new AwsLogin(profile, regionOf(region, files, active), credentials);
+        Region where = regionOf(region, files, active);
+        // AWS_PROFILE's role that needs MFA, unless the environment's keys come first in the default chain.
+        boolean envKeys = System.getenv("AWS_ACCESS_KEY_ID") != null || System.getProperty("aws.accessKeyId") != null;
+        Optional<AwsCredentialsProvider> mfa = profile != null || !envKeys
+                ? MfaRoleCredentials.of(files, active, where) : Optional.empty();
+        AwsCredentialsProvider credentials;
+        if (mfa.isPresent()) {
+            credentials = ExplainedCredentials.ofProfile(mfa.get(), files, active);
+        } else if (profile != null) {
+            credentials = ExplainedCredentials.ofProfile(ProfileCredentialsProvider.builder().profileFile(files)
+                    .profileName(profile).build(), files, profile);
+        } else {
+            credentials = ExplainedCredentials.ofDefaultChain(DefaultCredentialsProvider.builder().build(), files,
+                    active);
+        }
+        return new AwsLogin(profile, where, credentials);
     }
 
     /**

@@ -38,9 +38,9 @@ record CredentialSource(String what, String fix, boolean missing) {
                     + " holds a current token and that `role_arn` trusts its issuer");
         }
         if (p.containsKey(ProfileProperty.ROLE_ARN)) {
-            String mfa = p.containsKey(ProfileProperty.MFA_SERIAL) ? "; this profile names `mfa_serial`, which"
-                    + " iamscope cannot prompt for: use credentials that already passed MFA (`aws sts"
-                    + " get-session-token`, an SSO profile)" : "";
+            String mfa = p.containsKey(ProfileProperty.MFA_SERIAL) ? "; the role needs an MFA code for its"
+                    + " `mfa_serial`, asked for on the terminal: run iamscope on one, or use credentials that"
+                    + " already passed MFA (an SSO profile, `aws sts get-session-token`)" : "";
             return new CredentialSource("role profile " + quoted + " (`role_arn` " + p.get(ProfileProperty.ROLE_ARN)
                     + ")", "check its `source_profile` or `credential_source` and that the role trusts it" + mfa);
         }

@@ -71,7 +71,7 @@ class ExplainedCredentialsTest {
         "proc       | `credential_process` of profile `proc` | run the profile's `credential_process` command",
         "web        | web identity profile `web`          | check that `web_identity_token_file`",
         "role       | role profile `role` (`role_arn` arn:aws:iam::111122223333:role/Admin) | check its `source_profile`",
-        "mfa        | role profile `mfa`                  | names `mfa_serial`, which iamscope cannot prompt for",
+        "mfa        | role profile `mfa`                  | the role needs an MFA code for its `mfa_serial`, asked for on the terminal",
         "keys       | access keys of profile `keys`       | `aws configure --profile keys`",
         "empty      | profile `empty`                     | it names no credentials",
     })
