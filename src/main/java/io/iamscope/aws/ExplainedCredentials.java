@@ -58,7 +58,9 @@ record ExplainedCredentials(AwsCredentialsProvider provider, java.util.function.
         }
         java.util.List<String> parts = new java.util.ArrayList<>();
         for (Throwable t = e; t != null; t = t.getCause()) {
-            String words = t.getMessage() == null ? "" : t.getMessage().replaceAll("\\s+", " ").strip();
+            // The SDK appends its attempt count; the line says what failed, not how often it was tried.
+            String words = t.getMessage() == null ? "" : t.getMessage().replaceAll("\\s+", " ")
+                    .replaceAll(" \\(SDK Attempt Count: \\d+\\)", "").strip();
             String part = words.endsWith(".") ? words.substring(0, words.length() - 1) : words;
             if (!part.isEmpty() && parts.stream().noneMatch(p -> p.contains(part))) {
                 parts.add(part);

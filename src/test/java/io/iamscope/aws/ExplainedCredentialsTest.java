@@ -130,6 +130,13 @@ class ExplainedCredentialsTest {
     }
 
     @Test
+    void theSdksAttemptCountIsLeftOut() {
+        String line = failure("role", SdkClientException.create("Unable to execute HTTP request: Connect to sts"
+                + " failed (SDK Attempt Count: 4)"));
+        assertTrue(line.contains(": Unable to execute HTTP request: Connect to sts failed; "), line);
+    }
+
+    @Test
     void theDefaultChainWithNothingConfigured() {
         AwsCredentialsProvider failing = () -> {
             throw SdkClientException.create("Unable to load credentials from any of the providers in the chain"
