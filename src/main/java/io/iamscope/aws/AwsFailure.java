@@ -49,6 +49,13 @@ public record AwsFailure(Kind kind, String code, int status, String message) {
         if (e instanceof AwsServiceException s) {
             return answered(s);
         }
+        // Before the network test: a credentials source that failed on the network (SSO portal, instance
+        // metadata) is still a credentials failure, and its line names the source.
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CredentialsFailure c) {
+                return new AwsFailure(Kind.NO_CREDENTIALS, Kind.NO_CREDENTIALS.name(), 0, oneLine(c.getMessage()));
+            }
+        }
         if (isUnreachable(e)) {
             return new AwsFailure(Kind.UNREACHABLE, Kind.UNREACHABLE.name(), 0, oneLine(rootCause(e)));
         }

@@ -105,7 +105,7 @@ public final class AwsJsonApi {
     /** Calls {@code operation} with {@code body}, retrying throttling and transient failures. */
     public JsonNode call(String operation, ObjectNode body) {
         byte[] payload = body.toString().getBytes(StandardCharsets.UTF_8);
-        return retrying(() -> send(operation, SdkHttpFullRequest.builder()
+        return retrying(operation, () -> send(operation, SdkHttpFullRequest.builder()
                 .method(SdkHttpMethod.POST)
                 .uri(endpoint)
                 .encodedPath("/")
@@ -120,7 +120,7 @@ public final class AwsJsonApi {
      */
     public JsonNode rest(String operation, String method, String path, Map<String, String> query, ObjectNode body) {
         byte[] payload = body == null ? null : body.toString().getBytes(StandardCharsets.UTF_8);
-        return retrying(() -> {
+        return retrying(operation, () -> {
             SdkHttpFullRequest.Builder request = SdkHttpFullRequest.builder()
                     .method(SdkHttpMethod.fromValue(method))
                     .uri(endpoint)
@@ -138,7 +138,7 @@ public final class AwsJsonApi {
         return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private JsonNode retrying(java.util.function.Supplier<JsonNode> once) {
+    private JsonNode retrying(String operation, java.util.function.Supplier<JsonNode> once) {
         AcquireInitialTokenResponse initial = retries.acquireInitialToken(AcquireInitialTokenRequest.create(
                 service.signingName()));
         RetryToken token = initial.token();
@@ -157,6 +157,7 @@ public final class AwsJsonApi {
                     throw e;
                 }
                 token = next.token();
+                CallLog.retrying(service.name(), operation, AwsFailure.of(e).code(), next.delay().toMillis());
                 sleep(next.delay());
             }
         }
@@ -168,7 +169,13 @@ public final class AwsJsonApi {
             builder.putHeader("Content-Length", Integer.toString(payload.length));
         }
         SdkHttpRequest request = builder.build();
-        AwsCredentialsIdentity identity = credentials.resolveIdentity().join();
+        AwsCredentialsIdentity identity;
+        try {
+            identity = credentials.resolveIdentity().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            // As the SDK's clients do: a provider's failure (a CredentialsFailure) reaches the caller as thrown.
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
         SignedRequest signed = signer.sign(r -> r.identity(identity)
                 .request(request)
                 .payload(payload == null ? null : ContentStreamProvider.fromByteArray(payload))
@@ -181,6 +188,7 @@ public final class AwsJsonApi {
                     .build()).call();
             String text = read(response);
             int status = response.httpResponse().statusCode();
+            CallLog.answered(service.name(), operation, region, status, CallLog.requestId(response.httpResponse()), 1);
             if (status / 100 != 2) {
                 throw error(status, response, text);
             }

@@ -30,12 +30,13 @@ final class CollectCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Snapshot file to write.")
     Path out;
 
-    @Option(names = "--profile", paramLabel = "NAME", description = "Named profile (default: the default credential"
-            + " chain).")
+    @Option(names = "--profile", paramLabel = "NAME", description = "Named profile of the AWS config files: keys, SSO,"
+            + " credential_process, web identity, role_arn (default: the SDK's default chain, AWS_PROFILE).")
     String profile;
 
-    @Option(names = "--region", paramLabel = "REGION", defaultValue = CollectOptions.DEFAULT_REGION,
-            description = "Home region for global calls and region discovery (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--region", paramLabel = "REGION", description = "Region for STS and region discovery; IAM and"
+            + " Organizations are called in its partition's home region (default: AWS_REGION, the profile's region,"
+            + " us-east-1).")
     String region;
 
     @Option(names = "--regions", split = ",", paramLabel = "REGION", description = "Regions for resource policies"

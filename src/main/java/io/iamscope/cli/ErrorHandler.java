@@ -1,5 +1,6 @@
 package io.iamscope.cli;
 
+import io.iamscope.aws.CredentialsFailure;
 import io.iamscope.catalog.CatalogException;
 import io.iamscope.collect.CollectException;
 import io.iamscope.model.ModelException;
@@ -55,6 +56,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         }
         if (e instanceof SimulatorException s) {
             return new Outcome(ExitCodes.AWS_ERROR, "iamscope: " + s.code() + ": " + s.getMessage());
+        }
+        if (e instanceof CredentialsFailure c) {
+            return new Outcome(ExitCodes.AWS_ERROR, "iamscope: NO_CREDENTIALS: " + c.getMessage());
         }
         if (e instanceof CollectException c) {
             return new Outcome(ExitCodes.AWS_ERROR, "iamscope: " + c.code() + ": " + c.getMessage());

@@ -16,10 +16,18 @@ import picocli.CommandLine.Option;
             "141:the output was closed (a pipe's reader left)"})
 public final class Main implements Runnable {
 
-    @Option(names = "--debug", description = "Show stack traces for internal errors.", scope = CommandLine.ScopeType.INHERIT)
+    @Option(names = "--debug", description = "Show the AWS calls made (service, operation, region, request id,"
+            + " retries and their waits) and stack traces for internal errors, on stderr; never a credential.",
+            scope = CommandLine.ScopeType.INHERIT)
     void debug(boolean on) {
         if (on) {
             System.setProperty("iamscope.debug", "true");
+            // slf4j-simple reads these when its first logger is made, after the options are parsed; the SDK's
+            // request logger prints each attempt's method, host and path, header names (never their values),
+            // the request id, and each retry with its wait (SdkStandardLogger, RetryableStageHelper).
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+            System.setProperty("org.slf4j.simpleLogger.log.software.amazon.awssdk.request", "debug");
+            System.setProperty("org.slf4j.simpleLogger.log." + io.iamscope.aws.CallLog.LOGGER, "debug");
         }
     }
 

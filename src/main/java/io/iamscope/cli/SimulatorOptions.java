@@ -10,10 +10,12 @@ final class SimulatorOptions {
     @Option(names = "--endpoint-url", description = "IAM endpoint to call instead of the default.")
     String endpointUrl;
 
-    @Option(names = "--profile", description = "Named AWS profile for credentials.")
+    @Option(names = "--profile", description = "Named profile of the AWS config files: keys, SSO,"
+            + " credential_process, web identity, role_arn (default: the SDK's default chain, AWS_PROFILE).")
     String profile;
 
-    @Option(names = "--region", description = "AWS region (IAM is global; defaults to aws-global).")
+    @Option(names = "--region", description = "AWS region; IAM is called in its partition's home region (default:"
+            + " AWS_REGION, the profile's region, us-east-1).")
     String region;
 
     @Option(names = "--rate", description = "At most this many simulator calls per second (0: no limit).",

@@ -34,7 +34,7 @@ final class AccountCollector {
         Calls calls = new Calls(gaps);
         ObjectNode account = NODES.objectNode();
         account.put("accountId", accountId);
-        try (IamClient iamClient = clients.iam()) {
+        try (IamClient iamClient = clients.iam(homeRegion)) {
             IamCollector iam = new IamCollector(iamClient, calls);
             String alias = iam.alias();
             if (alias != null) {

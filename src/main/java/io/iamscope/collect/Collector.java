@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iamscope.aws.AwsFailure;
+import io.iamscope.aws.CredentialsFailure;
+import io.iamscope.aws.AwsHttp;
+import io.iamscope.aws.AwsLogin;
 import io.iamscope.collect.org.OrganizationCollector;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,7 +26,6 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DescribeRegionsResponse;
@@ -46,24 +48,31 @@ public final class Collector {
     private final AwsCredentialsProvider credentials;
     private final Supplier<RetryStrategy> retries;
 
-    /** A collector using the default credential chain (or the profile) and the adaptive retry strategy. */
+    /**
+     * A collector logged in as the AWS CLI would be ({@link AwsLogin}: the profile or the default chain, the
+     * region chain) with the adaptive retry strategy.
+     */
     public Collector(CollectOptions options, Progress progress) {
-        this(options, progress, AwsClients.credentialsFor(options.profile()), AwsClients.adaptiveRetries());
+        this(options, progress, AwsLogin.resolve(options.profile(), options.region()), AwsClients.adaptiveRetries());
     }
 
     /** A collector with given credentials and retries (tests: static keys, no backoff). */
     public Collector(CollectOptions options, Progress progress, AwsCredentialsProvider credentials,
             Supplier<RetryStrategy> retries) {
-        this.options = options;
+        this(options, progress, AwsLogin.withCredentials(options.profile(), options.region(), credentials), retries);
+    }
+
+    private Collector(CollectOptions options, Progress progress, AwsLogin login, Supplier<RetryStrategy> retries) {
+        this.options = options.withRegion(login.region().id());
         this.progress = progress;
-        this.credentials = credentials;
+        this.credentials = login.credentials();
         this.retries = retries;
     }
 
     /** Collects everything; throws {@link CollectException} only when nothing at all can be collected. */
     public CollectResult run() {
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        try (SdkHttpClient http = ApacheHttpClient.builder().build()) {
+        try (SdkHttpClient http = AwsHttp.builder(options.endpoint()).build()) {
             AwsClients clients = new AwsClients(credentials, http, options.endpoint(), retries);
             GetCallerIdentityResponse caller = callerIdentity(clients);
             String accountId = caller.account();
@@ -127,11 +136,13 @@ public final class Collector {
             AwsFailure f = AwsFailure.of(e);
             String where = where();
             String message = switch (f.kind()) {
-                case NO_CREDENTIALS -> "no aws credentials found (default chain or `--profile`)";
+                case NO_CREDENTIALS -> f.message();
                 case UNREACHABLE -> "cannot reach aws" + where + ": " + f.message();
                 default -> "cannot read the caller identity" + where + ": " + f.message();
             };
             throw new CollectException(f.code(), message);
+        } catch (CredentialsFailure e) {
+            throw new CollectException(AwsFailure.Kind.NO_CREDENTIALS.name(), e.getMessage());
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import io.iamscope.aws.CredentialsFailure;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.EvaluationResult;
@@ -245,6 +246,8 @@ public final class SimulatorAuthorizer implements Authorizer, AutoCloseable {
             return api.get();
         } catch (SdkException e) {
             throw SimulatorException.of(e, operation, endpoint);
+        } catch (CredentialsFailure e) {
+            throw new SimulatorException("SIMULATOR_NO_CREDENTIALS", e.getMessage(), e);
         }
     }
 

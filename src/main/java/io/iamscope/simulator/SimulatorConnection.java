@@ -1,25 +1,28 @@
 package io.iamscope.simulator;
 
 import io.iamscope.aws.AnswerCheck;
+import io.iamscope.aws.AwsHttp;
+import io.iamscope.aws.AwsLogin;
+import io.iamscope.aws.CallLog;
+import io.iamscope.aws.GlobalRegions;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.IamClientBuilder;
 
 /**
  * Where and as whom to call IAM: the {@code --endpoint-url}, {@code --profile} and {@code --region} options
- * shared with {@code collect}. IAM is a global service, so the region defaults to {@code aws-global}.
+ * shared with {@code collect}, resolved as the AWS CLI resolves them ({@link AwsLogin}). IAM is global: it is
+ * called in the home region of the region's partition ({@link GlobalRegions}), so a GovCloud or China profile
+ * reaches its own partition's IAM.
  *
  * @param endpointUrl  an endpoint override (a local test server, a VPC endpoint), or null
  * @param profile      a named profile of the shared credentials and config files, or null for the default chain
- * @param region       a region id, or null
+ * @param region       a region id, or null for the region chain
  * @param credentials  explicit credentials (tests), or null to use the profile or the default chain
  */
 public record SimulatorConnection(String endpointUrl, String profile, String region,
@@ -34,29 +37,24 @@ public record SimulatorConnection(String endpointUrl, String profile, String reg
      * client's own send rate drops while AWS throttles.
      */
     public IamClient client() {
+        URI endpoint = endpointUrl != null && !endpointUrl.isBlank() ? uri(endpointUrl) : null;
+        AwsLogin login = credentials != null ? AwsLogin.withCredentials(profile, region, credentials)
+                : AwsLogin.resolve(profile, region);
         IamClientBuilder b = IamClient.builder()
-                .region(region == null || region.isBlank() ? Region.AWS_GLOBAL : Region.of(region))
-                .credentialsProvider(credentialsProvider())
+                .region(GlobalRegions.home("iam", login.region()))
+                .credentialsProvider(login.credentials())
+                .httpClientBuilder(AwsHttp.builder(endpoint))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy())
                         .apiCallTimeout(Duration.ofMinutes(2))
                         // An answer that is not the API's (a web page) is a failure, not an empty result.
                         .addExecutionInterceptor(new AnswerCheck(AnswerCheck.Protocol.QUERY))
+                        .addExecutionInterceptor(new CallLog())
                         .build());
-        if (endpointUrl != null && !endpointUrl.isBlank()) {
-            b.endpointOverride(uri(endpointUrl));
+        if (endpoint != null) {
+            b.endpointOverride(endpoint);
         }
         return b.build();
-    }
-
-    private AwsCredentialsProvider credentialsProvider() {
-        if (credentials != null) {
-            return credentials;
-        }
-        if (profile != null && !profile.isBlank()) {
-            return ProfileCredentialsProvider.builder().profileName(profile).build();
-        }
-        return DefaultCredentialsProvider.builder().build();
     }
 
     private static URI uri(String url) {

@@ -38,8 +38,7 @@ public final class SimulatorException extends RuntimeException {
                     + " request" + detail, e);
             case SERVICE_ERROR -> new SimulatorException("SIMULATOR_API_ERROR", "`iam:" + operation + "` failed with `"
                     + f.code() + "` (http " + f.status() + ")" + detail, e);
-            case NO_CREDENTIALS -> new SimulatorException("SIMULATOR_NO_CREDENTIALS", "no aws credentials found (set"
-                    + " a profile with `--profile` or the usual aws environment variables)", e);
+            case NO_CREDENTIALS -> new SimulatorException("SIMULATOR_NO_CREDENTIALS", f.message(), e);
             case UNREACHABLE -> new SimulatorException("SIMULATOR_UNREACHABLE", "cannot reach the iam endpoint"
                     + (endpoint == null ? "" : " `" + endpoint + "`") + detail, e);
             case MALFORMED_RESPONSE -> new SimulatorException("SIMULATOR_CLIENT_ERROR", "`iam:" + operation

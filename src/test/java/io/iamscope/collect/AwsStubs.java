@@ -244,6 +244,20 @@ public final class AwsStubs implements AutoCloseable {
                 .collect(java.util.stream.Collectors.toMap(n -> n.get("arn").asText(), n -> n));
     }
 
+    /** Every request the server received, in the order received. */
+    public List<LoggedRequest> requests() {
+        List<LoggedRequest> out = new ArrayList<>();
+        server.getAllServeEvents().forEach(e -> out.add(e.getRequest()));
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
+    /** A signed request's credential scope: {@code REGION/SERVICE}; empty when it was not signed. */
+    public static String scope(LoggedRequest r) {
+        Matcher m = SCOPE.matcher(Optional.ofNullable(r.getHeader("Authorization")).orElse(""));
+        return m.find() ? m.group(2) + "/" + m.group(3) : "";
+    }
+
     /** How many requests of one service's operation were sent. */
     long calls(String service, String operation) {
         return calls().stream().filter(c -> c.service().equals(service) && c.operation().equals(operation)).count();

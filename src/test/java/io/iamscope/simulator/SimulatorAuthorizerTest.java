@@ -171,6 +171,8 @@ class SimulatorAuthorizerTest extends WireMockIamTest {
                     () -> sim.authorize(request("s3:GetObject", null), policies()));
             assertEquals("SIMULATOR_NO_CREDENTIALS", e.code());
             assertFalse(e.getMessage().contains("\n"));
+            assertTrue(e.getMessage().startsWith("cannot get credentials from profile `iamscope-no-such-profile`;"
+                    + " no such profile"), e.getMessage());
             assertTrue(server.getAllServeEvents().isEmpty(), "nothing sent without credentials");
         } finally {
             restore("aws.sharedCredentialsFile", oldCreds);

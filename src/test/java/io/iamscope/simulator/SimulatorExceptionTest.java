@@ -31,8 +31,7 @@ class SimulatorExceptionTest {
                 Arguments.of(answer(500, "InternalFailure", "oops"), "SIMULATOR_API_ERROR",
                         "`iam:SimulateCustomPolicy` failed with `InternalFailure` (http 500): oops"),
                 Arguments.of(SdkClientException.create("Unable to load credentials from any of the providers"),
-                        "SIMULATOR_NO_CREDENTIALS", "no aws credentials found (set a profile with `--profile` or the"
-                                + " usual aws environment variables)"),
+                        "SIMULATOR_NO_CREDENTIALS", "Unable to load credentials from any of the providers"),
                 Arguments.of(SdkClientException.create("Unable to execute HTTP request",
                                 new ConnectException("Connection refused")), "SIMULATOR_UNREACHABLE",
                         "cannot reach the iam endpoint `http://localhost:1`: ConnectException: Connection refused"),

@@ -3,11 +3,11 @@ package io.iamscope.collect.call;
 import io.iamscope.aws.AnswerCheck;
 import io.iamscope.aws.AnswerCheck.Protocol;
 import io.iamscope.aws.AwsJsonApi;
+import io.iamscope.aws.CallLog;
+import io.iamscope.aws.GlobalRegions;
 import java.net.URI;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -59,20 +59,14 @@ public record AwsClients(AwsCredentialsProvider credentials, SdkHttpClient http,
         return AwsRetryStrategy::adaptiveRetryStrategy;
     }
 
-    /** The default chain, or the named profile. */
-    public static AwsCredentialsProvider credentialsFor(String profile) {
-        return profile == null ? DefaultCredentialsProvider.builder().build()
-                : ProfileCredentialsProvider.builder().profileName(profile).build();
-    }
-
     /** The same clients with other credentials (an assumed role in a member account). */
     public AwsClients withCredentials(AwsCredentialsProvider other) {
         return new AwsClients(other, http, endpoint, retries);
     }
 
-    public IamClient iam() {
-        // IAM is global; its requests are signed for us-east-1 whatever the home region.
-        return configure(IamClient.builder(), Protocol.QUERY, Region.AWS_GLOBAL.id());
+    /** IAM, global: called in the home region of {@code region}'s partition ({@link GlobalRegions}). */
+    public IamClient iam(String region) {
+        return configure(IamClient.builder(), Protocol.QUERY, GlobalRegions.home("iam", Region.of(region)).id());
     }
 
     public StsClient sts(String region) {
@@ -129,16 +123,12 @@ public record AwsClients(AwsCredentialsProvider credentials, SdkHttpClient http,
     }
 
     /**
-     * Organizations over {@link AwsJsonApi}, in its partition's home region: US East (N. Virginia) for commercial
-     * organizations, AWS GovCloud (US-West) for GovCloud ones, China (Ningxia) for China ones (Organizations
-     * User Guide, "Region support for AWS Organizations": where its service endpoints are located).
+     * Organizations over {@link AwsJsonApi}, in its partition's home region ({@link GlobalRegions}): US East
+     * (N. Virginia) for commercial organizations, AWS GovCloud (US-West) for GovCloud ones, China (Ningxia) for
+     * China ones (Organizations User Guide, "Region support for AWS Organizations").
      */
     public AwsJsonApi organizations(String partition) {
-        return json(ORGANIZATIONS, switch (partition) {
-            case "aws-us-gov" -> "us-gov-west-1";
-            case "aws-cn" -> "cn-northwest-1";
-            default -> "us-east-1";
-        });
+        return json(ORGANIZATIONS, GlobalRegions.home("organizations", partition, Region.US_EAST_1).id());
     }
 
     /** CodeBuild over {@link AwsJsonApi}, regional (CodeBuild API Reference; API version 2016-10-06). */
@@ -180,7 +170,8 @@ public record AwsClients(AwsCredentialsProvider credentials, SdkHttpClient http,
             Protocol protocol, String region) {
         builder.region(Region.of(region)).credentialsProvider(credentials).httpClient(http)
                 .overrideConfiguration(o -> o.retryStrategy(retries.get())
-                        .addExecutionInterceptor(new AnswerCheck(protocol)));
+                        .addExecutionInterceptor(new AnswerCheck(protocol))
+                        .addExecutionInterceptor(new CallLog()));
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }
