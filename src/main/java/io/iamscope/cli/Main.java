@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The {@code iamscope} command: the only place that prints and exits. */
-@Command(name = "iamscope", mixinStandardHelpOptions = true, version = "iamscope 0.1.0",
+@Command(name = "iamscope", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "If this AWS identity is compromised, what can the attacker reach?",
         subcommands = {TestCommand.class, CanCommand.class, BlastRadiusCommand.class, ReviewCommand.class, DiffCommand.class, CheckCommand.class, WhoCanCommand.class,
             PathsCommand.class, GraphCommand.class, CatalogCommand.class, CollectCommand.class, GenerateCommand.class,
@@ -65,12 +65,14 @@ public final class Main implements Runnable {
         return cl;
     }
 
-    /** Every command answers {@code --help} (and {@code --version}), however it was declared. */
+    /** Every command answers {@code --help} and {@code --version}, however it was declared. */
     private static void withHelpOptions(CommandLine cl) {
         for (CommandLine sub : cl.getSubcommands().values()) {
             if (!sub.getCommandSpec().mixinStandardHelpOptions() && !(sub.getCommand() instanceof CommandLine.HelpCommand)) {
                 sub.getCommandSpec().mixinStandardHelpOptions(true);
             }
+            // picocli does not pass a version down: `iamscope blast-radius --version` printed nothing.
+            sub.getCommandSpec().versionProvider(new BuildVersion());
             withHelpOptions(sub);
         }
     }
