@@ -32,6 +32,11 @@ public final class Main implements Runnable {
     }
 
     public static CommandLine commandLine() {
+        return commandLine(UserDefaults.fromEnvironment());
+    }
+
+    /** The command line with these defaults under what the arguments say. */
+    static CommandLine commandLine(CommandLine.IDefaultValueProvider defaults) {
         CommandLine cl = new CommandLine(new Main());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         withHelpOptions(cl);
@@ -62,6 +67,8 @@ public final class Main implements Runnable {
                     + " --help`");
             return ExitCodes.INPUT_ERROR;
         });
+        // Last: it reaches the subcommands there are when it is set.
+        cl.setDefaultValueProvider(defaults);
         return cl;
     }
 
