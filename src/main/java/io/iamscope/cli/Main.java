@@ -50,12 +50,14 @@ public final class Main implements Runnable {
             try {
                 return new CommandLine.RunLast().execute(parsed);
             } catch (OutOfMemoryError | StackOverflowError e) {
+                TerminalProgress.closeAll();
                 CommandLine last = parsed.asCommandLineList().get(parsed.asCommandLineList().size() - 1);
                 last.getOut().flush();
                 last.getErr().println(Exhaustion.line(e));
                 last.getErr().flush();
                 return ExitCodes.RESOURCE_EXHAUSTED;
             } finally {
+                TerminalProgress.closeAll();
                 // The wrapping writers buffer: a command that does not flush its output (bench) must not lose it.
                 root.getOut().flush();
                 root.getErr().flush();
