@@ -64,18 +64,7 @@ final class AnalysisInputs {
     /** {@link #index} before indexing (a command may add to it). */
     Snapshot readSnapshot(PrintWriter err) {
         progress().phase("reading");
-        // What the readers say waits for the end of the reading, printed clear of the progress line.
-        java.io.StringWriter said = new java.io.StringWriter();
-        PrintWriter saying = new PrintWriter(said);
-        try {
-            return credentials.apply(snapshot.readSnapshot(saying), saying);
-        } finally {
-            saying.flush();
-            progress().aside(() -> {
-                err.print(said);
-                err.flush();
-            });
-        }
+        return progress().saying(err, saying -> credentials.apply(snapshot.readSnapshot(saying), saying));
     }
 
     /** The progress display of this run: a phase is named at each step, and it is closed before the answer. */

@@ -1,8 +1,11 @@
 package io.iamscope.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
  * What a command that may take a while is doing, for a person watching the terminal: the phase it is in (reading,
@@ -38,6 +41,24 @@ interface ProgressDisplay extends AutoCloseable {
 
     /** Runs {@code print} (lines on standard error) with the display out of its way, then shows it again. */
     void aside(Runnable print);
+
+    /**
+     * What {@code work} returns; what it says on {@code err} meanwhile (a reader's summary and warnings) is held
+     * and printed when it ends, clear of the display.
+     */
+    default <T> T saying(PrintWriter err, Function<PrintWriter, T> work) {
+        StringWriter said = new StringWriter();
+        PrintWriter saying = new PrintWriter(said);
+        try {
+            return work.apply(saying);
+        } finally {
+            saying.flush();
+            aside(() -> {
+                err.print(said);
+                err.flush();
+            });
+        }
+    }
 
     /** Clears the display; nothing is shown after it. */
     @Override
