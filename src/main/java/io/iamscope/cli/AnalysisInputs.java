@@ -6,6 +6,7 @@ import io.iamscope.analysis.Workspace;
 import io.iamscope.catalog.Catalog;
 import io.iamscope.eval.RequestContext;
 import io.iamscope.eval.local.LocalAuthorizer;
+import io.iamscope.graph.BuildProgress;
 import io.iamscope.graph.GraphBuilder;
 import io.iamscope.graph.rules.BuiltInTechniques;
 import io.iamscope.model.Nearest;
@@ -42,6 +43,12 @@ final class AnalysisInputs {
     @CommandLine.Mixin
     CredentialOptions credentials = new CredentialOptions();
 
+    @Option(names = {"-q", "--quiet"},
+            description = "No progress line (shown on standard error, when it is a terminal, after the first second).")
+    boolean quiet;
+
+    private ProgressDisplay progress;
+
     /** The command this mixin is part of: its stderr takes the warnings about the inputs. */
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
     CommandLine.Model.CommandSpec mixee;
@@ -56,7 +63,29 @@ final class AnalysisInputs {
 
     /** {@link #index} before indexing (a command may add to it). */
     Snapshot readSnapshot(PrintWriter err) {
-        return credentials.apply(snapshot.readSnapshot(err), err);
+        progress().phase("reading");
+        return progress().saying(err, saying -> credentials.apply(snapshot.readSnapshot(saying), saying));
+    }
+
+    /** The progress display of this run: a phase is named at each step, and it is closed before the answer. */
+    ProgressDisplay progress() {
+        if (progress == null) {
+            progress = ProgressDisplay.onStandardError(quiet);
+        }
+        return progress;
+    }
+
+    /** Names the graph builder's phases on the progress display, and tells {@code also} of them. */
+    BuildProgress building(BuildProgress also) {
+        return phase -> {
+            progress().phase("building graph (" + phase.label() + ")");
+            also.started(phase);
+        };
+    }
+
+    /** {@link #building(BuildProgress)} for a build nothing else follows. */
+    BuildProgress building() {
+        return building(BuildProgress.NONE);
     }
 
     /** The snapshot's workspace: the local engine, the bundled catalog, and the graph {@code graphs} builds. */

@@ -58,6 +58,7 @@ final class BenchCommand implements Callable<Integer> {
         RequestContext context = inputs.requestContext();
         String profile = inputs.profile().name();
         SnapshotIndex index = inputs.index(spec.commandLine().getErr());
+        inputs.progress().close(); // bench prints its own figures as it goes
         long t1 = System.nanoTime();
         // One workspace for the build and the analyses, as the analysis commands use it.
         Workspace workspace = AnalysisInputs.workspace(index, AnalysisInputs.BUILT_IN_GRAPH);

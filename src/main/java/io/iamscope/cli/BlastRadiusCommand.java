@@ -128,11 +128,13 @@ final class BlastRadiusCommand implements Callable<Integer> {
         Workspace workspace = AnalysisInputs.workspace(index, graphs);
         BlastRadiusAnalysis analysis = new BlastRadiusAnalysis(workspace, Tactics.load(workspace.catalog()));
         // The graph built first, its last phase's idle core given to the enumeration's lists.
-        workspace.graph(context, analysis.prepareDuringBuild());
+        workspace.graph(context, inputs.building(analysis.prepareDuringBuild()));
+        inputs.progress().phase("enumerating");
         BlastRadius b = analysis.analyse(start, profile.name(), context, BlastOptions.defaults(Instant.now()));
         GrantCheck.Result check = null;
         long calls = 0;
         if (engine != Engine.LOCAL) {
+            inputs.progress().phase("checking with the IAM Policy Simulator");
             try (SimulatorAuthorizer simulator = simulatorOptions.connect()) {
                 check = GrantCheck.check(BlastGrants.of(b), (arn, resource, actions) -> byAction(
                         simulator.simulatePrincipal(arn, null, null, actions, List.of(resource),
@@ -140,6 +142,7 @@ final class BlastRadiusCommand implements Callable<Integer> {
                 calls = simulator.callCount();
             }
         }
+        inputs.progress().close();
         switch (format) {
             case json -> {
                 ObjectNode more = new ObjectMapper().createObjectNode();

@@ -77,6 +77,7 @@ final class CanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RequestContext context = inputs.requestContext();
         SnapshotIndex index = inputs.index(err);
+        inputs.progress().close(); // one decision: no phase worth showing after the reading
         PrincipalRef who = index.resolvePrincipal(principal);
         checkAction(index);
         checkResource(index, err);

@@ -102,6 +102,10 @@ final class CheckCommand implements Callable<Integer> {
 
     GraphSource graphs = AnalysisInputs.BUILT_IN_GRAPH;
 
+    @Option(names = {"-q", "--quiet"},
+            description = "No progress line (shown on standard error, when it is a terminal, after the first second).")
+    boolean quiet;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -114,7 +118,9 @@ final class CheckCommand implements Callable<Integer> {
         }
         AttackerProfile profile = AnalysisInputs.profile(attacker);
         List<Suppression> suppressions = suppress == null ? List.of() : SuppressionFile.read(suppress);
-        Snapshot base = base(err);
+        ProgressDisplay progress = ProgressDisplay.onStandardError(quiet);
+        progress.phase("reading");
+        Snapshot base = progress.saying(err, this::base);
         String target = target(base);
         Snapshot after = base;
         List<String> unknown = new ArrayList<>(context.unknown());
@@ -140,15 +146,20 @@ final class CheckCommand implements Callable<Integer> {
             warnings.addAll(planned.warnings());
             applied += planned.applied();
         }
-        warnings.forEach(w -> err.println("iamscope: warning: " + w));
-        err.println("applied " + applied + " IAM change(s) of " + plans.size() + " plan(s) and " + templates.size()
-                + " template(s) to account " + target);
-        err.flush();
+        int changes = applied;
+        progress.aside(() -> {
+            warnings.forEach(w -> err.println("iamscope: warning: " + w));
+            err.println("applied " + changes + " IAM change(s) of " + plans.size() + " plan(s) and "
+                    + templates.size() + " template(s) to account " + target);
+            err.flush();
+        });
+        progress.phase("building graphs and comparing");
         RequestContext requestContext = profile.context(context.values(), unknown);
         Instant asOf = Instant.now();
         SnapshotDiff compared = DiffAnalysis.run(AnalysisInputs.workspace(new SnapshotIndex(base), graphs),
                 ReviewOptions.defaults(asOf), AnalysisInputs.workspace(new SnapshotIndex(after), graphs),
                 ReviewOptions.defaults(asOf), profile.name(), requestContext, suppressions);
+        progress.close();
         List<Path> inputs = new ArrayList<>(plans);
         inputs.addAll(templates);
         String planNames = String.join(", ", inputs.stream().map(Path::toString).toList());

@@ -71,14 +71,15 @@ final class CollectCommand implements Callable<Integer> {
         AtomicFile.checkWritable(out);
         CollectOptions options = new CollectOptions(profile, region, endpoint(), org, assumeRoleName, regions,
                 MEMBER_PARALLELISM);
+        CollectResult result;
         // Progress only on a terminal: CI logs stay quiet.
-        Progress progress = !quiet && System.console() != null ? line -> {
-            err.println("iamscope: " + line);
-            err.flush();
-        } : Progress.NONE;
-
-        CollectResult result = new Collector(options, progress).run();
-        SnapshotWriter.write(out, result.snapshot());
+        try (ProgressDisplay progress = ProgressDisplay.onStandardError(quiet)) {
+            progress.phase("collecting");
+            Progress said = progress::at;
+            result = new Collector(options, said).run();
+            progress.phase("writing");
+            SnapshotWriter.write(out, result.snapshot());
+        }
         report(err, result);
         return ExitCodes.OK;
     }

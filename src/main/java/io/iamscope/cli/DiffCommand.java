@@ -76,6 +76,10 @@ final class DiffCommand implements Callable<Integer> {
     /** The graph seam, as for the other commands. */
     GraphSource graphs = AnalysisInputs.BUILT_IN_GRAPH;
 
+    @Option(names = {"-q", "--quiet"},
+            description = "No progress line (shown on standard error, when it is a terminal, after the first second).")
+    boolean quiet;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -85,12 +89,17 @@ final class DiffCommand implements Callable<Integer> {
         AttackerProfile profile = AnalysisInputs.profile(attacker);
         RequestContext requestContext = profile.context(context.values(), context.unknown());
         List<Suppression> suppressions = suppress == null ? List.of() : SuppressionFile.read(suppress);
-        Snapshot before = read(oldSnapshot, moreBefore, err);
-        Snapshot after = read(newSnapshot, moreAfter, err);
-        Workspace a = AnalysisInputs.workspace(new SnapshotIndex(before), graphs);
-        Workspace b = AnalysisInputs.workspace(new SnapshotIndex(after), graphs);
-        SnapshotDiff diff = DiffAnalysis.run(a, ReviewOptions.defaults(ReportOut.asOf(before)), b,
-                ReviewOptions.defaults(ReportOut.asOf(after)), profile.name(), requestContext, suppressions);
+        SnapshotDiff diff;
+        try (ProgressDisplay progress = ProgressDisplay.onStandardError(quiet)) {
+            progress.phase("reading");
+            Snapshot before = progress.saying(err, saying -> read(oldSnapshot, moreBefore, saying));
+            Snapshot after = progress.saying(err, saying -> read(newSnapshot, moreAfter, saying));
+            Workspace a = AnalysisInputs.workspace(new SnapshotIndex(before), graphs);
+            Workspace b = AnalysisInputs.workspace(new SnapshotIndex(after), graphs);
+            progress.phase("building graphs and comparing");
+            diff = DiffAnalysis.run(a, ReviewOptions.defaults(ReportOut.asOf(before)), b,
+                    ReviewOptions.defaults(ReportOut.asOf(after)), profile.name(), requestContext, suppressions);
+        }
         ReportOut.write(outFile, spec.commandLine().getOut(), err, out -> write(diff, out));
         return failOn != null && diff.introducesAtLeast(Severity.valueOf(failOn.name().toUpperCase(Locale.ROOT)))
                 ? ExitCodes.FINDINGS : ExitCodes.OK;

@@ -25,6 +25,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        TerminalProgress.closeAll();
         // What the command printed before it failed (the cases checked so far) comes first.
         cmd.getOut().flush();
         PrintWriter err = cmd.getErr();

@@ -30,6 +30,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Snapshot file to write.")
     Path out;
 
+    @Option(names = {"-q", "--quiet"},
+            description = "No progress line (shown on standard error, when it is a terminal, after the first second).")
+    boolean quiet;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -41,9 +45,13 @@ final class GenerateCommand implements Callable<Integer> {
         if (!account.matches("\\d{12}")) {
             throw new UserInputException("`--account` must be 12 digits, not `" + account + "`");
         }
-        var snapshot = new AccountGenerator(new AccountGenerator.Spec(users, roles, policies, seed, account)).snapshot();
-        // As collect writes: atomically, owner-only, never through a symbolic link.
-        SnapshotWriter.write(out, snapshot, false);
+        try (ProgressDisplay progress = ProgressDisplay.onStandardError(quiet)) {
+            progress.phase("generating");
+            var snapshot = new AccountGenerator(new AccountGenerator.Spec(users, roles, policies, seed, account)).snapshot();
+            progress.phase("writing");
+            // As collect writes: atomically, owner-only, never through a symbolic link.
+            SnapshotWriter.write(out, snapshot, false);
+        }
         spec.commandLine().getErr().println("wrote " + out + ": " + users + " users, " + roles + " roles, " + policies
                 + " managed policies (seed " + seed + ")");
         return ExitCodes.OK;

@@ -43,7 +43,8 @@ final class GraphCommand implements Callable<Integer> {
         }
         var index = inputs.index(err);
         String startArn = start == null ? null : index.resolvePrincipal(start).arn();
-        var graph = AnalysisInputs.workspace(index, AnalysisInputs.BUILT_IN_GRAPH).graph(context);
+        var graph = AnalysisInputs.workspace(index, AnalysisInputs.BUILT_IN_GRAPH).graph(context, inputs.building());
+        inputs.progress().close();
         if (startArn == null) {
             GraphExport.write(graph.graph(), format, spec.commandLine().getOut());
         } else {

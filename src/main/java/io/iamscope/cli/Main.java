@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The {@code iamscope} command: the only place that prints and exits. */
-@Command(name = "iamscope", mixinStandardHelpOptions = true, version = "iamscope 0.1.0",
+@Command(name = "iamscope", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "If this AWS identity is compromised, what can the attacker reach?",
         subcommands = {TestCommand.class, CanCommand.class, BlastRadiusCommand.class, ReviewCommand.class, DiffCommand.class, CheckCommand.class, WhoCanCommand.class,
             PathsCommand.class, GraphCommand.class, CatalogCommand.class, CollectCommand.class, GenerateCommand.class,
@@ -40,6 +40,11 @@ public final class Main implements Runnable {
     }
 
     public static CommandLine commandLine() {
+        return commandLine(UserDefaults.fromEnvironment());
+    }
+
+    /** The command line with these defaults under what the arguments say. */
+    static CommandLine commandLine(CommandLine.IDefaultValueProvider defaults) {
         CommandLine cl = new CommandLine(new Main());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         withHelpOptions(cl);
@@ -53,12 +58,14 @@ public final class Main implements Runnable {
             try {
                 return new CommandLine.RunLast().execute(parsed);
             } catch (OutOfMemoryError | StackOverflowError e) {
+                TerminalProgress.closeAll();
                 CommandLine last = parsed.asCommandLineList().get(parsed.asCommandLineList().size() - 1);
                 last.getOut().flush();
                 last.getErr().println(Exhaustion.line(e));
                 last.getErr().flush();
                 return ExitCodes.RESOURCE_EXHAUSTED;
             } finally {
+                TerminalProgress.closeAll();
                 // The wrapping writers buffer: a command that does not flush its output (bench) must not lose it.
                 root.getOut().flush();
                 root.getErr().flush();
@@ -70,15 +77,19 @@ public final class Main implements Runnable {
                     + " --help`");
             return ExitCodes.INPUT_ERROR;
         });
+        // Last: it reaches the subcommands there are when it is set.
+        cl.setDefaultValueProvider(defaults);
         return cl;
     }
 
-    /** Every command answers {@code --help} (and {@code --version}), however it was declared. */
+    /** Every command answers {@code --help} and {@code --version}, however it was declared. */
     private static void withHelpOptions(CommandLine cl) {
         for (CommandLine sub : cl.getSubcommands().values()) {
             if (!sub.getCommandSpec().mixinStandardHelpOptions() && !(sub.getCommand() instanceof CommandLine.HelpCommand)) {
                 sub.getCommandSpec().mixinStandardHelpOptions(true);
             }
+            // picocli does not pass a version down: `iamscope blast-radius --version` printed nothing.
+            sub.getCommandSpec().versionProvider(new BuildVersion());
             withHelpOptions(sub);
         }
     }

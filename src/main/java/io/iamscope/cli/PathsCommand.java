@@ -72,7 +72,8 @@ final class PathsCommand implements Callable<Integer> {
         RequestContext context = inputs.requestContext();
         SnapshotIndex index = inputs.index(err);
         PrincipalRef who = index.resolvePrincipal(from);
-        AccessGraph graph = AnalysisInputs.workspace(index, graphs).graph(context);
+        AccessGraph graph = AnalysisInputs.workspace(index, graphs).graph(context, inputs.building());
+        inputs.progress().phase("enumerating paths");
         PrincipalNode start = graph.node(who.arn()).orElseThrow(() -> new UserInputException(
                 "`" + from + "` is not a node of the access graph"));
         PathLimits limits = new PathLimits(maxDepth, !definiteOnly);
@@ -87,6 +88,7 @@ final class PathsCommand implements Callable<Integer> {
             graph.path(start, target, limits).ifPresent(p -> paths.put(target, p));
         }
         List<Gap> gaps = new GapsInPlay(index.snapshot()).forAnyAnswer();
+        inputs.progress().close();
         if (format == Format.json) {
             PathsJsonRenderer.render(start, paths, gaps, out);
         } else {

@@ -75,9 +75,11 @@ final class ReviewCommand implements Callable<Integer> {
         Workspace workspace = AnalysisInputs.workspace(new SnapshotIndex(snapshot), graphs);
         ReviewAnalysis analysis = new ReviewAnalysis(workspace);
         long start = System.nanoTime();
-        workspace.graph(context);
+        workspace.graph(context, inputs.building());
         long built = System.nanoTime();
+        inputs.progress().phase("enumerating findings");
         Review review = analysis.run(profile.name(), context, options, suppressions);
+        inputs.progress().close();
         if (Boolean.getBoolean("iamscope.timings")) {
             err.println("graph " + (built - start) / 1_000_000 + " ms; " + analysis.timings());
         }

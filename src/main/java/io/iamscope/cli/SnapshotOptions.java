@@ -12,7 +12,9 @@ import picocli.CommandLine.Option;
 /** The input options every analysis command shares: snapshots, extra resources, an exported organization. */
 final class SnapshotOptions {
     @Option(names = "--snapshot", required = true, paramLabel = "FILE",
-            description = "Snapshot v1 or get-account-authorization-details output; repeat for several accounts.")
+            description = "Snapshot v1 or get-account-authorization-details output (- reads standard input); repeat"
+                    + " for several accounts. Default: $" + UserDefaults.SNAPSHOT_VARIABLE + ", else `snapshot` in "
+                    + "~/.config/iamscope/defaults.")
     List<Path> snapshots;
 
     @Option(names = "--resources", paramLabel = "FILE", description = "A JSON array of resource records to add.")

@@ -99,17 +99,23 @@ final class TrailCommand implements Callable<Integer> {
         index.resolvePrincipal(start); // input errors before the logs are read
         CredentialLedger ledger = new CredentialLedger();
         int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        inputs.progress().phase("reading CloudTrail logs");
         ReadStats stats = new CloudTrailReader(from, to, n).read(files, ledger);
-        for (ReadWarning w : stats.warnings()) {
-            err.println("iamscope: warning: " + w);
-        }
+        inputs.progress().aside(() -> {
+            for (ReadWarning w : stats.warnings()) {
+                err.println("iamscope: warning: " + w);
+            }
+            err.flush();
+        });
         RequestContext context = inputs.requestContext(profile);
         Workspace workspace = AnalysisInputs.workspace(index, graphs);
-        AccessGraph graph = workspace.graph(context);
+        AccessGraph graph = workspace.graph(context, inputs.building());
+        inputs.progress().phase("following the credentials");
         LogsRead read = new LogsRead(stats.files(), stats.records(), stats.outside(),
                 stats.warnings().stream().map(ReadWarning::toString).toList());
         TrailReport report = new TrailAnalysis(index, graph, PathLimits.DEFAULT, workspace.catalog(),
                 workspace.checker(TrailAnalysis.callContext())).analyse(start, ledger, read, from, to);
+        inputs.progress().close();
         switch (format) {
             case json -> TrailJsonRenderer.render(report, out);
             default -> TrailTextRenderer.render(report, out);

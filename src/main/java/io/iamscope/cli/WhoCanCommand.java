@@ -81,11 +81,13 @@ final class WhoCanCommand implements Callable<Integer> {
         SnapshotIndex index = inputs.index(err);
         checkResource(index);
         RequestContext context = inputs.requestContext(profile);
+        inputs.progress().phase("building graph and enumerating");
         WhoCanResult r = new WhoCan(AnalysisInputs.workspace(index, graphs))
                 .find(known.fullName(), resource, profile.name(), context, PathLimits.DEFAULT);
         GrantCheck.Result check = null;
         long calls = 0;
         if (engine != Engine.LOCAL) {
+            inputs.progress().phase("checking with the IAM Policy Simulator");
             try (SimulatorAuthorizer simulator = simulatorOptions.connect()) {
                 check = GrantCheck.check(r.grants(), (arn, res, actions) -> {
                     Map<String, Decision> byAction = new HashMap<>();
@@ -96,6 +98,7 @@ final class WhoCanCommand implements Callable<Integer> {
                 calls = simulator.callCount();
             }
         }
+        inputs.progress().close();
         if (format == Format.json) {
             ObjectNode tree = WhoCanJsonRenderer.tree(r);
             if (check != null) {

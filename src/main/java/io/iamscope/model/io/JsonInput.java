@@ -24,7 +24,11 @@ final class JsonInput {
 
     /** Reads a whole file; a truncated file, bad JSON or a missing file become {@link SnapshotException}s. */
     static JsonNode read(Path file) {
-        SourceLocation at = SourceLocation.of(file.toString());
+        return read(file, SourceLocation.of(file.toString()));
+    }
+
+    /** {@link #read(Path)}, naming the file as {@code at} says in errors. */
+    static JsonNode read(Path file, SourceLocation at) {
         // Bytes, not characters: Jackson then skips a byte-order mark and reports invalid UTF-8 itself.
         try (InputStream in = Files.newInputStream(file)) {
             JsonNode node = MAPPER.readTree(in);

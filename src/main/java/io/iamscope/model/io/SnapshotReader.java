@@ -41,6 +41,18 @@ public final class SnapshotReader {
      * @throws SnapshotException for anything unreadable, with the file and JSON pointer
      */
     public static ReadResult read(List<Path> files, Path resources, Path orgDir) {
+        return read(files, resources, orgDir, System.in);
+    }
+
+    /**
+     * {@link #read(List, Path, Path)}, where a file named {@value StandardInput#NAME} is read from {@code stdin}
+     * (once: a second is an error) and named {@value StandardInput#DISPLAY} in what is said about it.
+     */
+    public static ReadResult read(List<Path> files, Path resources, Path orgDir, java.io.InputStream stdin) {
+        if (files.stream().filter(StandardInput::is).count() > 1) {
+            throw new SnapshotException("SNAPSHOT_STDIN_TWICE", "standard input (`-`) can be read once only",
+                    SourceLocation.of("--snapshot"));
+        }
         if (files.isEmpty()) {
             throw new SnapshotException("SNAPSHOT_NONE", "no snapshot file given", SourceLocation.of("--snapshot"));
         }
@@ -50,19 +62,20 @@ public final class SnapshotReader {
         String collectedAt = null;
         Map<String, String> collectedBy = null;
         List<String> summary = new ArrayList<>();
-        for (Path file : files) {
-            Snapshot s = readOne(file);
+        for (Path given : files) {
+            String file = StandardInput.is(given) ? StandardInput.DISPLAY : given.toString();
+            Snapshot s = StandardInput.is(given) ? StandardInput.read(stdin, SnapshotReader::readOne) : readOne(given, file);
             for (Account a : s.accounts()) {
                 if (accounts.putIfAbsent(a.accountId(), a) != null) {
                     throw new SnapshotException("SNAPSHOT_DUPLICATE_ACCOUNT", "account `" + a.accountId()
-                            + "` is in more than one file", SourceLocation.of(file.toString()));
+                            + "` is in more than one file", SourceLocation.of(file));
                 }
             }
             if (s.organization() != null) {
                 if (org != null && !org.id().equals(s.organization().id())) {
                     throw new SnapshotException("SNAPSHOT_SEVERAL_ORGANIZATIONS", "organization `"
                             + s.organization().id() + "` differs from `" + org.id() + "` read before",
-                            SourceLocation.of(file.toString()));
+                            SourceLocation.of(file));
                 }
                 org = org == null ? s.organization() : org;
             }
@@ -87,16 +100,24 @@ public final class SnapshotReader {
 
     /** Reads one file of any supported shape. */
     static Snapshot readOne(Path file) {
-        SourceLocation at = SourceLocation.of(file.toString());
+        return readOne(file, file.toString());
+    }
+
+    /** Reads one file of any supported shape, naming it {@code name} in errors. */
+    static Snapshot readOne(Path file, String name) {
+        SourceLocation at = SourceLocation.of(name);
         // Snapshots as iamscope writes them are streamed; every other shape is read as a tree.
         Snapshot streamed = StreamedSnapshotReader.read(file, at);
-        return streamed != null ? streamed : readTree(file);
+        return streamed != null ? streamed : readTree(file, at);
     }
 
     /** Reads one file of any supported shape as one tree. */
     static Snapshot readTree(Path file) {
-        SourceLocation at = SourceLocation.of(file.toString());
-        JsonNode root = JsonInput.read(file);
+        return readTree(file, SourceLocation.of(file.toString()));
+    }
+
+    private static Snapshot readTree(Path file, SourceLocation at) {
+        JsonNode root = JsonInput.read(file, at);
         if (root.isArray() && root.size() > 0 && allDetails(root)) {
             root = mergePages((ArrayNode) root);
         }
