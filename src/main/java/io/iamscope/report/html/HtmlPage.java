@@ -1,0 +1,73 @@
+package io.iamscope.report.html;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Writes one self-contained HTML page: a Mustache template of src/main/resources/io/iamscope/report/html/ that
+ * extends {@code page.mustache} (the shared layout), with the page's styles and script inline and nothing
+ * fetched (a Content-Security-Policy allows only those two, by their digests). Mustache escapes every value for
+ * HTML unless a template asks otherwise, which only the styles and script do: names, tags and descriptions
+ * come from a snapshot, which anyone who can tag a resource writes into.
+ */
+public final class HtmlPage {
+    private static final String ROOT = "io/iamscope/report/html";
+    private static final MustacheFactory TEMPLATES = new DefaultMustacheFactory(ROOT);
+    private static final Assets ASSETS = new Assets(resource("page.css"), resource("page.js"));
+
+    private HtmlPage() {
+    }
+
+    /**
+     * The page's styles and script, and the policy that lets only them run.
+     *
+     * @param csp the Content-Security-Policy of the page
+     */
+    record Assets(String css, String js, String csp) {
+        Assets(String css, String js) {
+            this(css, js, "default-src 'none'; style-src '" + digest(css) + "'; script-src '" + digest(js)
+                    + "'; img-src data:");
+        }
+    }
+
+    /**
+     * Renders template {@code name} ({@code name.mustache}) with {@code view}, which must give the page's
+     * {@code title}.
+     */
+    public static void render(String name, Object view, PrintWriter out) {
+        Mustache template = TEMPLATES.compile(name + ".mustache");
+        template.execute(out, List.of(ASSETS, view));
+        out.flush();
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = HtmlPage.class.getClassLoader().getResourceAsStream(ROOT + "/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + ROOT + "/" + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A CSP source for inline text: {@code sha256-BASE64} of its UTF-8 bytes. */
+    static String digest(String inline) {
+        try {
+            return "sha256-" + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
+                    .digest(inline.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
