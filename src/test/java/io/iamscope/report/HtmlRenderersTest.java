@@ -49,6 +49,23 @@ class HtmlRenderersTest {
         assertEquals(count(page, "<g class=\"edge"), count(page, "class=\"hop-evidence\""));
     }
 
+    /** The drawing is bounded: past its size, whole paths are left out and counted, never cut halfway. */
+    @Test
+    void theDrawingKeepsWholePathsUnderItsBound() {
+        BlastRadius b = ReportInputs.blastRadius(Input.SAMPLE_ORG, ReportInputs.CONTRACTOR_KEY);
+        io.iamscope.report.html.PathGraph g = BlastPathGraph.of(b, 10);
+        assertTrue(g.nodes().size() <= 10, g.nodes().size() + " nodes");
+        assertEquals(b.reachable().size() - (g.nodes().size() - 1), g.omitted());
+        java.util.Set<String> drawn = new java.util.HashSet<>();
+        g.nodes().forEach(n -> drawn.add(n.arn()));
+        g.hops().forEach(h -> assertTrue(drawn.contains(h.from()) && drawn.contains(h.to()), h.toString()));
+        // The path to the administrator first, then those beyond the controlled account (into acme-prod).
+        assertTrue(drawn.contains("arn:aws:iam::333333333333:root"));
+        assertTrue(drawn.contains("arn:aws:iam::222222222222:role/orders-api-lambda"));
+        String page = Golden.render(out -> BlastHtmlRenderer.render(b, Bounds.STANDARD, out));
+        assertFalse(page.contains("more reachable principals are not drawn"), "all 31 fit the default bound");
+    }
+
     /** Nothing leaves the machine: no URL to fetch, and a policy that allows only the page's own style and script. */
     @Test
     void thePageFetchesNothing() {
