@@ -13,6 +13,7 @@ import io.iamscope.report.html.Drawing;
 import io.iamscope.report.html.HtmlPage;
 import io.iamscope.report.html.LayeredLayout;
 import io.iamscope.report.html.Table;
+import io.iamscope.report.html.Verdict;
 import io.iamscope.report.html.Table.Cell;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -58,21 +59,6 @@ public final class BlastHtmlRenderer {
         }
     }
 
-    /**
-     * The admin answer, coloured by how bad it is.
-     *
-     * @param tone {@code bad} (admin), {@code warn} (conditionally) or {@code good}
-     */
-    record Verdict(String tone, String answer, List<Step> steps) {
-        public boolean hasSteps() {
-            return !steps.isEmpty();
-        }
-    }
-
-    /** One hop of the path to an administrator. */
-    record Step(String hop, String allowedBy) {
-    }
-
     /** A titled list of the first screen. */
     record Section(String title, List<String> lines) {
     }
@@ -80,8 +66,8 @@ public final class BlastHtmlRenderer {
     public static void render(BlastRadius b, Bounds bounds, PrintWriter out) {
         BlastAnswer answer = BlastAnswer.of(b, bounds, "html");
         String tone = !b.canReachAdmin() ? "good" : b.adminConditional() ? "warn" : "bad";
-        List<Step> steps = answer.path().stream().map(h -> new Step(BlastWords.hop(h), BlastWords.allowedBy(h)))
-                .toList();
+        List<Verdict.Step> steps = answer.path().stream().map(h -> new Verdict.Step(BlastWords.hop(h),
+                BlastWords.allowedBy(h))).toList();
         String subtitle = b.start().kind() + " " + b.start().arn() + (b.start().via() == null ? ""
                 : " via " + b.start().via());
         String incomplete = b.gaps().isEmpty() ? null : "INCOMPLETE: " + BlastWords.count(b.gaps().size(),
@@ -93,7 +79,7 @@ public final class BlastHtmlRenderer {
         List<Table> tables = bounds.detail() == Detail.SUMMARY ? List.of()
                 : List.of(reachable(b, bounds), tactics(b, bounds), services(b, bounds));
         View view = new View("blast-radius", "Blast radius of " + BlastWords.shortName(b.start().arn()), subtitle,
-                b.profile(), new Verdict(tone, "ADMIN: " + answer.verdict(), steps), incomplete, summary,
+                b.profile(), new Verdict(tone, "ADMIN: " + answer.verdict(), null, steps), incomplete, summary,
                 LayeredLayout.lay(BlastPathGraph.of(b)), tables,
                 bounds.detail() == Detail.SUMMARY ? List.of() : HtmlQueries.of(b.huntingQueries()), b.notes(),
                 b.gaps().stream().map(GapWords::line).toList());

@@ -166,6 +166,33 @@ class HtmlPagesInBrowserTest {
         screenshot("blast-radius");
     }
 
+    @Test
+    void reviewPage() throws IOException {
+        open("review", HtmlRenderersTest.reviewPage());
+        assertEquals(List.of(), consoleProblems());
+        assertTrue(browser.findElement(By.id("verdict")).getText().startsWith("FINDINGS: 70"));
+        List<WebElement> rows = browser.findElements(By.cssSelector("#findings tbody tr"));
+        assertEquals(70, rows.size());
+        browser.findElement(By.cssSelector("input.table-filter[data-table='findings']")).sendKeys("ROOT_");
+        long shown = rows.stream().filter(WebElement::isDisplayed).count();
+        assertTrue(shown >= 2 && shown < rows.size(), shown + " rows shown");
+        assertTrue(browser.findElement(By.cssSelector(".filter-count[data-table='findings']")).getText()
+                .endsWith("of 70 rows match"));
+        // Sorted by severity, descending: critical first.
+        WebElement severity = browser.findElement(By.xpath("//table[@id='findings']/thead//th[.='severity']"));
+        severity.click();
+        severity.click();
+        assertEquals("critical", browser.findElement(By.cssSelector("#findings tbody tr td")).getText());
+        // A top finding's link unfolds its details.
+        WebElement details = browser.findElement(By.id("finding-0"));
+        assertFalse(details.findElement(By.className("body")).isDisplayed());
+        browser.findElement(By.cssSelector("#top a[href='#finding-0']")).click();
+        assertTrue(details.findElement(By.className("body")).isDisplayed());
+        assertTrue(details.findElement(By.className("body")).getText().contains("fix:"));
+        assertEquals(List.of(), consoleProblems());
+        screenshot("review");
+    }
+
     /** Markup in a snapshot's names stays text: no script runs, no console error, the name shown as written. */
     @Test
     void hostileNamesStayText() throws IOException {

@@ -36,6 +36,28 @@ class HtmlRenderersTest {
         Golden.assertMatches("blast-html/sample-org.AKIAZCONTRACTOR7LEAK.html", blastPage(), blastPage());
     }
 
+    static String reviewPage() {
+        return Golden.render(out -> ReviewHtmlRenderer.render(ReportInputs.review(Input.SAMPLE_ORG), out));
+    }
+
+    @Test
+    void reviewPageOfTheSampleOrganization() {
+        String page = reviewPage();
+        Golden.assertMatches("review-html/sample-org.html", page, page);
+    }
+
+    /** The counts first, then the most urgent findings; every finding in the table and in detail. */
+    @Test
+    void reviewPageAnswersFirst() {
+        String page = reviewPage();
+        assertTrue(page.indexOf("id=\"verdict\"") < page.indexOf("id=\"top\""));
+        assertTrue(page.contains("FINDINGS: 70 (critical 2, high 11, medium 14, low 14, info 29); 5 suppressed"), page);
+        int findings = ReportInputs.review(Input.SAMPLE_ORG).findings().size();
+        assertEquals(findings, count(page, "<details class=\"finding\""));
+        String table = page.substring(page.indexOf("<table class=\"data sortable\" id=\"findings\""));
+        assertEquals(findings, count(table.substring(0, table.indexOf("</table>")), "<tr") - 1);
+    }
+
     /** The verdict comes before anything else of the page's body, and the drawing holds the start's 31 paths. */
     @Test
     void theVerdictComesFirstAndEveryReachedPrincipalIsDrawn() {
@@ -70,7 +92,9 @@ class HtmlRenderersTest {
     @Test
     void thePageFetchesNothing() {
         String page = blastPage();
-        assertFalse(Pattern.compile("(src|href)=\"(https?:)?//").matcher(page).find(), "a page fetches nothing");
+        for (String p : List.of(page, reviewPage())) {
+            assertFalse(Pattern.compile("(src|href)=\"(https?:)?//").matcher(p).find(), "a page fetches nothing");
+        }
         assertTrue(page.contains("content=\"default-src 'none'; style-src 'sha256-"), page.substring(0, 400));
         assertEquals(1, count(page, "<script>"));
         assertEquals(1, count(page, "<style>"));
