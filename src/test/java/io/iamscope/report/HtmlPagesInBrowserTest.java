@@ -193,6 +193,21 @@ class HtmlPagesInBrowserTest {
         screenshot("review");
     }
 
+    @Test
+    void graphPage() throws IOException {
+        open("graph", HtmlRenderersTest.graphPage());
+        assertEquals(List.of(), consoleProblems());
+        assertEquals(31, browser.findElements(By.cssSelector("#path-graph g.node")).size());
+        assertEquals(30, browser.findElements(By.cssSelector("#path-graph g.edge")).size());
+        WebElement hop = browser.findElement(By.cssSelector("#path-graph g.edge[data-to='acme-deploy']"));
+        hop.findElement(By.cssSelector("text.technique")).click();
+        WebElement evidence = browser.findElement(By.id("hop-" + hop.getDomAttribute("data-hop")));
+        assertTrue(evidence.isDisplayed());
+        assertTrue(evidence.getText().contains("sts:AssumeRole"), evidence.getText());
+        assertEquals(List.of(), consoleProblems());
+        screenshot("graph");
+    }
+
     /** Markup in a snapshot's names stays text: no script runs, no console error, the name shown as written. */
     @Test
     void hostileNamesStayText() throws IOException {

@@ -58,6 +58,21 @@ class HtmlRenderersTest {
         assertEquals(findings, count(table.substring(0, table.indexOf("</table>")), "<tr") - 1);
     }
 
+    static String graphPage() {
+        String start = ReportInputs.CONTRACTOR_KEY;
+        return Golden.render(out -> GraphHtmlRenderer.render(ReportInputs.startSubgraph(Input.SAMPLE_ORG, start, false),
+                ReportInputs.startNode(Input.SAMPLE_ORG, start), ReportInputs.adminStatus(Input.SAMPLE_ORG), false, out));
+    }
+
+    @Test
+    void graphPageOfTheContractorKey() {
+        String page = graphPage();
+        Golden.assertMatches("graph-html/sample-org.start-AKIAZCONTRACTOR7LEAK.html", page, page);
+        // The same tree as the other exports of this start (graph-mermaid/sample-org.start-...): 31 nodes, 30 edges.
+        assertEquals(31, count(page, "<g class=\"node"));
+        assertEquals(30, count(page, "<g class=\"edge"));
+    }
+
     /** The verdict comes before anything else of the page's body, and the drawing holds the start's 31 paths. */
     @Test
     void theVerdictComesFirstAndEveryReachedPrincipalIsDrawn() {
@@ -92,7 +107,7 @@ class HtmlRenderersTest {
     @Test
     void thePageFetchesNothing() {
         String page = blastPage();
-        for (String p : List.of(page, reviewPage())) {
+        for (String p : List.of(page, reviewPage(), graphPage())) {
             assertFalse(Pattern.compile("(src|href)=\"(https?:)?//").matcher(p).find(), "a page fetches nothing");
         }
         assertTrue(page.contains("content=\"default-src 'none'; style-src 'sha256-"), page.substring(0, 400));
