@@ -164,6 +164,18 @@ class HtmlPagesInBrowserTest {
         assertEquals(List.of(), consoleProblems());
         hop.findElement(By.cssSelector("text.technique")).click();
         screenshot("blast-radius");
+
+        // Printed: no controls, every hop's evidence listed under the drawing.
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+        try {
+            assertFalse(filter.isDisplayed());
+            assertFalse(browser.findElement(By.cssSelector("#queries button.copy")).isDisplayed());
+            assertEquals(30, browser.findElements(By.cssSelector(".hop-evidence")).stream()
+                    .filter(WebElement::isDisplayed).count());
+            screenshot("blast-radius-print");
+        } finally {
+            browser.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
+        }
     }
 
     @Test
