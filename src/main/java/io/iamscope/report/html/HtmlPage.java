@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,7 +23,22 @@ import java.util.List;
  */
 public final class HtmlPage {
     private static final String ROOT = "io/iamscope/report/html";
-    private static final MustacheFactory TEMPLATES = new DefaultMustacheFactory(ROOT);
+    private static final MustacheFactory TEMPLATES = new DefaultMustacheFactory(ROOT) {
+        /**
+         * The five characters that end text or a quoted attribute value ({@code & < > " '}), as OWASP's rule for
+         * HTML content and quoted attributes says. Mustache's default also escapes {@code =} and {@code `}
+         * (which matter only in unquoted attributes, which no template writes), and made the golden pages hard
+         * to read ({@code &#96;name&#96;}).
+         */
+        @Override
+        public void encode(String value, Writer writer) {
+            try {
+                writer.write(escape(value));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    };
     private static final Assets ASSETS = new Assets(resource("page.css"), resource("page.js"));
 
     private HtmlPage() {
@@ -48,6 +64,23 @@ public final class HtmlPage {
         Mustache template = TEMPLATES.compile(name + ".mustache");
         template.execute(out, List.of(ASSETS, view));
         out.flush();
+    }
+
+    /** {@code value} as HTML text or a quoted attribute's value. */
+    static String escape(String value) {
+        StringBuilder sb = new StringBuilder(value.length() + 16);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     private static String resource(String name) {
