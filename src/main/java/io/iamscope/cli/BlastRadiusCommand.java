@@ -15,6 +15,7 @@ import io.iamscope.policy.Arn;
 import io.iamscope.eval.Decision;
 import io.iamscope.eval.RequestContext;
 import io.iamscope.model.SnapshotIndex;
+import io.iamscope.report.BlastHtmlRenderer;
 import io.iamscope.report.BlastJsonLinesRenderer;
 import io.iamscope.report.BlastJsonRenderer;
 import io.iamscope.report.BlastMarkdownRenderer;
@@ -44,7 +45,7 @@ import picocli.CommandLine.Parameters;
 final class BlastRadiusCommand implements Callable<Integer> {
 
     /** Output formats. */
-    enum Format { text, json, jsonl, markdown }
+    enum Format { text, json, jsonl, markdown, html }
 
     /** Conditions that make the command exit 1. */
     enum FailOn { admin }
@@ -57,7 +58,8 @@ final class BlastRadiusCommand implements Callable<Integer> {
     AnalysisInputs inputs;
 
     @Option(names = "--format", defaultValue = "text", description = "text, json, jsonl (one record a line, every"
-            + " grant: for a SIEM or a notebook) or markdown (default: ${DEFAULT-VALUE}).")
+            + " grant: for a SIEM or a notebook), markdown or html (one self-contained page: the paths drawn, sortable"
+            + " tables) (default: ${DEFAULT-VALUE}).")
     Format format;
 
     /** How much to print; picocli matches the names case-insensitively. */
@@ -117,9 +119,9 @@ final class BlastRadiusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Bounds bounds = bounds();
-        if (format == Format.jsonl && engine != Engine.LOCAL) {
-            throw new UserInputException("--format jsonl lists the local analysis' grants only: use --format json with"
-                    + " --engine " + engine.name().toLowerCase(java.util.Locale.ROOT));
+        if ((format == Format.jsonl || format == Format.html) && engine != Engine.LOCAL) {
+            throw new UserInputException("--format " + format + " shows the local analysis only: use --format json"
+                    + " or text with --engine " + engine.name().toLowerCase(java.util.Locale.ROOT));
         }
         AttackerProfile profile = inputs.profile();
         SnapshotIndex index = inputs.index(err);
@@ -153,6 +155,7 @@ final class BlastRadiusCommand implements Callable<Integer> {
             }
             case markdown -> BlastMarkdownRenderer.render(b, bounds, out);
             case jsonl -> BlastJsonLinesRenderer.render(b, out);
+            case html -> BlastHtmlRenderer.render(b, bounds, out);
             default -> BlastTextRenderer.render(b, bounds, out);
         }
         if (check != null && format != Format.json && format != Format.jsonl) {

@@ -4,6 +4,7 @@ import io.iamscope.analysis.StartSubgraph;
 import io.iamscope.graph.PathLimits;
 import io.iamscope.graph.PrincipalNode;
 import io.iamscope.report.GraphExport;
+import io.iamscope.report.GraphHtmlRenderer;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -17,9 +18,13 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "graph", description = "Export the access graph of a snapshot (who can become whom, and how).")
 final class GraphCommand implements Callable<Integer> {
+    /** Output formats: the exports', and html (one start's paths drawn on a page). */
+    enum Format { dot, graphml, json, mermaid, html }
+
     @Option(names = "--format", defaultValue = "dot",
-            description = "dot, graphml, json or mermaid (default: ${DEFAULT-VALUE}).")
-    GraphExport.Format format;
+            description = "dot, graphml, json, mermaid or html (with --start: one self-contained page, the paths"
+                    + " drawn, each hop's evidence on a click) (default: ${DEFAULT-VALUE}).")
+    Format format;
 
     @Option(names = "--start", paramLabel = "START",
             description = "Only the shortest paths from START (user or role ARN or name, session ARN, access key id).")
@@ -41,17 +46,24 @@ final class GraphCommand implements Callable<Integer> {
         if (to != null && (start == null || !"admin".equals(to))) {
             throw new UserInputException("--to takes `admin`, with --start");
         }
+        if (format == Format.html && start == null) {
+            throw new UserInputException("--format html draws one start's paths: give --start");
+        }
         var index = inputs.index(err);
         String startArn = start == null ? null : index.resolvePrincipal(start).arn();
         var graph = AnalysisInputs.workspace(index, AnalysisInputs.BUILT_IN_GRAPH).graph(context, inputs.building());
         inputs.progress().close();
         if (startArn == null) {
-            GraphExport.write(graph.graph(), format, spec.commandLine().getOut());
+            GraphExport.write(graph.graph(), GraphExport.Format.valueOf(format.name()), spec.commandLine().getOut());
         } else {
             PrincipalNode node = graph.node(startArn).orElseThrow(() -> new UserInputException("`" + startArn
                     + "` is not in the access graph"));
-            GraphExport.write(StartSubgraph.of(graph, node, to != null, PathLimits.DEFAULT), format, true,
-                    spec.commandLine().getOut());
+            var paths = StartSubgraph.of(graph, node, to != null, PathLimits.DEFAULT);
+            if (format == Format.html) {
+                GraphHtmlRenderer.render(paths, node, graph::admin, to != null, spec.commandLine().getOut());
+            } else {
+                GraphExport.write(paths, GraphExport.Format.valueOf(format.name()), true, spec.commandLine().getOut());
+            }
         }
         err.flush();
         return ExitCodes.OK;

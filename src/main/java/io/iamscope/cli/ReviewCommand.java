@@ -11,6 +11,7 @@ import io.iamscope.analysis.review.ReviewOptions;
 import io.iamscope.eval.RequestContext;
 import io.iamscope.model.Snapshot;
 import io.iamscope.model.SnapshotIndex;
+import io.iamscope.report.ReviewHtmlRenderer;
 import io.iamscope.report.ReviewJsonRenderer;
 import io.iamscope.report.ReviewMarkdownRenderer;
 import io.iamscope.report.ReviewSarifRenderer;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Option;
 final class ReviewCommand implements Callable<Integer> {
 
     /** Output formats. */
-    enum Format { text, json, markdown, sarif }
+    enum Format { text, json, markdown, sarif, html }
 
     /** The severities --fail-on takes. */
     enum FailOn { low, medium, high, critical }
@@ -51,7 +52,8 @@ final class ReviewCommand implements Callable<Integer> {
     FailOn failOn;
 
     @Option(names = "--format", defaultValue = "text",
-            description = "text, json, markdown or sarif (default: ${DEFAULT-VALUE}).")
+            description = "text, json, markdown, sarif or html (one self-contained page: sortable, filterable findings)"
+                    + " (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of the output.")
@@ -94,6 +96,7 @@ final class ReviewCommand implements Callable<Integer> {
         switch (format) {
             case json -> ReviewJsonRenderer.render(review, out);
             case markdown -> ReviewMarkdownRenderer.render(review, out);
+            case html -> ReviewHtmlRenderer.render(review, out);
             case sarif -> ReviewSarifRenderer.render(review, inputs.snapshot.snapshots.stream().map(Path::toString)
                     .toList(), SarifLines.of(review, inputs.snapshot.snapshots), out);
             default -> ReviewTextRenderer.render(review, out);

@@ -145,6 +145,24 @@ class BlastRadiusCommandTest {
     }
 
     @Test
+    void htmlIsOnePageWithTheVerdictFirst() {
+        Run r = run(SampleOrg.graph(), "blast-radius", "ext-contractor-jdoe", "--format", "html");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("<!DOCTYPE html>"), r.out());
+        assertTrue(r.out().stripTrailing().endsWith("</html>"), r.out());
+        assertTrue(r.out().indexOf("id=\"verdict\"") < r.out().indexOf("id=\"paths\""), r.out());
+    }
+
+    /** The page shows the local analysis: the simulator's re-check has no place in it. */
+    @Test
+    void htmlWithTheSimulatorIsAUsageError() {
+        Run r = run(SampleOrg.graph(), "blast-radius", "ext-contractor-jdoe", "--format", "html", "--engine",
+                "simulator");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("--format html shows the local analysis only"), r.err());
+    }
+
+    @Test
     void failOnAdminExitsOneOnlyWhenAdminIsReachable() {
         assertEquals(1, run(SampleOrg.graph(), "blast-radius", "ext-contractor-jdoe", "--fail-on", "admin").exit());
         assertEquals(0, run(SampleOrg.graph(), "blast-radius", "ci-deployer", "--fail-on", "admin").exit());

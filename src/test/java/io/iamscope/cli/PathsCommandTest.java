@@ -72,6 +72,17 @@ class PathsCommandTest {
         assertTrue(j.out().contains("\"technique\""), j.out());
     }
 
+    @Test
+    void graphAsHtmlDrawsOneStartsPaths() {
+        Run h = run("graph", "--start", "AKIAZCONTRACTOR7LEAK", "--format", "html");
+        assertEquals(0, h.exit(), h.err());
+        assertTrue(h.out().startsWith("<!DOCTYPE html>"), h.out());
+        assertTrue(h.out().contains("<svg id=\"path-graph\""), h.out());
+        Run whole = run("graph", "--format", "html");
+        assertEquals(2, whole.exit());
+        assertTrue(whole.err().contains("--format html draws one start's paths: give --start"), whole.err());
+    }
+
     /** One start's paths only: the contractor's key reaches acme-prod's deploy role, not the management account. */
     @Test
     void graphOfOneStartHoldsItsPathsOnly() {

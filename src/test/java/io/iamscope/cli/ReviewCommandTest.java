@@ -127,4 +127,13 @@ class ReviewCommandTest {
         assertTrue(r.err().contains("iamscope: warning: access key `AKIANOSUCHUSER000001` of user `no-such-user`: no"
                 + " user of that name in the snapshot: left out"), r.err());
     }
+
+    @Test
+    void htmlIsOnePage() {
+        Run r = run("--format", "html");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("<!DOCTYPE html>"), r.out());
+        assertTrue(r.out().contains("id=\"findings\""), r.out());
+        assertTrue(r.out().stripTrailing().endsWith("</html>"), r.out());
+    }
 }

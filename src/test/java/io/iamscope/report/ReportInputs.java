@@ -220,6 +220,16 @@ final class ReportInputs {
         return io.iamscope.analysis.StartSubgraph.of(graph, node, toAdmin, PathLimits.DEFAULT);
     }
 
+    /** The start's node, as {@code graph --start START} resolves it. */
+    static PrincipalNode startNode(Input input, String start) {
+        return graph(input).node(index(input).resolvePrincipal(start).arn()).orElseThrow();
+    }
+
+    /** Each principal's admin status in the access graph ({@code graph --format html} marks administrators). */
+    static java.util.function.Function<PrincipalNode, io.iamscope.access.AdminStatus> adminStatus(Input input) {
+        return graph(input)::admin;
+    }
+
     /** What {@code iamscope paths} renders: the start node and a path per target, in the command's order. */
     record Paths(PrincipalNode from, Map<PrincipalNode, GraphPath<PrincipalNode, AccessEdge>> paths) {
     }

@@ -1,0 +1,78 @@
+package io.iamscope.report;
+
+import io.iamscope.analysis.Hop;
+import io.iamscope.analysis.blast.BlastRadius;
+import io.iamscope.analysis.blast.Reachable;
+import io.iamscope.graph.NodeKind;
+import io.iamscope.report.html.PathGraph;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The paths of a blast radius that its page draws: the path to an administrator first, then each reachable
+ * principal's shortest path (those beyond the controlled accounts before the many inside them), as long as the
+ * drawing stays under {@link #MOST} principals; the rest are counted, not drawn, so that a 15,000-principal
+ * account gives a drawing a person can read. A principal's layer is its path's length.
+ */
+final class BlastPathGraph {
+    /** Principals drawn at most, the start included. */
+    static final int MOST = 60;
+
+    private BlastPathGraph() {
+    }
+
+    static PathGraph of(BlastRadius b) {
+        return of(b, MOST);
+    }
+
+    static PathGraph of(BlastRadius b, int most) {
+        Map<String, Reachable> reachable = new HashMap<>();
+        b.reachable().forEach(r -> reachable.put(r.arn(), r));
+        List<List<Hop>> paths = new ArrayList<>();
+        paths.add(BlastAnswer.adminHops(b));
+        BlastWords.newsFirst(b.reachable()).forEach(r -> paths.add(r.path()));
+        Map<String, Integer> layers = new LinkedHashMap<>();
+        layers.put(b.start().arn(), 0);
+        Map<String, Hop> hops = new LinkedHashMap<>();
+        for (List<Hop> path : paths) {
+            Set<String> added = new LinkedHashSet<>();
+            path.forEach(h -> {
+                if (!layers.containsKey(h.to())) {
+                    added.add(h.to());
+                }
+            });
+            if (layers.size() + added.size() > most) {
+                continue;
+            }
+            for (int i = 0; i < path.size(); i++) {
+                Hop h = path.get(i);
+                layers.merge(h.to(), i + 1, Math::min);
+                layers.putIfAbsent(h.from(), i);
+                hops.putIfAbsent(h.from() + " " + h.to() + " " + h.kind() + " " + h.technique(), h);
+            }
+        }
+        List<PathGraph.Node> nodes = new ArrayList<>();
+        layers.forEach((arn, layer) -> nodes.add(node(b, reachable.get(arn), arn, layer)));
+        int omitted = (int) b.reachable().stream().filter(r -> !layers.containsKey(r.arn())).count();
+        return new PathGraph(nodes, new ArrayList<>(hops.values()), omitted);
+    }
+
+    private static PathGraph.Node node(BlastRadius b, Reachable r, String arn, int layer) {
+        if (arn.equals(b.start().arn())) {
+            return new PathGraph.Node(arn, b.start().kind(), BlastWords.shortName(arn), 0, true,
+                    b.adminEquivalent() && b.adminHow().isEmpty(), b.adminConditional());
+        }
+        if (r == null) {
+            return new PathGraph.Node(arn, "principal", BlastWords.shortName(arn), layer, false, false, false);
+        }
+        boolean account = r.kind() == NodeKind.ROOT;
+        return new PathGraph.Node(arn, account ? "control of account" : r.kind().name().toLowerCase(java.util.Locale.ROOT),
+                account ? b.accountLabel(r.account()) : BlastWords.shortName(arn), layer, false, r.admin(),
+                r.adminConditional());
+    }
+}

@@ -1,0 +1,148 @@
+package io.iamscope.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.iamscope.analysis.Hop;
+import io.iamscope.analysis.blast.BlastRadius;
+import io.iamscope.analysis.blast.Reachable;
+import io.iamscope.analysis.blast.Start;
+import io.iamscope.analysis.hunt.HuntingQuery;
+import io.iamscope.graph.EdgeKind;
+import io.iamscope.graph.NodeKind;
+import io.iamscope.report.ReportInputs.Input;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Golden files of the HTML pages ({@code --format html}), and what must hold of any page: text from a snapshot
+ * escaped, nothing fetched. What the page does in a browser is {@link HtmlPagesInBrowserTest}'s.
+ */
+class HtmlRenderersTest {
+    /** Text a snapshot could hold in a name, a tag, a description or a Sid: each is markup if not escaped. */
+    static final String SCRIPT = "<script>alert(1)</script>";
+    static final String IMAGE = "\"><img src=x onerror=alert(2)>";
+
+    static String blastPage() {
+        BlastRadius b = ReportInputs.blastRadius(Input.SAMPLE_ORG, ReportInputs.CONTRACTOR_KEY);
+        return Golden.render(out -> BlastHtmlRenderer.render(b, Bounds.STANDARD, out));
+    }
+
+    @Test
+    void blastRadiusPageOfTheContractorKey() {
+        Golden.assertMatches("blast-html/sample-org.AKIAZCONTRACTOR7LEAK.html", blastPage(), blastPage());
+    }
+
+    static String reviewPage() {
+        return Golden.render(out -> ReviewHtmlRenderer.render(ReportInputs.review(Input.SAMPLE_ORG), out));
+    }
+
+    @Test
+    void reviewPageOfTheSampleOrganization() {
+        String page = reviewPage();
+        Golden.assertMatches("review-html/sample-org.html", page, page);
+    }
+
+    /** The counts first, then the most urgent findings; every finding in the table and in detail. */
+    @Test
+    void reviewPageAnswersFirst() {
+        String page = reviewPage();
+        assertTrue(page.indexOf("id=\"verdict\"") < page.indexOf("id=\"top\""));
+        assertTrue(page.contains("FINDINGS: 70 (critical 2, high 11, medium 14, low 14, info 29); 5 suppressed"), page);
+        int findings = ReportInputs.review(Input.SAMPLE_ORG).findings().size();
+        assertEquals(findings, count(page, "<details class=\"finding\""));
+        String table = page.substring(page.indexOf("<table class=\"data sortable\" id=\"findings\""));
+        assertEquals(findings, count(table.substring(0, table.indexOf("</table>")), "<tr") - 1);
+    }
+
+    static String graphPage() {
+        String start = ReportInputs.CONTRACTOR_KEY;
+        return Golden.render(out -> GraphHtmlRenderer.render(ReportInputs.startSubgraph(Input.SAMPLE_ORG, start, false),
+                ReportInputs.startNode(Input.SAMPLE_ORG, start), ReportInputs.adminStatus(Input.SAMPLE_ORG), false, out));
+    }
+
+    @Test
+    void graphPageOfTheContractorKey() {
+        String page = graphPage();
+        Golden.assertMatches("graph-html/sample-org.start-AKIAZCONTRACTOR7LEAK.html", page, page);
+        // The same tree as the other exports of this start (graph-mermaid/sample-org.start-...): 31 nodes, 30 edges.
+        assertEquals(31, count(page, "<g class=\"node"));
+        assertEquals(30, count(page, "<g class=\"edge"));
+    }
+
+    /** The verdict comes before anything else of the page's body, and the drawing holds the start's 31 paths. */
+    @Test
+    void theVerdictComesFirstAndEveryReachedPrincipalIsDrawn() {
+        String page = blastPage();
+        int main = page.indexOf("<main>");
+        assertTrue(page.indexOf("id=\"verdict\"") > main && page.indexOf("id=\"verdict\"") < page.indexOf("id=\"summary\""));
+        assertTrue(page.contains("ADMIN: YES: can make itself an administrator of acme-dev (333333333333)"), page);
+        BlastRadius b = ReportInputs.blastRadius(Input.SAMPLE_ORG, ReportInputs.CONTRACTOR_KEY);
+        assertEquals(b.reachable().size() + 1, count(page, "<g class=\"node"));
+        assertEquals(30, count(page, "<g class=\"edge"));
+        assertEquals(count(page, "<g class=\"edge"), count(page, "class=\"hop-evidence\""));
+    }
+
+    /** The drawing is bounded: past its size, whole paths are left out and counted, never cut halfway. */
+    @Test
+    void theDrawingKeepsWholePathsUnderItsBound() {
+        BlastRadius b = ReportInputs.blastRadius(Input.SAMPLE_ORG, ReportInputs.CONTRACTOR_KEY);
+        io.iamscope.report.html.PathGraph g = BlastPathGraph.of(b, 10);
+        assertTrue(g.nodes().size() <= 10, g.nodes().size() + " nodes");
+        assertEquals(b.reachable().size() - (g.nodes().size() - 1), g.omitted());
+        java.util.Set<String> drawn = new java.util.HashSet<>();
+        g.nodes().forEach(n -> drawn.add(n.arn()));
+        g.hops().forEach(h -> assertTrue(drawn.contains(h.from()) && drawn.contains(h.to()), h.toString()));
+        // The path to the administrator first, then those beyond the controlled account (into acme-prod).
+        assertTrue(drawn.contains("arn:aws:iam::333333333333:root"));
+        assertTrue(drawn.contains("arn:aws:iam::222222222222:role/orders-api-lambda"));
+        String page = Golden.render(out -> BlastHtmlRenderer.render(b, Bounds.STANDARD, out));
+        assertFalse(page.contains("more reachable principals are not drawn"), "all 31 fit the default bound");
+    }
+
+    /** Nothing leaves the machine: no URL to fetch, and a policy that allows only the page's own style and script. */
+    @Test
+    void thePageFetchesNothing() {
+        String page = blastPage();
+        for (String p : List.of(page, reviewPage(), graphPage())) {
+            assertFalse(Pattern.compile("(src|href)=\"(https?:)?//").matcher(p).find(), "a page fetches nothing");
+        }
+        assertTrue(page.contains("content=\"default-src 'none'; style-src 'sha256-"), page.substring(0, 400));
+        assertEquals(1, count(page, "<script>"));
+        assertEquals(1, count(page, "<style>"));
+    }
+
+    @Test
+    void textFromTheSnapshotIsEscaped() {
+        String page = Golden.render(out -> BlastHtmlRenderer.render(hostile(), Bounds.STANDARD, out));
+        assertFalse(page.contains(SCRIPT), page);
+        assertFalse(page.contains("<img"), page);
+        assertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), page);
+        assertTrue(page.contains("&quot;&gt;&lt;img src=x onerror=alert(2)&gt;"), page);
+        assertEquals(1, count(page, "<script>"), "the page's own script only");
+    }
+
+    /** A blast radius whose names, Sids, aliases, notes and queries are markup. */
+    static BlastRadius hostile() {
+        String start = "arn:aws:iam::111111111111:user/" + SCRIPT;
+        String role = "arn:aws:iam::222222222222:role/" + IMAGE;
+        Hop hop = new Hop(start, role, EdgeKind.ASSUME, "assume-role", "sts:AssumeRole on " + role + " (Allow)",
+                false, List.of(), List.of("identity-based policy `p` statement `" + SCRIPT + "` (#0)"));
+        Reachable r = new Reachable(role, NodeKind.ROLE, "222222222222", List.of(hop), false, true, false);
+        return new BlastRadius(new Start(SCRIPT, start, "user", "111111111111", null), "stolen-keys", false, "",
+                true, false, List.of(hop), role, List.of(r), List.of(start, role), List.of(), List.of(), List.of(),
+                List.of(), List.of(new HuntingQuery("athena", SCRIPT, "SELECT '" + IMAGE + "'")), List.of(SCRIPT),
+                Map.of("222222222222", IMAGE + " (222222222222)"), List.of(), List.of());
+    }
+
+    static int count(String page, String what) {
+        int n = 0;
+        for (int i = page.indexOf(what); i >= 0; i = page.indexOf(what, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}
