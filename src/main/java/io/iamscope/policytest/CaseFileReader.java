@@ -1,6 +1,8 @@
 package io.iamscope.policytest;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iamscope.policy.parse.JsonText;
@@ -14,6 +16,12 @@ import java.util.List;
 /**
  * Reads a case file: JSON Lines (one object a line; blank lines and lines starting with {@code //} are
  * skipped) or one JSON array of objects. Returns each case's JSON with its origin ({@code file:line}).
+ *
+ * <p>{@link #scan} finds the cases of a file and leaves each line's tree to be built when its case runs: a file of
+ * thousands of cases that each write out their policies is a large file, and holding every case's tree at once
+ * made {@code iamscope test} spend most of its time collecting garbage (docs/performance.md). Checking every
+ * case ({@link Found#check}) before any runs refuses a malformed file before anything is printed, as when files
+ * were read whole.
  */
 public final class CaseFileReader {
     private static final ObjectMapper MAPPER = JsonText.MAPPER;
@@ -22,10 +30,58 @@ public final class CaseFileReader {
     public record RawCase(JsonNode json, String origin) {
     }
 
+    /**
+     * A case found in a file and checked to be a well-formed JSON value: its text, read into a tree by
+     * {@link #raw} (on the thread that runs it), or its tree when the file was a JSON array.
+     */
+    public static final class Found {
+        private final String text;
+        private final JsonNode tree;
+        private final String name;
+        private final int line;
+        private final String origin;
+
+        private Found(String text, JsonNode tree, String name, int line, String origin) {
+            this.text = text;
+            this.tree = tree;
+            this.name = name;
+            this.line = line;
+            this.origin = origin;
+        }
+
+        public String origin() {
+            return origin;
+        }
+
+        /** Refuses the case, as {@link #raw} would, when it is not well-formed JSON; cheaper than reading it. */
+        public void check() {
+            if (tree == null) {
+                CaseFileReader.check(text, name, line);
+            }
+        }
+
+        /** The case's JSON. */
+        public RawCase raw() {
+            return new RawCase(tree != null ? tree : parse(text, name, line), origin);
+        }
+    }
+
     private CaseFileReader() {
     }
 
     public static List<RawCase> read(Path file) {
+        return scan(file).stream().map(Found::raw).toList();
+    }
+
+    public static List<RawCase> read(String text, String name) {
+        return scan(text, name).stream().map(Found::raw).toList();
+    }
+
+    /**
+     * The cases of a file, not yet read into trees nor checked line by line ({@link Found#check}); a file that is
+     * not UTF-8, or a JSON array that is not well-formed, is refused.
+     */
+    public static List<Found> scan(Path file) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -37,16 +93,17 @@ public final class CaseFileReader {
             throw new CaseFileException(file + ": not valid UTF-8 at byte " + JsonText.invalidUtf8At(bytes)
                     + ": save the file as UTF-8");
         }
-        return read(text, file.toString());
+        return scan(text, file.toString());
     }
 
-    public static List<RawCase> read(String text, String name) {
-        List<RawCase> out = new ArrayList<>();
+    /** The cases of a text named {@code name}, as {@link #scan(Path)}. */
+    public static List<Found> scan(String text, String name) {
+        List<Found> out = new ArrayList<>();
         String trimmed = JsonText.withoutBom(text).strip();
         if (trimmed.startsWith("[")) {
             JsonNode array = parse(trimmed, name, 1);
             for (int i = 0; i < array.size(); i++) {
-                out.add(new RawCase(array.get(i), name + "#" + i));
+                out.add(new Found(null, array.get(i), name, 1, name + "#" + i));
             }
             return out;
         }
@@ -56,9 +113,29 @@ public final class CaseFileReader {
             if (line.isEmpty() || line.startsWith("//")) {
                 continue;
             }
-            out.add(new RawCase(parse(line, name, i + 1), name + ":" + (i + 1)));
+            out.add(new Found(line, null, name, i + 1, name + ":" + (i + 1)));
         }
         return out;
+    }
+
+    /**
+     * Refuses a line that {@link #parse} would refuse, with its words, without building the tree: the tokens are
+     * read and dropped (the parser still refuses a key twice in one object, as it reads it), and on anything amiss
+     * the line is parsed to say why.
+     */
+    private static void check(String text, String name, int line) {
+        try (JsonParser p = MAPPER.createParser(text)) {
+            JsonToken first = p.nextToken();
+            if (first == JsonToken.START_OBJECT || first == JsonToken.START_ARRAY) {
+                p.skipChildren();
+                if (p.nextToken() == null) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            // Parsed below, for the message.
+        }
+        parse(text, name, line);
     }
 
     private static JsonNode parse(String text, String name, int line) {

@@ -1,0 +1,73 @@
+package io.iamscope.policytest;
+
+import io.iamscope.eval.AttachedPolicy;
+import io.iamscope.policy.PolicyType;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The policy documents of a run of cases, read once per content: a case file usually writes the same policies
+ * out in every case, and parsing and compiling them again for each case was most of {@code iamscope test}'s time
+ * (docs/performance.md). The engine compiles a policy once per {@link AttachedPolicy} instance, so handing every
+ * case the same instance also compiles each document once.
+ *
+ * <p>A document is kept only after a case that used it was decided without a policy error. Its statements and
+ * diagnostics carry the location of the case that first read them ({@code file:line} and a JSON pointer), and
+ * only an error reaches the output ({@link DecisionText}): a document that never yields one answers the same
+ * whichever case read it; a document with an error is read again by each case, so each error names its own
+ * case. At most {@value #LIMIT} documents are kept; past that, further documents are read per case as before.
+ * Thread-safe.
+ */
+public final class PolicyMemo {
+    static final int LIMIT = 10_000;
+
+    /**
+     * What makes two case policies the same: the name the engine reports it by ({@code identityPolicies[2]}), the
+     * type its grammar was checked against, and its content (the JSON tree written in the case, or the resolved
+     * path of a policy file the case names).
+     */
+    record Key(String name, PolicyType type, Object content) {
+    }
+
+    /** A document read by one case, to be kept if that case's decision had no policy error. */
+    record Read(Key key, AttachedPolicy policy) {
+    }
+
+    private final ConcurrentHashMap<Key, AttachedPolicy> kept = new ConcurrentHashMap<>();
+    private final boolean enabled;
+
+    private PolicyMemo(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /** A memo for one run of cases. */
+    public static PolicyMemo create() {
+        return new PolicyMemo(true);
+    }
+
+    /** A memo that keeps nothing: every case reads its own documents. */
+    public static PolicyMemo none() {
+        return new PolicyMemo(false);
+    }
+
+    AttachedPolicy get(Key key) {
+        return enabled ? kept.get(key) : null;
+    }
+
+    /** Keeps what a case read, after its decision had no policy error. */
+    void keep(List<Read> read) {
+        if (!enabled) {
+            return;
+        }
+        for (Read r : read) {
+            if (kept.size() >= LIMIT) {
+                return;
+            }
+            kept.putIfAbsent(r.key(), r.policy());
+        }
+    }
+
+    int size() {
+        return kept.size();
+    }
+}

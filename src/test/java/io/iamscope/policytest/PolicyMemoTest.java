@@ -1,0 +1,98 @@
+package io.iamscope.policytest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.iamscope.eval.local.LocalAuthorizer;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Cases that share their documents through a {@link PolicyMemo} answer as cases that each read their own, on one
+ * thread or several ({@link InOrderRuns}): passes, failures, invalid cases and policy errors, each naming its own
+ * case.
+ */
+public class PolicyMemoTest {
+    private static final String USER = "{\"arn\":\"arn:aws:iam::111122223333:user/alice\",\"type\":\"user\"}";
+    private static final String ALLOW_S3 = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"S3\",\"Effect\":"
+            + "\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"},{\"Effect\":\"Deny\",\"Action\":\"s3:Delete*\","
+            + "\"Resource\":\"*\"}]}";
+    /** A value its operator cannot read: a policy error the engine reports with the case's location. */
+    private static final String BAD_VALUE = "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\","
+            + "\"Action\":\"s3:GetObject\",\"Resource\":\"*\",\"Condition\":{\"IpAddress\":{\"aws:SourceIp\":"
+            + "\"not-an-ip\"}}}}";
+    private static final String REFUSED = "{\"Statement\":{\"Effect\":\"Permit\",\"Action\":\"*\"}}";
+
+    private static String c(String id, String policy, String action, String expected) {
+        return "{\"id\":\"" + id + "\",\"identityPolicies\":[" + policy + "],\"principal\":" + USER
+                + ",\"request\":{\"action\":\"" + action + "\",\"resource\":\"arn:aws:s3:::b/k\"},\"expected\":\""
+                + expected + "\"}";
+    }
+
+    /** Many cases: most pass, some fail, some are invalid, some have a policy error, in a varied order. */
+    public static String manyCases(int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            String line = switch (i % 7) {
+                case 0, 1, 2 -> c("pass-" + i, ALLOW_S3, "s3:GetObject", "Allow");
+                case 3 -> c("deny-" + i, ALLOW_S3, "s3:DeleteObject", "ExplicitDeny");
+                case 4 -> c("fail-" + i, ALLOW_S3, "s3:DeleteObject", "Allow");
+                case 5 -> c("error-" + i, BAD_VALUE, "s3:GetObject", "Allow");
+                default -> c("invalid-" + i, REFUSED, "s3:GetObject", "Allow");
+            };
+            sb.append(line).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static List<String> run(String text, PolicyMemo memo, int threads) {
+        List<CaseFileReader.Found> cases = CaseFileReader.scan(text, "cases.jsonl");
+        InOrderRuns.check(cases, threads);
+        List<String> out = new ArrayList<>();
+        InOrderRuns.run(cases, new CaseRunner(new LocalAuthorizer(), memo), threads, r -> out.add(r.status() + " "
+                + r.id() + " " + r.origin() + " " + r.message()));
+        return out;
+    }
+
+    @Test
+    void sharedDocumentsOnManyThreadsAnswerAsOwnDocumentsOnOne() {
+        String text = manyCases(700);
+        List<String> serial = run(text, PolicyMemo.none(), 1);
+        assertEquals(700, serial.size());
+        assertEquals(serial, run(text, PolicyMemo.create(), 1));
+        assertEquals(serial, run(text, PolicyMemo.create(), 4));
+        assertTrue(serial.stream().anyMatch(s -> s.startsWith("FAILED fail-")), serial.get(4));
+        assertTrue(serial.stream().anyMatch(s -> s.startsWith("SKIPPED invalid-")), serial.get(6));
+    }
+
+    /** A document with a policy error is never shared: each case's error names that case's line. */
+    @Test
+    void aPolicyErrorNamesItsOwnCase() {
+        String text = c("e1", BAD_VALUE, "s3:GetObject", "ExplicitDeny") + "\n"
+                + c("e2", BAD_VALUE, "s3:GetObject", "ExplicitDeny") + "\n";
+        List<String> out = run(text, PolicyMemo.create(), 1);
+        assertTrue(out.get(0).contains("policy error") && out.get(0).contains("cases.jsonl:1 "), out.get(0));
+        assertTrue(out.get(1).contains("cases.jsonl:2 ") && !out.get(1).contains("cases.jsonl:1 "), out.get(1));
+    }
+
+    @Test
+    void documentsWithoutErrorsAreReadOnce() {
+        PolicyMemo memo = PolicyMemo.create();
+        run(c("a", ALLOW_S3, "s3:GetObject", "Allow") + "\n" + c("b", ALLOW_S3, "s3:PutObject", "Allow") + "\n"
+                + c("e", BAD_VALUE, "s3:GetObject", "Allow") + "\n", memo, 1);
+        assertEquals(1, memo.size());
+    }
+
+    /** The first malformed line in order is refused, on many threads as on one. */
+    @Test
+    void theFirstMalformedLineIsRefusedOnManyThreads() {
+        String good = c("ok", ALLOW_S3, "s3:GetObject", "Allow") + "\n";
+        String text = good.repeat(200) + "{\"id\": \"x\",\n" + good.repeat(50) + "[1,\n" + good;
+        for (int threads : new int[] {1, 4}) {
+            CaseFileException e = org.junit.jupiter.api.Assertions.assertThrows(CaseFileException.class,
+                    () -> InOrderRuns.check(CaseFileReader.scan(text, "cases.jsonl"), threads));
+            assertTrue(e.getMessage().startsWith("cases.jsonl:201"), e.getMessage());
+        }
+    }
+}
