@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads a case file: JSON Lines (one object a line; blank lines and lines starting with {@code //} are
@@ -26,8 +28,18 @@ import java.util.List;
 public final class CaseFileReader {
     private static final ObjectMapper MAPPER = JsonText.MAPPER;
 
-    /** One case's JSON and where it was read. */
-    public record RawCase(JsonNode json, String origin) {
+    /**
+     * One case's JSON and where it was read. {@code written} holds the text, as written, of policy fields left out
+     * of the tree ({@code json} has them as null): a runner that has read the same text before reads it no more.
+     */
+    public record RawCase(JsonNode json, String origin, Map<String, String> written) {
+        public RawCase(JsonNode json, String origin) {
+            this(json, origin, Map.of());
+        }
+    }
+
+    /** Where a policy field's value lies in a line. */
+    private record Span(String field, int from, int to) {
     }
 
     /**
@@ -40,6 +52,8 @@ public final class CaseFileReader {
         private final String name;
         private final int line;
         private final String origin;
+        /** The policy fields of the line, found by {@link #check}; null before. */
+        private List<Span> spans;
 
         private Found(String text, JsonNode tree, String name, int line, String origin) {
             this.text = text;
@@ -56,13 +70,28 @@ public final class CaseFileReader {
         /** Refuses the case, as {@link #raw} would, when it is not well-formed JSON; cheaper than reading it. */
         public void check() {
             if (tree == null) {
-                CaseFileReader.check(text, name, line);
+                spans = CaseFileReader.check(text, name, line);
             }
         }
 
-        /** The case's JSON. */
+        /** The case's JSON; after {@link #check}, its policy fields as written text, out of the tree. */
         public RawCase raw() {
-            return new RawCase(tree != null ? tree : parse(text, name, line), origin);
+            if (tree != null) {
+                return new RawCase(tree, origin);
+            }
+            if (spans == null || spans.isEmpty()) {
+                return new RawCase(parse(text, name, line), origin);
+            }
+            StringBuilder rest = new StringBuilder();
+            Map<String, String> written = new HashMap<>();
+            int at = 0;
+            for (Span s : spans) {
+                rest.append(text, at, s.from()).append("null");
+                written.put(s.field(), text.substring(s.from(), s.to()));
+                at = s.to();
+            }
+            rest.append(text, at, text.length());
+            return new RawCase(parse(rest.toString(), name, line), origin, written);
         }
     }
 
@@ -123,19 +152,38 @@ public final class CaseFileReader {
      * read and dropped (the parser still refuses a key twice in one object, as it reads it), and on anything amiss
      * the line is parsed to say why.
      */
-    private static void check(String text, String name, int line) {
+    private static List<Span> check(String text, String name, int line) {
         try (JsonParser p = MAPPER.createParser(text)) {
             JsonToken first = p.nextToken();
-            if (first == JsonToken.START_OBJECT || first == JsonToken.START_ARRAY) {
-                p.skipChildren();
-                if (p.nextToken() == null) {
-                    return;
+            List<Span> spans = new ArrayList<>(2);
+            if (first == JsonToken.START_OBJECT) {
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    JsonToken value = p.nextToken();
+                    if (value.isStructStart() && CaseReader.POLICY_FIELDS.contains(field)) {
+                        int from = (int) p.currentTokenLocation().getCharOffset();
+                        p.skipChildren();
+                        spans.add(new Span(field, from, (int) p.currentTokenLocation().getCharOffset() + 1));
+                    } else {
+                        p.skipChildren();
+                    }
                 }
+            } else if (first == JsonToken.START_ARRAY) {
+                p.skipChildren();
+            }
+            if ((first == JsonToken.START_OBJECT || first == JsonToken.START_ARRAY) && p.nextToken() == null) {
+                return spans;
             }
         } catch (IOException e) {
             // Parsed below, for the message.
         }
         parse(text, name, line);
+        return List.of();
+    }
+
+    /** The tree of a policy field's text as {@link #check} found it (well-formed). */
+    static JsonNode tree(String text, String origin) {
+        return parse(text, origin, 1);
     }
 
     private static JsonNode parse(String text, String name, int line) {

@@ -42,11 +42,20 @@ public final class CaseReader {
      * {@code read}, for the runner to offer to the memo once the case is decided.
      */
     static PolicyTestCase read(CaseFileReader.RawCase raw, PolicyMemo memo, List<PolicyMemo.Read> read) {
-        return new Policies(raw.origin(), memo, read).testCase(raw.json());
+        return new Policies(raw.origin(), raw.written(), memo, read).testCase(raw.json());
     }
 
-    /** The policies of one case, read or taken from the memo. */
-    private record Policies(String origin, PolicyMemo memo, List<PolicyMemo.Read> read) {
+    /** The fields of a case that hold policy documents. */
+    static final java.util.Set<String> POLICY_FIELDS = java.util.Set.of("identityPolicies", "groupPolicies",
+            "permissionBoundary", "sessionPolicy", "resourcePolicy", "scps", "rcps");
+
+    /**
+     * The policies of one case, read or taken from the memo. {@code written} holds the text of the policy fields
+     * that the reader kept as written ({@link CaseFileReader.RawCase}): such a field is looked up in the memo whole,
+     * by its text, and read into a tree only when the memo does not hold it.
+     */
+    private record Policies(String origin, Map<String, String> written, PolicyMemo memo,
+                            List<PolicyMemo.Read> read) {
 
         private PolicyTestCase testCase(JsonNode json) {
             String id = json.path("id").asText(origin);
@@ -64,19 +73,22 @@ public final class CaseReader {
             PolicyType resourcePolicyType = TrustActions.contains(action) && "iam".equals(Arn.serviceOf(resource))
                     && String.valueOf(Arn.resourceOf(resource)).startsWith("role/") ? PolicyType.TRUST : PolicyType.RESOURCE;
             PolicySet.Builder set = PolicySet.builder();
-            policies(json, "identityPolicies").forEach(set::identity);
-            policies(json, "groupPolicies").forEach(set::identity);
-            single(json, "permissionBoundary", PolicyType.IDENTITY, set::boundary);
-            single(json, "sessionPolicy", PolicyType.IDENTITY, set::session);
-            single(json, "resourcePolicy", resourcePolicyType, set::resourcePolicy);
-            if (present(json, "scps")) {
-                set.scps(levels(json.get("scps"), "scps", PolicyType.SCP));
+            set.identity(field(json, "identityPolicies", PolicyType.IDENTITY, this::policies, List.of()));
+            set.identity(field(json, "groupPolicies", PolicyType.IDENTITY, this::policies, List.of()));
+            AttachedPolicy boundary = field(json, "permissionBoundary", PolicyType.IDENTITY, this::single, null);
+            if (boundary != null) {
+                set.boundary(boundary);
             }
-            if (present(json, "rcps")) {
-                set.rcps(levels(json.get("rcps"), "rcps", PolicyType.RCP));
+            AttachedPolicy session = field(json, "sessionPolicy", PolicyType.IDENTITY, this::single, null);
+            if (session != null) {
+                set.session(session);
             }
+            set.resourcePolicy(field(json, "resourcePolicy", resourcePolicyType, this::single, null));
+            boolean inOrganization = present(json, "scps") || written.containsKey("scps");
+            set.scps(field(json, "scps", PolicyType.SCP, this::levels, null));
+            set.rcps(field(json, "rcps", PolicyType.RCP, this::levels, null));
 
-            Caller caller = CallerReader.read(principal, present(json, "scps"));
+            Caller caller = CallerReader.read(principal, inOrganization);
             String resourceAccount = request.hasNonNull("resourceAccount") ? request.get("resourceAccount").asText()
                     : Arn.accountOf(resource);
             RequestContext.Builder context = RequestContext.builder();
@@ -102,27 +114,38 @@ public final class CaseReader {
                     origin);
         }
 
-        private List<AttachedPolicy> policies(JsonNode json, String field) {
-            List<AttachedPolicy> out = new ArrayList<>();
-            JsonNode list = json.get(field);
-            if (list == null || list.isNull()) {
-                return out;
+        /** One field's policies, or {@code absent} when the case does not give it; read by {@code reader}. */
+        private <T> T field(JsonNode json, String field, PolicyType type, FieldReader<T> reader, T absent) {
+            String text = written.get(field);
+            if (text == null) {
+                JsonNode node = json.get(field);
+                return node == null || node.isNull() ? absent : reader.read(node, field, type);
             }
+            // The same text in another case file may name other policy files (relative to that case file).
+            PolicyMemo.Key key = new PolicyMemo.Key(field, type, List.of(text, caseFile(origin).toString()));
+            @SuppressWarnings("unchecked")
+            T known = (T) memo.get(key);
+            if (known != null) {
+                return known;
+            }
+            T value = reader.read(CaseFileReader.tree(text, origin), field, type);
+            read.add(new PolicyMemo.Read(key, value));
+            return value;
+        }
+
+        private List<AttachedPolicy> policies(JsonNode list, String field, PolicyType type) {
+            List<AttachedPolicy> out = new ArrayList<>();
             if (!list.isArray()) {
                 throw new InvalidCaseException("`" + field + "` must be a list of policy documents: /" + field);
             }
             for (int i = 0; i < list.size(); i++) {
-                out.add(policy(list.get(i), "/" + field + "/" + i, field + "[" + i + "]", PolicyType.IDENTITY));
+                out.add(policy(list.get(i), "/" + field + "/" + i, field + "[" + i + "]", type));
             }
             return out;
         }
 
-        private void single(JsonNode json, String field, PolicyType type,
-                            java.util.function.Consumer<AttachedPolicy> into) {
-            JsonNode doc = json.get(field);
-            if (doc != null && !doc.isNull()) {
-                into.accept(policy(doc, "/" + field, field, type));
-            }
+        private AttachedPolicy single(JsonNode doc, String field, PolicyType type) {
+            return policy(doc, "/" + field, field, type);
         }
 
         private List<List<AttachedPolicy>> levels(JsonNode node, String field, PolicyType type) {
@@ -156,7 +179,7 @@ public final class CaseReader {
             boolean fileReference = isFileReference(doc);
             PolicyMemo.Key key = new PolicyMemo.Key(name, type, fileReference
                     ? policyFile(doc.get("file").asText(), origin).toAbsolutePath().normalize() : doc);
-            AttachedPolicy known = memo.get(key);
+            AttachedPolicy known = (AttachedPolicy) memo.get(key);
             if (known != null) {
                 return known;
             }
@@ -172,6 +195,11 @@ public final class CaseReader {
             read.add(new PolicyMemo.Read(key, policy));
             return policy;
         }
+    }
+
+    /** Reads one policy field of a case. */
+    private interface FieldReader<T> {
+        T read(JsonNode node, String field, PolicyType type);
     }
 
     /** {@code {"file": "policies/ci.json"}}: a policy document read from a file, not written in the case. */
@@ -197,9 +225,12 @@ public final class CaseReader {
     }
 
     private static Path policyFile(String name, String origin) {
+        return caseFile(origin).resolveSibling(name);
+    }
+
+    private static Path caseFile(String origin) {
         int colon = origin.lastIndexOf(':');
-        Path caseFile = Path.of(colon > 0 ? origin.substring(0, colon) : origin);
-        return caseFile.resolveSibling(name);
+        return Path.of(colon > 0 ? origin.substring(0, colon) : origin);
     }
 
     /**

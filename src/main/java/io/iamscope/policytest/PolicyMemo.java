@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * diagnostics carry the location of the case that first read them ({@code file:line} and a JSON pointer), and
  * only an error reaches the output ({@link DecisionText}): a document that never yields one answers the same
  * whichever case read it; a document with an error is read again by each case, so each error names its own
- * case. At most {@value #LIMIT} documents are kept; past that, further documents are read per case as before.
+ * case. At most {@value #LIMIT} documents and fields are kept; past that, the others are read per case.
  * Thread-safe.
  */
 public final class PolicyMemo {
@@ -24,16 +24,21 @@ public final class PolicyMemo {
     /**
      * What makes two case policies the same: the name the engine reports it by ({@code identityPolicies[2]}), the
      * type its grammar was checked against, and its content (the JSON tree written in the case, or the resolved
-     * path of a policy file the case names).
+     * path of a policy file the case names). A whole policy field of a case ({@code identityPolicies}) is kept
+     * too, by its text as written and the case file, so that a case that writes the same field as an earlier one
+     * reads none of it.
      */
     record Key(String name, PolicyType type, Object content) {
     }
 
-    /** A document read by one case, to be kept if that case's decision had no policy error. */
-    record Read(Key key, AttachedPolicy policy) {
+    /**
+     * A document ({@link AttachedPolicy}) or a field (its list, or list of levels) read by one case, to be kept
+     * if that case's decision had no policy error.
+     */
+    record Read(Key key, Object value) {
     }
 
-    private final ConcurrentHashMap<Key, AttachedPolicy> kept = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Key, Object> kept = new ConcurrentHashMap<>();
     private final boolean enabled;
 
     private PolicyMemo(boolean enabled) {
@@ -50,7 +55,7 @@ public final class PolicyMemo {
         return new PolicyMemo(false);
     }
 
-    AttachedPolicy get(Key key) {
+    Object get(Key key) {
         return enabled ? kept.get(key) : null;
     }
 
@@ -63,7 +68,7 @@ public final class PolicyMemo {
             if (kept.size() >= LIMIT) {
                 return;
             }
-            kept.putIfAbsent(r.key(), r.policy());
+            kept.putIfAbsent(r.key(), r.value());
         }
     }
 

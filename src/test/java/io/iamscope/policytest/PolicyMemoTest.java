@@ -81,7 +81,31 @@ public class PolicyMemoTest {
         PolicyMemo memo = PolicyMemo.create();
         run(c("a", ALLOW_S3, "s3:GetObject", "Allow") + "\n" + c("b", ALLOW_S3, "s3:PutObject", "Allow") + "\n"
                 + c("e", BAD_VALUE, "s3:GetObject", "Allow") + "\n", memo, 1);
-        assertEquals(1, memo.size());
+        // The document, and the field that holds it as written.
+        assertEquals(2, memo.size());
+    }
+
+    /** The same text in two case files names each file's own policy file. */
+    @Test
+    void aPolicyFileIsTheCaseFilesOwn(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String line = "{\"id\":\"f\",\"identityPolicies\":[{\"file\":\"p.json\"}],\"principal\":" + USER
+                + ",\"request\":{\"action\":\"s3:GetObject\",\"resource\":\"arn:aws:s3:::b/k\"},"
+                + "\"expected\":\"Allow\"}\n";
+        for (String sub : new String[] {"a", "b"}) {
+            java.nio.file.Files.createDirectories(dir.resolve(sub));
+            java.nio.file.Files.writeString(dir.resolve(sub).resolve("cases.jsonl"), line);
+        }
+        java.nio.file.Files.writeString(dir.resolve("a/p.json"), ALLOW_S3);
+        java.nio.file.Files.writeString(dir.resolve("b/p.json"), "{\"Version\":\"2012-10-17\",\"Statement\":"
+                + "{\"Effect\":\"Allow\",\"Action\":\"ec2:*\",\"Resource\":\"*\"}}");
+        CaseRunner runner = new CaseRunner(new LocalAuthorizer(), PolicyMemo.create());
+        List<CaseResult.Status> got = new ArrayList<>();
+        for (String sub : new String[] {"a", "b"}) {
+            List<CaseFileReader.Found> cases = CaseFileReader.scan(dir.resolve(sub).resolve("cases.jsonl"));
+            InOrderRuns.check(cases, 1);
+            InOrderRuns.run(cases, runner, 1, r -> got.add(r.status()));
+        }
+        assertEquals(List.of(CaseResult.Status.PASSED, CaseResult.Status.FAILED), got);
     }
 
     /** The first malformed line in order is refused, on many threads as on one. */
