@@ -13,7 +13,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads a case file: JSON Lines (one object a line; blank lines and lines starting with {@code //} are
@@ -38,8 +41,11 @@ public final class CaseFileReader {
         }
     }
 
+    /** An object's first field, before the rest of a line whose earlier part was checked. */
+    private static final String RESTART = "{\"\":0";
+
     /** Where a policy field's value lies in a line. */
-    private record Span(String field, int from, int to) {
+    private record Span(String field, int from, int to, String value) {
     }
 
     /**
@@ -54,8 +60,11 @@ public final class CaseFileReader {
         private final String origin;
         /** The policy fields of the line, found by {@link #check}; null before. */
         private List<Span> spans;
+        /** The text of each policy field last checked in the file. */
+        private final Map<String, String> seen;
 
-        private Found(String text, JsonNode tree, String name, int line, String origin) {
+        private Found(String text, JsonNode tree, String name, int line, String origin, Map<String, String> seen) {
+            this.seen = seen;
             this.text = text;
             this.tree = tree;
             this.name = name;
@@ -70,7 +79,7 @@ public final class CaseFileReader {
         /** Refuses the case, as {@link #raw} would, when it is not well-formed JSON; cheaper than reading it. */
         public void check() {
             if (tree == null) {
-                spans = CaseFileReader.check(text, name, line);
+                spans = CaseFileReader.check(text, name, line, seen);
             }
         }
 
@@ -87,7 +96,7 @@ public final class CaseFileReader {
             int at = 0;
             for (Span s : spans) {
                 rest.append(text, at, s.from()).append("null");
-                written.put(s.field(), text.substring(s.from(), s.to()));
+                written.put(s.field(), s.value());
                 at = s.to();
             }
             rest.append(text, at, text.length());
@@ -128,11 +137,12 @@ public final class CaseFileReader {
     /** The cases of a text named {@code name}, as {@link #scan(Path)}. */
     public static List<Found> scan(String text, String name) {
         List<Found> out = new ArrayList<>();
+        Map<String, String> seen = new ConcurrentHashMap<>();
         String trimmed = JsonText.withoutBom(text).strip();
         if (trimmed.startsWith("[")) {
             JsonNode array = parse(trimmed, name, 1);
             for (int i = 0; i < array.size(); i++) {
-                out.add(new Found(null, array.get(i), name, 1, name + "#" + i));
+                out.add(new Found(null, array.get(i), name, 1, name + "#" + i, null));
             }
             return out;
         }
@@ -142,43 +152,91 @@ public final class CaseFileReader {
             if (line.isEmpty() || line.startsWith("//")) {
                 continue;
             }
-            out.add(new Found(line, null, name, i + 1, name + ":" + (i + 1)));
+            out.add(new Found(line, null, name, i + 1, name + ":" + (i + 1), seen));
         }
         return out;
     }
 
     /**
-     * Refuses a line that {@link #parse} would refuse, with its words, without building the tree: the tokens are
-     * read and dropped (the parser still refuses a key twice in one object, as it reads it), and on anything amiss
-     * the line is parsed to say why.
+     * Refuses a line that {@link #parse} would refuse, with its words, without building the tree, and finds where
+     * its policy fields lie. The tokens are read and dropped (the parser still refuses a key twice in one object,
+     * as it reads it); a policy field whose text is one an earlier line of the file had there ({@code seen}) is
+     * not read again: a JSON value ends where its text ends, so the same text is the same well-formed value. On
+     * anything amiss the line is parsed to say why.
      */
-    private static List<Span> check(String text, String name, int line) {
-        try (JsonParser p = MAPPER.createParser(text)) {
-            JsonToken first = p.nextToken();
-            List<Span> spans = new ArrayList<>(2);
-            if (first == JsonToken.START_OBJECT) {
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String field = p.currentName();
-                    JsonToken value = p.nextToken();
-                    if (value.isStructStart() && CaseReader.POLICY_FIELDS.contains(field)) {
-                        int from = (int) p.currentTokenLocation().getCharOffset();
-                        p.skipChildren();
-                        spans.add(new Span(field, from, (int) p.currentTokenLocation().getCharOffset() + 1));
-                    } else {
-                        p.skipChildren();
-                    }
-                }
-            } else if (first == JsonToken.START_ARRAY) {
-                p.skipChildren();
-            }
-            if ((first == JsonToken.START_OBJECT || first == JsonToken.START_ARRAY) && p.nextToken() == null) {
-                return spans;
-            }
-        } catch (IOException e) {
-            // Parsed below, for the message.
+    private static List<Span> check(String text, String name, int line, Map<String, String> seen) {
+        List<Span> spans = spans(text, seen);
+        if (spans != null) {
+            return spans;
         }
         parse(text, name, line);
-        return List.of();
+        return List.of(); // parse accepts what the check could not tell: the line is read whole
+    }
+
+    /** The policy fields of a well-formed line, or null when the line is not one or the check cannot tell. */
+    private static List<Span> spans(String text, Map<String, String> seen) {
+        List<Span> spans = new ArrayList<>(2);
+        JsonParser p = null;
+        try {
+            p = MAPPER.createParser(text);
+            JsonToken first = p.nextToken();
+            if (first == JsonToken.START_ARRAY) {
+                p.skipChildren();
+                return p.nextToken() == null ? spans : null;
+            }
+            if (first != JsonToken.START_OBJECT) {
+                return null;
+            }
+            // Offsets in the parser's text are shifted from the line's once the parser restarts after a field.
+            int shift = 0;
+            Set<String> names = new HashSet<>();
+            while (true) {
+                JsonToken token = p.nextToken();
+                if (token == JsonToken.END_OBJECT) {
+                    return p.nextToken() == null ? spans : null;
+                }
+                String field = p.currentName();
+                if (token != JsonToken.FIELD_NAME || !names.add(field)) {
+                    return null;
+                }
+                JsonToken value = p.nextToken();
+                if (!value.isStructStart() || !CaseReader.POLICY_FIELDS.contains(field)) {
+                    p.skipChildren();
+                    continue;
+                }
+                int from = (int) p.currentTokenLocation().getCharOffset() + shift;
+                String known = seen.get(field);
+                // Copied and compared whole: String.equals is vectorized, startsWith at an offset is not.
+                if (known != null && from + known.length() <= text.length()
+                        && known.equals(text.substring(from, from + known.length()))) {
+                    int to = from + known.length();
+                    spans.add(new Span(field, from, to, known));
+                    // The rest of the object, read by a parser that starts after a stand-in first field.
+                    p.close();
+                    p = MAPPER.createParser(RESTART + text.substring(to));
+                    p.nextToken();
+                    p.nextToken();
+                    p.nextToken();
+                    shift = to - RESTART.length();
+                    continue;
+                }
+                p.skipChildren();
+                int to = (int) p.currentTokenLocation().getCharOffset() + shift + 1;
+                String written = text.substring(from, to);
+                spans.add(new Span(field, from, to, written));
+                seen.put(field, written);
+            }
+        } catch (IOException e) {
+            return null;
+        } finally {
+            if (p != null) {
+                try {
+                    p.close();
+                } catch (IOException e) {
+                    // Nothing held but memory.
+                }
+            }
+        }
     }
 
     /** The tree of a policy field's text as {@link #check} found it (well-formed). */
