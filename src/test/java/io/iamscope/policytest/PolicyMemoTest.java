@@ -119,4 +119,22 @@ public class PolicyMemoTest {
             assertTrue(e.getMessage().startsWith("cases.jsonl:201"), e.getMessage());
         }
     }
+
+    /** A line whose policy field repeats an earlier line's is still refused for what follows that field. */
+    @Test
+    void aRepeatedFieldDoesNotHideWhatFollowsIt() {
+        String good = c("ok", ALLOW_S3, "s3:GetObject", "Allow");
+        String twice = good.replace(",\"expected\":\"Allow\"}", ",\"expected\":\"Allow\",\"id\":\"again\"}");
+        String trailing = good + " x";
+        String badAfter = good.replace("\"principal\":", "\"principal\":,");
+        for (String bad : new String[] {twice, trailing, badAfter}) {
+            CaseFileException e = org.junit.jupiter.api.Assertions.assertThrows(CaseFileException.class,
+                    () -> InOrderRuns.check(CaseFileReader.scan(good + "\n" + bad + "\n", "cases.jsonl"), 1));
+            assertTrue(e.getMessage().startsWith("cases.jsonl:2"), e.getMessage());
+        }
+        List<CaseFileReader.Found> fine = CaseFileReader.scan(good + "\n" + good + "\n", "cases.jsonl");
+        InOrderRuns.check(fine, 1);
+        assertEquals("ok", fine.get(1).raw().json().path("id").asText());
+        assertTrue(fine.get(1).raw().written().get("identityPolicies").startsWith("[{\"Version\""));
+    }
 }
