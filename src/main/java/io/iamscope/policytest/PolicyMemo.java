@@ -15,11 +15,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * diagnostics carry the location of the case that first read them ({@code file:line} and a JSON pointer), and
  * only an error reaches the output ({@link DecisionText}): a document that never yields one answers the same
  * whichever case read it; a document with an error is read again by each case, so each error names its own
- * case. At most {@value #LIMIT} documents and fields are kept; past that, the others are read per case.
+ * case. At most {@value #LIMIT} documents and fields are kept, and fields of at most {@value #TEXT_BUDGET}
+ * characters in all (a file whose cases all differ would otherwise keep every case's text); past that, the others
+ * are read per case.
  * Thread-safe.
  */
 public final class PolicyMemo {
-    static final int LIMIT = 10_000;
+    static final int LIMIT = 2_000;
+    /** The characters of field texts kept at most (a field of ten large policies is some 40,000). */
+    static final long TEXT_BUDGET = 16_000_000;
 
     /**
      * What makes two case policies the same: the name the engine reports it by ({@code identityPolicies[2]}), the
@@ -39,20 +43,23 @@ public final class PolicyMemo {
     }
 
     private final ConcurrentHashMap<Key, Object> kept = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong textKept = new java.util.concurrent.atomic.AtomicLong();
     private final boolean enabled;
+    private final long textBudget;
 
-    private PolicyMemo(boolean enabled) {
+    PolicyMemo(boolean enabled, long textBudget) {
         this.enabled = enabled;
+        this.textBudget = textBudget;
     }
 
     /** A memo for one run of cases. */
     public static PolicyMemo create() {
-        return new PolicyMemo(true);
+        return new PolicyMemo(true, TEXT_BUDGET);
     }
 
     /** A memo that keeps nothing: every case reads its own documents. */
     public static PolicyMemo none() {
-        return new PolicyMemo(false);
+        return new PolicyMemo(false, 0);
     }
 
     Object get(Key key) {
@@ -67,6 +74,13 @@ public final class PolicyMemo {
         for (Read r : read) {
             if (kept.size() >= LIMIT) {
                 return;
+            }
+            if (kept.containsKey(r.key())) {
+                continue;
+            }
+            if (r.key().content() instanceof List<?> field && field.get(0) instanceof String text
+                    && textKept.addAndGet(text.length()) > textBudget) {
+                continue;
             }
             kept.putIfAbsent(r.key(), r.value());
         }

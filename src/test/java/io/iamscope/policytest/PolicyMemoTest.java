@@ -137,4 +137,17 @@ public class PolicyMemoTest {
         assertEquals("ok", fine.get(1).raw().json().path("id").asText());
         assertTrue(fine.get(1).raw().written().get("identityPolicies").startsWith("[{\"Version\""));
     }
+
+    /** Past its budget of field text the memo keeps documents, not the fields that hold them. */
+    @Test
+    void fieldsPastTheBudgetAreNotKept() {
+        PolicyMemo memo = new PolicyMemo(true, 10);
+        List<CaseFileReader.Found> cases = CaseFileReader.scan(c("a", ALLOW_S3, "s3:GetObject", "Allow") + "\n"
+                + c("b", ALLOW_S3, "s3:PutObject", "Allow") + "\n", "cases.jsonl");
+        InOrderRuns.check(cases, 1);
+        List<CaseResult.Status> got = new ArrayList<>();
+        InOrderRuns.run(cases, new CaseRunner(new LocalAuthorizer(), memo), 1, r -> got.add(r.status()));
+        assertEquals(List.of(CaseResult.Status.PASSED, CaseResult.Status.PASSED), got);
+        assertEquals(1, memo.size());
+    }
 }
