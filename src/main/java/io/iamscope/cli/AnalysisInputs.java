@@ -110,7 +110,13 @@ final class AnalysisInputs {
 
     /** The attacker's request context: the profile's defaults with {@code --context} and {@code --unknown} over them. */
     RequestContext requestContext(AttackerProfile profile) {
-        context.warnUnknownKeys(Catalog.bundled(), mixee.commandLine().getErr());
+        if (context.noKeys()) {
+            // Nothing to check against the catalog yet; every command needs it later, so it is read on another
+            // thread while the snapshot is read (a few tenths of a second cold).
+            java.util.concurrent.CompletableFuture.runAsync(Catalog::bundled);
+        } else {
+            context.warnUnknownKeys(Catalog.bundled(), mixee.commandLine().getErr());
+        }
         return profile.context(context.values(), context.unknown());
     }
 

@@ -41,6 +41,11 @@ final class ContextOptions {
      * matched by a policy, so the answer would silently ignore it. Only a warning: a key AWS added after the
      * bundled catalog, or a service's own, is still used as given.
      */
+    /** Whether no key was given (no {@code --context}, no {@code --unknown}). */
+    boolean noKeys() {
+        return values().isEmpty() && unknown.isEmpty();
+    }
+
     void warnUnknownKeys(Catalog catalog, PrintWriter err) {
         java.util.Set<String> given = new java.util.LinkedHashSet<>(values().keySet());
         given.addAll(unknown);

@@ -4,6 +4,8 @@ import io.iamscope.eval.local.LocalAuthorizer;
 import io.iamscope.policytest.CaseFileReader;
 import io.iamscope.policytest.CaseResult;
 import io.iamscope.policytest.CaseRunner;
+import io.iamscope.policytest.InOrderRuns;
+import io.iamscope.policytest.PolicyMemo;
 import io.iamscope.report.CaseResultsJson;
 import io.iamscope.report.CaseResultsJunit;
 import java.io.IOException;
@@ -37,35 +39,60 @@ final class TestCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Cases run on N threads, results printed in the"
+            + " order of the cases (default: the number of processors).")
+    Integer threads;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        CaseRunner runner = new CaseRunner(new LocalAuthorizer());
-        List<CaseResult> results = new ArrayList<>();
-        for (Path file : expand(files)) {
-            for (CaseFileReader.RawCase raw : CaseFileReader.read(file)) {
-                results.add(runner.run(raw));
-            }
+        if (threads != null && threads < 1) {
+            throw new UserInputException("--threads must be at least 1, not " + threads);
         }
-        if (results.isEmpty()) {
+        int on = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        // The engine reads the bundled catalog (a few tenths of a second cold) while the files are read.
+        java.util.concurrent.CompletableFuture<LocalAuthorizer> engine =
+                java.util.concurrent.CompletableFuture.supplyAsync(LocalAuthorizer::new);
+        // Every file is checked before any case runs, so a malformed file stops the run before it prints.
+        List<CaseFileReader.Found> cases = new ArrayList<>();
+        for (Path file : expand(files)) {
+            List<CaseFileReader.Found> found = CaseFileReader.scan(file);
+            InOrderRuns.check(found, on);
+            cases.addAll(found);
+        }
+        if (cases.isEmpty()) {
             // Nothing tested is not "every test passed".
             throw new UserInputException("no test cases in " + String.join(", ", files.stream()
                     .map(f -> "`" + f + "`").toList()));
         }
-        int failed = (int) results.stream().filter(r -> r.status() == CaseResult.Status.FAILED).count();
-        long skipped = results.stream().filter(r -> r.status() == CaseResult.Status.SKIPPED).count();
+        CaseRunner runner = new CaseRunner(engine.join(), PolicyMemo.create());
+        int[] counts = new int[CaseResult.Status.values().length];
+        List<CaseResult> results = new ArrayList<>();
+        InOrderRuns.run(cases, runner, on, r -> {
+            counts[r.status().ordinal()]++;
+            if (format == OutputFormat.TEXT) {
+                // Printed as it comes, so that a long run answers from its first failure on.
+                printText(r, out);
+            } else {
+                results.add(r);
+            }
+        });
+        int passed = counts[CaseResult.Status.PASSED.ordinal()];
+        int failed = counts[CaseResult.Status.FAILED.ordinal()];
+        int skipped = counts[CaseResult.Status.SKIPPED.ordinal()];
         if (format == OutputFormat.JSON) {
             out.println(CaseResultsJson.render(results));
         } else if (format == OutputFormat.JUNIT) {
             out.print(CaseResultsJunit.render(results));
         } else {
-            printText(results, out);
+            out.println(passed + " passed, " + failed + " failed" + (skipped > 0 ? ", " + skipped + " skipped" : ""));
         }
         out.flush();
         if (skipped > 0) {
             // A case that cannot run proves nothing: the run fails as an input error, with the count.
+            int total = cases.size();
             PrintWriter err = spec.commandLine().getErr();
-            err.println("iamscope: " + skipped + " of " + results.size() + " case" + (results.size() == 1 ? "" : "s")
+            err.println("iamscope: " + skipped + " of " + total + " case" + (total == 1 ? "" : "s")
                     + (skipped == 1 ? " is" : " are") + " invalid and " + (skipped == 1 ? "was" : "were")
                     + " skipped: fix " + (skipped == 1 ? "it" : "them") + ", or remove " + (skipped == 1 ? "it" : "them"));
             err.flush();
@@ -74,29 +101,23 @@ final class TestCommand implements Callable<Integer> {
         return failed > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
-    private void printText(List<CaseResult> results, PrintWriter out) {
-        int passed = 0;
-        int failed = 0;
-        int skipped = 0;
-        for (CaseResult r : results) {
-                switch (r.status()) {
-                    case PASSED -> {
-                        passed++;
-                        if (verbose) {
-                            out.println("PASS " + r.id() + " (" + r.origin() + ")");
-                        }
-                    }
-                    case FAILED -> {
-                        failed++;
-                        out.println("FAIL " + r.id() + " (" + r.origin() + "): " + r.message());
-                    }
-                    case SKIPPED -> {
-                        skipped++;
-                        out.println("SKIP " + r.id() + " (" + r.origin() + "): " + r.message());
-                    }
+    private void printText(CaseResult r, PrintWriter out) {
+        switch (r.status()) {
+            case PASSED -> {
+                if (verbose) {
+                    out.println("PASS " + r.id() + " (" + r.origin() + ")");
+                    out.flush();
                 }
+            }
+            case FAILED -> {
+                out.println("FAIL " + r.id() + " (" + r.origin() + "): " + r.message());
+                out.flush();
+            }
+            case SKIPPED -> {
+                out.println("SKIP " + r.id() + " (" + r.origin() + "): " + r.message());
+                out.flush();
+            }
         }
-        out.println(passed + " passed, " + failed + " failed" + (skipped > 0 ? ", " + skipped + " skipped" : ""));
     }
 
     static List<Path> expand(List<Path> given) {

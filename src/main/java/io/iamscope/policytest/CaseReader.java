@@ -34,121 +34,172 @@ public final class CaseReader {
     }
 
     public static PolicyTestCase read(CaseFileReader.RawCase raw) {
-        JsonNode json = raw.json();
-        String origin = raw.origin();
-        String id = json.path("id").asText(origin);
-        JsonNode principal = required(json, "principal");
-        JsonNode request = required(json, "request");
-        String expectedWord = required(json, "expected").asText();
-        Outcome expected = Outcome.fromWord(expectedWord);
-        if (expected == null) {
-            throw new InvalidCaseException("`" + expectedWord + "` is not an outcome (use Allow, ImplicitDeny"
-                    + " or ExplicitDeny): /expected");
-        }
-        String action = required(request, "action").asText();
-        String resource = required(request, "resource").asText();
-        // The resource policy of a trust action on a role is the role's trust policy, with its own grammar.
-        PolicyType resourcePolicyType = TrustActions.contains(action) && "iam".equals(Arn.serviceOf(resource))
-                && String.valueOf(Arn.resourceOf(resource)).startsWith("role/") ? PolicyType.TRUST : PolicyType.RESOURCE;
-        PolicySet.Builder set = PolicySet.builder();
-        policies(json, "identityPolicies", origin).forEach(set::identity);
-        policies(json, "groupPolicies", origin).forEach(set::identity);
-        single(json, "permissionBoundary", origin, PolicyType.IDENTITY, set::boundary);
-        single(json, "sessionPolicy", origin, PolicyType.IDENTITY, set::session);
-        single(json, "resourcePolicy", origin, resourcePolicyType, set::resourcePolicy);
-        if (present(json, "scps")) {
-            set.scps(levels(json.get("scps"), "scps", origin, PolicyType.SCP));
-        }
-        if (present(json, "rcps")) {
-            set.rcps(levels(json.get("rcps"), "rcps", origin, PolicyType.RCP));
-        }
-
-        Caller caller = CallerReader.read(principal, present(json, "scps"));
-        String resourceAccount = request.hasNonNull("resourceAccount") ? request.get("resourceAccount").asText()
-                : Arn.accountOf(resource);
-        RequestContext.Builder context = RequestContext.builder();
-        Iterator<Map.Entry<String, JsonNode>> it = request.path("context").fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            context.put(e.getKey(), strings(e.getValue(), "/request/context/" + e.getKey()));
-        }
-        for (JsonNode key : json.path("unknown")) {
-            context.unknown(key.asText());
-        }
-        for (JsonNode key : json.path("unknownValue")) {
-            context.unknownValue(key.asText());
-        }
-        CallerReader.deriveContext(principal, caller, context);
-
-        List<String> conditional = null;
-        if (present(json, "conditional")) {
-            conditional = strings(json.get("conditional"), "/conditional");
-        }
-        return new PolicyTestCase(id, json.path("source").asText(null), set.build(),
-                new Request(caller, action, resource, resourceAccount, context.build()), expected, conditional,
-                origin);
-    }
-
-    private static List<AttachedPolicy> policies(JsonNode json, String field, String origin) {
-        List<AttachedPolicy> out = new ArrayList<>();
-        JsonNode list = json.get(field);
-        if (list == null || list.isNull()) {
-            return out;
-        }
-        if (!list.isArray()) {
-            throw new InvalidCaseException("`" + field + "` must be a list of policy documents: /" + field);
-        }
-        for (int i = 0; i < list.size(); i++) {
-            out.add(policy(list.get(i), origin, "/" + field + "/" + i, field + "[" + i + "]", PolicyType.IDENTITY));
-        }
-        return out;
-    }
-
-    private static void single(JsonNode json, String field, String origin, PolicyType type,
-                               java.util.function.Consumer<AttachedPolicy> into) {
-        JsonNode doc = json.get(field);
-        if (doc != null && !doc.isNull()) {
-            into.accept(policy(doc, origin, "/" + field, field, type));
-        }
-    }
-
-    private static List<List<AttachedPolicy>> levels(JsonNode node, String field, String origin, PolicyType type) {
-        if (!node.isArray()) {
-            throw new InvalidCaseException("`" + field + "` must be a list of levels, each a list of policy"
-                    + " documents: /" + field);
-        }
-        List<List<AttachedPolicy>> out = new ArrayList<>();
-        for (int level = 0; level < node.size(); level++) {
-            JsonNode docs = node.get(level);
-            if (!docs.isArray()) {
-                throw new InvalidCaseException("each level of `" + field + "` must be a list of policy documents: /"
-                        + field + "/" + level);
-            }
-            List<AttachedPolicy> atLevel = new ArrayList<>();
-            for (int i = 0; i < docs.size(); i++) {
-                String where = "/" + field + "/" + level + "/" + i;
-                atLevel.add(policy(docs.get(i), origin, where, field + "[" + level + "][" + i + "]", type));
-            }
-            out.add(atLevel);
-        }
-        return out;
+        return read(raw, PolicyMemo.none(), new ArrayList<>());
     }
 
     /**
-     * A case's policy, refused like a malformed one when AWS would refuse it as a policy of its type
-     * ({@link PolicyGrammar}): a case pins what AWS does with the policies it accepted, and the engine's answer on
-     * any other would be a guess.
+     * The case, its policies taken from the memo where it holds them; the documents read anew are added to
+     * {@code read}, for the runner to offer to the memo once the case is decided.
      */
-    private static AttachedPolicy policy(JsonNode doc, String origin, String pointer, String name, PolicyType type) {
-        PolicyDocument parsed = isFileReference(doc) ? fromFile(doc.get("file").asText(), origin, pointer)
-                : PolicyParser.parse(doc, new SourceLocation(origin, pointer));
-        for (Diagnostic d : PolicyGrammar.validate(parsed, type)) {
-            if (d.severity() == Diagnostic.Severity.ERROR) {
-                throw new PolicyParseException(d.code(), d.message() + " (AWS refuses such a " + type.description()
-                        + ")", d.location());
+    static PolicyTestCase read(CaseFileReader.RawCase raw, PolicyMemo memo, List<PolicyMemo.Read> read) {
+        return new Policies(raw.origin(), raw.written(), memo, read).testCase(raw.json());
+    }
+
+    /** The fields of a case that hold policy documents. */
+    static final java.util.Set<String> POLICY_FIELDS = java.util.Set.of("identityPolicies", "groupPolicies",
+            "permissionBoundary", "sessionPolicy", "resourcePolicy", "scps", "rcps");
+
+    /**
+     * The policies of one case, read or taken from the memo. {@code written} holds the text of the policy fields
+     * that the reader kept as written ({@link CaseFileReader.RawCase}): such a field is looked up in the memo whole,
+     * by its text, and read into a tree only when the memo does not hold it.
+     */
+    private record Policies(String origin, Map<String, String> written, PolicyMemo memo,
+                            List<PolicyMemo.Read> read) {
+
+        private PolicyTestCase testCase(JsonNode json) {
+            String id = json.path("id").asText(origin);
+            JsonNode principal = required(json, "principal");
+            JsonNode request = required(json, "request");
+            String expectedWord = required(json, "expected").asText();
+            Outcome expected = Outcome.fromWord(expectedWord);
+            if (expected == null) {
+                throw new InvalidCaseException("`" + expectedWord + "` is not an outcome (use Allow, ImplicitDeny"
+                        + " or ExplicitDeny): /expected");
             }
+            String action = required(request, "action").asText();
+            String resource = required(request, "resource").asText();
+            // The resource policy of a trust action on a role is the role's trust policy, with its own grammar.
+            PolicyType resourcePolicyType = TrustActions.contains(action) && "iam".equals(Arn.serviceOf(resource))
+                    && String.valueOf(Arn.resourceOf(resource)).startsWith("role/") ? PolicyType.TRUST : PolicyType.RESOURCE;
+            PolicySet.Builder set = PolicySet.builder();
+            set.identity(field(json, "identityPolicies", PolicyType.IDENTITY, this::policies, List.of()));
+            set.identity(field(json, "groupPolicies", PolicyType.IDENTITY, this::policies, List.of()));
+            AttachedPolicy boundary = field(json, "permissionBoundary", PolicyType.IDENTITY, this::single, null);
+            if (boundary != null) {
+                set.boundary(boundary);
+            }
+            AttachedPolicy session = field(json, "sessionPolicy", PolicyType.IDENTITY, this::single, null);
+            if (session != null) {
+                set.session(session);
+            }
+            set.resourcePolicy(field(json, "resourcePolicy", resourcePolicyType, this::single, null));
+            boolean inOrganization = present(json, "scps") || written.containsKey("scps");
+            set.scps(field(json, "scps", PolicyType.SCP, this::levels, null));
+            set.rcps(field(json, "rcps", PolicyType.RCP, this::levels, null));
+
+            Caller caller = CallerReader.read(principal, inOrganization);
+            String resourceAccount = request.hasNonNull("resourceAccount") ? request.get("resourceAccount").asText()
+                    : Arn.accountOf(resource);
+            RequestContext.Builder context = RequestContext.builder();
+            Iterator<Map.Entry<String, JsonNode>> it = request.path("context").fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                context.put(e.getKey(), strings(e.getValue(), "/request/context/" + e.getKey()));
+            }
+            for (JsonNode key : json.path("unknown")) {
+                context.unknown(key.asText());
+            }
+            for (JsonNode key : json.path("unknownValue")) {
+                context.unknownValue(key.asText());
+            }
+            CallerReader.deriveContext(principal, caller, context);
+
+            List<String> conditional = null;
+            if (present(json, "conditional")) {
+                conditional = strings(json.get("conditional"), "/conditional");
+            }
+            return new PolicyTestCase(id, json.path("source").asText(null), set.build(),
+                    new Request(caller, action, resource, resourceAccount, context.build()), expected, conditional,
+                    origin);
         }
-        return AttachedPolicy.of(name, parsed);
+
+        /** One field's policies, or {@code absent} when the case does not give it; read by {@code reader}. */
+        private <T> T field(JsonNode json, String field, PolicyType type, FieldReader<T> reader, T absent) {
+            String text = written.get(field);
+            if (text == null) {
+                JsonNode node = json.get(field);
+                return node == null || node.isNull() ? absent : reader.read(node, field, type);
+            }
+            // The same text in another case file may name other policy files (relative to that case file).
+            PolicyMemo.Key key = new PolicyMemo.Key(field, type, List.of(text, caseFile(origin).toString()));
+            @SuppressWarnings("unchecked")
+            T known = (T) memo.get(key);
+            if (known != null) {
+                return known;
+            }
+            T value = reader.read(CaseFileReader.tree(text, origin), field, type);
+            read.add(new PolicyMemo.Read(key, value));
+            return value;
+        }
+
+        private List<AttachedPolicy> policies(JsonNode list, String field, PolicyType type) {
+            List<AttachedPolicy> out = new ArrayList<>();
+            if (!list.isArray()) {
+                throw new InvalidCaseException("`" + field + "` must be a list of policy documents: /" + field);
+            }
+            for (int i = 0; i < list.size(); i++) {
+                out.add(policy(list.get(i), "/" + field + "/" + i, field + "[" + i + "]", type));
+            }
+            return out;
+        }
+
+        private AttachedPolicy single(JsonNode doc, String field, PolicyType type) {
+            return policy(doc, "/" + field, field, type);
+        }
+
+        private List<List<AttachedPolicy>> levels(JsonNode node, String field, PolicyType type) {
+            if (!node.isArray()) {
+                throw new InvalidCaseException("`" + field + "` must be a list of levels, each a list of policy"
+                        + " documents: /" + field);
+            }
+            List<List<AttachedPolicy>> out = new ArrayList<>();
+            for (int level = 0; level < node.size(); level++) {
+                JsonNode docs = node.get(level);
+                if (!docs.isArray()) {
+                    throw new InvalidCaseException("each level of `" + field + "` must be a list of policy documents: /"
+                            + field + "/" + level);
+                }
+                List<AttachedPolicy> atLevel = new ArrayList<>();
+                for (int i = 0; i < docs.size(); i++) {
+                    String where = "/" + field + "/" + level + "/" + i;
+                    atLevel.add(policy(docs.get(i), where, field + "[" + level + "][" + i + "]", type));
+                }
+                out.add(atLevel);
+            }
+            return out;
+        }
+
+        /**
+         * A case's policy, refused like a malformed one when AWS would refuse it as a policy of its type
+         * ({@link PolicyGrammar}): a case pins what AWS does with the policies it accepted, and the engine's answer
+         * on any other would be a guess. Taken from the memo when an earlier case read the same document.
+         */
+        private AttachedPolicy policy(JsonNode doc, String pointer, String name, PolicyType type) {
+            boolean fileReference = isFileReference(doc);
+            PolicyMemo.Key key = new PolicyMemo.Key(name, type, fileReference
+                    ? policyFile(doc.get("file").asText(), origin).toAbsolutePath().normalize() : doc);
+            AttachedPolicy known = (AttachedPolicy) memo.get(key);
+            if (known != null) {
+                return known;
+            }
+            PolicyDocument parsed = fileReference ? fromFile(doc.get("file").asText(), origin, pointer)
+                    : PolicyParser.parse(doc, new SourceLocation(origin, pointer));
+            for (Diagnostic d : PolicyGrammar.validate(parsed, type)) {
+                if (d.severity() == Diagnostic.Severity.ERROR) {
+                    throw new PolicyParseException(d.code(), d.message() + " (AWS refuses such a "
+                            + type.description() + ")", d.location());
+                }
+            }
+            AttachedPolicy policy = AttachedPolicy.of(name, parsed);
+            read.add(new PolicyMemo.Read(key, policy));
+            return policy;
+        }
+    }
+
+    /** Reads one policy field of a case. */
+    private interface FieldReader<T> {
+        T read(JsonNode node, String field, PolicyType type);
     }
 
     /** {@code {"file": "policies/ci.json"}}: a policy document read from a file, not written in the case. */
@@ -162,9 +213,7 @@ public final class CaseReader {
      * that cannot run, as a malformed policy does.
      */
     private static PolicyDocument fromFile(String name, String origin, String pointer) {
-        int colon = origin.lastIndexOf(':');
-        Path caseFile = Path.of(colon > 0 ? origin.substring(0, colon) : origin);
-        Path file = caseFile.resolveSibling(name);
+        Path file = policyFile(name, origin);
         String text;
         try {
             text = Files.readString(file);
@@ -173,6 +222,15 @@ public final class CaseReader {
                     + e.getMessage(), new SourceLocation(origin, pointer + "/file"));
         }
         return PolicyParser.parse(text, file.toString());
+    }
+
+    private static Path policyFile(String name, String origin) {
+        return caseFile(origin).resolveSibling(name);
+    }
+
+    private static Path caseFile(String origin) {
+        int colon = origin.lastIndexOf(':');
+        return Path.of(colon > 0 ? origin.substring(0, colon) : origin);
     }
 
     /**

@@ -125,4 +125,17 @@ class TestCommandTest {
         assertEquals("Allow", json.get("results").get(0).get("decision").asText());
         assertEquals("identity", json.get("results").get(0).get("statements").get(0).get("layer").asText());
     }
+
+    /** Cases run on many threads print what they print on one, byte for byte, in every format. */
+    @Test
+    void manyThreadsPrintWhatOneThreadPrints() throws IOException {
+        Path f = file("many.jsonl", io.iamscope.policytest.PolicyMemoTest.manyCases(500));
+        for (String format : new String[] {"text", "json", "junit"}) {
+            Run one = run("test", "--format", format, "--threads", "1", "-v", f.toString());
+            Run four = run("test", "--format", format, "--threads", "4", "-v", f.toString());
+            assertEquals(2, one.exit(), one.err());
+            assertEquals(one, four);
+        }
+        assertTrue(run("test", "--threads", "1", f.toString()).out().contains("FAIL fail-4 ("));
+    }
 }
