@@ -441,7 +441,10 @@ organization = {
             ["s3:*", "sqs:*", "kms:*", "secretsmanager:*", "sts:AssumeRole"], "*", "EnforceOrgIdentities",
             Principal="*", Condition={"StringNotEqualsIfExists": {"aws:PrincipalOrgID": ORG},
                                       "BoolIfExists": {"aws:PrincipalIsAWSService": "false"}})), [ROOT]),
-    ]}
+    ],
+    # ListDelegatedAdministrators: none. Organizations' delegated calls (ListAccounts, DescribePolicy, ...) are then
+    # refused to the member accounts, whatever organizations:* their principals hold (docs/evaluation.md).
+    "delegatedAdministrators": []}
 accounts = [mgmt, prod, dev]
 snapshot = {
     "format": "iamscope-snapshot", "version": 1, "collectedAt": "2026-11-28T07:00:00Z",
