@@ -64,13 +64,15 @@ class SnapshotReaderTest {
 
     @Test
     void delegatedAdministratorsNotInTheSnapshotAreUnknownNotNone() throws IOException {
-        assertNull(SnapshotReader.read(SAMPLE).snapshot().organization().isDelegatedAdministrator("222222222222"),
-                "the sample organization does not list them");
+        assertEquals(Boolean.FALSE, SnapshotReader.read(SAMPLE).snapshot().organization()
+                .isDelegatedAdministrator("222222222222"), "the sample organization has none");
         String org = "{\"id\":\"o-exmpl12345\",\"managementAccountId\":\"111111111111\",\"roots\":[{\"Id\":\"r-ex12\"}],"
                 + "\"accounts\":[{\"Id\":\"222222222222\",\"ParentId\":\"r-ex12\"}],\"delegatedAdministrators\":%s}";
         String snapshot = "{\"format\":\"iamscope-snapshot\",\"version\":1,\"organization\":" + org
                 + ",\"accounts\":[{\"accountId\":\"222222222222\",\"authorizationDetails\":"
                 + gaad("222222222222", TRUST, ALLOW) + "}]}";
+        assertNull(SnapshotReader.read(file("unknown.json", snapshot.formatted("null"))).snapshot().organization()
+                .isDelegatedAdministrator("222222222222"), "not collected: unknown, not none");
         Organization none = SnapshotReader.read(file("none.json", snapshot.formatted("[]"))).snapshot().organization();
         assertEquals(Boolean.FALSE, none.isDelegatedAdministrator("222222222222"), "an empty list means none");
         Organization ids = SnapshotReader.read(file("ids.json", snapshot.formatted("[\"222222222222\"]"))).snapshot()
