@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iamscope.aws.AwsFailure;
 import io.iamscope.collect.org.OrganizationCollector;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -45,6 +46,14 @@ public final class Collector {
     private final Progress progress;
     private final AwsCredentialsProvider credentials;
     private final Supplier<RetryStrategy> retries;
+    private final Supplier<SdkHttpClient> http;
+
+    /**
+     * How long one read of an answer may stall before the attempt fails (and is retried, then recorded as an
+     * {@code UNREACHABLE} gap): a server that accepts the connection and never answers must not hang the run.
+     */
+    static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
     /** A collector using the default credential chain (or the profile) and the adaptive retry strategy. */
     public Collector(CollectOptions options, Progress progress) {
@@ -54,17 +63,25 @@ public final class Collector {
     /** A collector with given credentials and retries (tests: static keys, no backoff). */
     public Collector(CollectOptions options, Progress progress, AwsCredentialsProvider credentials,
             Supplier<RetryStrategy> retries) {
+        this(options, progress, credentials, retries, () -> ApacheHttpClient.builder()
+                .socketTimeout(SOCKET_TIMEOUT).connectionTimeout(CONNECT_TIMEOUT).build());
+    }
+
+    /** A collector with its own HTTP client (tests: timeouts of milliseconds against a slow server). */
+    public Collector(CollectOptions options, Progress progress, AwsCredentialsProvider credentials,
+            Supplier<RetryStrategy> retries, Supplier<SdkHttpClient> http) {
         this.options = options;
         this.progress = progress;
         this.credentials = credentials;
         this.retries = retries;
+        this.http = http;
     }
 
     /** Collects everything; throws {@link CollectException} only when nothing at all can be collected. */
     public CollectResult run() {
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        try (SdkHttpClient http = ApacheHttpClient.builder().build()) {
-            AwsClients clients = new AwsClients(credentials, http, options.endpoint(), retries);
+        try (SdkHttpClient client = http.get()) {
+            AwsClients clients = new AwsClients(credentials, client, options.endpoint(), retries);
             GetCallerIdentityResponse caller = callerIdentity(clients);
             String accountId = caller.account();
             String partition = partitionOf(caller.arn());
