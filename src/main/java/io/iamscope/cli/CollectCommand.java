@@ -4,6 +4,7 @@ import io.iamscope.collect.CollectOptions;
 import io.iamscope.collect.CollectResult;
 import io.iamscope.collect.Collector;
 import io.iamscope.collect.GapReport;
+import io.iamscope.collect.PartialCollection;
 import io.iamscope.collect.Progress;
 import io.iamscope.model.io.AtomicFile;
 import io.iamscope.model.io.SnapshotWriter;
@@ -53,6 +54,10 @@ final class CollectCommand implements Callable<Integer> {
             + " member account and collect it too.")
     String assumeRoleName;
 
+    @Option(names = "--resume", description = "Go on with an interrupted collection into the same --out: the"
+            + " accounts it finished (kept in FILE.partial/) are not collected again. Needs the same options.")
+    boolean resume;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress and no summary; gaps are still reported.")
     boolean quiet;
 
@@ -68,8 +73,9 @@ final class CollectCommand implements Callable<Integer> {
         }
         // Before an hour of collection, not after it.
         AtomicFile.checkWritable(out);
+        Path partial = PartialCollection.folderFor(out);
         CollectOptions options = new CollectOptions(profile, region, endpoint(), org, assumeRoleName, regions,
-                MEMBER_PARALLELISM);
+                MEMBER_PARALLELISM, partial, resume);
         // Progress only on a terminal: CI logs stay quiet.
         Progress progress = !quiet && System.console() != null ? line -> {
             err.println("iamscope: " + line);
@@ -78,6 +84,8 @@ final class CollectCommand implements Callable<Integer> {
 
         CollectResult result = new Collector(options, progress).run();
         SnapshotWriter.write(out, result.snapshot());
+        // The snapshot is whole on disk: the accounts kept for a resumed run are no longer needed.
+        PartialCollection.clear(partial);
         report(err, result);
         return ExitCodes.OK;
     }

@@ -87,47 +87,74 @@ public final class Collector {
             String partition = partitionOf(caller.arn());
             progress.report("collecting as " + caller.arn());
 
+            PartialCollection kept = options.resume()
+                    ? PartialCollection.resume(options.partial(), options, accountId) : null;
+            if (options.resume() && kept == null) {
+                progress.report("nothing to resume in `" + options.partial() + "`: collecting everything");
+            }
             Gaps callerGaps = new Gaps();
-            List<String> regions = regions(clients, new Calls(callerGaps));
+            List<String> regions;
+            ObjectNode organization = null;
+            if (kept != null) {
+                // What the interrupted run found, so that the snapshot is the one it would have written.
+                kept.gaps().forEach(callerGaps::add);
+                regions = kept.regions();
+                organization = kept.organization();
+                progress.report("resuming the collection started at " + kept.collectedAt());
+            } else {
+                regions = regions(clients, new Calls(callerGaps));
+                if (options.organization()) {
+                    organization = new OrganizationCollector(clients.organizations(partition), new Calls(callerGaps))
+                            .collect();
+                }
+            }
+            String collectedAt = kept != null ? kept.collectedAt() : started.toString();
+            JsonNode collectedBy = kept != null ? kept.collectedBy() : SdkJson.toJson(caller);
+            if (kept == null && options.partial() != null) {
+                kept = PartialCollection.start(options.partial(), options, collectedAt, collectedBy, regions,
+                        organization, callerGaps.list());
+            }
 
             ObjectNode snapshot = NODES.objectNode();
             snapshot.put("format", "iamscope-snapshot");
             snapshot.put("version", 1);
-            snapshot.put("collectedAt", started.toString());
-            snapshot.set("collectedBy", SdkJson.toJson(caller));
+            snapshot.put("collectedAt", collectedAt);
+            snapshot.set("collectedBy", collectedBy);
             snapshot.put("tool", TOOL);
-
-            ObjectNode organization = null;
-            if (options.organization()) {
-                organization = new OrganizationCollector(clients.organizations(partition), new Calls(callerGaps)).collect();
-                if (organization != null) {
-                    snapshot.set("organization", organization);
-                    progress.report("organization " + organization.path("id").asText() + ": "
-                            + organization.path("accounts").size() + " accounts");
-                }
+            if (organization != null) {
+                snapshot.set("organization", organization);
+                progress.report("organization " + organization.path("id").asText() + ": "
+                        + organization.path("accounts").size() + " accounts");
             }
 
             List<CollectResult.AccountSummary> summaries = new ArrayList<>();
             ArrayNode accounts = snapshot.putArray("accounts");
-            ObjectNode own = new AccountCollector(clients, progress).collect(accountId, partition, options.region(),
-                    regions, callerGaps);
-            add(accounts, summaries, own, callerGaps);
+            ObjectNode own = kept == null ? null : kept.account(accountId);
+            if (own == null) {
+                own = new AccountCollector(clients, progress).collect(accountId, partition, options.region(),
+                        regions, callerGaps);
+                if (kept != null) {
+                    kept.save(own);
+                }
+            } else {
+                progress.report(accountId + ": kept from the interrupted run");
+            }
+            add(accounts, summaries, own);
 
             if (organization != null && options.assumeRoleName() != null) {
-                MemberCollector members = new MemberCollector(clients, options, progress, partition, regions);
-                for (MemberCollector.Member m : members.collectAll(memberIds(organization, accountId))) {
-                    add(accounts, summaries, m.account(), m.gaps());
+                MemberCollector members = new MemberCollector(clients, options, progress, partition, regions, kept);
+                for (ObjectNode m : members.collectAll(memberIds(organization, accountId))) {
+                    add(accounts, summaries, m);
                 }
             }
             return new CollectResult(snapshot, summaries);
         }
     }
 
-    private static void add(ArrayNode accounts, List<CollectResult.AccountSummary> summaries, ObjectNode account,
-            Gaps gaps) {
+    private static void add(ArrayNode accounts, List<CollectResult.AccountSummary> summaries, ObjectNode account) {
         accounts.add(account);
         summaries.add(new CollectResult.AccountSummary(account.path("accountId").asText(),
-                account.path("resources").size(), gaps.list()));
+                account.path("resources").size(), PartialCollection.gapsOf(account.path("gaps"))));
     }
 
     /** Who we are; the one call whose failure ends the collection (exit 3). */
