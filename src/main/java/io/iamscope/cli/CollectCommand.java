@@ -4,6 +4,7 @@ import io.iamscope.collect.CollectOptions;
 import io.iamscope.collect.CollectResult;
 import io.iamscope.collect.Collector;
 import io.iamscope.collect.GapReport;
+import io.iamscope.collect.PartialCollection;
 import io.iamscope.collect.Progress;
 import io.iamscope.model.io.AtomicFile;
 import io.iamscope.model.io.SnapshotWriter;
@@ -54,6 +55,10 @@ final class CollectCommand implements Callable<Integer> {
             + " member account and collect it too.")
     String assumeRoleName;
 
+    @Option(names = "--resume", description = "Go on with an interrupted collection into the same --out: the"
+            + " accounts it finished (kept in FILE.partial/) are not collected again. Needs the same options.")
+    boolean resume;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress and no summary; gaps are still reported.")
     boolean quiet;
 
@@ -69,8 +74,9 @@ final class CollectCommand implements Callable<Integer> {
         }
         // Before an hour of collection, not after it.
         AtomicFile.checkWritable(out);
+        Path partial = PartialCollection.folderFor(out);
         CollectOptions options = new CollectOptions(profile, region, endpoint(), org, assumeRoleName, regions,
-                MEMBER_PARALLELISM);
+                MEMBER_PARALLELISM, partial, resume);
         CollectResult result;
         // Progress only on a terminal: CI logs stay quiet.
         try (ProgressDisplay progress = ProgressDisplay.onStandardError(quiet)) {
@@ -80,6 +86,8 @@ final class CollectCommand implements Callable<Integer> {
             progress.phase("writing");
             SnapshotWriter.write(out, result.snapshot());
         }
+        // The snapshot is whole on disk: the accounts kept for a resumed run are no longer needed.
+        PartialCollection.clear(partial);
         report(err, result);
         return ExitCodes.OK;
     }

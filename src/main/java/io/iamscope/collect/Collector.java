@@ -14,6 +14,7 @@ import io.iamscope.aws.CredentialsFailure;
 import io.iamscope.aws.AwsHttp;
 import io.iamscope.aws.AwsLogin;
 import io.iamscope.collect.org.OrganizationCollector;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -47,79 +48,126 @@ public final class Collector {
     private final Progress progress;
     private final AwsCredentialsProvider credentials;
     private final Supplier<RetryStrategy> retries;
+    private final Supplier<SdkHttpClient> http;
+
+    /**
+     * How long one read of an answer may stall before the attempt fails (and is retried, then recorded as an
+     * {@code UNREACHABLE} gap): a server that accepts the connection and never answers must not hang the run.
+     */
+    static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
     /**
      * A collector logged in as the AWS CLI would be ({@link AwsLogin}: the profile or the default chain, the
      * region chain) with the adaptive retry strategy.
      */
     public Collector(CollectOptions options, Progress progress) {
-        this(options, progress, AwsLogin.resolve(options.profile(), options.region()), AwsClients.adaptiveRetries());
+        this(options, progress, AwsLogin.resolve(options.profile(), options.region()), AwsClients.adaptiveRetries(),
+                (Supplier<SdkHttpClient>) null);
     }
 
     /** A collector with given credentials and retries (tests: static keys, no backoff). */
     public Collector(CollectOptions options, Progress progress, AwsCredentialsProvider credentials,
             Supplier<RetryStrategy> retries) {
-        this(options, progress, AwsLogin.withCredentials(options.profile(), options.region(), credentials), retries);
+        this(options, progress, credentials, retries, null);
     }
 
-    private Collector(CollectOptions options, Progress progress, AwsLogin login, Supplier<RetryStrategy> retries) {
+    /** A collector with its own HTTP client (tests: timeouts of milliseconds against a slow server). */
+    public Collector(CollectOptions options, Progress progress, AwsCredentialsProvider credentials,
+            Supplier<RetryStrategy> retries, Supplier<SdkHttpClient> http) {
+        this(options, progress, AwsLogin.withCredentials(options.profile(), options.region(), credentials), retries,
+                http);
+    }
+
+    private Collector(CollectOptions options, Progress progress, AwsLogin login, Supplier<RetryStrategy> retries,
+            Supplier<SdkHttpClient> http) {
         this.options = options.withRegion(login.region().id());
         this.progress = progress;
         this.credentials = login.credentials();
         this.retries = retries;
+        // The proxies of the environment (AwsHttp), and read timeouts so that a server that never answers fails.
+        this.http = http != null ? http : () -> AwsHttp.builder(this.options.endpoint())
+                .socketTimeout(SOCKET_TIMEOUT).connectionTimeout(CONNECT_TIMEOUT).build();
     }
 
     /** Collects everything; throws {@link CollectException} only when nothing at all can be collected. */
     public CollectResult run() {
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        try (SdkHttpClient http = AwsHttp.builder(options.endpoint()).build()) {
-            AwsClients clients = new AwsClients(credentials, http, options.endpoint(), retries);
+        try (SdkHttpClient client = http.get()) {
+            AwsClients clients = new AwsClients(credentials, client, options.endpoint(), retries);
             GetCallerIdentityResponse caller = callerIdentity(clients);
             String accountId = caller.account();
             String partition = partitionOf(caller.arn());
             progress.report("collecting as " + caller.arn());
 
+            PartialCollection kept = options.resume()
+                    ? PartialCollection.resume(options.partial(), options, accountId) : null;
+            if (options.resume() && kept == null) {
+                progress.report("nothing to resume in `" + options.partial() + "`: collecting everything");
+            }
             Gaps callerGaps = new Gaps();
-            List<String> regions = regions(clients, new Calls(callerGaps));
+            List<String> regions;
+            ObjectNode organization = null;
+            if (kept != null) {
+                // What the interrupted run found, so that the snapshot is the one it would have written.
+                kept.gaps().forEach(callerGaps::add);
+                regions = kept.regions();
+                organization = kept.organization();
+                progress.report("resuming the collection started at " + kept.collectedAt());
+            } else {
+                regions = regions(clients, new Calls(callerGaps));
+                if (options.organization()) {
+                    organization = new OrganizationCollector(clients.organizations(partition), new Calls(callerGaps))
+                            .collect();
+                }
+            }
+            String collectedAt = kept != null ? kept.collectedAt() : started.toString();
+            JsonNode collectedBy = kept != null ? kept.collectedBy() : SdkJson.toJson(caller);
+            if (kept == null && options.partial() != null) {
+                kept = PartialCollection.start(options.partial(), options, collectedAt, collectedBy, regions,
+                        organization, callerGaps.list());
+            }
 
             ObjectNode snapshot = NODES.objectNode();
             snapshot.put("format", "iamscope-snapshot");
             snapshot.put("version", 1);
-            snapshot.put("collectedAt", started.toString());
-            snapshot.set("collectedBy", SdkJson.toJson(caller));
+            snapshot.put("collectedAt", collectedAt);
+            snapshot.set("collectedBy", collectedBy);
             snapshot.put("tool", TOOL);
-
-            ObjectNode organization = null;
-            if (options.organization()) {
-                organization = new OrganizationCollector(clients.organizations(partition), new Calls(callerGaps)).collect();
-                if (organization != null) {
-                    snapshot.set("organization", organization);
-                    progress.report("organization " + organization.path("id").asText() + ": "
-                            + organization.path("accounts").size() + " accounts");
-                }
+            if (organization != null) {
+                snapshot.set("organization", organization);
+                progress.report("organization " + organization.path("id").asText() + ": "
+                        + organization.path("accounts").size() + " accounts");
             }
 
             List<CollectResult.AccountSummary> summaries = new ArrayList<>();
             ArrayNode accounts = snapshot.putArray("accounts");
-            ObjectNode own = new AccountCollector(clients, progress).collect(accountId, partition, options.region(),
-                    regions, callerGaps);
-            add(accounts, summaries, own, callerGaps);
+            ObjectNode own = kept == null ? null : kept.account(accountId);
+            if (own == null) {
+                own = new AccountCollector(clients, progress).collect(accountId, partition, options.region(),
+                        regions, callerGaps);
+                if (kept != null) {
+                    kept.save(own);
+                }
+            } else {
+                progress.report(accountId + ": kept from the interrupted run");
+            }
+            add(accounts, summaries, own);
 
             if (organization != null && options.assumeRoleName() != null) {
-                MemberCollector members = new MemberCollector(clients, options, progress, partition, regions);
-                for (MemberCollector.Member m : members.collectAll(memberIds(organization, accountId))) {
-                    add(accounts, summaries, m.account(), m.gaps());
+                MemberCollector members = new MemberCollector(clients, options, progress, partition, regions, kept);
+                for (ObjectNode m : members.collectAll(memberIds(organization, accountId))) {
+                    add(accounts, summaries, m);
                 }
             }
             return new CollectResult(snapshot, summaries);
         }
     }
 
-    private static void add(ArrayNode accounts, List<CollectResult.AccountSummary> summaries, ObjectNode account,
-            Gaps gaps) {
+    private static void add(ArrayNode accounts, List<CollectResult.AccountSummary> summaries, ObjectNode account) {
         accounts.add(account);
         summaries.add(new CollectResult.AccountSummary(account.path("accountId").asText(),
-                account.path("resources").size(), gaps.list()));
+                account.path("resources").size(), PartialCollection.gapsOf(account.path("gaps"))));
     }
 
     /** Who we are; the one call whose failure ends the collection (exit 3). */

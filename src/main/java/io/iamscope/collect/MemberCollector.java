@@ -24,13 +24,12 @@ final class MemberCollector {
     private final Progress progress;
     private final String partition;
     private final List<String> regions;
-
-    /** One member's snapshot entry and gaps. */
-    record Member(ObjectNode account, Gaps gaps) {
-    }
+    /** Where finished accounts are kept and read back from, or null. */
+    private final PartialCollection kept;
 
     MemberCollector(AwsClients clients, CollectOptions options, Progress progress, String partition,
-            List<String> regions) {
+            List<String> regions, PartialCollection kept) {
+        this.kept = kept;
         this.clients = clients;
         this.options = options;
         this.progress = progress;
@@ -38,15 +37,27 @@ final class MemberCollector {
         this.regions = regions;
     }
 
-    List<Member> collectAll(List<String> accountIds) {
-        List<Callable<Member>> tasks = new ArrayList<>();
+    /** Each member's snapshot entry, in the order given; each kept as soon as it is finished. */
+    List<ObjectNode> collectAll(List<String> accountIds) {
+        List<Callable<ObjectNode>> tasks = new ArrayList<>();
         for (String id : accountIds) {
-            tasks.add(() -> collect(id));
+            tasks.add(() -> {
+                ObjectNode done = kept == null ? null : kept.account(id);
+                if (done != null) {
+                    progress.report(id + ": kept from the interrupted run");
+                    return done;
+                }
+                ObjectNode account = collect(id);
+                if (kept != null) {
+                    kept.save(account);
+                }
+                return account;
+            });
         }
         return tasks.isEmpty() ? List.of() : Collector.inParallel(tasks, options.parallelism());
     }
 
-    private Member collect(String accountId) {
+    private ObjectNode collect(String accountId) {
         Gaps gaps = new Gaps();
         Calls calls = new Calls(gaps);
         String roleArn = "arn:" + partition + ":iam::" + accountId + ":role/" + options.assumeRoleName();
@@ -63,11 +74,10 @@ final class MemberCollector {
                 ObjectNode account = JsonNodeFactory.instance.objectNode();
                 account.put("accountId", accountId);
                 account.set("gaps", AccountCollector.gapsJson(gaps.list()));
-                return new Member(account, gaps);
+                return account;
             }
-            ObjectNode account = new AccountCollector(clients.withCredentials(assumed), progress)
+            return new AccountCollector(clients.withCredentials(assumed), progress)
                     .collect(accountId, partition, options.region(), regions, gaps);
-            return new Member(account, gaps);
         }
     }
 }

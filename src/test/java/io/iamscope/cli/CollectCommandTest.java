@@ -7,17 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iamscope.collect.AwsStubs;
+import io.iamscope.collect.CollectOptions;
+import io.iamscope.collect.Collector;
+import io.iamscope.collect.Progress;
+import io.iamscope.collect.call.AwsClients;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /** {@code iamscope collect} end to end: the default credential chain (system properties) and WireMock. */
 class CollectCommandTest {
@@ -64,6 +71,30 @@ class CollectCommandTest {
         assertEquals(AwsStubs.ACCOUNT, snap.at("/accounts/0/accountId").asText());
         assertTrue(r.err().contains("wrote `" + out + "`: 1 account(s), 0 resource(s)"), r.err());
         assertFalse(r.err().contains("AKIATESTCLI") || r.err().contains("cli-secret"), "never log credentials");
+    }
+
+    @Test
+    void theAccountsKeptForResumingAreRemovedOnceTheSnapshotIsWrittenAndOtherOptionsCannotResume() {
+        Path out = dir.resolve("snapshot.json");
+        Path partial = dir.resolve("snapshot.json.partial");
+        Run first = run("collect", "--endpoint-url", aws.endpoint().toString(), "--regions", "us-east-1",
+                "--out", out.toString());
+        assertEquals(0, first.exit(), first.err());
+        assertFalse(Files.exists(partial), "nothing is left beside the snapshot");
+
+        // A run that never wrote its snapshot (interrupted) leaves its folder; resuming it with other regions is
+        // refused, naming the manifest.
+        new Collector(new CollectOptions(null, "us-east-1", aws.endpoint(), false, null, List.of("us-east-1"), 1,
+                partial, false), Progress.NONE, StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                "AKIATESTCLI", "cli-secret")), AwsClients.adaptiveRetries()).run();
+        assertTrue(Files.exists(partial.resolve("manifest.json")));
+        Run other = run("collect", "--endpoint-url", aws.endpoint().toString(), "--regions", "eu-west-1",
+                "--out", out.toString(), "--resume");
+        assertEquals(2, other.exit(), other.err());
+        assertTrue(other.err().contains("COLLECT_RESUME_MISMATCH") || other.err().contains("other options"),
+                other.err());
+        assertTrue(other.err().contains(partial.resolve("manifest.json").toString()), other.err());
+        assertEquals(1, other.err().lines().count(), other.err());
     }
 
     @Test

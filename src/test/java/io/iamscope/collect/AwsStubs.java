@@ -77,6 +77,13 @@ public final class AwsStubs implements AutoCloseable {
         return new Collector(options, Progress.NONE, CREDENTIALS, fastRetries());
     }
 
+    /** A collector whose reads time out after {@code socketTimeout}: a slow server without waiting 30 s. */
+    Collector collector(CollectOptions options, Duration socketTimeout) {
+        return new Collector(options, Progress.NONE, CREDENTIALS, fastRetries(),
+                () -> software.amazon.awssdk.http.apache.ApacheHttpClient.builder().socketTimeout(socketTimeout)
+                        .build());
+    }
+
     // ---- request matchers by protocol
 
     static MappingBuilder query(String action) {

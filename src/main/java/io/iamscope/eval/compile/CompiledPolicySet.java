@@ -74,8 +74,7 @@ public final class CompiledPolicySet {
         }
         String lower = action.toLowerCase(Locale.ROOT);
         String service = CompiledPolicy.serviceOf(lower);
-        return new Candidates(c.identity(), c.boundary(), c.session(), c.scpLevels(),
-                rcps == null ? null : CompiledPolicy.gather(rcps, lower, service),
+        return c.withResourceSide(rcps == null ? null : CompiledPolicy.gather(rcps, lower, service),
                 resource == null ? null : CompiledPolicy.gather(List.of(resource), lower, service));
     }
 }

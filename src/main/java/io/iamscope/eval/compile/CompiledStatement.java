@@ -111,7 +111,11 @@ public final class CompiledStatement {
                 if (end < 0) {
                     break;
                 }
-                String key = v.substring(at + 2, end).split(",")[0].trim();
+                // `${key, 'default'}`: the key is what comes before the first comma (`${,,,}` names none: a
+                // fuzzed value split into no parts at all, issue #22).
+                String body = v.substring(at + 2, end);
+                int comma = body.indexOf(',');
+                String key = (comma < 0 ? body : body.substring(0, comma)).trim();
                 if (context.isUnknown(key) && !keys.contains(key)) {
                     keys.add(key);
                 }

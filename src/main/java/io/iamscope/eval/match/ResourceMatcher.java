@@ -94,6 +94,31 @@ public final class ResourceMatcher {
         }
     }
 
+    /**
+     * The literal prefixes of the patterns (the text before the first wildcard), when a resource that starts with
+     * none of them is certainly not matched: a plain Resource element without policy variables. Null otherwise
+     * (NotResource, no element, {@code *} or a pattern starting with a wildcard, a variable, which may be unknown
+     * and so match UNKNOWN whatever the resource). For indexing statements by resource.
+     */
+    public List<String> literalPrefixes() {
+        if (any || negated || templates.length == 0) {
+            return null;
+        }
+        List<String> prefixes = new ArrayList<>(templates.length);
+        for (Template t : templates) {
+            if (t.hasVariables()) {
+                return null;
+            }
+            Glob g = t.resolve(null).glob();
+            String prefix = g.literalPrefix();
+            if (prefix.isEmpty() || g.ignoreCase()) {
+                return null;
+            }
+            prefixes.add(prefix);
+        }
+        return prefixes;
+    }
+
     /** The keys of the policy variables in the patterns. */
     public List<String> variableKeys() {
         List<String> keys = new ArrayList<>();
