@@ -40,6 +40,7 @@ public record CollectOptions(String profile, String region, URI endpoint, boolea
 
     /** The same options in {@code other} region (the one the region chain found). */
     public CollectOptions withRegion(String other) {
-        return new CollectOptions(profile, other, endpoint, organization, assumeRoleName, regions, parallelism);
+        return new CollectOptions(profile, other, endpoint, organization, assumeRoleName, regions, parallelism, partial,
+                resume);
     }
 }

@@ -51,6 +51,7 @@ class ResumeCollectTest {
         }
         aws.stub(json(ORG + "ListAccountsForParent"), ok("{\"Accounts\":[" + accounts + "]}"));
         aws.stub(json(ORG + "ListPolicies"), ok("{\"Policies\":[]}"));
+        aws.stub(json(ORG + "ListDelegatedAdministrators"), ok("{\"DelegatedAdministrators\":[]}"));
         for (String m : MEMBERS) {
             aws.stub(query("AssumeRole").withRequestBody(containing(m)), queryResult("AssumeRole",
                     "https://sts.amazonaws.com/doc/2011-06-15/", "<Credentials><AccessKeyId>ASIA" + m
