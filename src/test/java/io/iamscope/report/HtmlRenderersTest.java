@@ -73,6 +73,58 @@ class HtmlRenderersTest {
         assertEquals(30, count(page, "<g class=\"edge"));
     }
 
+    static String trailPage() {
+        return Golden.render(out -> TrailHtmlRenderer.render(ReportInputs.trail(Input.SAMPLE_ORG,
+                ReportInputs.CONTRACTOR_KEY, List.of(ReportInputs.SAMPLE_LOGS, ReportInputs.UNPREDICTED_LOGS)), out));
+    }
+
+    /** The sample's night plus an unpredicted hop (acme-deploy into break-glass-prod), so that it shows. */
+    @Test
+    void trailPageOfTheContractorKey() {
+        String page = trailPage();
+        Golden.assertMatches("trail-html/sample-org.contractor-key.unpredicted.html", page, page);
+    }
+
+    /**
+     * The answer first, red, then what is outside the prediction; the five credentials handed out drawn as steps
+     * taken, the one into break-glass-prod marked, each with its evidence.
+     */
+    @Test
+    void trailPageAnswersFirstAndDrawsTheStepsTaken() {
+        String page = trailPage();
+        int verdict = page.indexOf("<section class=\"verdict bad\" id=\"verdict\">");
+        assertTrue(verdict > page.indexOf("<main>"), page);
+        assertTrue(verdict < page.indexOf("id=\"outside\"") && page.indexOf("id=\"outside\"") < page.indexOf("id=\"paths\""));
+        assertTrue(page.contains("ANSWER: the attacker acted as 6 principal(s)"), page);
+        assertEquals(5, count(page, "<g class=\"edge walked"));
+        assertEquals(1, count(page, "<g class=\"edge walked unexpected\""));
+        assertTrue(page.contains("data-to=\"break-glass-prod\""));
+        assertEquals(count(page, "<g class=\"edge"), count(page, "class=\"hop-evidence\""));
+        assertTrue(page.contains("<dt>credential handed out</dt><dd><code>ASIAZPRODBREAKGLASS1</code></dd>"), page);
+        assertTrue(page.contains("<g class=\"node unexpected\""), "break-glass-prod stands out");
+        // Could-have principals drawn faint, whole paths, under the drawing's bound.
+        assertTrue(count(page, "<g class=\"node faint\"") > 0);
+        assertTrue(count(page, "<g class=\"node") <= BlastPathGraph.MOST);
+    }
+
+    /** The drawing is bounded: past its size, whole could-have paths are left out and counted. */
+    @Test
+    void theTrailDrawingKeepsWholePathsUnderItsBound() {
+        io.iamscope.analysis.trail.TrailReport t = ReportInputs.trail(Input.SAMPLE_ORG, ReportInputs.CONTRACTOR_KEY,
+                List.of(ReportInputs.SAMPLE_LOGS));
+        io.iamscope.report.html.PathGraph g = TrailPathGraph.of(t, 12);
+        assertTrue(g.nodes().size() <= 12, g.nodes().size() + " nodes");
+        java.util.Set<String> drawn = new java.util.HashSet<>();
+        g.nodes().forEach(n -> drawn.add(n.arn()));
+        g.hops().forEach(h -> assertTrue(drawn.contains(h.from()) && drawn.contains(h.to()), h.toString()));
+        g.walked().forEach(w -> assertTrue(drawn.contains(w.from()) && drawn.contains(w.to()), w.toString()));
+        t.principals().forEach(p -> assertTrue(drawn.contains(p.arn()), "every principal used is drawn: " + p.arn()));
+        long faint = g.nodes().stream().filter(n -> n.style().equals("faint") && !n.kind().equals("control of account"))
+                .count();
+        assertEquals(t.notUsed().size() - faint, g.omitted());
+        assertTrue(g.omitted() > 0);
+    }
+
     /** The verdict comes before anything else of the page's body, and the drawing holds the start's 31 paths. */
     @Test
     void theVerdictComesFirstAndEveryReachedPrincipalIsDrawn() {
@@ -107,7 +159,7 @@ class HtmlRenderersTest {
     @Test
     void thePageFetchesNothing() {
         String page = blastPage();
-        for (String p : List.of(page, reviewPage(), graphPage())) {
+        for (String p : List.of(page, reviewPage(), graphPage(), trailPage())) {
             assertFalse(Pattern.compile("(src|href)=\"(https?:)?//").matcher(p).find(), "a page fetches nothing");
         }
         assertTrue(page.contains("content=\"default-src 'none'; style-src 'sha256-"), page.substring(0, 400));
