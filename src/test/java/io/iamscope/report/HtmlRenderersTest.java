@@ -177,6 +177,44 @@ class HtmlRenderersTest {
         assertEquals(1, count(page, "<script>"), "the page's own script only");
     }
 
+    /**
+     * Text from the logs is the attacker's (event names, ARNs, user agents, request parameters, error codes): the
+     * trail page escapes it like any name.
+     */
+    @Test
+    void textFromTheLogsIsEscaped() {
+        String page = Golden.render(out -> TrailHtmlRenderer.render(hostileTrail(), out));
+        assertFalse(page.contains(SCRIPT), page);
+        assertFalse(page.contains("<img"), page);
+        assertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), page);
+        assertTrue(page.contains("&quot;&gt;&lt;img src=x onerror=alert(2)&gt;"), page);
+        assertEquals(1, count(page, "<script>"), "the page's own script only");
+        assertEquals(1, count(page, "<g class=\"edge walked unexpected\""));
+    }
+
+    /** A trail whose event names, ARNs, user agents, targets, outcomes and warnings are markup. */
+    static io.iamscope.analysis.trail.TrailReport hostileTrail() {
+        String start = "arn:aws:iam::111111111111:user/" + SCRIPT;
+        String role = "arn:aws:iam::222222222222:role/" + IMAGE;
+        java.time.Instant t0 = java.time.Instant.parse("2026-11-27T21:00:00Z");
+        var key = new io.iamscope.analysis.trail.CredentialUse("AKIA" + SCRIPT, start, start, null, t0, t0,
+                List.of(IMAGE), List.of(SCRIPT), List.of("aws-cli/2 " + SCRIPT), 2, 0);
+        var session = new io.iamscope.analysis.trail.CredentialUse("ASIA" + IMAGE, role + "/s", role, "AKIA" + SCRIPT,
+                t0, t0, List.of(IMAGE), List.of(SCRIPT), List.of(IMAGE), 1, 0);
+        var hop = new io.iamscope.analysis.trail.ObservedHop(t0, SCRIPT, start, role, "ASIA" + IMAGE,
+                io.iamscope.analysis.trail.HopStatus.UNPREDICTED, List.of());
+        var used = List.of(new io.iamscope.analysis.trail.PrincipalUse(start, true, List.of(), t0, t0, 1, 2, 0),
+                new io.iamscope.analysis.trail.PrincipalUse(role, false, List.of(), t0, t0, 1, 1, 0));
+        var change = new io.iamscope.analysis.trail.Change(t0, io.iamscope.analysis.trail.ChangeKind.EVASION,
+                "cloudtrail:" + SCRIPT, role, "ASIA" + IMAGE, "name=" + IMAGE, SCRIPT);
+        var unexplained = new io.iamscope.analysis.trail.UnexplainedCall(role, "s3:" + SCRIPT, IMAGE, t0, 1, SCRIPT);
+        return new io.iamscope.analysis.trail.TrailReport(SCRIPT, start, null, null,
+                new io.iamscope.analysis.trail.LogsRead(1, 3, 0, List.of(SCRIPT)), List.of(key, session), List.of(hop),
+                used, List.of(new io.iamscope.analysis.trail.ActionUse("s3:" + SCRIPT, 1, 1, 0, IMAGE)),
+                List.of(new io.iamscope.analysis.trail.ResourceUse(IMAGE, 1)), 0, List.of(change), List.of(unexplained),
+                0, null, false, 0, List.of(), Map.of());
+    }
+
     /** A blast radius whose names, Sids, aliases, notes and queries are markup. */
     static BlastRadius hostile() {
         String start = "arn:aws:iam::111111111111:user/" + SCRIPT;

@@ -186,8 +186,15 @@ public final class LayeredLayout {
         double lx = x2 > x1 ? ex - 10 : ex + 80;
         // A step seen taken is labelled below its line's end: a hop into the same principal is labelled above.
         double ly = w == null ? y2 - 5 : y2 + 14;
+        String anchor = "end";
+        if (w != null && x2 <= x1) {
+            // Its loop's label right of the loop, halfway, clear of the box it comes back to.
+            lx = ex + 66;
+            ly = (y1 + y2) / 2 + 4;
+            anchor = "start";
+        }
         return new Drawing.Line(index, names.get(from), names.get(to), h, w, d, (int) Math.round(lx),
-                (int) Math.round(ly), style);
+                (int) Math.round(ly), anchor, style);
     }
 
     /** The name cut to fit its box, an ellipsis marking the cut (the whole name is the box's tooltip). */
