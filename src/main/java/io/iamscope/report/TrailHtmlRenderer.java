@@ -96,8 +96,8 @@ public final class TrailHtmlRenderer {
         for (PrincipalUse p : t.principals()) {
             String graph = p.arn().equals(t.startArn()) ? "start" : !p.path().isEmpty() ? "predicted"
                     : p.predicted() ? "created in the window" : "NOT PREDICTED";
-            rows.add(new Table.Row(List.of(Cell.code(BlastWords.shortName(p.arn())), Cell.text(p.first().toString()),
-                    Cell.text(p.last().toString()), Cell.number(p.calls()), Cell.number(p.denied()),
+            rows.add(new Table.Row(List.of(Cell.code(BlastWords.shortName(p.arn())), Cell.time(p.first().toString()),
+                    Cell.time(p.last().toString()), Cell.number(p.calls()), Cell.number(p.denied()),
                     Cell.number(p.credentials()), Cell.text(graph), Cell.code(path(p.path())), Cell.code(p.arn())),
                     !p.predicted()));
         }
@@ -108,7 +108,7 @@ public final class TrailHtmlRenderer {
     private static Table handedOut(TrailReport t) {
         List<Table.Row> rows = new ArrayList<>();
         for (ObservedHop h : t.hops()) {
-            rows.add(new Table.Row(List.of(Cell.text(h.time().toString()), Cell.code(h.event()),
+            rows.add(new Table.Row(List.of(Cell.time(h.time().toString()), Cell.code(h.event()),
                     Cell.code(BlastWords.shortName(h.from())), Cell.code(BlastWords.shortName(h.to())),
                     Cell.code(h.credential()), Cell.text(TrailTextRenderer.statusWord(h.status())),
                     Cell.code(path(h.graphPath()))), h.status() == HopStatus.UNPREDICTED));
@@ -122,7 +122,7 @@ public final class TrailHtmlRenderer {
         for (CredentialUse c : t.credentials()) {
             rows.add(new Table.Row(List.of(Cell.code(c.key()), Cell.code(BlastWords.shortName(c.identityArn())),
                     Cell.code(BlastWords.shortName(c.principalArn())), Cell.code(c.issuedBy() == null ? ""
-                            : c.issuedBy()), Cell.text(c.first().toString()), Cell.text(c.last().toString()),
+                            : c.issuedBy()), Cell.time(c.first().toString()), Cell.time(c.last().toString()),
                     Cell.number(c.calls()), Cell.number(c.denied()), Cell.code(String.join(", ", c.sourceIps())),
                     Cell.code(String.join(", ", c.regions())), Cell.code(String.join(", ", c.userAgents()))), false));
         }
@@ -135,7 +135,7 @@ public final class TrailHtmlRenderer {
         List<Table.Row> rows = new ArrayList<>();
         for (Change c : t.changes()) {
             if (c.kind() == kind) {
-                rows.add(new Table.Row(List.of(Cell.text(c.time().toString()), Cell.code(c.action()),
+                rows.add(new Table.Row(List.of(Cell.time(c.time().toString()), Cell.code(c.action()),
                         Cell.code(c.target()), Cell.code(BlastWords.shortName(c.principal())), Cell.code(c.credential()),
                         Cell.text(c.outcome())), TrailTextRenderer.ok(c)));
             }
