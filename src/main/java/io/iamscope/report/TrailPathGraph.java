@@ -76,8 +76,9 @@ final class TrailPathGraph {
             add(path, "faint", layers, styles, hops);
         }
         List<PathGraph.Node> nodes = new ArrayList<>();
+        // Whoever controls an account is its administrator; of the others the trail does not know (it holds ARNs).
         layers.forEach((arn, layer) -> nodes.add(new PathGraph.Node(arn, kind(arn), BlastWords.shortName(arn), layer,
-                arn.equals(t.startArn()), false, false, styles.get(arn))));
+                arn.equals(t.startArn()), arn.endsWith(":root"), false, styles.get(arn))));
         List<PathGraph.Walked> walked = t.hops().stream().map(TrailPathGraph::walked).toList();
         return new PathGraph(nodes, new ArrayList<>(hops.values()), walked, omitted);
     }

@@ -107,6 +107,16 @@ class HtmlRenderersTest {
         assertTrue(count(page, "<g class=\"node") <= BlastPathGraph.MOST);
     }
 
+    /** A start whose credentials made no call: the answer says so, green, and nothing is drawn. */
+    @Test
+    void aTrailWithoutCallsSaysSo() {
+        String page = Golden.render(out -> TrailHtmlRenderer.render(ReportInputs.trail(Input.SAMPLE_ORG, "intern-tkim",
+                List.of(ReportInputs.SAMPLE_LOGS)), out));
+        assertTrue(page.contains("<section class=\"verdict good\" id=\"verdict\">"), page);
+        assertTrue(page.contains("no call of the start&#39;s credentials in the logs"), page);
+        assertFalse(page.contains("id=\"path-graph\""), page);
+    }
+
     /** The drawing is bounded: past its size, whole could-have paths are left out and counted. */
     @Test
     void theTrailDrawingKeepsWholePathsUnderItsBound() {
