@@ -77,7 +77,8 @@ final class TrailPathGraph {
         }
         List<PathGraph.Node> nodes = new ArrayList<>();
         // Whoever controls an account is its administrator; of the others the trail does not know (it holds ARNs).
-        layers.forEach((arn, layer) -> nodes.add(new PathGraph.Node(arn, kind(arn), BlastWords.shortName(arn), layer,
+        layers.forEach((arn, layer) -> nodes.add(new PathGraph.Node(arn, kind(arn)
+                + ("unexpected".equals(styles.get(arn)) ? " · NOT PREDICTED" : ""), BlastWords.shortName(arn), layer,
                 arn.equals(t.startArn()), arn.endsWith(":root"), false, styles.get(arn))));
         List<PathGraph.Walked> walked = t.hops().stream().map(TrailPathGraph::walked).toList();
         return new PathGraph(nodes, new ArrayList<>(hops.values()), walked, omitted);
