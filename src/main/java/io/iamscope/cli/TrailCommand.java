@@ -14,6 +14,7 @@ import io.iamscope.model.SnapshotIndex;
 import io.iamscope.model.io.cloudtrail.CloudTrailReader;
 import io.iamscope.model.io.cloudtrail.ReadStats;
 import io.iamscope.model.io.cloudtrail.ReadWarning;
+import io.iamscope.report.TrailHtmlRenderer;
 import io.iamscope.report.TrailJsonRenderer;
 import io.iamscope.report.TrailTextRenderer;
 import java.io.IOException;
@@ -41,7 +42,7 @@ import picocli.CommandLine.Parameters;
 final class TrailCommand implements Callable<Integer> {
 
     /** Output formats. */
-    enum Format { text, json }
+    enum Format { text, json, html }
 
     @Parameters(index = "0", paramLabel = "START",
             description = "The compromised access key id, an assumed-role session ARN, or a user or role ARN or name"
@@ -62,7 +63,7 @@ final class TrailCommand implements Callable<Integer> {
     @Option(names = "--until", paramLabel = "TIME", description = "Leave out records at or after TIME.")
     String until;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "text", description = "text, json or html (one self-contained page; default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = "--threads", defaultValue = "0", description = "Log files read at once (default: the cores).")
@@ -118,6 +119,7 @@ final class TrailCommand implements Callable<Integer> {
         inputs.progress().close();
         switch (format) {
             case json -> TrailJsonRenderer.render(report, out);
+            case html -> TrailHtmlRenderer.render(report, out);
             default -> TrailTextRenderer.render(report, out);
         }
         err.flush();

@@ -38,20 +38,10 @@ public final class TrailTextRenderer {
             warnings(t, out);
             return;
         }
-        long persistence = t.changes().stream().filter(c -> c.kind() == ChangeKind.PERSISTENCE && ok(c)).count();
-        long evasion = t.changes().stream().filter(c -> c.kind() == ChangeKind.EVASION).count();
-        long evaded = t.changes().stream().filter(c -> c.kind() == ChangeKind.EVASION && ok(c)).count();
-        out.println("ANSWER: the attacker acted as " + t.principals().size() + " principal(s) (" + t.reachable()
-                + " users and roles the graph says it can reach) with " + t.credentials().size() + " credential(s), "
-                + t.calls() + " call(s), " + t.denied() + " denied; " + persistence + " change(s) to revoke; "
-                + (evasion == 0 ? "no attempt to blind" : evasion + " attempt(s) to blind, " + evaded + " succeeded"));
-        if (t.windowHidesChanges()) {
-            out.println("  calls not checked against the snapshot: changes made before the window (--since) are not"
-                    + " seen");
-        } else if (t.firstChange() != null || t.actionsNotChecked() > 0) {
-            out.println("  calls checked against the snapshot" + (t.firstChange() == null ? ""
-                    : " up to the attacker's first change (" + t.firstChange() + "): the changes are not applied")
-                    + "; " + t.actionsNotChecked() + " action(s) of principals not checked");
+        out.println("ANSWER: " + answer(t));
+        String checked = checked(t);
+        if (checked != null) {
+            out.println("  " + checked);
         }
         if (!t.unpredicted().isEmpty() || !t.unpredictedPrincipals().isEmpty() || !t.unexplained().isEmpty()) {
             out.println("!! OUTSIDE THE PREDICTION: the logs show what the graph says could not happen (a missed path,"
@@ -116,16 +106,49 @@ public final class TrailTextRenderer {
         warnings(t, out);
     }
 
-    private static boolean ok(Change c) {
+    /** The answer, the text's {@code ANSWER:} line (the attacker's credentials made calls). */
+    static String answer(TrailReport t) {
+        long evasion = t.changes().stream().filter(c -> c.kind() == ChangeKind.EVASION).count();
+        return "the attacker acted as " + t.principals().size() + " principal(s) (" + t.reachable()
+                + " users and roles the graph says it can reach) with " + t.credentials().size() + " credential(s), "
+                + t.calls() + " call(s), " + t.denied() + " denied; " + toRevoke(t) + " change(s) to revoke; "
+                + (evasion == 0 ? "no attempt to blind" : evasion + " attempt(s) to blind, " + blinded(t)
+                + " succeeded");
+    }
+
+    /** Successful changes that let the attacker stay. */
+    static long toRevoke(TrailReport t) {
+        return t.changes().stream().filter(c -> c.kind() == ChangeKind.PERSISTENCE && ok(c)).count();
+    }
+
+    /** Successful attempts to blind the defenders. */
+    static long blinded(TrailReport t) {
+        return t.changes().stream().filter(c -> c.kind() == ChangeKind.EVASION && ok(c)).count();
+    }
+
+    /** How far the calls were checked against the snapshot, or null when there is nothing to say. */
+    static String checked(TrailReport t) {
+        if (t.windowHidesChanges()) {
+            return "calls not checked against the snapshot: changes made before the window (--since) are not seen";
+        }
+        if (t.firstChange() != null || t.actionsNotChecked() > 0) {
+            return "calls checked against the snapshot" + (t.firstChange() == null ? ""
+                    : " up to the attacker's first change (" + t.firstChange() + "): the changes are not applied")
+                    + "; " + t.actionsNotChecked() + " action(s) of principals not checked";
+        }
+        return null;
+    }
+
+    static boolean ok(Change c) {
         return c.outcome().equals("ok");
     }
 
-    private static String window(TrailReport t) {
+    static String window(TrailReport t) {
         return "[" + (t.since() == null ? "" : t.since().toString()) + ", " + (t.until() == null ? ""
                 : t.until().toString()) + ")";
     }
 
-    private static String status(ObservedHop h) {
+    static String status(ObservedHop h) {
         return switch (h.status()) {
             case PREDICTED -> "predicted, " + h.graphPath().stream().map(x -> x.technique())
                     .collect(Collectors.joining(" -> "));
@@ -154,7 +177,7 @@ public final class TrailTextRenderer {
         out.println();
     }
 
-    private static String counts(ActionUse a) {
+    static String counts(ActionUse a) {
         String s = a.succeeded() + " ok";
         if (a.denied() > 0) {
             s += ", " + a.denied() + " denied";

@@ -88,6 +88,23 @@ class TrailCommandTest {
         assertTrue(r.out().contains("!! NOT PREDICTED by the graph"), r.out());
     }
 
+    /** {@code --format html}: one self-contained page, the same answer and exit code as the text. */
+    @Test
+    void htmlIsOnePageWithTheSameAnswerAndExitCode() {
+        Run r = run("AKIAZCONTRACTOR7LEAK", "--logs", LOGS, "--logs", UNPREDICTED, "--format", "html");
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.out().startsWith("<!DOCTYPE html>"), r.out());
+        assertTrue(r.out().strip().endsWith("</html>"));
+        assertTrue(r.out().contains("<section class=\"verdict bad\" id=\"verdict\">"), r.out());
+        assertTrue(r.out().contains("ANSWER: the attacker acted as 6 principal(s)"), r.out());
+        assertTrue(r.out().contains("<g class=\"edge walked unexpected\""), r.out());
+        Run plain = run("AKIAZCONTRACTOR7LEAK", "--logs", LOGS, "--format", "html");
+        assertEquals(0, plain.exit(), plain.err());
+        // Changes to revoke, nothing outside the prediction, no blinding that worked: amber.
+        assertTrue(plain.out().contains("<section class=\"verdict warn\" id=\"verdict\">"), plain.out());
+        assertFalse(plain.out().contains("id=\"outside\""));
+    }
+
     /**
      * A successful call the snapshot says its principal could not make, before any change of the attacker's: a
      * stale snapshot, missing data or a missed permission, flagged and exit 1. Calls after the attacker's first

@@ -220,6 +220,57 @@ class HtmlPagesInBrowserTest {
         screenshot("graph");
     }
 
+    @Test
+    void trailPage() throws IOException {
+        open("trail", HtmlRenderersTest.trailPage());
+        assertEquals(List.of(), consoleProblems());
+        assertTrue(browser.findElement(By.id("verdict")).getText().startsWith("ANSWER: the attacker acted as 6"));
+        assertTrue(browser.findElement(By.id("outside")).getText().contains("break-glass-prod"));
+
+        // The five credentials handed out drawn as steps taken; the one the graph says cannot be, in red.
+        List<WebElement> walked = browser.findElements(By.cssSelector("#path-graph g.edge.walked"));
+        assertEquals(5, walked.size());
+        WebElement unexpected = browser.findElement(By.cssSelector("#path-graph g.edge.walked.unexpected"));
+        assertEquals("break-glass-prod", unexpected.getDomAttribute("data-to"));
+        String red = (String) ((JavascriptExecutor) browser).executeScript(
+                "return getComputedStyle(arguments[0].querySelector('path.line')).stroke", unexpected);
+        assertEquals("rgb(179, 38, 30)", red);
+        assertTrue(browser.findElements(By.cssSelector("#path-graph g.node.faint")).size() > 0);
+
+        // A step clicked shows its CloudTrail event and the graph's word on it.
+        WebElement evidence = browser.findElement(By.id("hop-" + unexpected.getDomAttribute("data-hop")));
+        assertFalse(evidence.isDisplayed());
+        unexpected.findElement(By.cssSelector("text.technique")).click();
+        assertTrue(evidence.isDisplayed());
+        assertTrue(evidence.getText().contains("2026-11-27T22:20:00Z"), evidence.getText());
+        assertTrue(evidence.getText().contains("ASIAZPRODBREAKGLASS1"), evidence.getText());
+        assertTrue(evidence.getText().contains("NOT PREDICTED"), evidence.getText());
+        WebElement predicted = browser.findElement(By.cssSelector("#path-graph g.edge.walked[data-to='dev-break-glass']"));
+        predicted.findElement(By.cssSelector("text.technique")).click();
+        WebElement shown = browser.findElement(By.id("hop-" + predicted.getDomAttribute("data-hop")));
+        assertTrue(shown.getText().contains("iam-create-policy-version"), shown.getText());
+        assertFalse(evidence.isDisplayed());
+
+        // Filtering the timeline.
+        List<WebElement> rows = browser.findElements(By.cssSelector("#credentials tbody tr"));
+        assertEquals(6, rows.size());
+        browser.findElement(By.cssSelector("input.table-filter[data-table='credentials']")).sendKeys("ASIAZPROD");
+        assertEquals(2, rows.stream().filter(WebElement::isDisplayed).count());
+        assertEquals(List.of(), consoleProblems());
+        unexpected.findElement(By.cssSelector("text.technique")).click();
+        screenshot("trail");
+    }
+
+    /** Markup in the logs (event names, user agents, ARNs) stays text. */
+    @Test
+    void hostileLogsStayText() throws IOException {
+        open("trail-hostile", Golden.render(out -> TrailHtmlRenderer.render(HtmlRenderersTest.hostileTrail(), out)));
+        assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
+        assertEquals(List.of(), consoleProblems());
+        assertTrue(browser.findElement(By.id("credentials")).getText().contains("aws-cli/2 " + HtmlRenderersTest.SCRIPT));
+        assertTrue(browser.findElements(By.tagName("img")).isEmpty());
+    }
+
     /** Markup in a snapshot's names stays text: no script runs, no console error, the name shown as written. */
     @Test
     void hostileNamesStayText() throws IOException {

@@ -73,6 +73,68 @@ class HtmlRenderersTest {
         assertEquals(30, count(page, "<g class=\"edge"));
     }
 
+    static String trailPage() {
+        return Golden.render(out -> TrailHtmlRenderer.render(ReportInputs.trail(Input.SAMPLE_ORG,
+                ReportInputs.CONTRACTOR_KEY, List.of(ReportInputs.SAMPLE_LOGS, ReportInputs.UNPREDICTED_LOGS)), out));
+    }
+
+    /** The sample's night plus an unpredicted hop (acme-deploy into break-glass-prod), so that it shows. */
+    @Test
+    void trailPageOfTheContractorKey() {
+        String page = trailPage();
+        Golden.assertMatches("trail-html/sample-org.contractor-key.unpredicted.html", page, page);
+    }
+
+    /**
+     * The answer first, red, then what is outside the prediction; the five credentials handed out drawn as steps
+     * taken, the one into break-glass-prod marked, each with its evidence.
+     */
+    @Test
+    void trailPageAnswersFirstAndDrawsTheStepsTaken() {
+        String page = trailPage();
+        int verdict = page.indexOf("<section class=\"verdict bad\" id=\"verdict\">");
+        assertTrue(verdict > page.indexOf("<main>"), page);
+        assertTrue(verdict < page.indexOf("id=\"outside\"") && page.indexOf("id=\"outside\"") < page.indexOf("id=\"paths\""));
+        assertTrue(page.contains("ANSWER: the attacker acted as 6 principal(s)"), page);
+        assertEquals(5, count(page, "<g class=\"edge walked"));
+        assertEquals(1, count(page, "<g class=\"edge walked unexpected\""));
+        assertTrue(page.contains("data-to=\"break-glass-prod\""));
+        assertEquals(count(page, "<g class=\"edge"), count(page, "class=\"hop-evidence\""));
+        assertTrue(page.contains("<dt>credential handed out</dt><dd><code>ASIAZPRODBREAKGLASS1</code></dd>"), page);
+        assertTrue(page.contains("<g class=\"node unexpected\""), "break-glass-prod stands out");
+        // Could-have principals drawn faint, whole paths, under the drawing's bound.
+        assertTrue(count(page, "<g class=\"node faint\"") > 0);
+        assertTrue(count(page, "<g class=\"node") <= BlastPathGraph.MOST);
+    }
+
+    /** A start whose credentials made no call: the answer says so, green, and nothing is drawn. */
+    @Test
+    void aTrailWithoutCallsSaysSo() {
+        String page = Golden.render(out -> TrailHtmlRenderer.render(ReportInputs.trail(Input.SAMPLE_ORG, "intern-tkim",
+                List.of(ReportInputs.SAMPLE_LOGS)), out));
+        assertTrue(page.contains("<section class=\"verdict good\" id=\"verdict\">"), page);
+        assertTrue(page.contains("no call of the start&#39;s credentials in the logs"), page);
+        assertFalse(page.contains("id=\"path-graph\""), page);
+    }
+
+    /** The drawing is bounded: past its size, whole could-have paths are left out and counted. */
+    @Test
+    void theTrailDrawingKeepsWholePathsUnderItsBound() {
+        io.iamscope.analysis.trail.TrailReport t = ReportInputs.trail(Input.SAMPLE_ORG, ReportInputs.CONTRACTOR_KEY,
+                List.of(ReportInputs.SAMPLE_LOGS));
+        io.iamscope.report.html.PathGraph g = TrailPathGraph.of(t, 12);
+        assertTrue(g.nodes().size() <= 12, g.nodes().size() + " nodes");
+        java.util.Set<String> drawn = new java.util.HashSet<>();
+        g.nodes().forEach(n -> drawn.add(n.arn()));
+        g.hops().forEach(h -> assertTrue(drawn.contains(h.from()) && drawn.contains(h.to()), h.toString()));
+        g.walked().forEach(w -> assertTrue(drawn.contains(w.from()) && drawn.contains(w.to()), w.toString()));
+        t.principals().forEach(p -> assertTrue(drawn.contains(p.arn()), "every principal used is drawn: " + p.arn()));
+        long faint = g.nodes().stream().filter(n -> n.style().equals("faint") && !n.kind().equals("control of account"))
+                .count();
+        assertEquals(t.notUsed().size() - faint, g.omitted());
+        assertTrue(g.omitted() > 0);
+    }
+
     /** The verdict comes before anything else of the page's body, and the drawing holds the start's 31 paths. */
     @Test
     void theVerdictComesFirstAndEveryReachedPrincipalIsDrawn() {
@@ -107,7 +169,7 @@ class HtmlRenderersTest {
     @Test
     void thePageFetchesNothing() {
         String page = blastPage();
-        for (String p : List.of(page, reviewPage(), graphPage())) {
+        for (String p : List.of(page, reviewPage(), graphPage(), trailPage())) {
             assertFalse(Pattern.compile("(src|href)=\"(https?:)?//").matcher(p).find(), "a page fetches nothing");
         }
         assertTrue(page.contains("content=\"default-src 'none'; style-src 'sha256-"), page.substring(0, 400));
@@ -123,6 +185,44 @@ class HtmlRenderersTest {
         assertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), page);
         assertTrue(page.contains("&quot;&gt;&lt;img src=x onerror=alert(2)&gt;"), page);
         assertEquals(1, count(page, "<script>"), "the page's own script only");
+    }
+
+    /**
+     * Text from the logs is the attacker's (event names, ARNs, user agents, request parameters, error codes): the
+     * trail page escapes it like any name.
+     */
+    @Test
+    void textFromTheLogsIsEscaped() {
+        String page = Golden.render(out -> TrailHtmlRenderer.render(hostileTrail(), out));
+        assertFalse(page.contains(SCRIPT), page);
+        assertFalse(page.contains("<img"), page);
+        assertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), page);
+        assertTrue(page.contains("&quot;&gt;&lt;img src=x onerror=alert(2)&gt;"), page);
+        assertEquals(1, count(page, "<script>"), "the page's own script only");
+        assertEquals(1, count(page, "<g class=\"edge walked unexpected\""));
+    }
+
+    /** A trail whose event names, ARNs, user agents, targets, outcomes and warnings are markup. */
+    static io.iamscope.analysis.trail.TrailReport hostileTrail() {
+        String start = "arn:aws:iam::111111111111:user/" + SCRIPT;
+        String role = "arn:aws:iam::222222222222:role/" + IMAGE;
+        java.time.Instant t0 = java.time.Instant.parse("2026-11-27T21:00:00Z");
+        var key = new io.iamscope.analysis.trail.CredentialUse("AKIA" + SCRIPT, start, start, null, t0, t0,
+                List.of(IMAGE), List.of(SCRIPT), List.of("aws-cli/2 " + SCRIPT), 2, 0);
+        var session = new io.iamscope.analysis.trail.CredentialUse("ASIA" + IMAGE, role + "/s", role, "AKIA" + SCRIPT,
+                t0, t0, List.of(IMAGE), List.of(SCRIPT), List.of(IMAGE), 1, 0);
+        var hop = new io.iamscope.analysis.trail.ObservedHop(t0, SCRIPT, start, role, "ASIA" + IMAGE,
+                io.iamscope.analysis.trail.HopStatus.UNPREDICTED, List.of());
+        var used = List.of(new io.iamscope.analysis.trail.PrincipalUse(start, true, List.of(), t0, t0, 1, 2, 0),
+                new io.iamscope.analysis.trail.PrincipalUse(role, false, List.of(), t0, t0, 1, 1, 0));
+        var change = new io.iamscope.analysis.trail.Change(t0, io.iamscope.analysis.trail.ChangeKind.EVASION,
+                "cloudtrail:" + SCRIPT, role, "ASIA" + IMAGE, "name=" + IMAGE, SCRIPT);
+        var unexplained = new io.iamscope.analysis.trail.UnexplainedCall(role, "s3:" + SCRIPT, IMAGE, t0, 1, SCRIPT);
+        return new io.iamscope.analysis.trail.TrailReport(SCRIPT, start, null, null,
+                new io.iamscope.analysis.trail.LogsRead(1, 3, 0, List.of(SCRIPT)), List.of(key, session), List.of(hop),
+                used, List.of(new io.iamscope.analysis.trail.ActionUse("s3:" + SCRIPT, 1, 1, 0, IMAGE)),
+                List.of(new io.iamscope.analysis.trail.ResourceUse(IMAGE, 1)), 0, List.of(change), List.of(unexplained),
+                0, null, false, 0, List.of(), Map.of());
     }
 
     /** A blast radius whose names, Sids, aliases, notes and queries are markup. */

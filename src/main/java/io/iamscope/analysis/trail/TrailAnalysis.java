@@ -188,16 +188,21 @@ public final class TrailAnalysis {
                 .toList();
         Set<String> used = byPrincipal.keySet();
         // Groups are held, not acted as, and an account node stands for its principals: neither is used by name.
-        List<String> notUsed = reach.entrySet().stream()
+        List<Map.Entry<PrincipalNode, GraphPath<PrincipalNode, AccessEdge>>> notUsedReach = reach.entrySet().stream()
                 .filter(e -> e.getKey().kind() != NodeKind.GROUP && e.getKey().kind() != NodeKind.ROOT)
+                .filter(e -> !used.contains(e.getKey().arn()))
                 .sorted(Comparator.comparingInt((Map.Entry<PrincipalNode, GraphPath<PrincipalNode, AccessEdge>> e)
                         -> e.getValue().getLength()).thenComparing(e -> e.getKey().arn()))
-                .map(e -> e.getKey().arn()).filter(a -> !used.contains(a)).toList();
+                .toList();
+        List<String> notUsed = notUsedReach.stream().map(e -> e.getKey().arn()).toList();
+        Map<String, List<Hop>> notUsedPaths = new LinkedHashMap<>();
+        notUsedReach.stream().limit(TrailReport.PATHS_KEPT)
+                .forEach(e -> notUsedPaths.put(e.getKey().arn(), Hop.of(e.getValue())));
         return new TrailReport(query, startArn, since, until, logs, credentials, hops, principals, actionList,
                 resourceList, resourcesDropped, changes, unexplained, callCheck.notChecked().total(),
                 firstChange, windowHidesChanges,
                 (int) reach.keySet().stream().filter(n -> n.kind() != NodeKind.GROUP && n.kind() != NodeKind.ROOT).count(),
-                notUsed);
+                notUsed, notUsedPaths);
     }
 
     /**

@@ -1,7 +1,9 @@
 package io.iamscope.analysis.trail;
 
+import io.iamscope.analysis.Hop;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the attacker holding the start did, laid over what the access graph says it could do.
@@ -12,6 +14,8 @@ import java.util.List;
  * @param until       the window's end, null when open
  * @param reachable   how many users and roles the graph says the start can act as (itself excluded)
  * @param notUsed     those of them the attacker did not act as, nearest first
+ * @param notUsedPaths the graph's paths from the start to the nearest {@link #PATHS_KEPT} of {@code notUsed}, by
+ *                    ARN, for a page that draws what the attacker could have done (the rest are counted there)
  * @param unexplained successful calls the snapshot says their principal could not make
  * @param actionsNotChecked successful actions (per principal) not asked of the snapshot: made after the
  *                    attacker's first change, an event name that is not an IAM action, a principal the snapshot
@@ -25,7 +29,11 @@ public record TrailReport(String start, String startArn, Instant since, Instant 
                           List<CredentialUse> credentials, List<ObservedHop> hops, List<PrincipalUse> principals,
                           List<ActionUse> actions, List<ResourceUse> resources, long resourcesNotListed,
                           List<Change> changes, List<UnexplainedCall> unexplained, long actionsNotChecked,
-                          Instant firstChange, boolean windowHidesChanges, int reachable, List<String> notUsed) {
+                          Instant firstChange, boolean windowHidesChanges, int reachable, List<String> notUsed,
+                          Map<String, List<Hop>> notUsedPaths) {
+    /** Paths of principals not used kept for drawing: a page draws at most this many principals. */
+    public static final int PATHS_KEPT = 60;
+
     public TrailReport {
         credentials = List.copyOf(credentials);
         hops = List.copyOf(hops);
@@ -35,6 +43,7 @@ public record TrailReport(String start, String startArn, Instant since, Instant 
         changes = List.copyOf(changes);
         unexplained = List.copyOf(unexplained);
         notUsed = List.copyOf(notUsed);
+        notUsedPaths = Map.copyOf(notUsedPaths);
     }
 
     public List<ObservedHop> unpredicted() {

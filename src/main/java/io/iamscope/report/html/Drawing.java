@@ -28,7 +28,7 @@ public record Drawing(int width, int height, List<Column> columns, List<Box> box
      * @param adminConditional whether it is an administrator only under unknown keys
      */
     public record Box(String id, String arn, String kind, String name, String label, int x, int y, int w, int h,
-                      boolean start, boolean admin, boolean adminConditional) {
+                      boolean start, boolean admin, boolean adminConditional, String style) {
     }
 
     /**
@@ -39,16 +39,35 @@ public record Drawing(int width, int height, List<Column> columns, List<Box> box
      * @param fromName the source's short name, {@code toName} the target's
      * @param d        the SVG path
      * @param labelX   where the technique is written
+     * @param anchor   how the label is anchored at its place ({@code end}, {@code start})
+     * @param walk     the step seen taken this line draws, instead of a hop (then {@code hop} is null)
+     * @param style    how the line stands out: {@code walked}, {@code walked unexpected}, {@code faint}, or empty
      */
-    public record Line(int index, String fromName, String toName, Hop hop, String d, int labelX, int labelY) {
+    public record Line(int index, String fromName, String toName, Hop hop, PathGraph.Walked walk, String d,
+                       int labelX, int labelY, String anchor, String style) {
+        /** The arrowhead's marker: a step taken has its own, sized for its thicker line and coloured as it is. */
+        public String marker() {
+            return walk == null ? "arrow" : walk.unexpected() ? "arrow-unexpected" : "arrow-walked";
+        }
+
         /** The kind of step in a word: {@code assume}, {@code escalate}, {@code member}. */
         public String how() {
-            return hop.kind().name().toLowerCase(java.util.Locale.ROOT);
+            return hop == null ? "" : hop.kind().name().toLowerCase(java.util.Locale.ROOT);
         }
 
         public boolean hasStatements() {
-            return !hop.statements().isEmpty();
+            return hop != null && !hop.statements().isEmpty();
         }
+
+        /** What the line is labelled with: the hop's technique, or the call that took the step. */
+        public String label() {
+            return hop == null ? walk.label() : hop.technique();
+        }
+    }
+
+    /** Whether steps seen taken are drawn (the legend then says how). */
+    public boolean hasWalks() {
+        return lines.stream().anyMatch(l -> l.walk() != null);
     }
 
     public boolean hasOmitted() {

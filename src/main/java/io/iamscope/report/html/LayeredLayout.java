@@ -39,6 +39,10 @@ public final class LayeredLayout {
             Hop h = g.hops().get(i);
             graph.addEdge(h.from(), h.to(), i);
         }
+        for (int i = 0; i < g.walked().size(); i++) {
+            PathGraph.Walked w = g.walked().get(i);
+            graph.addEdge(w.from(), w.to(), g.hops().size() + i);
+        }
         Map<String, PathGraph.Node> byArn = new HashMap<>();
         TreeMap<Integer, List<String>> layers = new TreeMap<>();
         for (PathGraph.Node n : g.nodes()) {
@@ -127,17 +131,27 @@ public final class LayeredLayout {
         }
         List<Drawing.Box> boxes = new ArrayList<>();
         Map<String, String> names = new HashMap<>();
+        Map<String, String> styles = new HashMap<>();
         for (PathGraph.Node n : g.nodes()) {
             String id = "n" + boxes.size();
             names.put(n.arn(), n.name());
+            styles.put(n.arn(), n.style());
             boxes.add(new Drawing.Box(id, n.arn(), n.kind(), n.name(), fit(n.name()), x.get(n.arn()),
                     (int) Math.round(y.get(n.arn()) - BOX_H / 2.0), BOX_W, BOX_H, n.start(), n.admin(),
-                    n.admin() && n.adminConditional()));
+                    n.admin() && n.adminConditional(), n.style()));
         }
         List<Drawing.Line> lines = new ArrayList<>();
         for (int i = 0; i < g.hops().size(); i++) {
             Hop h = g.hops().get(i);
-            lines.add(line(i, h, names, x.get(h.from()), y.get(h.from()), x.get(h.to()), y.get(h.to())));
+            // A hop into a principal drawn faint (could have been reached) is as faint.
+            String style = "faint".equals(styles.get(h.to())) ? "faint" : "";
+            lines.add(line(i, h, null, style, names, x.get(h.from()), y.get(h.from()), x.get(h.to()),
+                    y.get(h.to())));
+        }
+        for (int i = 0; i < g.walked().size(); i++) {
+            PathGraph.Walked w = g.walked().get(i);
+            lines.add(line(g.hops().size() + i, null, w, w.unexpected() ? "walked unexpected" : "walked", names,
+                    x.get(w.from()), y.get(w.from()), x.get(w.to()), y.get(w.to())));
         }
         int width = PAD * 2 + (columns.size() - 1) * COLUMN + BOX_W;
         int height = (int) Math.ceil(y.values().stream().mapToDouble(Double::doubleValue).max().orElse(TOP)
@@ -150,7 +164,10 @@ public final class LayeredLayout {
      * not go right (within a column, or back) loops out on the right. The label ends just before the target,
      * above the line's end: lines fanning out of one box are far apart there, one row each.
      */
-    private static Drawing.Line line(int index, Hop h, Map<String, String> names, int x1, double y1, int x2, double y2) {
+    private static Drawing.Line line(int index, Hop h, PathGraph.Walked w, String style, Map<String, String> names,
+                                     int x1, double y1, int x2, double y2) {
+        String from = h == null ? w.from() : h.from();
+        String to = h == null ? w.to() : h.to();
         double sx = x1 + BOX_W;
         double ex;
         double c1;
@@ -167,8 +184,17 @@ public final class LayeredLayout {
         String d = String.format(java.util.Locale.ROOT, "M%.1f,%.1f C%.1f,%.1f %.1f,%.1f %.1f,%.1f",
                 sx, y1, c1, y1, c2, y2, ex, y2);
         double lx = x2 > x1 ? ex - 10 : ex + 80;
-        return new Drawing.Line(index, names.get(h.from()), names.get(h.to()), h, d, (int) Math.round(lx),
-                (int) Math.round(y2 - 5));
+        // A step seen taken is labelled below its line's end: a hop into the same principal is labelled above.
+        double ly = w == null ? y2 - 5 : y2 + 14;
+        String anchor = "end";
+        if (w != null && x2 <= x1) {
+            // Its loop's label right of the loop, halfway, clear of the box it comes back to.
+            lx = ex + 66;
+            ly = (y1 + y2) / 2 + 4;
+            anchor = "start";
+        }
+        return new Drawing.Line(index, names.get(from), names.get(to), h, w, d, (int) Math.round(lx),
+                (int) Math.round(ly), anchor, style);
     }
 
     /** The name cut to fit its box, an ellipsis marking the cut (the whole name is the box's tooltip). */

@@ -28,8 +28,18 @@ public record Table(String id, String caption, List<String> columns, List<Row> r
      *
      * @param sort what the column sorts by, when not the text (a number's digits, padded)
      * @param code whether the text is an identifier (set in monospace)
+     * @param css  the cell's class ({@code nowrap}), or null
      */
-    public record Cell(String text, String sort, boolean code) {
+    public record Cell(String text, String sort, boolean code, String css) {
+        public Cell(String text, String sort, boolean code) {
+            this(text, sort, code, null);
+        }
+
+        /** A time, kept on one line (an ISO 8601 time broken at its hyphens reads badly). */
+        public static Cell time(String text) {
+            return new Cell(text, null, false, "nowrap");
+        }
+
         public static Cell text(String text) {
             return new Cell(text, null, false);
         }
