@@ -41,7 +41,7 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
  */
 public final class Collector {
     /** The tool name written into snapshots. */
-    public static final String TOOL = "iamscope 0.1.0";
+    public static final String TOOL = "iamscope " + io.iamscope.model.ToolVersion.version();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final CollectOptions options;

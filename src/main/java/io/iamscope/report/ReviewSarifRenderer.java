@@ -63,7 +63,7 @@ public final class ReviewSarifRenderer {
         }
         List<Sarif.Artifact> files = artifacts.stream()
                 .map(a -> new Sarif.Artifact(new Sarif.ArtifactLocation(uri(a), null))).toList();
-        Sarif.Driver driver = new Sarif.Driver("iamscope", "0.1.0", "https://github.com/iamscope/iamscope", rules);
+        Sarif.Driver driver = new Sarif.Driver("iamscope", io.iamscope.model.ToolVersion.version(), "https://github.com/iamscope/iamscope", rules);
         return new Sarif.Log(SCHEMA, "2.1.0", List.of(new Sarif.Run(new Sarif.Tool(driver), files, results,
                 properties)));
     }
