@@ -72,13 +72,8 @@ final class CloudFormationResourcePolicies {
                 if (values.properties(id).has("KeyPolicy")) {
                     put(id, arn, "AWS::KMS::Key", "KeyPolicy");
                 } else {
-                    // AWS KMS Developer Guide, "Default key policy": the account, and through it IAM policies.
-                    PolicyDocument defaultPolicy = values.parse("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":"
-                            + "\"Enable IAM User Permissions\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:"
-                            + partition + ":iam::" + account + ":root\"},\"Action\":\"kms:*\",\"Resource\":\"*\"}]}",
-                            id, "KeyPolicy");
                     to.putResource(ResourcePolicyEdit.withPolicy(to.resource(arn), arn, "AWS::KMS::Key",
-                            regionOf(arn), defaultPolicy), id);
+                            regionOf(arn), ResourcePolicyEdit.defaultKeyPolicy(partition, account)), id);
                 }
             }
             case "AWS::ECR::Repository" -> {

@@ -33,6 +33,16 @@ public final class ResourcePolicyEdit {
                 old.tags(), old.properties());
     }
 
+    /**
+     * The key policy AWS gives a key created without one: "gives the AWS account that owns the KMS key full access
+     * to the KMS key", and through it to the account's IAM policies (AWS KMS Developer Guide, "Default key policy").
+     */
+    public static PolicyDocument defaultKeyPolicy(String partition, String account) {
+        return PolicyParser.parse("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Enable IAM User Permissions\","
+                + "\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:" + partition + ":iam::" + account + ":root\"},"
+                + "\"Action\":\"kms:*\",\"Resource\":\"*\"}]}", "the default key policy of account " + account);
+    }
+
     /** The policy with the statement of that Sid replaced by (or added as) the one statement of {@code added}. */
     public static Resource withStatement(Resource old, String arn, String type, String region, String sid,
                                          PolicyDocument added) {

@@ -168,11 +168,8 @@ final class TerraformResourcePolicies {
         if (configures(r, "policy")) {
             put(r, arn, "AWS::KMS::Key", "policy");
         } else if (r.actions().contains("create") && to.resource(arn) == null) {
-            PolicyDocument defaultPolicy = values.parse("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":"
-                    + "\"Enable IAM User Permissions\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:" + partition
-                    + ":iam::" + account + ":root\"},\"Action\":\"kms:*\",\"Resource\":\"*\"}]}", r, "policy");
-            to.putResource(ResourcePolicyEdit.withPolicy(null, arn, "AWS::KMS::Key", region(r), defaultPolicy),
-                    r.address());
+            to.putResource(ResourcePolicyEdit.withPolicy(null, arn, "AWS::KMS::Key", region(r),
+                    ResourcePolicyEdit.defaultKeyPolicy(partition, account)), r.address());
         }
     }
 
