@@ -1,15 +1,12 @@
 package io.iamscope.model.io.terraform;
 
-import io.iamscope.model.OrgPolicy;
-import io.iamscope.model.OrgPolicyType;
 import io.iamscope.model.Resource;
 import io.iamscope.model.io.planned.IamApplier;
 import io.iamscope.model.io.planned.LambdaPermission;
 import io.iamscope.model.io.planned.QueueUrl;
-import io.iamscope.model.io.planned.UnknownDocument;
 import io.iamscope.model.io.planned.ResourcePolicyEdit;
+import io.iamscope.model.io.planned.UnknownDocument;
 import io.iamscope.policy.PolicyDocument;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,6 +28,7 @@ final class TerraformResourcePolicies {
     private final String account;
     private final String partition;
     private final String planRegion;
+    private final TerraformOrgPolicies orgPolicies;
     private boolean warnedRegion;
 
     TerraformResourcePolicies(TerraformPlan plan, IamApplier to, PlanValues values) {
@@ -39,6 +37,7 @@ final class TerraformResourcePolicies {
         this.account = to.accountId();
         this.partition = to.partition();
         this.planRegion = plan.region();
+        this.orgPolicies = new TerraformOrgPolicies(to, values);
     }
 
     /** The resource policies and organization policies of the plan; attachments of SCPs and RCPs second. */
@@ -50,7 +49,7 @@ final class TerraformResourcePolicies {
         }
         for (PlannedResource r : resources) {
             if (r.changes() && r.type().equals("aws_organizations_policy_attachment")) {
-                orgAttachment(r);
+                orgPolicies.attachment(r);
             }
         }
     }
@@ -132,7 +131,7 @@ final class TerraformResourcePolicies {
                 }
             }
             case "aws_lambda_permission" -> lambdaPermission(r);
-            case "aws_organizations_policy" -> orgPolicy(r);
+            case "aws_organizations_policy" -> orgPolicies.policy(r);
             default -> {
                 // not a resource policy
             }
@@ -275,77 +274,6 @@ final class TerraformResourcePolicies {
         PolicyDocument added = values.parse(permission.json(), r, "statement_id");
         to.putResource(ResourcePolicyEdit.withStatement(old, functionArn, "AWS::Lambda::Function",
                 regionOf(functionArn, r), sid, added), r.address());
-    }
-
-    /**
-     * An SCP or RCP put or removed. Other policy types (tag, backup, AI opt-out) do not decide access. Content
-     * unknown until apply is taken as restricting nothing (SCPs and RCPs only ever take access away), with a
-     * warning: what it may deny is counted as allowed.
-     */
-    private void orgPolicy(PlannedResource r) {
-        String type = r.text("type") == null ? "SERVICE_CONTROL_POLICY" : r.text("type");
-        if (!type.equals("SERVICE_CONTROL_POLICY") && !type.equals("RESOURCE_CONTROL_POLICY")) {
-            return;
-        }
-        if (!organization(r)) {
-            return;
-        }
-        String id = orgPolicyId(r);
-        OrgPolicy old = to.orgPolicy(id);
-        if (r.deleted()) {
-            to.putOrgPolicy(id, null, r.address());
-            return;
-        }
-        String content = r.text("content");
-        if (content == null || content.isEmpty()) {
-            to.warn(r.address() + ": `content` is unknown until apply: taken as restricting nothing");
-            content = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\","
-                    + "\"Resource\":\"*\"}]}";
-        }
-        to.putOrgPolicy(id, new OrgPolicy(id, r.text("arn") != null ? r.text("arn") : old == null ? null : old.arn(),
-                r.text("name"), OrgPolicyType.valueOf(type), false, values.parse(content, r, "content"),
-                old == null ? List.of() : old.targets()), r.address());
-    }
-
-    private void orgAttachment(PlannedResource r) {
-        if (!organization(r)) {
-            return;
-        }
-        String id = r.text("policy_id");
-        if (id == null) {
-            PlannedResource policy = values.referred(r, "policy_id", "aws_organizations_policy");
-            id = policy == null ? null : orgPolicyId(policy);
-        }
-        String target = r.text("target_id");
-        OrgPolicy policy = id == null ? null : to.orgPolicy(id);
-        if (policy == null && r.deleted() && id != null) {
-            return; // detached from a policy the plan deletes: nothing left to detach
-        }
-        if (policy == null || target == null) {
-            to.warn(r.address() + ": the policy or target is unknown until apply, or the policy is not an SCP or"
-                    + " RCP of the organization: not applied");
-            return;
-        }
-        List<String> targets = new ArrayList<>(policy.targets());
-        targets.remove(target);
-        if (!r.deleted()) {
-            targets.add(target);
-        }
-        to.putOrgPolicy(id, new OrgPolicy(policy.id(), policy.arn(), policy.name(), policy.type(),
-                policy.awsManaged(), policy.content(), targets), r.address());
-    }
-
-    private boolean organization(PlannedResource r) {
-        if (!to.hasOrganization()) {
-            to.warn(r.address() + ": the snapshot has no organization: not applied (an SCP or RCP only takes"
-                    + " access away, so what it would deny is counted as allowed)");
-            return false;
-        }
-        return true;
-    }
-
-    private static String orgPolicyId(PlannedResource r) {
-        return r.text("id") != null ? r.text("id") : r.address();
     }
 
     private String regionOf(String arn, PlannedResource r) {
