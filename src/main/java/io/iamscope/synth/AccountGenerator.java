@@ -51,7 +51,8 @@ public final class AccountGenerator {
         return root;
     }
 
-    private ObjectNode account() {
+    /** The one account of {@link #snapshot()}, alone: an entry of a snapshot's {@code accounts}. */
+    public ObjectNode account() {
         ObjectNode acct = MAPPER.createObjectNode();
         acct.put("accountId", account);
         acct.put("alias", "synthetic-" + spec.seed());

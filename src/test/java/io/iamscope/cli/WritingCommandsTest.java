@@ -48,4 +48,25 @@ class WritingCommandsTest {
         assertEquals("keep", Files.readString(precious));
         assertTrue(Files.readString(link).startsWith("{"));
     }
+
+    @Test
+    void generateAccountsWritesAnOrganizationWithPerAccountSizes() throws IOException {
+        Path out = dir.resolve("org.json");
+        Run r = run("generate", "--accounts", "3", "--roles", "5", "--users", "1", "--policies", "2", "--out",
+                out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("3 member accounts"), r.err());
+        var snapshot = io.iamscope.model.io.SnapshotReader.read(out).snapshot();
+        assertEquals(5, snapshot.accounts().size());
+        assertEquals(5, snapshot.account("200000000002").roles().size());
+        assertEquals(5, snapshot.organization().accounts().size());
+    }
+
+    @Test
+    void generateRefusesAnOrganizationWithoutRoomForItsFixedRoles() {
+        Run r = run("generate", "--accounts", "3", "--roles", "2", "--out", dir.resolve("o.json").toString());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("`--roles`"), r.err());
+        assertTrue(Files.notExists(dir.resolve("o.json")));
+    }
 }
