@@ -32,6 +32,9 @@ import java.util.function.Predicate;
  */
 final class ClassChecks {
 
+    /** Allowed whatever the policies say (ServiceRule.CALLER_IDENTITY_ALWAYS_ALLOWED): never shortcut to a deny. */
+    private static final String ALWAYS_ALLOWED = "sts:GetCallerIdentity";
+
     private final AccessChecker checker;
     private final Gatherer gatherer;
     private final BatchAuthorizer engine;
@@ -52,7 +55,8 @@ final class ClassChecks {
         int n = targets.size();
         boolean trust = TrustActions.contains(action);
         BitSet individual = new BitSet(n);
-        // Roles whose trust policy has no Allow for the action: denied to anyone, without a decision.
+        // Roles whose trust policy has no Allow for the action, and targets of other accounts without a policy for
+        // it: denied to this caller, without a decision.
         BitSet untrusting = new BitSet(n);
         if (trust) {
             BitSet allows = targets.trustAllowsFor(action);
@@ -65,6 +69,15 @@ final class ClassChecks {
             }
         } else {
             individual.or(targets.withPolicyFor(action));
+            if (who.accountId() != null && !ALWAYS_ALLOWED.equalsIgnoreCase(action)) {
+                // Across accounts the resource's own policy must allow too (IAM User Guide, "Cross-account policy
+                // evaluation logic"): a target of another account whose policy has no statement for the action is
+                // denied to this caller, as the engine would decide it, without a decision. Without this, every
+                // caller asks about every account's targets: principals times accounts in an organization.
+                BitSet foreign = (BitSet) targets.foreignTo(who.accountId()).clone();
+                foreign.andNot(individual);
+                untrusting.or(foreign);
+            }
         }
         BitSet undecided = (BitSet) individual.clone();
         undecided.or(untrusting);

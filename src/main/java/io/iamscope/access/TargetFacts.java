@@ -35,11 +35,11 @@ public final class TargetFacts {
     }
 
     /**
-     * What the engine reads of one target besides its ARN: its shape (account, service, resource type), the
-     * keys derived from it, its resource policy's action matchers (null without one), and a role's trust
+     * What the engine reads of one target besides its ARN: its shape (account, service, resource type), its
+     * account (null when the snapshot does not say), the keys derived from it, its resource policy's action matchers (null without one), and a role's trust
      * policy text and its Allow statements' action matchers.
      */
-    record Facts(String shape, Derived derived, List<ActionMatcher> policyActions, String trustText,
+    record Facts(String shape, String account, Derived derived, List<ActionMatcher> policyActions, String trustText,
                  List<ActionMatcher> trustAllows) {
     }
 
@@ -58,7 +58,7 @@ public final class TargetFacts {
             Gap unread = r != null && r.policy() == null ? UnreadablePolicy.of(index, a) : null;
             PolicyDocument policy = r == null ? null : r.policy() != null ? r.policy()
                     : unread != null ? UnreadablePolicy.standIn(unread.resource(), unread) : null;
-            return new Facts(shapes.computeIfAbsent(shape, x -> x), new Derived(tags, region),
+            return new Facts(shapes.computeIfAbsent(shape, x -> x), index.accountOf(a), new Derived(tags, region),
                     policy == null ? null : actionMatchers(policy, false),
                     trust == null ? null : PolicyText.of(trust), trust == null ? null : actionMatchers(trust, true));
         });

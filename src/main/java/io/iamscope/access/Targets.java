@@ -29,6 +29,10 @@ public final class Targets<T> {
     private final List<List<ActionMatcher>> policyActions;
     /** Per action (lowercase), the positions whose resource policy has a statement for it. */
     private final Map<String, BitSet> withPolicyFor = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Per position, the target's account (null when unknown). */
+    private final List<String> accounts;
+    /** Per caller account, the positions of targets known to be in another account. */
+    private final Map<String, BitSet> foreignTo = new java.util.concurrent.ConcurrentHashMap<>();
     /** Per position, a role's trust policy text (null when not a role, or a role without one). */
     private final List<String> trustTexts;
     /** Per position, the action matchers of a role trust policy's Allow statements (null without one). */
@@ -52,6 +56,7 @@ public final class Targets<T> {
         this.trustTexts = new ArrayList<>(items.size());
         this.trustAllows = new ArrayList<>(items.size());
         this.policyActions = new ArrayList<>(items.size());
+        this.accounts = new ArrayList<>(items.size());
         for (int i = 0; i < this.items.size(); i++) {
             String arn = arnOf.apply(this.items.get(i));
             arnList.add(arn);
@@ -62,6 +67,7 @@ public final class Targets<T> {
                 withPolicy.set(i);
             }
             policyActions.add(f.policyActions());
+            accounts.add(f.account());
             trustTexts.add(f.trustText());
             trustAllows.add(f.trustAllows());
         }
@@ -181,6 +187,20 @@ public final class Targets<T> {
             BitSet out = new BitSet(items.size());
             for (int i = withPolicy.nextSetBit(0); i >= 0; i = withPolicy.nextSetBit(i + 1)) {
                 if (policyActions.get(i).stream().anyMatch(m -> m == null || m.matches(action))) {
+                    out.set(i);
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The positions of targets known to be in an account other than {@code callerAccount}. */
+    BitSet foreignTo(String callerAccount) {
+        return foreignTo.computeIfAbsent(callerAccount, c -> {
+            BitSet out = new BitSet(items.size());
+            for (int i = 0; i < items.size(); i++) {
+                String account = accounts.get(i);
+                if (account != null && !account.equals(c)) {
                     out.set(i);
                 }
             }

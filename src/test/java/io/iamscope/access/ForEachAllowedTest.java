@@ -42,7 +42,7 @@ class ForEachAllowedTest {
 
     private static final List<String> ACTIONS = List.of("iam:CreateAccessKey", "iam:UpdateLoginProfile",
             "iam:UpdateAssumeRolePolicy", "iam:PassRole", "iam:AddUserToGroup", "lambda:UpdateFunctionCode",
-            "s3:GetObject", "kms:Decrypt", "sts:AssumeRole", "sts:TagSession");
+            "s3:GetObject", "kms:Decrypt", "sqs:SendMessage", "sts:AssumeRole", "sts:TagSession");
 
     static Stream<Path> snapshots() throws IOException {
         Path generated = Files.createTempFile("iamscope-generated", ".json");
@@ -50,8 +50,15 @@ class ForEachAllowedTest {
                 // 180 roles: more than 64 distinct trust policy texts, so classes are cut member by member too.
                 new AccountGenerator(new AccountGenerator.Spec(20, 180, 60, 5, "123456789012")).snapshot());
         generated.toFile().deleteOnExit();
+        // An organization: hub-and-spoke trusts and resources shared across accounts, and Lambda functions in
+        // every account, most without a policy (denied across accounts without a decision, ClassChecks).
+        Path organization = Files.createTempFile("iamscope-organization", ".json");
+        new ObjectMapper().writeValue(organization.toFile(),
+                new io.iamscope.synth.OrganizationGenerator(new io.iamscope.synth.OrganizationGenerator.Spec(3, 8, 2,
+                        6, 11)).snapshot());
+        organization.toFile().deleteOnExit();
         return Stream.of(Path.of("src/test/resources/graph/target-classes.json"),
-                Path.of("policies-fixtures/sample-org/snapshot.json"), generated);
+                Path.of("policies-fixtures/sample-org/snapshot.json"), generated, organization);
     }
 
     @ParameterizedTest
