@@ -79,9 +79,21 @@ public final class PolicyParser {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
+            // Not URLDecoder's message: it quotes the whole text, line breaks and all, into what should be one line.
             throw new PolicyParseException("POLICY_MALFORMED_ENCODING", "not valid URL-encoded text: "
-                    + e.getMessage(), SourceLocation.of(source));
+                    + badEscape(text), SourceLocation.of(source));
         }
+    }
+
+    /** Where URL-decoding fails: the first {@code %} not followed by two hexadecimal digits. */
+    private static String badEscape(String text) {
+        for (int i = text.indexOf('%'); i >= 0; i = text.indexOf('%', i + 1)) {
+            if (i + 2 >= text.length() || Character.digit(text.charAt(i + 1), 16) < 0
+                    || Character.digit(text.charAt(i + 2), 16) < 0) {
+                return "`%` at character " + i + " is not followed by two hexadecimal digits";
+            }
+        }
+        return "an escape does not decode";
     }
 
     /** Walks one document, keeping the diagnostics it finds. */
