@@ -148,14 +148,18 @@ final class AuthorizationDetailsReader {
 
     private static ManagedPolicy managed(JsonNode p, SourceLocation at) {
         String arn = JsonInput.required(p, "Arn", at);
+        String resource = Arn.parse(arn).map(Arn::resource).orElse(null);
+        if (resource == null || !resource.startsWith("policy/") || !"iam".equals(Arn.serviceOf(arn))) {
+            throw new SnapshotException("SNAPSHOT_INVALID_POLICY_ARN", "`" + arn + "` is not the ARN of a managed"
+                    + " policy (arn:aws:iam::ACCOUNT:policy/NAME)", at.child("Arn"));
+        }
         String name = text(p, "PolicyName");
         if (name == null) {
             name = arn.substring(arn.lastIndexOf('/') + 1);
         }
         String path = text(p, "Path");
         if (path == null) {
-            String res = Arn.parse(arn).map(Arn::resource).orElse("policy/");
-            path = res.substring("policy".length(), res.lastIndexOf('/') + 1);
+            path = resource.substring("policy".length(), resource.lastIndexOf('/') + 1);
         }
         List<PolicyVersion> versions = new ArrayList<>();
         JsonNode list = array(p, "PolicyVersionList", at);
