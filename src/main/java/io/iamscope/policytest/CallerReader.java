@@ -39,6 +39,10 @@ final class CallerReader {
                 management == Truth.TRUE ? Truth.FALSE : Truth.UNKNOWN);
         String canonical = text(p, "canonicalUser", null);
         CallerKind kind;
+        if (arn == null && (type.equals("role") || type.equals("assumed-role") || type.equals("federated-user"))) {
+            // Their session or parent ARN is made from it, below.
+            throw new InvalidCaseException("a principal needs `arn`: /principal/arn");
+        }
         switch (type) {
             case "user" -> kind = CallerKind.USER;
             case "role" -> {
