@@ -6,42 +6,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code iamscope can} on the bundled sample organization (docs/sample-org.md). */
 class CanCommandTest {
     private static final String SNAPSHOT = "policies-fixtures/sample-org/snapshot.json";
     private static final String DEV = "arn:aws:iam::333333333333:";
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run can(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
+    private static CliRun can(String... args) {
         String[] all = new String[args.length + 3];
         all[0] = "can";
         System.arraycopy(args, 0, all, 1, args.length);
         all[args.length + 1] = "--snapshot";
         all[args.length + 2] = SNAPSHOT;
-        return new Run(cl.execute(all), out.toString(), err.toString());
+        return CliRun.of(all);
     }
 
     private static String decision(String... args) {
-        Run r = can(args);
+        CliRun r = can(args);
         assertEquals(0, r.exit(), r.err());
         return r.out().lines().findFirst().orElse("");
     }
 
     @Test
     void leakedKeyResolvesToTheContractorAndTextExplainsTheLayers() {
-        Run r = can("AKIAZCONTRACTOR7LEAK", "iam:CreatePolicyVersion", DEV + "policy/contractor-tooling");
+        CliRun r = can("AKIAZCONTRACTOR7LEAK", "iam:CreatePolicyVersion", DEV + "policy/contractor-tooling");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("Allow\n"), r.out());
         assertTrue(r.out().contains("via access key `AKIAZCONTRACTOR7LEAK`"), r.out());
@@ -84,7 +73,7 @@ class CanCommandTest {
         assertEquals("Allow", decision("ci-deployer", "sts:AssumeRole", "arn:aws:iam::222222222222:role/acme-deploy"));
         assertEquals("Allow", decision("acme-deploy", "s3:GetObject", data));
         // The break-glass role needs MFA: conditional when MFA is unknown.
-        Run r = can("org-admin-mchen", "sts:AssumeRole", "arn:aws:iam::111111111111:role/break-glass-mgmt",
+        CliRun r = can("org-admin-mchen", "sts:AssumeRole", "arn:aws:iam::111111111111:role/break-glass-mgmt",
                 "--unknown", "aws:MultiFactorAuthPresent");
         assertTrue(r.out().startsWith("Allow conditional on "), r.out());
     }
@@ -101,7 +90,7 @@ class CanCommandTest {
 
     @Test
     void jsonOutputHasDecisionReasonsAndLayers() throws Exception {
-        Run r = can("acme-deploy", "s3:GetObject", "arn:aws:s3:::acme-prod-customer-data/x", "--format", "json");
+        CliRun r = can("acme-deploy", "s3:GetObject", "arn:aws:s3:::acme-prod-customer-data/x", "--format", "json");
         assertEquals(0, r.exit(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertEquals("Allow", j.get("decision").asText());
@@ -117,7 +106,7 @@ class CanCommandTest {
 
     @Test
     void unknownPrincipalSuggestsNearestNamesAndExitsTwo() {
-        Run r = can("mle", "s3:GetObject", "*");
+        CliRun r = can("mle", "s3:GetObject", "*");
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("iamscope: PRINCIPAL_NOT_FOUND: no user or role named `mle`"), r.err());
         assertTrue(r.err().contains("did you mean `mlee`"), r.err());
@@ -126,7 +115,7 @@ class CanCommandTest {
 
     @Test
     void ambiguousNameListsCandidates() {
-        Run r = can("OrganizationAccountAccessRole", "s3:GetObject", "*");
+        CliRun r = can("OrganizationAccountAccessRole", "s3:GetObject", "*");
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("PRINCIPAL_AMBIGUOUS"), r.err());
         assertTrue(r.err().contains("arn:aws:iam::222222222222:role/OrganizationAccountAccessRole"), r.err());
@@ -134,10 +123,10 @@ class CanCommandTest {
 
     @Test
     void badActionAndResourceExitTwo() {
-        Run action = can("mlee", "s3:GetObjekt*", "*");
+        CliRun action = can("mlee", "s3:GetObjekt*", "*");
         assertEquals(2, action.exit());
         assertTrue(action.err().contains("ACTION_INVALID"), action.err());
-        Run resource = can("mlee", "s3:GetObject", "acme-prod-customer-data");
+        CliRun resource = can("mlee", "s3:GetObject", "acme-prod-customer-data");
         assertEquals(2, resource.exit());
         assertTrue(resource.err().contains("did you mean `arn:aws:s3:::acme-prod-customer-data`"), resource.err());
         assertEquals(2, can("mlee", "s3:GetObject", "*", "--context", "novalue").exit());
@@ -145,7 +134,7 @@ class CanCommandTest {
 
     @Test
     void groupsCannotMakeRequests() {
-        Run r = can("admins", "s3:GetObject", "*");
+        CliRun r = can("admins", "s3:GetObject", "*");
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("PRINCIPAL_IS_GROUP"), r.err());
     }

@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Organizations' delegated calls (ListAccounts answers "only from the organization's management account or a member
@@ -55,13 +52,10 @@ class CanDelegatedAdministratorTest {
     }
 
     private String listAccounts(Path org) {
-        StringWriter out = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(new StringWriter()));
-        assertEquals(0, cl.execute("can", "arn:aws:iam::222222222222:user/alice", "organizations:ListAccounts", "*",
-                "--snapshot", snapshot.toString(), "--org-dir", org.toString()));
-        return out.toString();
+        CliRun r = CliRun.of("can", "arn:aws:iam::222222222222:user/alice", "organizations:ListAccounts", "*",
+                "--snapshot", snapshot.toString(), "--org-dir", org.toString());
+        assertEquals(0, r.exit(), r.err());
+        return r.out();
     }
 
     @Test

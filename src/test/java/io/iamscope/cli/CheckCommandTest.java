@@ -102,17 +102,11 @@ class CheckCommandTest {
 
     @Test
     void aTemplateThatOpensATopicToAnotherAccountFails() {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute("check", "--snapshot", "policies-fixtures/sample-org/snapshot.json", "--account",
+        CliRun r = CliRun.of("check", "--snapshot", "policies-fixtures/sample-org/snapshot.json", "--account",
                 "333333333333", "--region", "us-east-1", "--cloudformation", "policies-fixtures/ci/cfn-opens-resources.yaml",
                 "--fail-on", "medium");
-        assertEquals(ExitCodes.FINDINGS, exit, err.toString());
-        String findings = out.toString().substring(out.toString().indexOf("NEW FINDINGS"),
-                out.toString().indexOf("WRITTEN DIFFERENTLY"));
+        assertEquals(ExitCodes.FINDINGS, r.exit(), r.err());
+        String findings = r.out().substring(r.out().indexOf("NEW FINDINGS"), r.out().indexOf("WRITTEN DIFFERENTLY"));
         assertTrue(findings.contains("AWS::SNS::Topic `arn:aws:sns:us-east-1:333333333333:exports`"), findings);
         assertTrue(findings.contains("function:nightly-report"), findings);
         assertFalse(findings.contains("acme-dev-exports"), "the RCP keeps anyone away from the bucket: " + findings);

@@ -7,12 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * {@code --access-keys} and {@code --credential-report} on every analysis command. The snapshot is an
@@ -30,30 +27,22 @@ class CredentialInputsCommandTest {
     private static final String VICTIM = "arn:aws:iam::111111111111:user/victim";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
+    private static CliRun run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--snapshot");
         all.add(SNAPSHOT);
-        return new Run(cl.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+        return CliRun.of(all);
     }
 
-    private static Run ok(String... args) {
-        Run r = run(args);
+    private static CliRun ok(String... args) {
+        CliRun r = run(args);
         assertEquals(0, r.exit(), String.join(" ", args) + ": " + r.err());
         return r;
     }
 
     @Test
     void blastRadiusStartsFromAKeyIdOfTheFileAndHuntsTheKeys() throws IOException {
-        Run r = ok("blast-radius", "AKIAATTACKERKEY00001", "--access-keys", KEYS, "--format", "json");
+        CliRun r = ok("blast-radius", "AKIAATTACKERKEY00001", "--access-keys", KEYS, "--format", "json");
         JsonNode b = JSON.readTree(r.out());
         assertEquals(ATTACKER, b.get("start").get("arn").asText());
         String queries = b.get("huntingQueries").toString() + b.get("huntTargets");
@@ -61,7 +50,7 @@ class CredentialInputsCommandTest {
         assertTrue(r.err().contains("iamscope: warning: access key `AKIADEPARTEDKEY00001` of user `departed`"),
                 r.err());
         // Without the file the key id is unknown: an input error, with no stack trace.
-        Run unknown = run("blast-radius", "AKIAATTACKERKEY00001");
+        CliRun unknown = run("blast-radius", "AKIAATTACKERKEY00001");
         assertEquals(ExitCodes.INPUT_ERROR, unknown.exit());
         assertFalse(unknown.err().contains("\tat "), unknown.err());
     }
@@ -69,7 +58,7 @@ class CredentialInputsCommandTest {
     @Test
     void blastRadiusHuntsTheKeysOfUsersReached() throws IOException {
         // One key of the victim's only: the victim has a free slot, the attacker reaches it, and its key is hunted.
-        Run r = ok("blast-radius", "attacker", "--access-keys", DIR + "victim-one-key.json", "--format", "json");
+        CliRun r = ok("blast-radius", "attacker", "--access-keys", DIR + "victim-one-key.json", "--format", "json");
         String queries = JSON.readTree(r.out()).get("huntTargets").toString();
         assertTrue(queries.contains("AKIAVICTIMKEY0000001"), queries);
     }
@@ -91,36 +80,36 @@ class CredentialInputsCommandTest {
 
     @Test
     void whoCanCanAndBenchTakeBothOptions() {
-        Run who = ok("who-can", "iam:CreateAccessKey", VICTIM, "--access-keys", KEYS, "--credential-report", REPORT);
+        CliRun who = ok("who-can", "iam:CreateAccessKey", VICTIM, "--access-keys", KEYS, "--credential-report", REPORT);
         assertTrue(who.out().contains("attacker"), who.out());
         assertTrue(who.err().contains("credential report, 4 rows"), who.err());
-        Run can = ok("can", "AKIAATTACKERKEY00001", "iam:CreateAccessKey", VICTIM, "--access-keys", KEYS);
+        CliRun can = ok("can", "AKIAATTACKERKEY00001", "iam:CreateAccessKey", VICTIM, "--access-keys", KEYS);
         assertTrue(can.out().contains("Allow"), can.out());
         ok("bench", "--access-keys", KEYS, "--credential-report", REPORT);
     }
 
     @Test
     void aReportRowOfAnUnknownUserIsAWarning() {
-        Run r = ok("paths", "attacker", "--to", "admin", "--credential-report", REPORT);
+        CliRun r = ok("paths", "attacker", "--to", "admin", "--credential-report", REPORT);
         assertTrue(r.err().contains("iamscope: warning: credential report " + REPORT + ": user `departed`"), r.err());
     }
 
     @Test
     void badFilesExitTwoNamingTheFileAndThePointer() {
-        Run keys = run("paths", "attacker", "--to", "admin", "--access-keys", DIR + "missing-key-id.json");
+        CliRun keys = run("paths", "attacker", "--to", "admin", "--access-keys", DIR + "missing-key-id.json");
         assertEquals(ExitCodes.INPUT_ERROR, keys.exit());
         assertTrue(keys.err().contains("missing-key-id.json") && keys.err().contains("/0/AccessKeyMetadata/0"),
                 keys.err());
         assertTrue(keys.err().contains("`AccessKeyId` is required"), keys.err());
-        Run report = run("who-can", "iam:CreateAccessKey", VICTIM, "--credential-report", KEYS);
+        CliRun report = run("who-can", "iam:CreateAccessKey", VICTIM, "--credential-report", KEYS);
         assertEquals(ExitCodes.INPUT_ERROR, report.exit());
         assertTrue(report.err().contains("CREDENTIAL_REPORT_UNKNOWN_FORMAT") || report.err().contains("not a credential"
                 + " report"), report.err());
         assertTrue(report.err().contains("list-access-keys.json"), report.err());
-        Run missing = run("blast-radius", "attacker", "--access-keys", DIR + "no-such-file.json");
+        CliRun missing = run("blast-radius", "attacker", "--access-keys", DIR + "no-such-file.json");
         assertEquals(ExitCodes.INPUT_ERROR, missing.exit());
         assertTrue(missing.err().contains("no-such-file.json"), missing.err());
-        for (Run r : List.of(keys, report, missing)) {
+        for (CliRun r : List.of(keys, report, missing)) {
             assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), r.err());
         }
     }

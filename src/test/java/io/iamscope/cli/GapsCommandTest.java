@@ -6,37 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** Every analysis command says which collection gaps could change its answer (issue #22, item 2). */
 class GapsCommandTest {
     private static final String NO_DETAILS = "src/test/resources/gaps/no-authorization-details.json";
     private static final String UNREADABLE = "src/test/resources/gaps/unreadable-bucket-policy.json";
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return new Run(cl.execute(args), out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void whoCanWithoutTheAuthorizationDetailsIsUnknownNotNobody() throws Exception {
-        Run text = run("who-can", "s3:GetObject", "arn:aws:s3:::data/k", "--snapshot", NO_DETAILS);
+        CliRun text = run("who-can", "s3:GetObject", "arn:aws:s3:::data/k", "--snapshot", NO_DETAILS);
         assertEquals(0, text.exit(), text.err());
         assertTrue(text.out().contains("unknown, not nobody"), text.out());
         assertTrue(text.out().contains("INCOMPLETE: 1 collection gap could change this answer"), text.out());
         assertTrue(text.out().contains("iam:GetAccountAuthorizationDetails: AccessDenied"), text.out());
 
-        Run json = run("who-can", "s3:GetObject", "arn:aws:s3:::data/k", "--snapshot", NO_DETAILS, "--format",
+        CliRun json = run("who-can", "s3:GetObject", "arn:aws:s3:::data/k", "--snapshot", NO_DETAILS, "--format",
                 "json");
         JsonNode tree = new ObjectMapper().readTree(json.out());
         assertFalse(tree.get("complete").asBoolean());
@@ -45,7 +34,7 @@ class GapsCommandTest {
 
     @Test
     void whoCanOnAnUnreadableBucketPolicyIsConditional() {
-        Run r = run("who-can", "s3:GetObject", "arn:aws:s3:::locked/k", "--snapshot", UNREADABLE);
+        CliRun r = run("who-can", "s3:GetObject", "arn:aws:s3:::locked/k", "--snapshot", UNREADABLE);
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("user `arn:aws:iam::111111111111:user/reader` [conditional on"
                 + " iamscope:UnreadableResourcePolicyDenies]"), r.out());
@@ -53,13 +42,13 @@ class GapsCommandTest {
 
     @Test
     void canOnAnUnreadableBucketPolicyIsConditionalAndNamesTheGap() throws Exception {
-        Run r = run("can", "arn:aws:iam::111111111111:user/reader", "s3:GetObject", "arn:aws:s3:::locked/k",
+        CliRun r = run("can", "arn:aws:iam::111111111111:user/reader", "s3:GetObject", "arn:aws:s3:::locked/k",
                 "--snapshot", UNREADABLE);
         assertEquals(0, r.exit(), r.err());
         assertFalse(r.out().startsWith("Allow\n"), r.out());
         assertTrue(r.out().contains("s3:GetBucketPolicy for `arn:aws:s3:::locked` in us-east-1: AccessDenied"),
                 r.out());
-        Run json = run("can", "arn:aws:iam::111111111111:user/reader", "s3:GetObject", "arn:aws:s3:::locked/k",
+        CliRun json = run("can", "arn:aws:iam::111111111111:user/reader", "s3:GetObject", "arn:aws:s3:::locked/k",
                 "--snapshot", UNREADABLE, "--format", "json");
         JsonNode tree = new ObjectMapper().readTree(json.out());
         assertFalse(tree.get("complete").asBoolean());
@@ -68,7 +57,7 @@ class GapsCommandTest {
     @Test
     void blastRadiusPathsAndReviewListTheGaps() throws Exception {
         String reader = "arn:aws:iam::111111111111:user/reader";
-        Run blast = run("blast-radius", reader, "--snapshot", UNREADABLE);
+        CliRun blast = run("blast-radius", reader, "--snapshot", UNREADABLE);
         assertEquals(0, blast.exit(), blast.err());
         assertTrue(blast.out().contains("INCOMPLETE: 1 collection gap could change this answer"), blast.out());
         JsonNode tree = new ObjectMapper().readTree(run("blast-radius", reader, "--snapshot", UNREADABLE,
@@ -80,11 +69,11 @@ class GapsCommandTest {
             assertEquals(locked, r.get("conditional").asBoolean(), r.toString());
         }
 
-        Run paths = run("paths", reader, "--snapshot", UNREADABLE);
+        CliRun paths = run("paths", reader, "--snapshot", UNREADABLE);
         assertTrue(paths.out().contains("in what was collected: unknown, not none"), paths.out());
         assertTrue(paths.out().contains("INCOMPLETE: 1 collection gap"), paths.out());
 
-        Run review = run("review", "--snapshot", NO_DETAILS);
+        CliRun review = run("review", "--snapshot", NO_DETAILS);
         assertTrue(review.out().contains("collection gap: `iam:GetAccountAuthorizationDetails` failed with"
                 + " `AccessDenied`"), review.out());
     }

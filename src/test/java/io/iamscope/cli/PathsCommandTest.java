@@ -5,34 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code iamscope paths} and {@code iamscope graph} on the sample organization (docs/sample-org.md). */
 class PathsCommandTest {
     private static final String SNAPSHOT = "policies-fixtures/sample-org/snapshot.json";
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
+    private static CliRun run(String... args) {
         String[] all = new String[args.length + 2];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--snapshot";
         all[args.length + 1] = SNAPSHOT;
-        return new Run(cl.execute(all), out.toString(), err.toString());
+        return CliRun.of(all);
     }
 
     @Test
     void leakedKeyToProdDeployAsJson() throws Exception {
-        Run r = run("paths", "AKIAZCONTRACTOR7LEAK", "--to", "arn:aws:iam::222222222222:role/acme-deploy",
+        CliRun r = run("paths", "AKIAZCONTRACTOR7LEAK", "--to", "arn:aws:iam::222222222222:role/acme-deploy",
                 "--format", "json");
         assertEquals(0, r.exit(), r.err());
         JsonNode root = new ObjectMapper().readTree(r.out());
@@ -44,14 +33,14 @@ class PathsCommandTest {
 
     @Test
     void adminPathAsText() {
-        Run r = run("paths", "helpdesk-rsingh", "--to", "admin");
+        CliRun r = run("paths", "helpdesk-rsingh", "--to", "admin");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("iam-create-access-key"), r.out());
     }
 
     @Test
     void unknownPrincipalIsAnInputError() {
-        Run r = run("paths", "nobody-here");
+        CliRun r = run("paths", "nobody-here");
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().contains("nobody-here"), r.err());
         assertTrue(!r.err().contains("\tat "), r.err());
@@ -59,26 +48,26 @@ class PathsCommandTest {
 
     @Test
     void graphExportsMermaidAndDot() {
-        Run m = run("graph", "--format", "mermaid");
+        CliRun m = run("graph", "--format", "mermaid");
         assertEquals(0, m.exit(), m.err());
         assertTrue(m.out().startsWith("flowchart LR"), m.out());
         assertTrue(m.out().contains("|iam-add-user-to-group|"), m.out());
-        Run d = run("graph", "--format", "dot");
+        CliRun d = run("graph", "--format", "dot");
         assertEquals(0, d.exit(), d.err());
         assertTrue(d.out().contains("digraph"), d.out());
-        Run g = run("graph", "--format", "graphml");
+        CliRun g = run("graph", "--format", "graphml");
         assertTrue(g.out().contains("<graphml"), g.out());
-        Run j = run("graph", "--format", "json");
+        CliRun j = run("graph", "--format", "json");
         assertTrue(j.out().contains("\"technique\""), j.out());
     }
 
     @Test
     void graphAsHtmlDrawsOneStartsPaths() {
-        Run h = run("graph", "--start", "AKIAZCONTRACTOR7LEAK", "--format", "html");
+        CliRun h = run("graph", "--start", "AKIAZCONTRACTOR7LEAK", "--format", "html");
         assertEquals(0, h.exit(), h.err());
         assertTrue(h.out().startsWith("<!DOCTYPE html>"), h.out());
         assertTrue(h.out().contains("<svg id=\"path-graph\""), h.out());
-        Run whole = run("graph", "--format", "html");
+        CliRun whole = run("graph", "--format", "html");
         assertEquals(2, whole.exit());
         assertTrue(whole.err().contains("--format html draws one start's paths: give --start"), whole.err());
     }
@@ -86,12 +75,12 @@ class PathsCommandTest {
     /** One start's paths only: the contractor's key reaches acme-prod's deploy role, not the management account. */
     @Test
     void graphOfOneStartHoldsItsPathsOnly() {
-        Run d = run("graph", "--start", "AKIAZCONTRACTOR7LEAK", "--format", "dot");
+        CliRun d = run("graph", "--start", "AKIAZCONTRACTOR7LEAK", "--format", "dot");
         assertEquals(0, d.exit(), d.err());
         assertTrue(d.out().contains("rankdir=LR;"), d.out());
         assertTrue(d.out().contains("label=\"acme-deploy\""), d.out());
         assertTrue(!d.out().contains("111111111111"), d.out());
-        Run admin = run("graph", "--start", "AKIAZCONTRACTOR7LEAK", "--to", "admin", "--format", "mermaid");
+        CliRun admin = run("graph", "--start", "AKIAZCONTRACTOR7LEAK", "--to", "admin", "--format", "mermaid");
         assertEquals(0, admin.exit(), admin.err());
         assertTrue(!admin.out().contains("acme-deploy"), admin.out());
         assertEquals(2, run("graph", "--to", "admin").exit());

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iamscope.analysis.findings.Suppression;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -16,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code iamscope review}: exit codes for {@code --fail-on} (suppressed findings do not count), the suppression
@@ -25,18 +22,10 @@ import picocli.CommandLine;
 class ReviewCommandTest {
     private static final String DIR = "policies-fixtures/sample-org/";
 
-    record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
+    private static CliRun run(String... args) {
         List<String> all = new ArrayList<>(List.of("review", "--snapshot", DIR + "snapshot.json"));
         all.addAll(List.of(args));
-        return new Run(cl.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+        return CliRun.of(all);
     }
 
     private static String[] withReports(String... more) {
@@ -55,7 +44,7 @@ class ReviewCommandTest {
         assertEquals(ExitCodes.OK, run().exit(), "no --fail-on: 0 whatever is found");
         assertEquals(ExitCodes.FINDINGS, run("--fail-on", "high").exit());
         assertEquals(ExitCodes.OK, run("--fail-on", "critical").exit(), "no critical without the reports");
-        Run r = run(withReports("--fail-on", "critical"));
+        CliRun r = run(withReports("--fail-on", "critical"));
         assertEquals(ExitCodes.FINDINGS, r.exit(), r.err());
         assertTrue(r.out().contains("CRITICAL ROOT_ACCESS_KEY"), r.out());
     }
@@ -64,7 +53,7 @@ class ReviewCommandTest {
     void suppressedFindingsDoNotFail(@TempDir Path tmp) throws IOException {
         Path file = Files.writeString(tmp.resolve("s.json"), "[{\"code\": \"ROOT_*\", \"arn\": \"arn:aws:iam::*:root\","
                 + " \"reason\": \"tracked in SEC-12\"}]");
-        Run r = run(withReports("--fail-on", "critical", "--suppress", file.toString()));
+        CliRun r = run(withReports("--fail-on", "critical", "--suppress", file.toString()));
         assertEquals(ExitCodes.OK, r.exit(), r.out());
         assertTrue(r.out().contains("ROOT_NO_MFA arn:aws:iam::222222222222:root: tracked in SEC-12 (s.json entry 1)"),
                 r.out());
@@ -83,7 +72,7 @@ class ReviewCommandTest {
     @Test
     void aBadSuppressionFileIsAnInputError(@TempDir Path tmp) throws IOException {
         Path unknown = Files.writeString(tmp.resolve("s.yaml"), "- code: NO_SUCH_CODE\n  arn: '*'\n  reason: x\n");
-        Run r = run("--suppress", unknown.toString());
+        CliRun r = run("--suppress", unknown.toString());
         assertEquals(ExitCodes.INPUT_ERROR, r.exit());
         assertTrue(r.err().contains("SUPPRESSIONS_INVALID: " + unknown + ": entry 1: `NO_SUCH_CODE` is not a finding"
                 + " code"), r.err());
@@ -98,7 +87,7 @@ class ReviewCommandTest {
     void unmatchedSuppressionsAreWarnings(@TempDir Path tmp) throws IOException {
         Path file = Files.writeString(tmp.resolve("s.yaml"), "- code: TRUST_ANYONE\n  arn: 'arn:aws:iam::*:role/x'\n"
                 + "  reason: vendor\n");
-        Run r = run("--suppress", file.toString());
+        CliRun r = run("--suppress", file.toString());
         assertEquals(ExitCodes.OK, r.exit());
         assertTrue(r.err().contains("iamscope: warning: suppression s.yaml entry 1 (`TRUST_ANYONE` on"
                 + " `arn:aws:iam::*:role/x`) matches no finding"), r.err());
@@ -107,7 +96,7 @@ class ReviewCommandTest {
     @Test
     void sarifToAFileWithTheStatementsLines(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("review.sarif");
-        Run r = run("--format", "sarif", "--out", out.toString());
+        CliRun r = run("--format", "sarif", "--out", out.toString());
         assertEquals(ExitCodes.OK, r.exit(), r.err());
         assertEquals("", r.out());
         JsonNode sarif = new ObjectMapper().readTree(out.toFile());
@@ -122,7 +111,7 @@ class ReviewCommandTest {
 
     @Test
     void keysOfUnknownUsersAreWarnings() {
-        Run r = run("--access-keys", "src/test/resources/credentials/list-access-keys.json", "--format", "json");
+        CliRun r = run("--access-keys", "src/test/resources/credentials/list-access-keys.json", "--format", "json");
         assertEquals(ExitCodes.OK, r.exit(), r.err());
         assertTrue(r.err().contains("iamscope: warning: access key `AKIANOSUCHUSER000001` of user `no-such-user`: no"
                 + " user of that name in the snapshot: left out"), r.err());
@@ -130,7 +119,7 @@ class ReviewCommandTest {
 
     @Test
     void htmlIsOnePage() {
-        Run r = run("--format", "html");
+        CliRun r = run("--format", "html");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("<!DOCTYPE html>"), r.out());
         assertTrue(r.out().contains("id=\"findings\""), r.out());

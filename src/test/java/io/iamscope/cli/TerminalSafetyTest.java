@@ -5,29 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Text from a tampered snapshot never reaches the terminal raw (issue #22, item 11). */
 class TerminalSafetyTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return new Run(cl.execute(args), out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -36,7 +25,7 @@ class TerminalSafetyTest {
                 .replace("\"Sid\": \"ReadData\"", "\"Sid\": \"Read\\u001b]0;pwned\\u0007\\u001b[2J\\r\\u202eData\"");
         Path snapshot = dir.resolve("tampered.json");
         Files.writeString(snapshot, text);
-        Run r = run("who-can", "s3:GetObject", "arn:aws:s3:::open/k", "--snapshot", snapshot.toString());
+        CliRun r = run("who-can", "s3:GetObject", "arn:aws:s3:::open/k", "--snapshot", snapshot.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("Read\\x1b]0;pwned\\x07\\x1b[2J\\x0d\\u202eData"), r.out());
         assertFalse(r.out().chars().anyMatch(c -> c == 0x1b || c == 0x07 || c == '\r' || c == 0x202e), r.out());
@@ -48,7 +37,7 @@ class TerminalSafetyTest {
                 .replace("\"Sid\": \"ReadData\"", "\"Sid\": \"Read\\u001bData\"");
         Path snapshot = dir.resolve("tampered.json");
         Files.writeString(snapshot, text);
-        Run r = run("who-can", "s3:GetObject", "arn:aws:s3:::open/k", "--snapshot", snapshot.toString(), "--format",
+        CliRun r = run("who-can", "s3:GetObject", "arn:aws:s3:::open/k", "--snapshot", snapshot.toString(), "--format",
                 "json");
         var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
         assertTrue(r.out().contains("Read\\u001BData"), r.out());

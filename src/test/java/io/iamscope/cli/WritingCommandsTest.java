@@ -4,35 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Commands that write files go through the one atomic writer (issue #22, item 13). */
 class WritingCommandsTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return new Run(cl.execute(args), out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void collectRefusesAnUnwritableOutBeforeCallingAws() {
         // The endpoint cannot be reached: had collect called it first, the exit would be 3.
-        Run r = run("collect", "--out", dir.resolve("missing/s.json").toString(), "--endpoint-url",
+        CliRun r = run("collect", "--out", dir.resolve("missing/s.json").toString(), "--endpoint-url",
                 "http://127.0.0.1:9", "--regions", "us-east-1");
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().contains("FILE_UNWRITABLE"), r.err());
@@ -43,7 +32,7 @@ class WritingCommandsTest {
         Path precious = dir.resolve("precious");
         Files.writeString(precious, "keep");
         Path link = Files.createSymbolicLink(dir.resolve("g.json"), precious);
-        Run r = run("generate", "--users", "2", "--roles", "1", "--policies", "1", "--out", link.toString());
+        CliRun r = run("generate", "--users", "2", "--roles", "1", "--policies", "1", "--out", link.toString());
         assertEquals(0, r.exit(), r.err());
         assertEquals("keep", Files.readString(precious));
         assertTrue(Files.readString(link).startsWith("{"));
@@ -52,7 +41,7 @@ class WritingCommandsTest {
     @Test
     void generateAccountsWritesAnOrganizationWithPerAccountSizes() throws IOException {
         Path out = dir.resolve("org.json");
-        Run r = run("generate", "--accounts", "3", "--roles", "5", "--users", "1", "--policies", "2", "--out",
+        CliRun r = run("generate", "--accounts", "3", "--roles", "5", "--users", "1", "--policies", "2", "--out",
                 out.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.err().contains("3 member accounts"), r.err());
@@ -64,7 +53,7 @@ class WritingCommandsTest {
 
     @Test
     void generateRefusesAnOrganizationWithoutRoomForItsFixedRoles() {
-        Run r = run("generate", "--accounts", "3", "--roles", "2", "--out", dir.resolve("o.json").toString());
+        CliRun r = run("generate", "--accounts", "3", "--roles", "2", "--out", dir.resolve("o.json").toString());
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().contains("`--roles`"), r.err());
         assertTrue(Files.notExists(dir.resolve("o.json")));
