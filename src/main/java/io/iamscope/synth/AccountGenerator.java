@@ -35,8 +35,8 @@ public final class AccountGenerator {
         this.account = spec.accountId();
     }
 
-    /** The whole snapshot. */
-    public ObjectNode snapshot() {
+    /** A generated snapshot's top level, before its organization and accounts: collected by {@code account}. */
+    static ObjectNode header(String account, String tool) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", "iamscope-snapshot");
         root.put("version", 1);
@@ -45,7 +45,13 @@ public final class AccountGenerator {
         by.put("Account", account);
         by.put("Arn", "arn:aws:iam::" + account + ":user/generator");
         by.put("UserId", "AIDAGENERATOR");
-        root.put("tool", "iamscope generate (seed " + spec.seed() + ")");
+        root.put("tool", tool);
+        return root;
+    }
+
+    /** The whole snapshot. */
+    public ObjectNode snapshot() {
+        ObjectNode root = header(account, "iamscope generate (seed " + spec.seed() + ")");
         ArrayNode accounts = root.putArray("accounts");
         accounts.add(account());
         return root;

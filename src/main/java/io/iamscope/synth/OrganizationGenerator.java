@@ -64,15 +64,8 @@ public final class OrganizationGenerator {
 
     /** The whole snapshot. */
     public ObjectNode snapshot() {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("format", "iamscope-snapshot");
-        root.put("version", 1);
-        root.put("collectedAt", "2026-01-01T00:00:00Z");
-        ObjectNode by = root.putObject("collectedBy");
-        by.put("Account", MANAGEMENT_ACCOUNT);
-        by.put("Arn", "arn:aws:iam::" + MANAGEMENT_ACCOUNT + ":user/generator");
-        by.put("UserId", "AIDAGENERATOR");
-        root.put("tool", "iamscope generate --accounts " + spec.accounts() + " (seed " + spec.seed() + ")");
+        ObjectNode root = AccountGenerator.header(MANAGEMENT_ACCOUNT,
+                "iamscope generate --accounts " + spec.accounts() + " (seed " + spec.seed() + ")");
         root.set("organization", organization());
         ArrayNode accounts = root.putArray("accounts");
         accounts.add(generated(MANAGEMENT_ACCOUNT, "management", 0, -1));
