@@ -25,19 +25,10 @@ import java.util.Set;
  * names that are not IAM actions and principals the snapshot does not hold.
  */
 final class CallCheck {
-    /** Why actions were not asked of the snapshot, counted. */
-    record NotChecked(long afterChange, long notAnAction, long principalNotInSnapshot) {
-        long total() {
-            return afterChange + notAnAction + principalNotInSnapshot;
-        }
-    }
-
     private final SnapshotIndex index;
     private final Catalog catalog;
     private final AccessChecker checker;
-    private long afterChange;
-    private long notAnAction;
-    private long notInSnapshot;
+    private long notChecked;
 
     CallCheck(SnapshotIndex index, Catalog catalog, AccessChecker checker) {
         this.index = index;
@@ -45,8 +36,9 @@ final class CallCheck {
         this.checker = checker;
     }
 
-    NotChecked notChecked() {
-        return new NotChecked(afterChange, notAnAction, notInSnapshot);
+    /** Successful actions (per principal) not asked: after the change, not IAM actions, principals not held. */
+    long notChecked() {
+        return notChecked;
     }
 
     /**
@@ -71,11 +63,11 @@ final class CallCheck {
                 continue;
             }
             if (actor == null) {
-                notInSnapshot++;
+                notChecked++;
                 continue;
             }
             if (catalog.action(action).isEmpty()) {
-                notAnAction++;
+                notChecked++;
                 continue;
             }
             boolean asked = false;
@@ -105,7 +97,7 @@ final class CallCheck {
             if (found != null) {
                 out.add(found);
             } else if (!asked) {
-                afterChange++;
+                notChecked++;
             }
         }
         return out;

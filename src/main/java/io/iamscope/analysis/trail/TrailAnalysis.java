@@ -199,7 +199,7 @@ public final class TrailAnalysis {
         notUsedReach.stream().limit(TrailReport.PATHS_KEPT)
                 .forEach(e -> notUsedPaths.put(e.getKey().arn(), Hop.of(e.getValue())));
         return new TrailReport(query, startArn, since, until, logs, credentials, hops, principals, actionList,
-                resourceList, resourcesDropped, changes, unexplained, callCheck.notChecked().total(),
+                resourceList, resourcesDropped, changes, unexplained, callCheck.notChecked(),
                 firstChange, windowHidesChanges,
                 (int) reach.keySet().stream().filter(n -> n.kind() != NodeKind.GROUP && n.kind() != NodeKind.ROOT).count(),
                 notUsed, notUsedPaths);
