@@ -1,5 +1,6 @@
 package io.iamscope.model.io.cloudformation;
 
+import io.iamscope.policy.Arn;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.iamscope.model.OrgPolicy;
 import io.iamscope.model.OrgPolicyType;
@@ -73,7 +74,7 @@ final class CloudFormationResourcePolicies {
                     put(id, arn, "AWS::KMS::Key", "KeyPolicy");
                 } else {
                     to.putResource(ResourcePolicyEdit.withPolicy(to.resource(arn), arn, "AWS::KMS::Key",
-                            regionOf(arn), ResourcePolicyEdit.defaultKeyPolicy(partition, account)), id);
+                            Arn.regionOf(arn), ResourcePolicyEdit.defaultKeyPolicy(partition, account)), id);
                 }
             }
             case "AWS::ECR::Repository" -> {
@@ -95,7 +96,7 @@ final class CloudFormationResourcePolicies {
     private void put(String id, String arn, String type, String property) {
         PolicyDocument doc = values.document(id, property, UnknownDocument.RESOURCE);
         Resource old = to.resource(arn);
-        to.putResource(ResourcePolicyEdit.withPolicy(old, arn, type, old != null ? old.region() : regionOf(arn), doc),
+        to.putResource(ResourcePolicyEdit.withPolicy(old, arn, type, old != null ? old.region() : Arn.regionOf(arn), doc),
                 id);
     }
 
@@ -117,7 +118,7 @@ final class CloudFormationResourcePolicies {
                 .functionUrlAuthType(known(id, "FunctionUrlAuthType", permission));
         PolicyDocument added = values.parse(permission.json(), id, "Principal");
         to.putResource(ResourcePolicyEdit.withStatement(to.resource(functionArn), functionArn,
-                "AWS::Lambda::Function", regionOf(functionArn), id, added), id);
+                "AWS::Lambda::Function", Arn.regionOf(functionArn), id, added), id);
     }
 
     /** The property's value; when it does not resolve, null, and the statement holds under a named condition. */
@@ -165,8 +166,4 @@ final class CloudFormationResourcePolicies {
                 doc, targets), id);
     }
 
-    private static String regionOf(String arn) {
-        String[] parts = arn.split(":", 6);
-        return parts.length > 3 && !parts[3].isEmpty() ? parts[3] : null;
-    }
 }

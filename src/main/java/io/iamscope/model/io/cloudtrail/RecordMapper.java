@@ -1,5 +1,6 @@
 package io.iamscope.model.io.cloudtrail;
 
+import io.iamscope.policy.Arn;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.iamscope.model.trail.IssuedCredential;
 import io.iamscope.model.trail.TrailEvent;
@@ -105,9 +106,12 @@ final class RecordMapper {
         if (sessionArn == null || !sessionArn.contains(":assumed-role/")) {
             return sessionArn;
         }
-        String[] parts = sessionArn.split(":", 6);
-        String[] rest = parts[5].split("/");
-        return "arn:" + parts[1] + ":iam::" + parts[4] + ":role/" + rest[1];
+        Arn arn = Arn.parse(sessionArn).orElse(null);
+        String[] rest = arn == null ? new String[0] : arn.resource().split("/");
+        if (rest.length < 2) {
+            return sessionArn;
+        }
+        return "arn:" + arn.partition() + ":iam::" + arn.account() + ":role/" + rest[1];
     }
 
     private static String required(JsonNode r, String field) throws BadRecord {

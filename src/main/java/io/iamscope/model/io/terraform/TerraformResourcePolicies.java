@@ -1,5 +1,6 @@
 package io.iamscope.model.io.terraform;
 
+import io.iamscope.policy.Arn;
 import io.iamscope.model.Resource;
 import io.iamscope.model.io.planned.IamApplier;
 import io.iamscope.model.io.planned.LambdaPermission;
@@ -277,18 +278,16 @@ final class TerraformResourcePolicies {
     }
 
     private String regionOf(String arn, PlannedResource r) {
-        String[] parts = arn.split(":", 6);
-        return parts.length > 3 && !parts[3].isEmpty() ? parts[3] : region(r);
+        String region = Arn.regionOf(arn);
+        return region != null ? region : region(r);
     }
 
     /** The resource's region: its ARN's, else the plan's provider region, else us-east-1 with one warning. */
     private String region(PlannedResource r) {
         String arn = r == null ? null : r.text("arn");
-        if (arn != null) {
-            String[] parts = arn.split(":", 6);
-            if (parts.length > 3 && !parts[3].isEmpty()) {
-                return parts[3];
-            }
+        String region = arn == null ? null : Arn.regionOf(arn);
+        if (region != null) {
+            return region;
         }
         if (planRegion != null) {
             return planRegion;
