@@ -1,6 +1,7 @@
 package io.iamscope.cli;
 
 import io.iamscope.eval.local.LocalAuthorizer;
+import io.iamscope.policytest.CaseFileException;
 import io.iamscope.policytest.CaseFileReader;
 import io.iamscope.policytest.CaseResult;
 import io.iamscope.policytest.CaseRunner;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,6 +45,9 @@ final class TestCommand implements Callable<Integer> {
             + " order of the cases (default: the number of processors).")
     Integer threads;
 
+    /** Cases run together per thread, once the first file has answered: enough to keep the threads busy. */
+    private static final int RUN_TOGETHER = 256;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -53,22 +58,11 @@ final class TestCommand implements Callable<Integer> {
         // The engine reads the bundled catalog (a few tenths of a second cold) while the files are read.
         java.util.concurrent.CompletableFuture<LocalAuthorizer> engine =
                 java.util.concurrent.CompletableFuture.supplyAsync(LocalAuthorizer::new);
-        // Every file is checked before any case runs, so a malformed file stops the run before it prints.
-        List<CaseFileReader.Found> cases = new ArrayList<>();
-        for (Path file : expand(files)) {
-            List<CaseFileReader.Found> found = CaseFileReader.scan(file);
-            InOrderRuns.check(found, on);
-            cases.addAll(found);
-        }
-        if (cases.isEmpty()) {
-            // Nothing tested is not "every test passed".
-            throw new UserInputException("no test cases in " + String.join(", ", files.stream()
-                    .map(f -> "`" + f + "`").toList()));
-        }
+        List<Path> paths = expand(files);
         CaseRunner runner = new CaseRunner(engine.join(), PolicyMemo.create());
         int[] counts = new int[CaseResult.Status.values().length];
         List<CaseResult> results = new ArrayList<>();
-        InOrderRuns.run(cases, runner, on, r -> {
+        Consumer<CaseResult> onResult = r -> {
             counts[r.status().ordinal()]++;
             if (format == OutputFormat.TEXT) {
                 // Printed as it comes, so that a long run answers from its first failure on.
@@ -76,7 +70,15 @@ final class TestCommand implements Callable<Integer> {
             } else {
                 results.add(r);
             }
-        });
+        };
+        int refused = format == OutputFormat.TEXT ? runAsRead(paths, runner, on, onResult)
+                : runAfterChecking(paths, runner, on, onResult);
+        int total = java.util.Arrays.stream(counts).sum();
+        if (total == 0 && refused == 0) {
+            // Nothing tested is not "every test passed".
+            throw new UserInputException("no test cases in " + String.join(", ", files.stream()
+                    .map(f -> "`" + f + "`").toList()));
+        }
         int passed = counts[CaseResult.Status.PASSED.ordinal()];
         int failed = counts[CaseResult.Status.FAILED.ordinal()];
         int skipped = counts[CaseResult.Status.SKIPPED.ordinal()];
@@ -84,21 +86,79 @@ final class TestCommand implements Callable<Integer> {
             out.println(CaseResultsJson.render(results));
         } else if (format == OutputFormat.JUNIT) {
             out.print(CaseResultsJunit.render(results));
-        } else {
+        } else if (total > 0) {
             out.println(passed + " passed, " + failed + " failed" + (skipped > 0 ? ", " + skipped + " skipped" : ""));
         }
         out.flush();
+        PrintWriter err = spec.commandLine().getErr();
         if (skipped > 0) {
             // A case that cannot run proves nothing: the run fails as an input error, with the count.
-            int total = cases.size();
-            PrintWriter err = spec.commandLine().getErr();
             err.println("iamscope: " + skipped + " of " + total + " case" + (total == 1 ? "" : "s")
                     + (skipped == 1 ? " is" : " are") + " invalid and " + (skipped == 1 ? "was" : "were")
                     + " skipped: fix " + (skipped == 1 ? "it" : "them") + ", or remove " + (skipped == 1 ? "it" : "them"));
-            err.flush();
+        }
+        if (refused > 0 && paths.size() > 1) {
+            err.println("iamscope: " + refused + " of " + paths.size() + " case files " + (refused == 1 ? "was" : "were")
+                    + " refused (above) and none of " + (refused == 1 ? "its" : "their") + " cases ran");
+        }
+        err.flush();
+        if (skipped > 0 || refused > 0) {
             return ExitCodes.INPUT_ERROR;
         }
         return failed > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    /**
+     * For a document (JSON, JUnit XML): every file is checked before any case runs, so that a malformed file
+     * stops the run before anything is printed (a document without one file's results would mislead).
+     */
+    private static int runAfterChecking(List<Path> paths, CaseRunner runner, int threads,
+                                        Consumer<CaseResult> onResult) {
+        List<CaseFileReader.Found> cases = new ArrayList<>();
+        for (Path file : paths) {
+            List<CaseFileReader.Found> found = CaseFileReader.scan(file);
+            InOrderRuns.check(found, threads);
+            cases.addAll(found);
+        }
+        InOrderRuns.run(cases, runner, threads, onResult);
+        return 0;
+    }
+
+    /**
+     * For text, read as a stream: each file is checked whole before its cases run (a malformed file runs none
+     * of them), and the cases run as soon as their file is checked, so that a folder of many files answers from
+     * its first file on. A malformed file is named on stderr where it comes, and the other files still run: the
+     * run then exits 2. Returns the number of files refused.
+     */
+    private int runAsRead(List<Path> paths, CaseRunner runner, int threads, Consumer<CaseResult> onResult) {
+        PrintWriter err = spec.commandLine().getErr();
+        List<CaseFileReader.Found> pending = new ArrayList<>();
+        // The first file runs alone, for a quick first answer; then enough cases to keep every thread busy.
+        int runAt = 1;
+        int refused = 0;
+        for (Path file : paths) {
+            List<CaseFileReader.Found> found;
+            try {
+                found = CaseFileReader.scan(file);
+                InOrderRuns.check(found, threads);
+            } catch (CaseFileException e) {
+                InOrderRuns.run(pending, runner, threads, onResult);
+                pending.clear();
+                spec.commandLine().getOut().flush();
+                err.println(ErrorHandler.outcome(e).line());
+                err.flush();
+                refused++;
+                continue;
+            }
+            pending.addAll(found);
+            if (pending.size() >= runAt) {
+                InOrderRuns.run(pending, runner, threads, onResult);
+                pending.clear();
+                runAt = RUN_TOGETHER * threads;
+            }
+        }
+        InOrderRuns.run(pending, runner, threads, onResult);
+        return refused;
     }
 
     private void printText(CaseResult r, PrintWriter out) {

@@ -107,6 +107,30 @@ class TestCommandTest {
         assertFalse(r.err().contains("\tat "), r.err());
     }
 
+    /** Text is read as a stream: a malformed file among others runs none of its cases, the others all run. */
+    @Test
+    void aMalformedFileAmongOthersIsNamedAndTheOthersStillRun() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("many"));
+        String pass = "{\"id\":\"%s\",\"identityPolicies\":" + ALLOW_ALL + ",\"principal\":" + USER
+                + ",\"request\":" + REQ + ",\"expected\":\"Allow\"}";
+        Files.writeString(folder.resolve("a.jsonl"), pass.formatted("first"));
+        Files.writeString(folder.resolve("b.jsonl"), pass.formatted("fine") + "\n{\"id\": \"x\",\n");
+        Files.writeString(folder.resolve("c.jsonl"), pass.formatted("last"));
+        Run r = run("test", "-v", folder.toString());
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("PASS first") && r.out().contains("PASS last"), r.out());
+        assertFalse(r.out().contains("PASS fine"), "a refused file runs none of its cases: " + r.out());
+        assertTrue(r.out().contains("2 passed, 0 failed"), r.out());
+        assertTrue(r.err().contains("b.jsonl:2") && r.err().contains("1 of 3 case files was refused"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+
+        // A document (JSON, JUnit XML) is not printed at all when a file is malformed.
+        Run json = run("test", "--format", "json", folder.toString());
+        assertEquals(2, json.exit());
+        assertEquals("", json.out());
+        assertTrue(json.err().contains("b.jsonl:2"), json.err());
+    }
+
     @Test
     void missingFileAndBadUsageExitTwo() {
         assertEquals(2, run("test", dir.resolve("nope.jsonl").toString()).exit());
