@@ -149,8 +149,8 @@ public final class Gatherer {
                 unread = true;
                 resourcePolicy = attach(UnreadablePolicy.standIn(g.resource(), g), g.resource()
                         + " unreadable resource policy", null);
-                resourcePolicyName = "unreadable policy of `" + g.resource() + "` (access holds only if it does"
-                        + " not deny)";
+                resourcePolicyName = "unreadable policy of `" + g.resource() + "` (it may allow or deny: access"
+                        + " through it is conditional)";
             }
         }
         return new ResourceSide(resource, resourceAccount, resourcePolicy, resourcePolicyName, resourceTags,

@@ -70,7 +70,8 @@ final class ResourceSide {
             ContextKeys.resource(account, tags, org, g, b);
             ContextKeys.region(arn, record, g, b);
             if (policyUnread) {
-                b.unknown(UnreadablePolicy.KEY);
+                b.unknown(UnreadablePolicy.DENIES);
+                b.unknown(UnreadablePolicy.ALLOWS);
             }
             return b.build();
         });

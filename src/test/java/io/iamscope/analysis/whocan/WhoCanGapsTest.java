@@ -47,4 +47,24 @@ class WhoCanGapsTest {
                 .conditional());
         assertTrue(open.complete(), open.gaps().toString());
     }
+
+    /**
+     * What only the unreadable policy could grant is conditional, not none: another account's caller whose own
+     * policies allow the read (cross-account access needs the bucket policy's Allow too), and a same-account user
+     * without policies (a bucket policy alone can grant within its account). IAM User Guide, "Cross-account policy
+     * evaluation logic" and "Policy evaluation logic" (identity-based and resource-based policies).
+     */
+    @Test
+    void whatOnlyTheUnreadablePolicyCouldGrantIsConditionalNotNone() {
+        WhoCanResult locked = find("unreadable-bucket-policy.json", "s3:GetObject", "arn:aws:s3:::locked/k");
+        for (String who : List.of(":222222222222:user/outsider", ":111111111111:user/nobody")) {
+            WhoCanEntry e = locked.direct().stream().filter(x -> x.arn().endsWith(who)).findFirst()
+                    .orElseThrow(() -> new AssertionError(who + " missing from " + locked.direct()));
+            assertTrue(e.conditional(), e.toString());
+        }
+        // A readable bucket without a policy grants neither: the same two stay out.
+        WhoCanResult open = find("unreadable-bucket-policy.json", "s3:GetObject", "arn:aws:s3:::open/k");
+        assertTrue(open.direct().stream().noneMatch(x -> x.arn().endsWith(":user/outsider")
+                || x.arn().endsWith(":user/nobody")), open.direct().toString());
+    }
 }
