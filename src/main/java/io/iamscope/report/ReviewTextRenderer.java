@@ -93,7 +93,7 @@ public final class ReviewTextRenderer {
         }
         int rest = (int) r.findings().stream().filter(f -> f.severity() != Severity.INFO).count() - top.size();
         if (rest > 0) {
-            out.println("  ... " + rest + " more above info below");
+            out.println("  ... and " + rest + " more of low severity or above, in DETAILS below");
         }
         if (!r.warnings().isEmpty()) {
             out.println();
