@@ -17,7 +17,9 @@ import java.util.Set;
  * The paths of a blast radius that its page draws: the path to an administrator first, then each reachable
  * principal's shortest path (those beyond the controlled accounts before the many inside them), as long as the
  * drawing stays under {@link #MOST} principals; the rest are counted, not drawn, so that a 15,000-principal
- * account gives a drawing a person can read. A principal's layer is its path's length.
+ * account gives a drawing a person can read. A principal reached only as one of a controlled account's is not
+ * drawn on its own: the account's node says how many it stands for, as the text report does (the fan of a
+ * large account would otherwise fill the drawing). A principal's layer is its path's length.
  */
 final class BlastPathGraph {
     /** Principals drawn at most, the start included. */
@@ -39,7 +41,12 @@ final class BlastPathGraph {
         Map<String, Integer> layers = new LinkedHashMap<>();
         layers.put(b.start().arn(), 0);
         Map<String, Hop> hops = new LinkedHashMap<>();
+        Map<String, Integer> fans = new HashMap<>();
         for (List<Hop> path : paths) {
+            if (path.size() > 1 && controlsAccount(reachable.get(path.get(path.size() - 1).from()))) {
+                fans.merge(path.get(path.size() - 1).from(), 1, Integer::sum);
+                continue;
+            }
             Set<String> added = new LinkedHashSet<>();
             path.forEach(h -> {
                 if (!layers.containsKey(h.to())) {
@@ -57,12 +64,16 @@ final class BlastPathGraph {
             }
         }
         List<PathGraph.Node> nodes = new ArrayList<>();
-        layers.forEach((arn, layer) -> nodes.add(node(b, reachable.get(arn), arn, layer)));
+        layers.forEach((arn, layer) -> nodes.add(node(b, reachable.get(arn), arn, layer, fans.getOrDefault(arn, 0))));
         int omitted = (int) b.reachable().stream().filter(r -> !layers.containsKey(r.arn())).count();
         return new PathGraph(nodes, new ArrayList<>(hops.values()), omitted);
     }
 
-    private static PathGraph.Node node(BlastRadius b, Reachable r, String arn, int layer) {
+    private static boolean controlsAccount(Reachable r) {
+        return r != null && r.kind() == NodeKind.ROOT;
+    }
+
+    private static PathGraph.Node node(BlastRadius b, Reachable r, String arn, int layer, int fan) {
         if (arn.equals(b.start().arn())) {
             return new PathGraph.Node(arn, b.start().kind(), BlastWords.shortName(arn), 0, true,
                     b.adminEquivalent() && b.adminHow().isEmpty(), b.adminConditional());
@@ -71,8 +82,11 @@ final class BlastPathGraph {
             return new PathGraph.Node(arn, "principal", BlastWords.shortName(arn), layer, false, false, false);
         }
         boolean account = r.kind() == NodeKind.ROOT;
-        return new PathGraph.Node(arn, account ? "control of account" : r.kind().name().toLowerCase(java.util.Locale.ROOT),
-                account ? b.accountLabel(r.account()) : BlastWords.shortName(arn), layer, false, r.admin(),
+        String kind = !account ? r.kind().name().toLowerCase(java.util.Locale.ROOT)
+                : fan > 0 ? "account (" + fan + " principal" + (fan == 1 ? "" : "s") + ")"
+                : "control of account";
+        return new PathGraph.Node(arn, kind, account ? b.accountLabel(r.account()) : BlastWords.shortName(arn), layer,
+                false, r.admin(),
                 r.adminConditional());
     }
 }
