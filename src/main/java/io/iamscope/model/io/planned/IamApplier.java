@@ -9,6 +9,7 @@ import io.iamscope.model.Organization;
 import io.iamscope.model.Principal;
 import io.iamscope.model.Resource;
 import io.iamscope.model.Role;
+import io.iamscope.model.S3PublicAccessBlock;
 import io.iamscope.model.Snapshot;
 import io.iamscope.model.User;
 import io.iamscope.model.io.SnapshotException;
@@ -43,6 +44,10 @@ public final class IamApplier {
     private final Map<String, Resource> resources = new LinkedHashMap<>();
     private final Map<String, OrgPolicy> orgPolicies = new LinkedHashMap<>();
     private boolean orgChanged;
+    /** The account's Block Public Access settings once the change sets or removes them (null: removed). */
+    private Map<String, Object> accountBlock;
+    private boolean accountBlockChanged;
+    private String accountBlockSource;
     private final List<String> unknownKeys = new ArrayList<>();
     private final Map<String, String> addresses = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
@@ -61,6 +66,9 @@ public final class IamApplier {
         account.roles().forEach(r -> roles.put(r.name(), r));
         account.policies().forEach(p -> policies.put(p.arn(), p));
         account.resources().forEach(r -> resources.put(r.arn(), r));
+        // The account's settings as the snapshot has them (on each bucket): new buckets get them too.
+        account.resources().stream().filter(r -> r.properties().get(S3PublicAccessBlock.ACCOUNT) instanceof Map)
+                .findFirst().ifPresent(r -> accountBlock = copy((Map<?, ?>) r.properties().get(S3PublicAccessBlock.ACCOUNT)));
         if (base.organization() != null) {
             base.organization().policies().forEach(p -> orgPolicies.put(p.id(), p));
         }
@@ -201,6 +209,17 @@ public final class IamApplier {
         applied++;
     }
 
+    /**
+     * Sets (null: removes) the account's S3 Block Public Access settings: written on each bucket of the account, those
+     * the change creates included, as {@link S3PublicAccessBlock#ACCOUNT}.
+     */
+    public void accountPublicAccessBlock(Map<String, Object> settings, String source) {
+        accountBlock = settings;
+        accountBlockChanged = true;
+        accountBlockSource = source;
+        applied++;
+    }
+
     /** Whether the snapshot has the organization, which SCP and RCP changes need. */
     public boolean hasOrganization() {
         return base.organization() != null;
@@ -236,6 +255,25 @@ public final class IamApplier {
 
     /** The snapshot with the changes made so far. */
     public PlannedSnapshot result() {
+        if (accountBlockChanged || accountBlock != null) {
+            for (Resource r : List.copyOf(resources.values())) {
+                if ("AWS::S3::Bucket".equals(r.type())
+                        && !java.util.Objects.equals(r.properties().get(S3PublicAccessBlock.ACCOUNT), accountBlock)) {
+                    resources.put(r.arn(), PublicAccessBlocks.withProperty(r, r.arn(), r.region(),
+                            S3PublicAccessBlock.ACCOUNT, accountBlock));
+                }
+            }
+        }
+        Map<String, Resource> baseResources = new java.util.HashMap<>();
+        account.resources().forEach(r -> baseResources.put(r.arn(), r));
+        for (Resource r : resources.values()) {
+            Resource before = baseResources.get(r.arn());
+            String source = addresses.getOrDefault(r.arn(), accountBlockSource);
+            String rejected = PublicAccessBlocks.rejectedPolicy(before, r, source);
+            if (rejected != null && !warnings.contains(rejected)) {
+                warnings.add(rejected);
+            }
+        }
         Account a = account;
         Account changed = new Account(a.accountId(), a.alias(), List.copyOf(users.values()),
                 List.copyOf(groups.values()), List.copyOf(roles.values()), List.copyOf(policies.values()),
@@ -288,6 +326,12 @@ public final class IamApplier {
     }
 
     /** A name, or the last part of an ARN given where a name is expected. */
+    private static Map<String, Object> copy(Map<?, ?> m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(String.valueOf(k), v));
+        return out;
+    }
+
     private static String nameOf(String nameOrArn) {
         return nameOrArn.startsWith("arn:") ? nameOrArn.substring(nameOrArn.lastIndexOf('/') + 1) : nameOrArn;
     }
