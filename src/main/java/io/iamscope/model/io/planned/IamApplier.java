@@ -52,6 +52,8 @@ public final class IamApplier {
     private final Map<String, String> addresses = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
     private int applied;
+    /** While set, the source every change is recorded under (a nested stack's logical id in its root template). */
+    private String sourceAlias;
 
     /** Changes to {@code accountId}, which must be one of the snapshot's accounts ({@code file} for the error). */
     public IamApplier(Snapshot base, String accountId, String file) {
@@ -99,25 +101,25 @@ public final class IamApplier {
 
     public void putRole(Role r, String source) {
         roles.put(r.name(), r);
-        addresses.put(r.arn(), source);
+        addresses.put(r.arn(), source(source));
         applied++;
     }
 
     public void putUser(User u, String source) {
         users.put(u.name(), u);
-        addresses.put(u.arn(), source);
+        addresses.put(u.arn(), source(source));
         applied++;
     }
 
     public void putGroup(Group g, String source) {
         groups.put(g.name(), g);
-        addresses.put(g.arn(), source);
+        addresses.put(g.arn(), source(source));
         applied++;
     }
 
     public void putPolicy(ManagedPolicy p, String source) {
         policies.put(p.arn(), p);
-        addresses.put(p.arn(), source);
+        addresses.put(p.arn(), source(source));
         applied++;
     }
 
@@ -205,7 +207,7 @@ public final class IamApplier {
     /** Puts the resource (a new one, or one whose policy the change sets). */
     public void putResource(Resource r, String source) {
         resources.put(r.arn(), r);
-        addresses.put(r.arn(), source);
+        addresses.put(r.arn(), source(source));
         applied++;
     }
 
@@ -218,6 +220,23 @@ public final class IamApplier {
         accountBlockChanged = true;
         accountBlockSource = source;
         applied++;
+    }
+
+    /**
+     * Records every change from now on under {@code alias} (null: under its own source): the resources of a nested
+     * stack are reported at the stack's resource in the template given, the file a reader of the report has.
+     */
+    public void sourceAs(String alias) {
+        sourceAlias = alias;
+    }
+
+    /** The source changes are recorded under, alias or not. */
+    public String sourceAlias() {
+        return sourceAlias;
+    }
+
+    private String source(String source) {
+        return sourceAlias != null ? sourceAlias : source;
     }
 
     /** Whether the snapshot has the organization, which SCP and RCP changes need. */
@@ -236,7 +255,7 @@ public final class IamApplier {
             orgPolicies.remove(id);
         } else {
             orgPolicies.put(id, p);
-            addresses.put(p.arn() == null ? id : p.arn(), source);
+            addresses.put(p.arn() == null ? id : p.arn(), source(source));
         }
         orgChanged = true;
         applied++;
@@ -308,7 +327,7 @@ public final class IamApplier {
             case USER -> users.put(name, (User) changed);
             case GROUP -> groups.put(name, (Group) changed);
         }
-        addresses.putIfAbsent(old.arn(), source);
+        addresses.putIfAbsent(old.arn(), source(source));
         applied++;
     }
 
