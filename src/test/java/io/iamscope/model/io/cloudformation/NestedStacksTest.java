@@ -105,4 +105,21 @@ class NestedStacksTest {
                 .toString());
         assertFalse(p.warnings().isEmpty());
     }
+
+    /** A nested template that is not YAML is an input error naming its file, as the template given would be. */
+    @Test
+    void aMalformedNestedTemplateNamesItsFile() throws Exception {
+        Files.writeString(dir.resolve("bad.yaml"), "Resources:\n  R: [unclosed\n");
+        Files.writeString(dir.resolve("parent.yaml"), """
+                Resources:
+                  Child:
+                    Type: AWS::CloudFormation::Stack
+                    Properties:
+                      TemplateURL: bad.yaml
+                """);
+        io.iamscope.model.io.SnapshotException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.iamscope.model.io.SnapshotException.class, () -> apply(dir.resolve("parent.yaml")));
+        assertTrue(e.getMessage().contains("bad.yaml") && e.getMessage().contains("TEMPLATE_MALFORMED_YAML"),
+                e.getMessage());
+    }
 }
