@@ -42,6 +42,21 @@ public record S3PublicAccessBlock(Setting restrictPublicBuckets, Setting blockPu
         }
     }
 
+    /** The four settings as written ({@code BUCKET} or {@code ACCOUNT} property), in the API's order; "none". */
+    public static String describe(Object settings) {
+        if (!(settings instanceof Map<?, ?> m)) {
+            return "none";
+        }
+        StringBuilder out = new StringBuilder();
+        for (String name : java.util.List.of("BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy",
+                "RestrictPublicBuckets")) {
+            if (m.containsKey(name)) {
+                out.append(out.isEmpty() ? "" : " ").append(name).append('=').append(m.get(name));
+            }
+        }
+        return out.toString();
+    }
+
     /** The settings in force on the bucket. */
     public static S3PublicAccessBlock of(Resource bucket) {
         Map<?, ?> own = bucket.properties().get(BUCKET) instanceof Map<?, ?> m ? m : Map.of();

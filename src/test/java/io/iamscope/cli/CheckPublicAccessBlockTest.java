@@ -33,6 +33,8 @@ class CheckPublicAccessBlockTest {
         assertEquals(ExitCodes.FINDINGS, r.exit(), r.err());
         assertTrue(newFindings(r).contains("RESOURCE_PUBLIC  AWS::S3::Bucket `arn:aws:s3:::acme-web-site` of acme-web"
                 + " (444455556666) is open to anyone: Read 1\n"), r.out());
+        assertTrue(r.out().contains("REMOVED S3 Block Public Access of arn:aws:s3:::acme-web-site: BlockPublicAcls=true"
+                + " IgnorePublicAcls=true BlockPublicPolicy=true RestrictPublicBuckets=true\n"), r.out());
     }
 
     @Test
