@@ -36,4 +36,15 @@ class CheckJsonTest {
         SchemaCheck.valid(DiffRenderersTest.SCHEMA, SpecificationVersion.DRAFT_2020_12, json);
         Golden.check("check-json/cfn-adds-escalation.json", out -> DiffJsonRenderer.render(diff, out));
     }
+
+    /** The block's removal as written (its settings) and what it gives: the bucket newly public. */
+    @Test
+    void aPlanThatRemovesABucketsPublicAccessBlock() {
+        SnapshotDiff diff = CheckedChange.ofPlan("policies-fixtures/ci/public-buckets.json", "444455556666",
+                "policies-fixtures/ci/tf-removes-public-access-block.json");
+        String json = Golden.render(out -> DiffJsonRenderer.render(diff, out));
+        SchemaCheck.valid(DiffRenderersTest.SCHEMA, SpecificationVersion.DRAFT_2020_12, json);
+        assertTrue(json.contains("\"what\" : \"S3 Block Public Access\""), json);
+        Golden.check("check-json/tf-removes-public-access-block.json", out -> DiffJsonRenderer.render(diff, out));
+    }
 }

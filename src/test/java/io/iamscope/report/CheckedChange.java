@@ -20,7 +20,8 @@ import java.util.Map;
 
 /**
  * What {@code iamscope check} compares, for the report tests: a plan or template of policies-fixtures/ci applied
- * to acme-dev of the sample organization, compared with it as the command does (cli/CheckCommand).
+ * to acme-dev of the sample organization (or another base), compared with it as the command does
+ * (cli/CheckCommand).
  */
 final class CheckedChange {
     static final String ACCOUNT = "333333333333";
@@ -31,24 +32,32 @@ final class CheckedChange {
     static SnapshotDiff ofTemplate(String template) {
         Snapshot base = sampleOrg();
         return compared(base, CloudFormationOverlay.apply(base, CloudFormationTemplate.read(Path.of(template)),
-                ACCOUNT, null, "stack", Map.of()), template);
+                ACCOUNT, null, "stack", Map.of()), template, ACCOUNT);
     }
 
     static SnapshotDiff ofPlan(String plan) {
-        Snapshot base = sampleOrg();
-        return compared(base, TerraformOverlay.apply(base, TerraformPlan.read(Path.of(plan)), ACCOUNT), plan);
+        return ofPlan("policies-fixtures/sample-org/snapshot.json", ACCOUNT, plan);
+    }
+
+    static SnapshotDiff ofPlan(String snapshot, String account, String plan) {
+        Snapshot base = read(snapshot);
+        return compared(base, TerraformOverlay.apply(base, TerraformPlan.read(Path.of(plan)), account), plan, account);
     }
 
     private static Snapshot sampleOrg() {
-        return SnapshotReader.read(List.of(Path.of("policies-fixtures/sample-org/snapshot.json")), null, null)
-                .snapshot();
+        return read("policies-fixtures/sample-org/snapshot.json");
     }
 
-    private static SnapshotDiff compared(Snapshot base, PlannedSnapshot planned, String input) {
+    private static Snapshot read(String snapshot) {
+        return SnapshotReader.read(List.of(Path.of(snapshot)), null, null).snapshot();
+    }
+
+    private static SnapshotDiff compared(Snapshot base, PlannedSnapshot planned, String input, String account) {
+        String label = base.account(account).alias();
         Instant asOf = Instant.parse(base.collectedAt());
         return DiffAnalysis.run(Workspaces.of(new SnapshotIndex(base)), ReviewOptions.defaults(asOf),
                 Workspaces.of(new SnapshotIndex(planned.snapshot())), ReviewOptions.defaults(asOf),
                 AttackerProfile.DEFAULT.name(), AttackerProfile.DEFAULT.context(Map.of(), planned.unknownKeys()),
-                List.of()).relabelled("acme-dev", "acme-dev with " + input, planned.warnings());
+                List.of()).relabelled(label, label + " with " + input, planned.warnings());
     }
 }
