@@ -22,7 +22,8 @@ import java.util.Set;
  * {@code VpcConfig}, AWSXrayWriteOnlyAccess with {@code Tracing: Active}, the queue, stream and table execution
  * roles for SQS, Kinesis and DynamoDB events), {@code PermissionsBoundary}, {@code RolePath}, and its
  * {@code Policies}: managed policy names or ARNs, policy documents (inline, {@code <RoleLogicalId>Policy<N>}) and
- * SAM policy templates ({@link SamPolicyTemplates}); {@code Globals.Function} first merged in;</li>
+ * SAM policy templates ({@link SamPolicyTemplates}), tagged as the function is and {@code lambda:createdBy: SAM};
+ * {@code Globals.Function} first merged in;</li>
  * <li>{@code AWS::Serverless::StateMachine}: the same, trusting {@code states.amazonaws.com};</li>
  * <li>{@code AWS::Serverless::Application} with a local {@code Location}: a nested stack (read as one);</li>
  * <li>{@code AWS::Serverless::Api}, {@code HttpApi}, {@code SimpleTable}, {@code LayerVersion}: no IAM of their own
@@ -184,6 +185,11 @@ final class SamTransform {
         if (props.has("RolePath")) {
             roleProps.set("Path", props.get("RolePath"));
         }
+        // SAM tags the role it makes as it tags the function: the function's Tags and lambda:createdBy = SAM.
+        ArrayNode tags = roleProps.putArray("Tags");
+        tags.addObject().put("Key", "lambda:createdBy").put("Value", "SAM");
+        props.path("Tags").fields().forEachRemaining(t -> tags.addObject().put("Key", t.getKey())
+                .set("Value", t.getValue()));
         resources.set(roleId, role);
         if (lines.containsKey(id)) {
             lines.put(roleId, lines.get(id)); // the role is written by the function's lines

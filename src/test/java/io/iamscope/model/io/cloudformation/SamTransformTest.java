@@ -60,6 +60,7 @@ class SamTransformTest {
         assertEquals(List.of("arn:aws:s3:::acme-dev-datalake", "arn:aws:s3:::acme-dev-datalake/*"),
                 read.resource().patterns());
         assertEquals("PutMetrics", report.inlinePolicies().get(1).document().statements().get(0).sid());
+        assertEquals(Map.of("lambda:createdBy", "SAM"), report.tags());
         assertEquals("ReportFunctionRole", p.addresses().get(report.arn()), "SAM's logical id, at the function's line");
     }
 
