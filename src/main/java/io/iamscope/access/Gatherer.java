@@ -78,7 +78,7 @@ public final class Gatherer {
             notes.addAll(rs.notes());
         }
         // Derived from the principal's shared caller side, so the engine compiles that side once per principal.
-        PolicySet set = cp.base().withResource(rs.policy(), rs.rcps().levels());
+        PolicySet set = cp.base().withResource(rs.policyFor(cp.caller()), rs.rcps().levels());
         // The resource's keys laid over the principal's, both computed once: no map is copied per request.
         RequestContext keys = rs.context(context).over(principalContext(who, cp, context));
         Request request = new Request(cp.caller(), action, resource, rs.account(), keys);

@@ -1,6 +1,7 @@
 package io.iamscope.access;
 
 import io.iamscope.eval.AttachedPolicy;
+import io.iamscope.eval.Caller;
 import io.iamscope.eval.RequestContext;
 import io.iamscope.model.Organization;
 import io.iamscope.model.Resource;
@@ -11,13 +12,16 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What every request on one resource takes from it: its account, its resource policy (a role's trust policy
  * for trust actions), the RCP chain of its account, what the snapshot could not say of it, and the context
- * keys AWS derives from it (tags, account, organization, region). Gathered once per resource and shared by
+ * keys AWS derives from it (tags, account, organization, region); for a bucket under Block Public Access, the
+ * policy as callers outside its account see it. Gathered once per resource and shared by
  * every principal; thread-safe.
  */
 final class ResourceSide {
     private final String arn;
     private final String account;
     private final AttachedPolicy policy;
+    /** The policy as it applies to callers outside the account (Block Public Access: {@link RestrictedBucketPolicy}). */
+    private final AttachedPolicy outsidersPolicy;
     private final String policyName;
     private final Map<String, String> tags;
     private final Resource record;
@@ -34,6 +38,7 @@ final class ResourceSide {
         this.arn = arn;
         this.account = account;
         this.policy = policy;
+        this.outsidersPolicy = RestrictedBucketPolicy.forOutsiders(record, policy);
         this.policyName = policyName;
         this.tags = tags;
         this.record = record;
@@ -49,6 +54,11 @@ final class ResourceSide {
 
     AttachedPolicy policy() {
         return policy;
+    }
+
+    /** The resource policy a request by the caller is evaluated with. */
+    AttachedPolicy policyFor(Caller caller) {
+        return outsidersPolicy != policy && RestrictedBucketPolicy.outsider(caller, account) ? outsidersPolicy : policy;
     }
 
     String policyName() {
@@ -72,6 +82,10 @@ final class ResourceSide {
             if (policyUnread) {
                 b.unknown(UnreadablePolicy.DENIES);
                 b.unknown(UnreadablePolicy.ALLOWS);
+            }
+            String restrictKey = RestrictedBucketPolicy.unknownKey(record);
+            if (restrictKey != null && !g.isPresent(restrictKey) && !g.isUnknown(restrictKey)) {
+                b.unknown(restrictKey);
             }
             return b.build();
         });

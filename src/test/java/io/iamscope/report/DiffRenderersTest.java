@@ -1,10 +1,12 @@
 package io.iamscope.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.SpecificationVersion;
 import io.iamscope.analysis.AttackerProfile;
 import io.iamscope.analysis.Workspaces;
 import io.iamscope.analysis.diff.DiffAnalysis;
@@ -18,9 +20,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
 
-/** {@code iamscope diff} of the sample organization and the snapshot an incident left, as text and JSON. */
+/**
+ * {@code iamscope diff} of the sample organization and the snapshot an incident left, as text and JSON; the JSON
+ * validated against docs/diff.schema.json.
+ */
 class DiffRenderersTest {
+    static final Path SCHEMA = Path.of("docs/diff.schema.json");
     private static SnapshotDiff incident;
 
     private static synchronized SnapshotDiff incident() {
@@ -63,11 +70,25 @@ class DiffRenderersTest {
     @Test
     void json() throws Exception {
         Golden.check("diff-json/sample-org-incident.json", out -> DiffJsonRenderer.render(incident(), out));
-        JsonNode root = new ObjectMapper().readTree(Golden.render(out -> DiffJsonRenderer.render(incident(), out)));
+        String json = Golden.render(out -> DiffJsonRenderer.render(incident(), out));
+        SchemaCheck.valid(SCHEMA, SpecificationVersion.DRAFT_2020_12, json);
+        JsonNode root = new ObjectMapper().readTree(json);
         assertEquals(DiffJsonRenderer.SCHEMA, root.get("schema").asText());
         assertEquals(6, root.get("changes").size());
         JsonNode trust = root.get("changes").get(3);
         assertEquals("trust policy", trust.get("what").asText());
         assertEquals("add", trust.get("patch").get(0).get("op").asText());
+    }
+
+    /** The schema is not vacuous: a finding change without its finding, or a review finding cut short, fails. */
+    @Test
+    void theSchemaRejectsWhatItDoesNotAllow() {
+        String head = "{\"schema\": \"iamscope.diff/1\", \"before\": \"a\", \"after\": \"b\", \"empty\": false,"
+                + " \"warnings\": [], \"changes\": [], \"principals\": [], \"findings\": ";
+        assertThrows(AssertionFailedError.class, () -> SchemaCheck.valid(SCHEMA, SpecificationVersion.DRAFT_2020_12,
+                head + "[{\"change\": \"new\", \"newlyAffected\": []}]}"));
+        assertThrows(AssertionFailedError.class, () -> SchemaCheck.valid(SCHEMA, SpecificationVersion.DRAFT_2020_12,
+                head + "[{\"change\": \"new\", \"newlyAffected\": [], \"finding\": {\"code\": \"X_Y\"}}]}"));
+        SchemaCheck.valid(SCHEMA, SpecificationVersion.DRAFT_2020_12, head + "[]}");
     }
 }

@@ -9,6 +9,7 @@ import io.iamscope.model.OrgPolicy;
 import io.iamscope.model.Principal;
 import io.iamscope.model.PolicyVersion;
 import io.iamscope.model.Resource;
+import io.iamscope.model.S3PublicAccessBlock;
 import io.iamscope.model.Role;
 import io.iamscope.model.Snapshot;
 import io.iamscope.model.User;
@@ -135,6 +136,17 @@ public final class StructuralDiff {
         }
         if (a.tags() != null && b.tags() != null && !a.tags().equals(b.tags())) {
             add(ChangeKind.CHANGED, a.arn(), "tags", a.tags() + " -> " + b.tags());
+        }
+        for (String property : List.of(S3PublicAccessBlock.BUCKET, S3PublicAccessBlock.ACCOUNT)) {
+            Object x = a.properties().get(property);
+            Object y = b.properties().get(property);
+            if (!Objects.equals(x, y)) {
+                add(x == null ? ChangeKind.ADDED : y == null ? ChangeKind.REMOVED : ChangeKind.CHANGED, a.arn(),
+                        property.equals(S3PublicAccessBlock.BUCKET) ? "S3 Block Public Access"
+                                : "the account's S3 Block Public Access",
+                        x == null || y == null ? S3PublicAccessBlock.describe(x == null ? y : x)
+                                : S3PublicAccessBlock.describe(x) + " -> " + S3PublicAccessBlock.describe(y));
+            }
         }
     }
 

@@ -15,6 +15,7 @@ import io.iamscope.model.io.planned.IamApplier.Kind;
 import io.iamscope.model.io.planned.PlannedSnapshot;
 import io.iamscope.model.io.planned.UnknownDocument;
 import io.iamscope.policy.PolicyDocument;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -31,7 +32,9 @@ import java.util.Set;
  * whose {@code Condition} is false is left out. A policy document that does not resolve (an import, a parameter
  * with no value) stands for anything, conditional on a key named after it,
  * {@code cloudformation:LOGICALID.PROPERTY}, that the analysis must declare unknown; a name that does not resolve
- * is a warning naming the logical id, and what it would attach is not counted.
+ * is a warning naming the logical id, and what it would attach is not counted. Nested stacks whose template is a
+ * local file are applied after their parent ({@link NestedStacks}); AWS SAM's transform is applied when the template
+ * is read ({@link SamTransform}).
  */
 public final class CloudFormationOverlay {
     private final CloudFormationTemplate template;
@@ -58,15 +61,16 @@ public final class CloudFormationOverlay {
     public static PlannedSnapshot apply(Snapshot base, CloudFormationTemplate template, String account,
                                         String region, String stack, Map<String, String> parameters) {
         IamApplier to = new IamApplier(base, account, template.file().toString());
-        CloudFormationOverlay o = new CloudFormationOverlay(template,
-                new Intrinsics(template.root(), to.accountId(), region, stack, parameters), to);
-        JsonNode transform = template.root().get("Transform");
-        if (transform != null) {
-            // A transform (SAM's AWS::Serverless-2016-10-31, a macro) makes resources when the stack is deployed:
-            // only those written in the template are checked.
-            to.warn(template.file() + ": Transform " + transform + ": the resources it makes are not checked,"
-                    + " only the AWS::IAM resources written in the template");
-        }
+        applyStack(to, template, new Intrinsics(template.root(), to.accountId(), region, stack, parameters), region,
+                stack, List.of());
+        return to.result();
+    }
+
+    /** One stack's template, then the nested stacks it creates ({@link NestedStacks}), onto {@code to}. */
+    static void applyStack(IamApplier to, CloudFormationTemplate template, Intrinsics intrinsics, String region,
+                           String stack, List<Path> ancestors) {
+        template.warnings().forEach(to::warn);
+        CloudFormationOverlay o = new CloudFormationOverlay(template, intrinsics, to);
         List<String> ids = o.included();
         ids.forEach(o::principalOrPolicy);
         ids.forEach(o::attachment);
@@ -74,7 +78,8 @@ public final class CloudFormationOverlay {
         ids.forEach(resourcePolicies::apply);
         List.copyOf(o.intrinsics.generated()).forEach(id -> to.warn(o.values.where(id) + ": no name is given: CloudFormation makes one"
                 + " when it creates the stack; named `" + o.intrinsics.physicalName(id) + "` here"));
-        return to.result();
+        NestedStacks nested = new NestedStacks(to, template, o.values, region, stack, ancestors);
+        ids.stream().filter(id -> o.values.type(id).equals("AWS::CloudFormation::Stack")).forEach(nested::apply);
     }
 
     /** The logical ids of the resources the stack creates (a resource whose condition is false is not). */

@@ -5,14 +5,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.iamscope.model.OrgPolicy;
 import io.iamscope.model.OrgPolicyType;
 import io.iamscope.model.Resource;
+import io.iamscope.model.S3PublicAccessBlock;
 import io.iamscope.model.io.cloudformation.Intrinsics.Unresolved;
 import io.iamscope.model.io.planned.IamApplier;
 import io.iamscope.model.io.planned.LambdaPermission;
+import io.iamscope.model.io.planned.PublicAccessBlocks;
 import io.iamscope.model.io.planned.QueueUrl;
 import io.iamscope.model.io.planned.ResourcePolicyEdit;
 import io.iamscope.model.io.planned.UnknownDocument;
 import io.iamscope.policy.PolicyDocument;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Applies a template's resource-based policies and SCPs/RCPs, as creating the stack would:
@@ -20,7 +24,8 @@ import java.util.List;
  * {@code AWS::SecretsManager::ResourcePolicy}, a key's {@code KeyPolicy} ({@code AWS::KMS::Key}; without one AWS
  * gives the key its default key policy), a repository's {@code RepositoryPolicyText} ({@code AWS::ECR::Repository}),
  * {@code AWS::Lambda::Permission} (one statement of the function's policy) and {@code AWS::Organizations::Policy}
- * (with its {@code TargetIds}). The resource a policy is for is named by its property, resolved through the
+ * (with its {@code TargetIds}); and a bucket's S3 Block Public Access ({@code AWS::S3::Bucket}
+ * {@code PublicAccessBlockConfiguration}), which decides whether a public bucket policy is in force. The resource a policy is for is named by its property, resolved through the
  * intrinsics ({@code Ref} of a bucket is its name, of a queue its URL, of a topic or secret its ARN).
  */
 final class CloudFormationResourcePolicies {
@@ -86,6 +91,7 @@ final class CloudFormationResourcePolicies {
                 }
             }
             case "AWS::Lambda::Permission" -> lambdaPermission(id);
+            case "AWS::S3::Bucket" -> publicAccessBlock(id);
             case "AWS::Organizations::Policy" -> orgPolicy(id);
             default -> {
                 // not a resource policy
@@ -137,6 +143,37 @@ final class CloudFormationResourcePolicies {
             permission.condition("StringEquals", key, "known once deployed");
             return null;
         }
+    }
+
+    /**
+     * A bucket's {@code PublicAccessBlockConfiguration} (S3 Block Public Access: its four settings, false when not
+     * given); a setting that does not resolve is the key that stands for it, declared unknown.
+     */
+    private void publicAccessBlock(String id) {
+        JsonNode config = values.properties(id).get("PublicAccessBlockConfiguration");
+        if (config == null) {
+            return;
+        }
+        String name = values.name(id);
+        if (name == null) {
+            return;
+        }
+        Map<String, Object> settings = new LinkedHashMap<>();
+        for (String setting : PublicAccessBlocks.SETTINGS) {
+            JsonNode v = config.get(setting);
+            try {
+                settings.put(setting, v != null && Boolean.parseBoolean(values.intrinsics().string(v)));
+            } catch (Unresolved e) {
+                String key = "cloudformation:" + id + ".PublicAccessBlockConfiguration." + setting;
+                to.unknownKey(key);
+                to.warn(values.where(id) + ": PublicAccessBlockConfiguration." + setting + " does not resolve ("
+                        + e.getMessage() + "): conditional on " + key);
+                settings.put(setting, key);
+            }
+        }
+        String arn = "arn:" + partition + ":s3:::" + name;
+        to.putResource(PublicAccessBlocks.withProperty(to.resource(arn), arn, null, S3PublicAccessBlock.BUCKET,
+                settings), id);
     }
 
     /** An SCP or RCP the stack creates, attached to its {@code TargetIds}; other policy types decide no access. */

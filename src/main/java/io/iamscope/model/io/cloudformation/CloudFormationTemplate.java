@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,9 +27,14 @@ import java.util.Set;
  * {@code {"Fn::Sub": ...}}, as the guide's "Intrinsic function reference" defines each. The tags are read from
  * the YAML library's events (Jackson's YAMLParser gives a node's tag as its type id), never from the text.
  *
- * @param lines the line where each resource's definition starts, by logical id (for report locations)
+ * <p>A template that names AWS SAM's transform is read as the transform deploys it ({@link SamTransform}); another
+ * transform is a warning.
+ *
+ * @param lines    the line where each resource's definition starts, by logical id (for report locations); a resource
+ *                 the SAM transform makes has the line of the resource it is made for
+ * @param warnings what reading could not take into account (a transform's resources), one line each
  */
-public record CloudFormationTemplate(Path file, JsonNode root, Map<String, Integer> lines) {
+public record CloudFormationTemplate(Path file, JsonNode root, Map<String, Integer> lines, List<String> warnings) {
     /** The short forms whose long form is {@code Fn::NAME}; {@code Ref} and {@code Condition} keep their name. */
     private static final Set<String> FUNCTIONS = Set.of("And", "Base64", "Cidr", "Equals", "FindInMap", "GetAZs",
             "If", "ImportValue", "Join", "Length", "Not", "Or", "Select", "Split", "Sub", "ToJsonString",
@@ -36,6 +42,11 @@ public record CloudFormationTemplate(Path file, JsonNode root, Map<String, Integ
 
     public CloudFormationTemplate {
         lines = Map.copyOf(lines);
+        warnings = List.copyOf(warnings);
+    }
+
+    public CloudFormationTemplate(Path file, JsonNode root, Map<String, Integer> lines) {
+        this(file, root, lines, List.of());
     }
 
     /** The template's {@code Resources} (an empty object when it has none). */
@@ -74,7 +85,7 @@ public record CloudFormationTemplate(Path file, JsonNode root, Map<String, Integ
             throw new SnapshotException("TEMPLATE_NO_RESOURCES", "a template needs a `Resources` object",
                     at.child("Resources"));
         }
-        return new CloudFormationTemplate(file, root, lines);
+        return SamTransform.applyTo(new CloudFormationTemplate(file, root, lines));
     }
 
     /**

@@ -46,14 +46,22 @@ final class Intrinsics {
     private final String region;
     private final String stack;
     private final Map<String, String> parameters;
+    /** Parameters given a value that is not known (a nested stack's, from its parent), with why. */
+    private final Map<String, String> unknownParameters;
     private final Set<String> generated = new LinkedHashSet<>();
 
     Intrinsics(JsonNode root, String account, String region, String stack, Map<String, String> parameters) {
+        this(root, account, region, stack, parameters, Map.of());
+    }
+
+    Intrinsics(JsonNode root, String account, String region, String stack, Map<String, String> parameters,
+               Map<String, String> unknownParameters) {
         this.root = root;
         this.account = account;
         this.region = region;
         this.stack = stack;
         this.parameters = Map.copyOf(parameters);
+        this.unknownParameters = Map.copyOf(unknownParameters);
     }
 
     /** The logical ids whose physical name CloudFormation generates, so far asked for. */
@@ -216,6 +224,9 @@ final class Intrinsics {
         }
         JsonNode parameter = root.path("Parameters").get(name);
         if (parameter != null) {
+            if (unknownParameters.containsKey(name)) {
+                throw new Unresolved("parameter " + name + " is " + unknownParameters.get(name));
+            }
             if (parameters.containsKey(name)) {
                 return text(parameters.get(name));
             }

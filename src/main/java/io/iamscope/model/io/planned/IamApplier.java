@@ -9,6 +9,7 @@ import io.iamscope.model.Organization;
 import io.iamscope.model.Principal;
 import io.iamscope.model.Resource;
 import io.iamscope.model.Role;
+import io.iamscope.model.S3PublicAccessBlock;
 import io.iamscope.model.Snapshot;
 import io.iamscope.model.User;
 import io.iamscope.model.io.SnapshotException;
@@ -43,10 +44,16 @@ public final class IamApplier {
     private final Map<String, Resource> resources = new LinkedHashMap<>();
     private final Map<String, OrgPolicy> orgPolicies = new LinkedHashMap<>();
     private boolean orgChanged;
+    /** The account's Block Public Access settings once the change sets or removes them (null: removed). */
+    private Map<String, Object> accountBlock;
+    private boolean accountBlockChanged;
+    private String accountBlockSource;
     private final List<String> unknownKeys = new ArrayList<>();
     private final Map<String, String> addresses = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
     private int applied;
+    /** While set, the source every change is recorded under (a nested stack's logical id in its root template). */
+    private String sourceAlias;
 
     /** Changes to {@code accountId}, which must be one of the snapshot's accounts ({@code file} for the error). */
     public IamApplier(Snapshot base, String accountId, String file) {
@@ -61,6 +68,9 @@ public final class IamApplier {
         account.roles().forEach(r -> roles.put(r.name(), r));
         account.policies().forEach(p -> policies.put(p.arn(), p));
         account.resources().forEach(r -> resources.put(r.arn(), r));
+        // The account's settings as the snapshot has them (on each bucket): new buckets get them too.
+        account.resources().stream().filter(r -> r.properties().get(S3PublicAccessBlock.ACCOUNT) instanceof Map)
+                .findFirst().ifPresent(r -> accountBlock = copy((Map<?, ?>) r.properties().get(S3PublicAccessBlock.ACCOUNT)));
         if (base.organization() != null) {
             base.organization().policies().forEach(p -> orgPolicies.put(p.id(), p));
         }
@@ -91,25 +101,25 @@ public final class IamApplier {
 
     public void putRole(Role r, String source) {
         roles.put(r.name(), r);
-        addresses.put(r.arn(), source);
+        addresses.put(r.arn(), source(source));
         applied++;
     }
 
     public void putUser(User u, String source) {
         users.put(u.name(), u);
-        addresses.put(u.arn(), source);
+        addresses.put(u.arn(), source(source));
         applied++;
     }
 
     public void putGroup(Group g, String source) {
         groups.put(g.name(), g);
-        addresses.put(g.arn(), source);
+        addresses.put(g.arn(), source(source));
         applied++;
     }
 
     public void putPolicy(ManagedPolicy p, String source) {
         policies.put(p.arn(), p);
-        addresses.put(p.arn(), source);
+        addresses.put(p.arn(), source(source));
         applied++;
     }
 
@@ -197,8 +207,36 @@ public final class IamApplier {
     /** Puts the resource (a new one, or one whose policy the change sets). */
     public void putResource(Resource r, String source) {
         resources.put(r.arn(), r);
-        addresses.put(r.arn(), source);
+        addresses.put(r.arn(), source(source));
         applied++;
+    }
+
+    /**
+     * Sets (null: removes) the account's S3 Block Public Access settings: written on each bucket of the account, those
+     * the change creates included, as {@link S3PublicAccessBlock#ACCOUNT}.
+     */
+    public void accountPublicAccessBlock(Map<String, Object> settings, String source) {
+        accountBlock = settings;
+        accountBlockChanged = true;
+        accountBlockSource = source;
+        applied++;
+    }
+
+    /**
+     * Records every change from now on under {@code alias} (null: under its own source): the resources of a nested
+     * stack are reported at the stack's resource in the template given, the file a reader of the report has.
+     */
+    public void sourceAs(String alias) {
+        sourceAlias = alias;
+    }
+
+    /** The source changes are recorded under, alias or not. */
+    public String sourceAlias() {
+        return sourceAlias;
+    }
+
+    private String source(String source) {
+        return sourceAlias != null ? sourceAlias : source;
     }
 
     /** Whether the snapshot has the organization, which SCP and RCP changes need. */
@@ -217,7 +255,7 @@ public final class IamApplier {
             orgPolicies.remove(id);
         } else {
             orgPolicies.put(id, p);
-            addresses.put(p.arn() == null ? id : p.arn(), source);
+            addresses.put(p.arn() == null ? id : p.arn(), source(source));
         }
         orgChanged = true;
         applied++;
@@ -236,6 +274,25 @@ public final class IamApplier {
 
     /** The snapshot with the changes made so far. */
     public PlannedSnapshot result() {
+        if (accountBlockChanged || accountBlock != null) {
+            for (Resource r : List.copyOf(resources.values())) {
+                if ("AWS::S3::Bucket".equals(r.type())
+                        && !java.util.Objects.equals(r.properties().get(S3PublicAccessBlock.ACCOUNT), accountBlock)) {
+                    resources.put(r.arn(), PublicAccessBlocks.withProperty(r, r.arn(), r.region(),
+                            S3PublicAccessBlock.ACCOUNT, accountBlock));
+                }
+            }
+        }
+        Map<String, Resource> baseResources = new java.util.HashMap<>();
+        account.resources().forEach(r -> baseResources.put(r.arn(), r));
+        for (Resource r : resources.values()) {
+            Resource before = baseResources.get(r.arn());
+            String source = addresses.getOrDefault(r.arn(), accountBlockSource);
+            String rejected = PublicAccessBlocks.rejectedPolicy(before, r, source);
+            if (rejected != null && !warnings.contains(rejected)) {
+                warnings.add(rejected);
+            }
+        }
         Account a = account;
         Account changed = new Account(a.accountId(), a.alias(), List.copyOf(users.values()),
                 List.copyOf(groups.values()), List.copyOf(roles.values()), List.copyOf(policies.values()),
@@ -270,7 +327,7 @@ public final class IamApplier {
             case USER -> users.put(name, (User) changed);
             case GROUP -> groups.put(name, (Group) changed);
         }
-        addresses.putIfAbsent(old.arn(), source);
+        addresses.putIfAbsent(old.arn(), source(source));
         applied++;
     }
 
@@ -288,6 +345,12 @@ public final class IamApplier {
     }
 
     /** A name, or the last part of an ARN given where a name is expected. */
+    private static Map<String, Object> copy(Map<?, ?> m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(String.valueOf(k), v));
+        return out;
+    }
+
     private static String nameOf(String nameOrArn) {
         return nameOrArn.startsWith("arn:") ? nameOrArn.substring(nameOrArn.lastIndexOf('/') + 1) : nameOrArn;
     }

@@ -3,7 +3,9 @@ package io.iamscope.model.io.terraform;
 import io.iamscope.policy.Arn;
 import io.iamscope.model.Resource;
 import io.iamscope.model.io.planned.IamApplier;
+import io.iamscope.model.S3PublicAccessBlock;
 import io.iamscope.model.io.planned.LambdaPermission;
+import io.iamscope.model.io.planned.PublicAccessBlocks;
 import io.iamscope.model.io.planned.QueueUrl;
 import io.iamscope.model.io.planned.ResourcePolicyEdit;
 import io.iamscope.model.io.planned.UnknownDocument;
@@ -17,7 +19,8 @@ import java.util.List;
  * {@code policy} argument of {@code aws_s3_bucket}, {@code aws_sqs_queue}, {@code aws_sns_topic},
  * {@code aws_kms_key} and {@code aws_secretsmanager_secret}, {@code aws_lambda_permission} (one statement of the
  * function's policy, as Lambda's AddPermission writes it), {@code aws_organizations_policy} and
- * {@code aws_organizations_policy_attachment}.
+ * {@code aws_organizations_policy_attachment}; and S3 Block Public Access, {@code aws_s3_bucket_public_access_block}
+ * and {@code aws_s3_account_public_access_block} (which decide whether a public bucket policy is in force).
  *
  * <p>A resource whose ARN is unknown until apply (a new KMS key, a new secret) gets an ARN of its kind with the
  * resource address where AWS's generated part goes, so that identity policies naming that kind of resource still
@@ -132,6 +135,23 @@ final class TerraformResourcePolicies {
                 }
             }
             case "aws_lambda_permission" -> lambdaPermission(r);
+            case "aws_s3_bucket_public_access_block" -> {
+                String bucket = values.resolved(r, "bucket", "aws_s3_bucket", "bucket");
+                if (bucket != null) {
+                    String arn = "arn:" + partition + ":s3:::" + bucket;
+                    Resource old = to.resource(arn);
+                    to.putResource(PublicAccessBlocks.withProperty(old, arn, old != null ? old.region() : region(r),
+                            S3PublicAccessBlock.BUCKET, r.deleted() ? null : blockSettings(r)), r.address());
+                }
+            }
+            case "aws_s3_account_public_access_block" -> {
+                if (r.text("account_id") != null && !r.text("account_id").equals(account)) {
+                    to.warn(r.address() + ": sets the S3 Block Public Access of account " + r.text("account_id")
+                            + ", not of " + account + ": not applied");
+                } else {
+                    to.accountPublicAccessBlock(r.deleted() ? null : blockSettings(r), r.address());
+                }
+            }
             case "aws_organizations_policy" -> orgPolicies.policy(r);
             default -> {
                 // not a resource policy
@@ -275,6 +295,25 @@ final class TerraformResourcePolicies {
         PolicyDocument added = values.parse(permission.json(), r, "statement_id");
         to.putResource(ResourcePolicyEdit.withStatement(old, functionArn, "AWS::Lambda::Function",
                 regionOf(functionArn, r), sid, added), r.address());
+    }
+
+    /**
+     * The four settings of {@code aws_s3_bucket_public_access_block} or {@code aws_s3_account_public_access_block}
+     * (false when not set, as the provider defaults them); one unknown until apply is the key that stands for it.
+     */
+    private java.util.Map<String, Object> blockSettings(PlannedResource r) {
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        for (String setting : PublicAccessBlocks.SETTINGS) {
+            String attribute = setting.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+            if (r.text(attribute) == null && r.unknown(attribute)) {
+                String key = "terraform:" + r.address() + "." + attribute;
+                to.unknownKey(key);
+                out.put(setting, key);
+            } else {
+                out.put(setting, Boolean.parseBoolean(r.text(attribute)));
+            }
+        }
+        return out;
     }
 
     private String regionOf(String arn, PlannedResource r) {

@@ -156,18 +156,19 @@ class CloudFormationOverlayTest {
         assertEquals(List.of(), p.warnings());
     }
 
-    /** A SAM template's functions are made by its transform: said, not silently skipped. */
+    /** A transform other than SAM's (a macro) makes resources when deployed: said, not silently skipped. */
     @Test
     void aTransformIsAWarning() throws Exception {
         PlannedSnapshot p = yaml("""
-                Transform: AWS::Serverless-2016-10-31
+                Transform: AcmeMacro
                 Resources:
                   Fn:
-                    Type: AWS::Serverless::Function
+                    Type: AWS::Lambda::Function
                     Properties:
                       Handler: index.handler
                 """);
         assertEquals(1, p.warnings().size());
-        assertTrue(p.warnings().get(0).contains("Transform \"AWS::Serverless-2016-10-31\""), p.warnings().get(0));
+        assertTrue(p.warnings().get(0).contains("Transform `AcmeMacro`: the resources it makes are not checked"),
+                p.warnings().get(0));
     }
 }
