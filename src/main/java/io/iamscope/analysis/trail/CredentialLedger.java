@@ -72,6 +72,18 @@ public final class CredentialLedger implements Consumer<TrailEvent> {
         return out;
     }
 
+    /** The credentials whose activity passes the test, sorted. */
+    List<String> keysWhere(java.util.function.Predicate<Activity> test) {
+        List<String> out = new ArrayList<>();
+        byKey.forEach((k, a) -> {
+            if (test.test(a)) {
+                out.add(k);
+            }
+        });
+        out.sort(null);
+        return out;
+    }
+
     /** A credential handed out by one of a credential's calls. */
     record Issuance(Instant time, String event, IssuedCredential credential) {
     }
@@ -81,6 +93,8 @@ public final class CredentialLedger implements Consumer<TrailEvent> {
         String identityArn;
         String principalArn;
         String type;
+        /** Signed in an AWS Management Console session (or a sign-in itself). */
+        boolean console;
         Instant first;
         Instant last;
         // Sorted: files are read on several threads, and the report must not vary with their order.
@@ -109,6 +123,7 @@ public final class CredentialLedger implements Consumer<TrailEvent> {
                 principalArn = e.identity().principalArn();
                 type = e.identity().type();
             }
+            console |= e.identity().console();
             first = first == null || e.time().isBefore(first) ? e.time() : first;
             last = last == null || e.time().isAfter(last) ? e.time() : last;
             addSmall(sourceIps, e.sourceIp());
@@ -147,8 +162,8 @@ public final class CredentialLedger implements Consumer<TrailEvent> {
             if (ChangeKind.of(e.name()) != null && changes.size() < CHANGES_KEPT) {
                 changes.add(e);
             }
-            if (e.issued() != null) {
-                issued.add(new Issuance(e.time(), e.name(), e.issued()));
+            for (IssuedCredential handedOut : e.issued()) {
+                issued.add(new Issuance(e.time(), e.name(), handedOut));
             }
             if (!e.failed() && (e.name().equals("CreateUser") || e.name().equals("CreateRole"))) {
                 String name = e.request().get(e.name().equals("CreateUser") ? "userName" : "roleName");

@@ -100,16 +100,19 @@ public final class TrailAnalysis {
             Activity a = ledger.activity(key);
             created.addAll(a.created);
             List<Issuance> issued = new ArrayList<>(a.issued);
-            issued.sort(Comparator.comparing(Issuance::time).thenComparing(i -> i.credential().accessKeyId()));
+            issued.sort(Comparator.comparing(Issuance::time)
+                    .thenComparing(i -> String.valueOf(i.credential().accessKeyId()))
+                    .thenComparing(i -> String.valueOf(i.credential().arn())));
             for (Issuance i : issued) {
-                String newKey = i.credential().accessKeyId();
-                if (parent.containsKey(newKey)) {
-                    continue;
-                }
-                parent.put(newKey, key);
-                hops.add(hop(i, canonical(a.principalArn), created));
-                if (ledger.activity(newKey) != null) {
-                    queue.add(newKey);
+                for (IssuedKeys.Handed h : IssuedKeys.of(i, ledger, this::canonical)) {
+                    if (parent.containsKey(h.key())) {
+                        continue;
+                    }
+                    parent.put(h.key(), key);
+                    hops.add(hop(i, h, canonical(a.principalArn), created));
+                    if (ledger.activity(h.key()) != null) {
+                        queue.add(h.key());
+                    }
                 }
             }
         }
@@ -221,9 +224,9 @@ public final class TrailAnalysis {
         return callCheck.check(arn, actions, on, without, boundary);
     }
 
-    private ObservedHop hop(Issuance i, String from, Set<String> created) {
-        String to = canonical(i.credential().principalArn());
-        String key = i.credential().accessKeyId();
+    private ObservedHop hop(Issuance i, IssuedKeys.Handed handed, String from, Set<String> created) {
+        String to = canonical(handed.principalArn());
+        String key = handed.key();
         if (to.equals(from)) {
             return new ObservedHop(i.time(), i.event(), from, to, key, HopStatus.SAME_PRINCIPAL, List.of());
         }

@@ -102,7 +102,7 @@ class CsvTrailTest {
         assertEquals(java.time.Instant.parse("2026-11-27T21:03:12.250Z"), e.time());
         assertEquals("arn:aws:iam::1:user/x", e.identity().arn());
         assertEquals("111111111111", e.identity().accountId());
-        assertEquals("ASIANEW", e.issued().accessKeyId());
-        assertEquals("arn:aws:iam::1:role/r", e.issued().principalArn());
+        assertEquals("ASIANEW", e.issued().get(0).accessKeyId());
+        assertEquals("arn:aws:iam::1:role/r", e.issued().get(0).principalArn());
     }
 }
