@@ -37,7 +37,8 @@ final class CsvRecords implements AutoCloseable {
     private static final Map<String, String> FIELDS = names("eventVersion", "userIdentity", "eventTime", "eventSource",
             "eventName", "awsRegion", "sourceIPAddress", "userAgent", "errorCode", "errorMessage", "requestParameters",
             "responseElements", "additionalEventData", "requestID", "eventID", "resources", "eventType", "apiVersion",
-            "readOnly", "recipientAccountId", "serviceEventDetails", "sharedEventID", "vpcEndpointId");
+            "readOnly", "recipientAccountId", "serviceEventDetails", "sharedEventID", "vpcEndpointId",
+            "sessionCredentialFromConsole");
     /** Struct fields of {@code userIdentity} (Athena and Lake write them in lower case). */
     private static final Map<String, String> IDENTITY = names("type", "principalId", "arn", "accountId", "accessKeyId",
             "userName", "invokedBy", "sessionContext", "sessionIssuer", "attributes", "mfaAuthenticated",
