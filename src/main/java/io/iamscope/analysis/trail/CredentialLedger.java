@@ -103,6 +103,8 @@ public final class CredentialLedger implements Consumer<TrailEvent> {
         final Set<String> userAgents = new TreeSet<>();
         /** action to {succeeded, denied, failed otherwise}. */
         final Map<String, long[]> actions = new HashMap<>();
+        /** action to its first and last call. */
+        final Map<String, Instant[]> actionTimes = new HashMap<>();
         final Map<String, long[]> resources = new HashMap<>();
         long resourcesDropped;
         /** action to a resource it was denied on. */
@@ -131,6 +133,9 @@ public final class CredentialLedger implements Consumer<TrailEvent> {
             addSmall(userAgents, e.userAgent());
             long[] c = actions.computeIfAbsent(e.action(), a -> new long[3]);
             c[!e.failed() ? 0 : e.denied() ? 1 : 2]++;
+            Instant[] when = actionTimes.computeIfAbsent(e.action(), x -> new Instant[] {e.time(), e.time()});
+            when[0] = e.time().isBefore(when[0]) ? e.time() : when[0];
+            when[1] = e.time().isAfter(when[1]) ? e.time() : when[1];
             if (e.denied() && !e.resources().isEmpty()) {
                 // The least, not the first: files are read on several threads, and the report must not vary.
                 deniedOn.merge(e.action(), e.resources().get(0), (a, b) -> a.compareTo(b) <= 0 ? a : b);
