@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>{@code RunInstances} with {@code requestParameters.iamInstanceProfile} (its {@code arn} or {@code name}):
- *   the instances of {@code responseElements.instancesSet.items[].instanceId};</li>
+ *   the instances of {@code responseElements.instancesSet.items[].instanceId}; without it (a launch template),
+ *   the instances whose item there has an {@code iamInstanceProfile};</li>
  *   <li>{@code AssociateIamInstanceProfile}, {@code ReplaceIamInstanceProfileAssociation}: the {@code instanceId} the
  *   response's association names (or the request's).</li>
  * </ul>
@@ -31,11 +32,12 @@ final class InstanceProfileLaunch {
         JsonNode response = r.path("responseElements");
         List<String> ids = new ArrayList<>();
         if (name.equals("RunInstances")) {
-            if (!r.path("requestParameters").path("iamInstanceProfile").isObject()) {
-                return List.of();
-            }
+            boolean requested = r.path("requestParameters").path("iamInstanceProfile").isObject();
             for (JsonNode item : response.path("instancesSet").path("items")) {
-                addId(ids, RecordMapper.text(item, "instanceId"));
+                // A launch template names the profile out of the request; the instance then has it in the response.
+                if (requested || item.path("iamInstanceProfile").isObject()) {
+                    addId(ids, RecordMapper.text(item, "instanceId"));
+                }
             }
         } else {
             collectIds(response, ids);

@@ -48,6 +48,11 @@ class IssuedCredentialsTest {
         assertEquals("arn:aws:ec2:eu-west-1:333333333333:instance/i-0a1b2c3d4e5f60718", launched.issued().get(0).arn());
         assertTrue(map("ec2", "RunInstances", ",\"requestParameters\":{\"instanceType\":\"t3.micro\"}" + response)
                 .issued().isEmpty());
+        // A launch template's profile: the request does not name it, the launched instance does.
+        TrailEvent templated = map("ec2", "RunInstances", """
+                ,"requestParameters":{"launchTemplate":{"launchTemplateName":"t"}},"responseElements":{"instancesSet":
+                 {"items":[{"instanceId":"i-0a1b2c3d4e5f60720","iamInstanceProfile":{"arn":"arn:aws:iam::3:instance-profile/p"}}]}}""");
+        assertEquals(List.of("i-0a1b2c3d4e5f60720"), templated.issued().stream().map(IssuedCredential::instanceId).toList());
     }
 
     @Test
