@@ -186,6 +186,7 @@ unpredicted = [
 # organization's own instance of the same role and mlee's console session are in the same file, not the attacker's.
 INSTANCE, OTHER_INSTANCE = "i-0a1b2c3d4e5f60718", "i-0fedcba9876543210"
 S_CONSOLE, S_INSTANCE = "ASIAZPPATELCONSOLE01", "ASIAZEC2ADMININST001"
+ADMIN_PROFILE = f"arn:aws:iam::{DEV}:instance-profile/ec2-admin-profile"
 
 
 def console_user(account, name, key):
@@ -227,11 +228,9 @@ console_and_instance = [
                        request={"instancesSet": {"items": [{"imageId": "ami-0abcdef1234567890", "minCount": 1,
                                                             "maxCount": 1}]},
                                 "instanceType": "t3.micro", "iamInstanceProfile": {"name": "ec2-admin-profile"}},
-                       response={"reservationId": "r-0123456789abcdef0", "ownerId": DEV,
-                                 "instancesSet": {"items": [{"instanceId": INSTANCE, "imageId": "ami-0abcdef1234567890",
-                                                             "iamInstanceProfile": {
-                                                                 "arn": f"arn:aws:iam::{DEV}:instance-profile/ec2-admin-profile",
-                                                                 "id": "AIPAZEC2ADMINPROFILE"}}]}})),
+                       response={"reservationId": "r-0123456789abcdef0", "ownerId": DEV, "instancesSet": {
+                           "items": [{"instanceId": INSTANCE, "imageId": "ami-0abcdef1234567890",
+                                      "iamInstanceProfile": {"arn": ADMIN_PROFILE, "id": "AIPAZEC2ADMINPROFILE"}}]}})),
     event("22:19:00", instance_session(INSTANCE, S_INSTANCE), "sts", "GetCallerIdentity", read_only=True),
     event("22:19:30", instance_session(INSTANCE, S_INSTANCE), "iam", "CreateUser",
           request={"userName": "svc-backup2"}),

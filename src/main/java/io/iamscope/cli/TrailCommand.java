@@ -53,7 +53,8 @@ final class TrailCommand implements Callable<Integer> {
     AnalysisInputs inputs;
 
     @Option(names = "--logs", paramLabel = "PATH", required = true,
-            description = "CloudTrail log files (.json, or .csv from Athena or CloudTrail Lake; gzipped or not) or folders of them (repeatable).")
+            description = "CloudTrail log files (.json, or .csv from Athena or CloudTrail Lake; gzipped or not) or"
+                    + " folders of them (repeatable).")
     List<Path> logs;
 
     @Option(names = "--since", paramLabel = "TIME",

@@ -64,7 +64,9 @@ final class CsvRecords implements AutoCloseable {
             p.close();
             return null;
         }
-        rows.columns = rows.cells.stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).toList();
+        // A byte order mark (Excel writes one) is not part of the first name.
+        rows.columns = rows.cells.stream().map(c -> c.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT))
+                .toList();
         if (!rows.columns.containsAll(REQUIRED)) {
             p.close();
             return null;

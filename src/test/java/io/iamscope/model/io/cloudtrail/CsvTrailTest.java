@@ -87,7 +87,8 @@ class CsvTrailTest {
 
     @Test
     void lakeTimesAndStructsInAnyCaseReadAsTheRecordSpellsThem() throws Exception {
-        String header = "eventTime,eventSource,eventName,userIdentity,responseElements,requestParameters\n";
+        // With a byte order mark, as a spreadsheet saves it.
+        String header = "\uFEFFeventTime,eventSource,eventName,userIdentity,responseElements,requestParameters\n";
         String row = "2026-11-27 21:03:12.250,sts.amazonaws.com,AssumeRole,"
                 + "\"{type=IAMUser, ARN=arn:aws:iam::1:user/x, AccountId=111111111111, accessKeyId=AKIAX}\","
                 + "\"{credentials={\"\"accessKeyId\"\":\"\"ASIANEW\"\"}, assumedRoleUser={\"\"arn\"\":"
