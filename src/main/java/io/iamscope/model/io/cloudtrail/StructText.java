@@ -28,11 +28,14 @@ final class StructText {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** The separator before the next entry of a map or row: {@code , name=}. */
     private static final Pattern NEXT_KEY = Pattern.compile(",\\s*[A-Za-z0-9_@.:\\-]+=");
+    /** Deeper than CloudTrail's records go (userIdentity: 4 levels); a hostile cell must not exhaust the stack. */
+    private static final int MAX_DEPTH = 32;
 
     private final String text;
     private final boolean stringMap;
     private int pos;
     private int depth;
+    private int nesting;
 
     private StructText(String text, boolean stringMap) {
         this.text = text;
@@ -73,6 +76,9 @@ final class StructText {
     /** @param inArray whether a plain value ends at {@code , } (an array's elements) rather than {@code , key=} */
     private JsonNode value(boolean inArray) {
         skipSpaces();
+        if (nesting > MAX_DEPTH) {
+            throw bad("nested deeper than " + MAX_DEPTH);
+        }
         if (text.startsWith("{\"", pos) || text.startsWith("[{\"", pos) || text.startsWith("[\"", pos)) {
             return json();
         }
@@ -99,11 +105,13 @@ final class StructText {
     private ObjectNode object() {
         ObjectNode o = NODES.objectNode();
         depth++;
+        nesting++;
         pos++;
         skipSpaces();
         if (peek('}')) {
             pos++;
             depth--;
+            nesting--;
             return o;
         }
         while (true) {
@@ -121,6 +129,7 @@ final class StructText {
             } else if (peek('}')) {
                 pos++;
                 depth--;
+                nesting--;
                 return o;
             } else {
                 throw bad("no `}` closing a struct");
@@ -130,10 +139,12 @@ final class StructText {
 
     private ArrayNode array() {
         ArrayNode a = NODES.arrayNode();
+        nesting++;
         pos++;
         skipSpaces();
         if (peek(']')) {
             pos++;
+            nesting--;
             return a;
         }
         while (true) {
@@ -143,6 +154,7 @@ final class StructText {
                 pos++;
             } else if (peek(']')) {
                 pos++;
+                nesting--;
                 return a;
             } else {
                 throw bad("no `]` closing a list");
