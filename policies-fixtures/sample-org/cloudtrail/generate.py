@@ -179,6 +179,67 @@ unpredicted = [
           "iam", "ListRoles", read_only=True),
 ]
 
+# Test fixture: the password the attacker set for admin-ppatel used. A failed, then a successful console sign-in
+# ("AWS Management Console sign-in events": no access key, responseElements.ConsoleLogin), calls in that console
+# session (sessionCredentialFromConsole), an instance launched with ec2-admin-profile, and that instance's role
+# session (EC2 names it after the instance: "CloudTrail userIdentity element", ec2RoleDelivery) calling AWS. The
+# organization's own instance of the same role and mlee's console session are in the same file, not the attacker's.
+INSTANCE, OTHER_INSTANCE = "i-0a1b2c3d4e5f60718", "i-0fedcba9876543210"
+S_CONSOLE, S_INSTANCE = "ASIAZPPATELCONSOLE01", "ASIAZEC2ADMININST001"
+ADMIN_PROFILE = f"arn:aws:iam::{DEV}:instance-profile/ec2-admin-profile"
+
+
+def console_user(account, name, key):
+    # userIdentity of a console session's call: the user's ARN, a temporary key, sessionContext.attributes.
+    who = user(account, name, key)
+    who["sessionContext"] = {"attributes": {"creationDate": f"{DAY}T22:15:00Z", "mfaAuthenticated": "false"}}
+    return who
+
+
+def sign_in(time, name, success, ip=ATTACKER_IP):
+    who = user(DEV, name, None)
+    del who["accessKeyId"]
+    r = event(time, who, "signin", "ConsoleLogin", ip=ip, ua="Mozilla/5.0 (X11; Linux x86_64; rv:120.0) Firefox/120.0",
+              response={"ConsoleLogin": "Success" if success else "Failure"}, kind="AwsConsoleSignIn")
+    r["additionalEventData"] = {"LoginTo": "https://console.aws.amazon.com/console/home", "MobileVersion": "No",
+                                "MFAUsed": "No"}
+    if not success:
+        r["errorMessage"] = "Failed authentication"
+    return r
+
+
+def from_console(r):
+    r["sessionCredentialFromConsole"] = "true"
+    return r
+
+
+def instance_session(instance, key):
+    who = session(DEV, "ec2-admin-instance", instance, key, f"{DAY}T22:18:00Z")
+    who["sessionContext"]["ec2RoleDelivery"] = "2.0"
+    return who
+
+
+ppatel_console = console_user(DEV, "admin-ppatel", S_CONSOLE)
+console_and_instance = [
+    sign_in("22:14:40", "admin-ppatel", False),
+    sign_in("22:15:00", "admin-ppatel", True),
+    from_console(event("22:15:30", ppatel_console, "iam", "ListUsers", read_only=True)),
+    from_console(event("22:17:00", ppatel_console, "ec2", "RunInstances",
+                       request={"instancesSet": {"items": [{"imageId": "ami-0abcdef1234567890", "minCount": 1,
+                                                            "maxCount": 1}]},
+                                "instanceType": "t3.micro", "iamInstanceProfile": {"name": "ec2-admin-profile"}},
+                       response={"reservationId": "r-0123456789abcdef0", "ownerId": DEV, "instancesSet": {
+                           "items": [{"instanceId": INSTANCE, "imageId": "ami-0abcdef1234567890",
+                                      "iamInstanceProfile": {"arn": ADMIN_PROFILE, "id": "AIPAZEC2ADMINPROFILE"}}]}})),
+    event("22:19:00", instance_session(INSTANCE, S_INSTANCE), "sts", "GetCallerIdentity", read_only=True),
+    event("22:19:30", instance_session(INSTANCE, S_INSTANCE), "iam", "CreateUser",
+          request={"userName": "svc-backup2"}),
+    event("22:19:40", instance_session(OTHER_INSTANCE, "ASIAZEC2ADMINORG0001"), "s3", "ListBuckets", ip=ORG_IP,
+          ua=ORG_UA, read_only=True),
+    from_console(event("22:20:00", console_user(DEV, "mlee", "ASIAZMLEECONSOLE0001"), "glue", "GetJobs", ip=ORG_IP,
+                       read_only=True)),
+]
+
 
 def name(account, region, time, gz=True):
     stamp = DAY.replace("-", "") + "T" + time.replace(":", "")[:4] + "Z"
@@ -208,6 +269,8 @@ def main():
     write(HERE, PROD, "us-east-1", prod_east_1)
     shutil.rmtree(os.path.join(TESTS, "unpredicted"), ignore_errors=True)
     write(os.path.join(TESTS, "unpredicted"), PROD, "us-east-1", unpredicted)
+    shutil.rmtree(os.path.join(TESTS, "console"), ignore_errors=True)
+    write(os.path.join(TESTS, "console"), DEV, "us-east-1", console_and_instance, gz=False)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /**
  * An incident-response tactic an action serves an attacker for, named after the MITRE ATT&amp;CK cloud tactics.
- * The order is the order reports list them in: the most urgent first.
+ * The order is the order reports list them in: the most urgent first. {@code COLLECTION} and
+ * {@code INITIAL_ACCESS} tag calls seen in CloudTrail ({@link CallTactics}); tactics.json tags no permission with
+ * them.
  */
 public enum Tactic {
     PRIVILEGE_ESCALATION,
@@ -15,8 +17,10 @@ public enum Tactic {
     LATERAL_MOVEMENT,
     EXECUTION,
     EXFILTRATION,
+    COLLECTION,
     IMPACT,
-    DISCOVERY;
+    DISCOVERY,
+    INITIAL_ACCESS;
 
     /** The id used in tactics.json and in output, e.g. {@code privilege-escalation}. */
     public String id() {

@@ -53,7 +53,8 @@ final class TrailCommand implements Callable<Integer> {
     AnalysisInputs inputs;
 
     @Option(names = "--logs", paramLabel = "PATH", required = true,
-            description = "CloudTrail log files (.json or .json.gz) or folders of them (repeatable).")
+            description = "CloudTrail log files (.json, or .csv from Athena or CloudTrail Lake; gzipped or not) or"
+                    + " folders of them (repeatable).")
     List<Path> logs;
 
     @Option(names = "--since", paramLabel = "TIME",
@@ -93,7 +94,7 @@ final class TrailCommand implements Callable<Integer> {
             throw new UserInputException("cannot list the logs: " + e.getMessage());
         }
         if (files.isEmpty()) {
-            throw new UserInputException("no CloudTrail log file (.json, .json.gz) under " + logs);
+            throw new UserInputException("no CloudTrail log file (.json, .csv, gzipped or not) under " + logs);
         }
         AttackerProfile profile = inputs.profile();
         SnapshotIndex index = inputs.index(err);

@@ -37,6 +37,8 @@ final class BlastWords {
             case LATERAL_MOVEMENT -> "move laterally (lateral movement)";
             case EXECUTION -> "run code (execution)";
             case DISCOVERY -> "enumerate the environment (discovery)";
+            case COLLECTION -> "gather data (collection)";
+            case INITIAL_ACCESS -> "get in (initial access)";
         };
     }
 

@@ -9,6 +9,7 @@ import io.iamscope.analysis.trail.HopStatus;
 import io.iamscope.analysis.trail.ObservedHop;
 import io.iamscope.analysis.trail.PrincipalUse;
 import io.iamscope.analysis.trail.ResourceUse;
+import io.iamscope.analysis.trail.TacticUse;
 import io.iamscope.analysis.trail.TrailReport;
 import io.iamscope.analysis.trail.UnexplainedCall;
 import io.iamscope.report.html.Drawing;
@@ -64,7 +65,7 @@ public final class TrailHtmlRenderer {
                 : TrailTextRenderer.toRevoke(t) > 0 ? "warn" : "good";
         Verdict verdict = new Verdict(tone, "ANSWER: " + TrailTextRenderer.answer(t), TrailTextRenderer.checked(t),
                 List.of());
-        List<Table> tables = List.of(principals(t), handedOut(t), credentials(t),
+        List<Table> tables = List.of(principals(t), handedOut(t), credentials(t), tactics(t),
                 changes(t, ChangeKind.PERSISTENCE, "persistence", "Changes to revoke (persistence)"),
                 changes(t, ChangeKind.EVASION, "evasion", "Attempts to blind (defense evasion)"), actions(t),
                 denied(t), resources(t), couldHave(t));
@@ -131,25 +132,37 @@ public final class TrailHtmlRenderer {
                         "denied", "source IPs", "regions", "user agents"), rows, null);
     }
 
+    private static Table tactics(TrailReport t) {
+        List<Table.Row> rows = new ArrayList<>();
+        for (TacticUse u : t.tactics()) {
+            rows.add(new Table.Row(List.of(Cell.text(TrailTextRenderer.tacticWord(u.tactic())),
+                    Cell.time(u.first().toString()), Cell.time(u.last().toString()), Cell.number(u.calls()),
+                    Cell.number(u.denied()), Cell.code(String.join(", ", u.actions()))), false));
+        }
+        return new Table("tactics", "Tactics (MITRE ATT&CK), in the order first used", List.of("tactic",
+                "first call", "last call", "calls", "denied", "actions"), rows, null);
+    }
+
     private static Table changes(TrailReport t, ChangeKind kind, String id, String caption) {
         List<Table.Row> rows = new ArrayList<>();
         for (Change c : t.changes()) {
             if (c.kind() == kind) {
                 rows.add(new Table.Row(List.of(Cell.time(c.time().toString()), Cell.code(c.action()),
-                        Cell.code(c.target()), Cell.code(BlastWords.shortName(c.principal())), Cell.code(c.credential()),
+                        Cell.text(TrailTextRenderer.tacticWord(c.tactic())), Cell.code(c.target()), Cell.code(BlastWords.shortName(c.principal())), Cell.code(c.credential()),
                         Cell.text(c.outcome())), TrailTextRenderer.ok(c)));
             }
         }
-        return new Table(id, caption, List.of("time", "action", "target", "by", "credential", "outcome"), rows, null);
+        return new Table(id, caption, List.of("time", "action", "tactic", "target", "by", "credential", "outcome"),
+                rows, null);
     }
 
     private static Table actions(TrailReport t) {
         List<Table.Row> rows = t.actions().stream().map(a -> new Table.Row(List.of(Cell.code(a.service()),
-                Cell.code(a.action()), Cell.number(a.succeeded()), Cell.number(a.denied()), Cell.number(a.failed())),
-                false)).toList();
+                Cell.code(a.action()), Cell.text(TrailTextRenderer.tacticWord(a.tactic())), Cell.time(a.first().toString()),
+                Cell.number(a.succeeded()), Cell.number(a.denied()), Cell.number(a.failed())), false)).toList();
         return new Table("actions", "Actions by service (" + t.actions().stream().map(ActionUse::service).distinct()
-                .count() + " services)", List.of("service", "action", "succeeded", "denied", "failed otherwise"), rows,
-                null);
+                .count() + " services)", List.of("service", "action", "tactic", "first call", "succeeded", "denied",
+                "failed otherwise"), rows, null);
     }
 
     private static Table denied(TrailReport t) {

@@ -11,6 +11,7 @@ import io.iamscope.analysis.trail.CredentialUse;
 import io.iamscope.analysis.trail.ObservedHop;
 import io.iamscope.analysis.trail.PrincipalUse;
 import io.iamscope.analysis.trail.ResourceUse;
+import io.iamscope.analysis.trail.TacticUse;
 import io.iamscope.analysis.trail.TrailReport;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -93,6 +94,19 @@ public final class TrailJsonRenderer {
             n.put("denied", a.denied());
             n.put("failed", a.failed());
             n.put("deniedOn", a.deniedOn());
+            n.put("tactic", TrailTextRenderer.tacticWord(a.tactic()));
+            time(n, "first", a.first());
+            time(n, "last", a.last());
+        }
+        ArrayNode tactics = root.putArray("tactics");
+        for (TacticUse u : t.tactics()) {
+            ObjectNode n = tactics.addObject();
+            n.put("tactic", TrailTextRenderer.tacticWord(u.tactic()));
+            time(n, "first", u.first());
+            time(n, "last", u.last());
+            n.put("calls", u.calls());
+            n.put("denied", u.denied());
+            strings(n.putArray("actions"), u.actions());
         }
         ArrayNode resources = root.putArray("resources");
         for (ResourceUse r : t.resources()) {
@@ -104,6 +118,7 @@ public final class TrailJsonRenderer {
             ObjectNode n = changes.addObject();
             time(n, "time", c.time());
             n.put("kind", c.kind().name().toLowerCase(java.util.Locale.ROOT));
+            n.put("tactic", TrailTextRenderer.tacticWord(c.tactic()));
             n.put("action", c.action());
             n.put("principal", c.principal());
             n.put("credential", c.credential());

@@ -10,6 +10,7 @@ import io.iamscope.analysis.trail.ObservedHop;
 import io.iamscope.analysis.trail.PrincipalUse;
 import io.iamscope.analysis.trail.UnexplainedCall;
 import io.iamscope.analysis.trail.ResourceUse;
+import io.iamscope.analysis.trail.TacticUse;
 import io.iamscope.analysis.trail.TrailReport;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -23,6 +24,8 @@ import java.util.stream.Collectors;
  */
 public final class TrailTextRenderer {
     private static final int LINES = 8;
+    /** Actions named per tactic line; JSON lists all. */
+    private static final int ACTIONS_PER_TACTIC = 4;
 
     private TrailTextRenderer() {
     }
@@ -77,6 +80,14 @@ public final class TrailTextRenderer {
         out.println("  credentials:");
         cut(t.credentials().stream().map(c -> "  " + credential(c)).toList(), out);
         out.println();
+        out.println("TACTICS (MITRE ATT&CK, in the order first used)");
+        for (TacticUse u : t.tactics()) {
+            out.println("  " + u.first() + " .. " + u.last() + " " + tacticWord(u.tactic()) + ": " + u.calls()
+                    + " call(s), " + u.denied() + " denied: " + String.join(", ", u.actions().stream()
+                    .limit(ACTIONS_PER_TACTIC).toList()) + (u.actions().size() > ACTIONS_PER_TACTIC ? ", +"
+                    + (u.actions().size() - ACTIONS_PER_TACTIC) + " more" : ""));
+        }
+        out.println();
         changes("CHANGES TO REVOKE (persistence)", t, ChangeKind.PERSISTENCE, out);
         changes("ATTEMPTS TO BLIND (defense evasion)", t, ChangeKind.EVASION, out);
         out.println("ACTIONS BY SERVICE");
@@ -86,7 +97,8 @@ public final class TrailTextRenderer {
             long ok = actions.stream().mapToLong(ActionUse::succeeded).sum();
             long denied = actions.stream().mapToLong(ActionUse::denied).sum();
             out.println("  " + service + ": " + ok + " succeeded, " + denied + " denied");
-            cut(actions.stream().map(a -> "  " + a.action() + " " + counts(a)).toList(), out);
+            cut(actions.stream().map(a -> "  " + a.action() + " " + counts(a) + " [" + tacticWord(a.tactic()) + "]")
+                    .toList(), out);
         });
         List<ActionUse> denied = t.actions().stream().filter(a -> a.denied() > 0).toList();
         if (!denied.isEmpty()) {
@@ -171,10 +183,16 @@ public final class TrailTextRenderer {
         }
         out.println(title);
         for (Change c : list) {
-            out.println("  " + c.time() + " " + c.action() + (c.target().isEmpty() ? "" : " " + c.target()) + " by `"
+            out.println("  " + c.time() + " " + c.action() + " [" + tacticWord(c.tactic()) + "]"
+                    + (c.target().isEmpty() ? "" : " " + c.target()) + " by `"
                     + BlastWords.shortName(c.principal()) + "` (" + c.credential() + "): " + c.outcome());
         }
         out.println();
+    }
+
+    /** A tactic's id ({@code privilege-escalation}); {@code unknown} for a call no rule tags. */
+    static String tacticWord(io.iamscope.catalog.Tactic t) {
+        return t == null ? "unknown" : t.id();
     }
 
     static String counts(ActionUse a) {

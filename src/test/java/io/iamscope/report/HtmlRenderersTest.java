@@ -220,11 +220,12 @@ class HtmlRenderersTest {
         var used = List.of(new io.iamscope.analysis.trail.PrincipalUse(start, true, List.of(), t0, t0, 1, 2, 0),
                 new io.iamscope.analysis.trail.PrincipalUse(role, false, List.of(), t0, t0, 1, 1, 0));
         var change = new io.iamscope.analysis.trail.Change(t0, io.iamscope.analysis.trail.ChangeKind.EVASION,
-                "cloudtrail:" + SCRIPT, role, "ASIA" + IMAGE, "name=" + IMAGE, SCRIPT);
+                io.iamscope.catalog.Tactic.DEFENSE_EVASION, "cloudtrail:" + SCRIPT, role, "ASIA" + IMAGE, "name=" + IMAGE, SCRIPT);
         var unexplained = new io.iamscope.analysis.trail.UnexplainedCall(role, "s3:" + SCRIPT, IMAGE, t0, 1, SCRIPT);
         return new io.iamscope.analysis.trail.TrailReport(SCRIPT, start, null, null,
                 new io.iamscope.analysis.trail.LogsRead(1, 3, 0, List.of(SCRIPT)), List.of(key, session), List.of(hop),
-                used, List.of(new io.iamscope.analysis.trail.ActionUse("s3:" + SCRIPT, 1, 1, 0, IMAGE)),
+                used, List.of(new io.iamscope.analysis.trail.ActionUse("s3:" + SCRIPT, 1, 1, 0, IMAGE, null, t0,
+                        t0)),
                 List.of(new io.iamscope.analysis.trail.ResourceUse(IMAGE, 1)), 0, List.of(change), List.of(unexplained),
                 0, null, false, 0, List.of(), Map.of());
     }

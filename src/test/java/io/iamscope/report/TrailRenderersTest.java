@@ -19,7 +19,10 @@ class TrailRenderersTest {
                         List.of(ReportInputs.SAMPLE_LOGS, ReportInputs.UNPREDICTED_LOGS)),
                 Arguments.of("contractor-key.unexplained", ReportInputs.CONTRACTOR_KEY,
                         List.of(ReportInputs.SAMPLE_LOGS, ReportInputs.UNEXPLAINED_LOGS)),
-                Arguments.of("mlee", "mlee", List.of(ReportInputs.SAMPLE_LOGS)));
+                Arguments.of("mlee", "mlee", List.of(ReportInputs.SAMPLE_LOGS)),
+                // The password set for admin-ppatel signed in with, an instance launched with a profile: followed.
+                Arguments.of("contractor-key.console", ReportInputs.CONTRACTOR_KEY,
+                        List.of(ReportInputs.SAMPLE_LOGS, Path.of("src/test/resources/trail/console"))));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -72,6 +72,18 @@ public final class CredentialLedger implements Consumer<TrailEvent> {
         return out;
     }
 
+    /** The credentials whose activity passes the test, sorted. */
+    List<String> keysWhere(java.util.function.Predicate<Activity> test) {
+        List<String> out = new ArrayList<>();
+        byKey.forEach((k, a) -> {
+            if (test.test(a)) {
+                out.add(k);
+            }
+        });
+        out.sort(null);
+        return out;
+    }
+
     /** A credential handed out by one of a credential's calls. */
     record Issuance(Instant time, String event, IssuedCredential credential) {
     }
@@ -81,6 +93,8 @@ public final class CredentialLedger implements Consumer<TrailEvent> {
         String identityArn;
         String principalArn;
         String type;
+        /** Signed in an AWS Management Console session (or a sign-in itself). */
+        boolean console;
         Instant first;
         Instant last;
         // Sorted: files are read on several threads, and the report must not vary with their order.
@@ -89,6 +103,8 @@ public final class CredentialLedger implements Consumer<TrailEvent> {
         final Set<String> userAgents = new TreeSet<>();
         /** action to {succeeded, denied, failed otherwise}. */
         final Map<String, long[]> actions = new HashMap<>();
+        /** action to its first and last call. */
+        final Map<String, Instant[]> actionTimes = new HashMap<>();
         final Map<String, long[]> resources = new HashMap<>();
         long resourcesDropped;
         /** action to a resource it was denied on. */
@@ -109,6 +125,7 @@ public final class CredentialLedger implements Consumer<TrailEvent> {
                 principalArn = e.identity().principalArn();
                 type = e.identity().type();
             }
+            console |= e.identity().console();
             first = first == null || e.time().isBefore(first) ? e.time() : first;
             last = last == null || e.time().isAfter(last) ? e.time() : last;
             addSmall(sourceIps, e.sourceIp());
@@ -116,6 +133,9 @@ public final class CredentialLedger implements Consumer<TrailEvent> {
             addSmall(userAgents, e.userAgent());
             long[] c = actions.computeIfAbsent(e.action(), a -> new long[3]);
             c[!e.failed() ? 0 : e.denied() ? 1 : 2]++;
+            Instant[] when = actionTimes.computeIfAbsent(e.action(), x -> new Instant[] {e.time(), e.time()});
+            when[0] = e.time().isBefore(when[0]) ? e.time() : when[0];
+            when[1] = e.time().isAfter(when[1]) ? e.time() : when[1];
             if (e.denied() && !e.resources().isEmpty()) {
                 // The least, not the first: files are read on several threads, and the report must not vary.
                 deniedOn.merge(e.action(), e.resources().get(0), (a, b) -> a.compareTo(b) <= 0 ? a : b);
@@ -147,8 +167,8 @@ public final class CredentialLedger implements Consumer<TrailEvent> {
             if (ChangeKind.of(e.name()) != null && changes.size() < CHANGES_KEPT) {
                 changes.add(e);
             }
-            if (e.issued() != null) {
-                issued.add(new Issuance(e.time(), e.name(), e.issued()));
+            for (IssuedCredential handedOut : e.issued()) {
+                issued.add(new Issuance(e.time(), e.name(), handedOut));
             }
             if (!e.failed() && (e.name().equals("CreateUser") || e.name().equals("CreateRole"))) {
                 String name = e.request().get(e.name().equals("CreateUser") ? "userName" : "roleName");

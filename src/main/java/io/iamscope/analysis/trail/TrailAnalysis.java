@@ -5,7 +5,9 @@ import io.iamscope.analysis.AttackerProfile;
 import io.iamscope.analysis.Hop;
 import io.iamscope.analysis.trail.CredentialLedger.Activity;
 import io.iamscope.analysis.trail.CredentialLedger.Issuance;
+import io.iamscope.catalog.CallTactics;
 import io.iamscope.catalog.Catalog;
+import io.iamscope.catalog.Tactics;
 import io.iamscope.eval.RequestContext;
 import io.iamscope.graph.AccessEdge;
 import io.iamscope.graph.AccessGraph;
@@ -46,6 +48,7 @@ public final class TrailAnalysis {
     private final Map<String, String> canonical = new HashMap<>();
 
     private final CallCheck callCheck;
+    private final CallTactics tactics;
 
     /**
      * The context the logged calls are asked again in: what a CloudTrail record does not say is unknown (MFA and
@@ -66,6 +69,7 @@ public final class TrailAnalysis {
         this.graph = graph;
         this.limits = limits;
         this.callCheck = new CallCheck(index, catalog, checker);
+        this.tactics = CallTactics.load(Tactics.load(catalog));
     }
 
     /**
@@ -100,16 +104,19 @@ public final class TrailAnalysis {
             Activity a = ledger.activity(key);
             created.addAll(a.created);
             List<Issuance> issued = new ArrayList<>(a.issued);
-            issued.sort(Comparator.comparing(Issuance::time).thenComparing(i -> i.credential().accessKeyId()));
+            issued.sort(Comparator.comparing(Issuance::time)
+                    .thenComparing(i -> String.valueOf(i.credential().accessKeyId()))
+                    .thenComparing(i -> String.valueOf(i.credential().arn())));
             for (Issuance i : issued) {
-                String newKey = i.credential().accessKeyId();
-                if (parent.containsKey(newKey)) {
-                    continue;
-                }
-                parent.put(newKey, key);
-                hops.add(hop(i, canonical(a.principalArn), created));
-                if (ledger.activity(newKey) != null) {
-                    queue.add(newKey);
+                for (IssuedKeys.Handed h : IssuedKeys.of(i, ledger, this::canonical)) {
+                    if (parent.containsKey(h.key())) {
+                        continue;
+                    }
+                    parent.put(h.key(), key);
+                    hops.add(hop(i, h, canonical(a.principalArn), created));
+                    if (ledger.activity(h.key()) != null) {
+                        queue.add(h.key());
+                    }
                 }
             }
         }
@@ -119,6 +126,7 @@ public final class TrailAnalysis {
         Map<String, List<Activity>> byPrincipal = new LinkedHashMap<>();
         Map<String, long[]> actions = new TreeMap<>();
         Map<String, String> deniedOn = new TreeMap<>();
+        Map<String, Instant[]> actionTimes = new HashMap<>();
         Map<String, long[]> resources = new HashMap<>();
         long resourcesDropped = 0;
         List<Change> changes = new ArrayList<>();
@@ -135,11 +143,14 @@ public final class TrailAnalysis {
                 denied += e.getValue()[1];
             }
             a.deniedOn.forEach((k, v) -> deniedOn.merge(k, v, (x, y) -> x.compareTo(y) <= 0 ? x : y));
+            a.actionTimes.forEach((k, v) -> actionTimes.merge(k, v.clone(), (x, y) -> new Instant[] {
+                x[0].isBefore(y[0]) ? x[0] : y[0], x[1].isAfter(y[1]) ? x[1] : y[1]}));
             a.resources.forEach((r, n) -> resources.computeIfAbsent(r, x -> new long[1])[0] += n[0]);
             resourcesDropped += a.resourcesDropped;
             String principal = canonical(a.principalArn);
             for (TrailEvent e : a.changes) {
-                changes.add(new Change(e.time(), ChangeKind.of(e.name()), e.action(), principal, key, target(e),
+                changes.add(new Change(e.time(), ChangeKind.of(e.name()), tactics.of(e.action()).orElse(null),
+                        e.action(), principal, key, target(e),
                         e.errorCode() == null ? "ok" : e.errorCode()));
             }
             credentials.add(new CredentialUse(key, a.identityArn, principal, parent.get(key), a.first, a.last,
@@ -181,7 +192,8 @@ public final class TrailAnalysis {
         principals.sort(Comparator.comparing(PrincipalUse::first).thenComparing(PrincipalUse::arn));
 
         List<ActionUse> actionList = actions.entrySet().stream().map(e -> new ActionUse(e.getKey(), e.getValue()[0],
-                e.getValue()[1], e.getValue()[2], deniedOn.get(e.getKey()))).toList();
+                e.getValue()[1], e.getValue()[2], deniedOn.get(e.getKey()), tactics.of(e.getKey()).orElse(null),
+                actionTimes.get(e.getKey())[0], actionTimes.get(e.getKey())[1])).toList();
         List<ResourceUse> resourceList = resources.entrySet().stream()
                 .map(e -> new ResourceUse(e.getKey(), e.getValue()[0]))
                 .sorted(Comparator.comparingLong(ResourceUse::calls).reversed().thenComparing(ResourceUse::arn))
@@ -221,9 +233,9 @@ public final class TrailAnalysis {
         return callCheck.check(arn, actions, on, without, boundary);
     }
 
-    private ObservedHop hop(Issuance i, String from, Set<String> created) {
-        String to = canonical(i.credential().principalArn());
-        String key = i.credential().accessKeyId();
+    private ObservedHop hop(Issuance i, IssuedKeys.Handed handed, String from, Set<String> created) {
+        String to = canonical(handed.principalArn());
+        String key = handed.key();
         if (to.equals(from)) {
             return new ObservedHop(i.time(), i.event(), from, to, key, HopStatus.SAME_PRINCIPAL, List.of());
         }

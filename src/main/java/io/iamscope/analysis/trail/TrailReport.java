@@ -61,4 +61,9 @@ public record TrailReport(String start, String startArn, Instant since, Instant 
     public long denied() {
         return actions.stream().mapToLong(ActionUse::denied).sum();
     }
+
+    /** The calls by ATT&amp;CK tactic, in the order the attacker first used each: the attack's phases. */
+    public List<TacticUse> tactics() {
+        return TacticUse.of(actions);
+    }
 }

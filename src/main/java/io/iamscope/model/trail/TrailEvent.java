@@ -13,14 +13,15 @@ import java.util.Map;
  * @param errorCode {@code errorCode}, null when the call succeeded
  * @param request   the top-level scalar values of {@code requestParameters} ({@code userName}, {@code policyArn}...)
  * @param resources the ARNs of the record's {@code resources} list and of the request's ARN-valued parameters
- * @param issued    the credential the call handed out, null when none
+ * @param issued    the credentials the call handed out (several instances launched at once), empty when none
  */
 public record TrailEvent(Instant time, String source, String name, String region, String sourceIp, String userAgent,
                          String errorCode, TrailIdentity identity, Map<String, String> request, List<String> resources,
-                         IssuedCredential issued) {
+                         List<IssuedCredential> issued) {
     public TrailEvent {
         request = Map.copyOf(request);
         resources = List.copyOf(resources);
+        issued = List.copyOf(issued);
     }
 
     /** The service's short name: {@code iam} for {@code iam.amazonaws.com}. */

@@ -7,8 +7,11 @@ package io.iamscope.model.trail;
  *
  * @param type        {@code IAMUser}, {@code AssumedRole}, {@code FederatedUser}, {@code Root}, {@code AWSService}...
  * @param accessKeyId the key that signed the call, null when the record has none (console, service calls)
+ * @param console     the call was made in an AWS Management Console session: the record's
+ *                    {@code sessionCredentialFromConsole}, or a {@code ConsoleLogin} itself
  */
-public record TrailIdentity(String type, String arn, String accountId, String accessKeyId, String issuerArn) {
+public record TrailIdentity(String type, String arn, String accountId, String accessKeyId, String issuerArn,
+                            boolean console) {
 
     /** The IAM principal behind the caller: the session's role for a role session, else the caller's ARN. */
     public String principalArn() {

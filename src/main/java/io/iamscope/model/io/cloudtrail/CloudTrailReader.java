@@ -27,8 +27,9 @@ import java.util.zip.GZIPInputStream;
  * Reads CloudTrail log files as CloudTrail delivers them to S3 ({@code AWSLogs/ACCOUNT/CloudTrail/REGION/YYYY/MM/DD/
  * *.json.gz}, each {@code {"Records": [...]}}: CloudTrail User Guide, "CloudTrail log file examples"), gzipped or
  * plain, from files or folder trees, and the output of {@code aws cloudtrail lookup-events} ({@code {"Events":
- * [{"CloudTrailEvent": "..."}]}}). Streamed: one record is in memory at a time per file; files are read on several
- * threads. What cannot be read is a {@link ReadWarning} and the rest is still read.
+ * [{"CloudTrailEvent": "..."}]}}), and CSV exported from Athena or CloudTrail Lake ({@link CsvRecords}; a file
+ * that does not start with {@code {} is read as CSV). Streamed: one record is in memory at a time per file; files
+ * are read on several threads. What cannot be read is a {@link ReadWarning} and the rest is still read.
  */
 public final class CloudTrailReader {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -49,7 +50,8 @@ public final class CloudTrailReader {
     }
 
     /**
-     * The log files under the paths, in path order: a folder's {@code .json} and {@code .json.gz} files at any depth.
+     * The log files under the paths, in path order: a folder's {@code .json}, {@code .csv} files, gzipped or not
+     * ({@code .gz}), at any depth.
      *
      * @throws NoSuchFileException naming the first path that does not exist
      */
@@ -72,7 +74,8 @@ public final class CloudTrailReader {
 
     private static boolean isLog(Path p) {
         String n = p.getFileName().toString();
-        return n.endsWith(".json") || n.endsWith(".json.gz");
+        String plain = n.endsWith(".gz") ? n.substring(0, n.length() - 3) : n;
+        return plain.endsWith(".json") || plain.endsWith(".csv");
     }
 
     /**
@@ -128,8 +131,17 @@ public final class CloudTrailReader {
     private FileResult readFile(Path file, Consumer<TrailEvent> sink) {
         FileResult result = new FileResult();
         String name = file.toString();
+        try (InputStream in = open(file)) {
+            return startsWithBrace(in) ? readJson(in, name, result, sink) : readCsv(in, name, result, sink);
+        } catch (IOException | UncheckedIOException e) {
+            result.warnings.add(new ReadWarning(name, null, "unreadable: " + firstLine(e)));
+            return result;
+        }
+    }
+
+    private FileResult readJson(InputStream in, String name, FileResult result, Consumer<TrailEvent> sink) {
         int index = -1;
-        try (InputStream in = open(file); JsonParser p = MAPPER.getFactory().createParser(in)) {
+        try (JsonParser p = MAPPER.getFactory().createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 result.warnings.add(new ReadWarning(name, null, "not a CloudTrail log file (no {\"Records\": [...]})"));
                 return result;
@@ -147,7 +159,7 @@ public final class CloudTrailReader {
                         if (lookup) {
                             record = lookupEvent(record);
                         }
-                        accept(record, name, index, result, sink);
+                        accept(record, name, "/Records/" + index, result, sink);
                     }
                 } else {
                     p.skipChildren();
@@ -157,12 +169,56 @@ public final class CloudTrailReader {
                 result.warnings.add(new ReadWarning(name, null, "not a CloudTrail log file (no {\"Records\": [...]})"));
             }
         } catch (IOException | UncheckedIOException e) {
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst()
-                    .orElse("");
-            result.warnings.add(new ReadWarning(name, index < 0 ? null : index,
-                    "unreadable, the rest of the file skipped: " + why));
+            result.warnings.add(new ReadWarning(name, index < 0 ? null : "/Records/" + index,
+                    "unreadable, the rest of the file skipped: " + firstLine(e)));
         }
         return result;
+    }
+
+    private FileResult readCsv(InputStream in, String name, FileResult result, Consumer<TrailEvent> sink)
+            throws IOException {
+        CsvRecords rows = CsvRecords.open(in);
+        if (rows == null) {
+            result.warnings.add(new ReadWarning(name, null, "not a CloudTrail log file (no {\"Records\": [...]}, "
+                    + "nor a CSV header naming eventTime, eventSource, eventName and userIdentity)"));
+            return result;
+        }
+        try (rows) {
+            while (rows.next()) {
+                String at = "line " + rows.line();
+                JsonNode record;
+                try {
+                    record = rows.record();
+                } catch (RecordMapper.BadRecord bad) {
+                    result.warnings.add(new ReadWarning(name, at, bad.getMessage()));
+                    continue;
+                }
+                accept(record, name, at, result, sink);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            result.warnings.add(new ReadWarning(name, "line " + rows.stoppedAt(),
+                    "unreadable, the rest of the file skipped: " + firstLine(e)));
+        }
+        return result;
+    }
+
+    private static String firstLine(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+    }
+
+    /** Whether the first character that is not white space is {@code {} (JSON); the stream is left where it was. */
+    private static boolean startsWithBrace(InputStream in) throws IOException {
+        in.mark(1 << 12);
+        try {
+            for (int i = 0, b = in.read(); b >= 0 && i < 1 << 12; i++, b = in.read()) {
+                if (!Character.isWhitespace(b) && b != 0xEF && b != 0xBB && b != 0xBF) { // a UTF-8 byte order mark
+                    return b == '{';
+                }
+            }
+            return true; // empty: JSON's reader says it is not CloudTrail
+        } finally {
+            in.reset();
+        }
     }
 
     private static JsonNode lookupEvent(JsonNode e) throws IOException {
@@ -170,12 +226,12 @@ public final class CloudTrailReader {
         return text != null && text.isTextual() ? MAPPER.readTree(text.asText()) : e;
     }
 
-    private void accept(JsonNode record, String file, int index, FileResult result, Consumer<TrailEvent> sink) {
+    private void accept(JsonNode record, String file, String at, FileResult result, Consumer<TrailEvent> sink) {
         TrailEvent event;
         try {
             event = RecordMapper.map(record);
         } catch (RecordMapper.BadRecord bad) {
-            result.warnings.add(new ReadWarning(file, index, bad.getMessage()));
+            result.warnings.add(new ReadWarning(file, at, bad.getMessage()));
             return;
         }
         if ((since != null && event.time().isBefore(since)) || (until != null && !event.time().isBefore(until))) {

@@ -50,8 +50,10 @@ final class RecordMapper {
         if (account == null) {
             account = text(r, "recipientAccountId");
         }
+        // sessionCredentialFromConsole is "true" (a string) or absent (CloudTrail record contents).
+        boolean console = name.equals("ConsoleLogin") || "true".equals(text(r, "sessionCredentialFromConsole"));
         TrailIdentity who = new TrailIdentity(text(u, "type"), text(u, "arn"), account, text(u, "accessKeyId"),
-                text(u.path("sessionContext").path("sessionIssuer"), "arn"));
+                text(u.path("sessionContext").path("sessionIssuer"), "arn"), console);
         Map<String, String> request = new TreeMap<>();
         List<String> resources = new ArrayList<>();
         r.path("requestParameters").fields().forEachRemaining(f -> {
@@ -68,37 +70,57 @@ final class RecordMapper {
                 resources.add(arn);
             }
         }
+        String error = text(r, "errorCode");
+        if (error == null && name.equals("ConsoleLogin")
+                && "Failure".equals(text(r.path("responseElements"), "ConsoleLogin"))) {
+            // A failed sign-in has no errorCode: responseElements.ConsoleLogin is "Failure" and errorMessage says why
+            // (CloudTrail User Guide, "AWS Management Console sign-in events").
+            error = text(r, "errorMessage") != null ? text(r, "errorMessage") : "Failure";
+        }
         return new TrailEvent(time, source, name, text(r, "awsRegion"), text(r, "sourceIPAddress"),
-                text(r, "userAgent"), text(r, "errorCode"), who, request, resources,
-                text(r, "errorCode") == null ? issued(name, r, who, request) : null);
+                text(r, "userAgent"), error, who, request, resources,
+                error == null ? issued(name, r, who, request) : List.of());
     }
 
-    private static IssuedCredential issued(String name, JsonNode r, TrailIdentity who, Map<String, String> request) {
+    private static List<IssuedCredential> issued(String name, JsonNode r, TrailIdentity who,
+                                                 Map<String, String> request) {
         JsonNode response = r.path("responseElements");
         String key = text(response.path("credentials"), "accessKeyId");
         if (name.startsWith("AssumeRole") && key != null) {
             String session = text(response.path("assumedRoleUser"), "arn");
             String role = request.get("roleArn");
-            return new IssuedCredential(key, session, role != null ? role : roleOf(session));
+            return List.of(IssuedCredential.key(key, session, role != null ? role : roleOf(session)));
         }
         if (name.equals("GetSessionToken") && key != null) {
-            return new IssuedCredential(key, who.arn(), who.principalArn());
+            return List.of(IssuedCredential.key(key, who.arn(), who.principalArn()));
         }
         if (name.equals("GetFederationToken") && key != null) {
-            return new IssuedCredential(key, text(response.path("federatedUser"), "arn"), who.principalArn());
+            return List.of(IssuedCredential.key(key, text(response.path("federatedUser"), "arn"), who.principalArn()));
         }
         if (name.equals("CreateAccessKey")) {
             JsonNode k = response.path("accessKey");
             String id = text(k, "accessKeyId");
-            String user = text(k, "userName");
             if (id == null) {
-                return null;
+                return List.of();
             }
             // Without userName the key is the caller's own (IAM API Reference, CreateAccessKey).
-            String arn = user == null ? who.principalArn() : "arn:aws:iam::" + who.accountId() + ":user/" + user;
-            return new IssuedCredential(id, arn, arn);
+            String arn = userArn(text(k, "userName"), who);
+            return List.of(IssuedCredential.key(id, arn, arn));
         }
-        return null;
+        if (name.equals("CreateLoginProfile") || name.equals("UpdateLoginProfile")) {
+            // The password of userName, or the caller's own without it (IAM API Reference, CreateLoginProfile).
+            return List.of(IssuedCredential.consolePassword(userArn(request.get("userName"), who)));
+        }
+        if (name.equals("RunInstances") || name.equals("AssociateIamInstanceProfile")
+                || name.equals("ReplaceIamInstanceProfileAssociation")) {
+            return InstanceProfileLaunch.instances(name, r, who);
+        }
+        return List.of();
+    }
+
+    /** A user named by a request ({@code arn:aws:iam::ACCOUNT:user/NAME}: CloudTrail gives no path), else the caller. */
+    private static String userArn(String user, TrailIdentity who) {
+        return user == null ? who.principalArn() : "arn:aws:iam::" + who.accountId() + ":user/" + user;
     }
 
     /** {@code arn:aws:sts::1:assumed-role/NAME/SESSION} to {@code arn:aws:iam::1:role/NAME} (the path is not in it). */
@@ -122,7 +144,7 @@ final class RecordMapper {
         return v;
     }
 
-    private static String text(JsonNode n, String field) {
+    static String text(JsonNode n, String field) {
         JsonNode v = n.get(field);
         return v == null || v.isNull() || !v.isValueNode() || v.asText().isEmpty() ? null : v.asText();
     }
