@@ -68,6 +68,11 @@ public final class AccessChecker {
         this.base = base == null ? RequestContext.empty() : base;
     }
 
+    /** The engine asked: what a remembered answer must have come from too. */
+    Object engine() {
+        return authorizer;
+    }
+
     public Gatherer gatherer() {
         return gatherer;
     }

@@ -26,6 +26,10 @@ public final class AdminCheck {
 
     /** Whether the actor, as it is, is admin-equivalent. */
     public static AdminStatus of(AccessChecker checker, Actor a) {
+        return checker.gatherer().adminStatus(checker, a, () -> decide(checker, a));
+    }
+
+    private static AdminStatus decide(AccessChecker checker, Actor a) {
         for (String action : ACTIONS) {
             if (!checker.mentions(a, action)) {
                 return AdminStatus.NOT_ADMIN;

@@ -48,6 +48,12 @@ public final class Gatherer {
     private final Map<String, ResourceSide> resourceSides = new ConcurrentHashMap<>();
     private final Map<String, ResourceSide> trustSides = new ConcurrentHashMap<>();
     private volatile Map<String, Role> rolesByName;
+    /** The gatherer of an earlier snapshot of the same accounts whose instances this one reuses, or null. */
+    private final Gatherer earlier;
+    /** Admin statuses decided for actors without a context of their own, with what decided them. */
+    private final Map<String, KnownAdmin> admins = new ConcurrentHashMap<>();
+    /** Whether {@link #earlier}'s organization equals this one's (null until asked). */
+    private volatile Boolean sameOrganization;
 
     /**
      * A gatherer for one snapshot. Its attached-policy instances are what the engine caches compiled forms by:
@@ -55,8 +61,20 @@ public final class Gatherer {
      * reuses the build's compiled policies instead of compiling every principal's again.
      */
     public Gatherer(SnapshotIndex index) {
+        this(index, null);
+    }
+
+    /**
+     * A gatherer for a snapshot that is {@code earlier}'s with some changes (a plan applied): where a document,
+     * or a principal's whole caller side, is the same as there, it hands out {@code earlier}'s instances, so that
+     * an engine shared by both reuses what it compiled and memoised for them (docs/performance.md). The same
+     * instances, not equal ones: a document is reused only when it is the same object under the same name, a
+     * caller side only when every policy in it is.
+     */
+    public Gatherer(SnapshotIndex index, Gatherer earlier) {
         this.index = index;
         this.org = index.snapshot().organization();
+        this.earlier = earlier;
     }
 
     public SnapshotIndex index() {
@@ -70,7 +88,7 @@ public final class Gatherer {
      */
     public Gathered gather(PrincipalRef who, String action, String resource, RequestContext given) {
         RequestContext context = given == null ? RequestContext.empty() : given;
-        CallerPolicies cp = callers.computeIfAbsent(key(who), k -> callerPolicies(who));
+        CallerPolicies cp = callers.computeIfAbsent(key(who), k -> earlierIfSame(k, callerPolicies(who)));
         ResourceSide rs = resourceSide(resource, isTrustAction(action) && resource.contains(":role/"));
         List<String> notes = cp.notes();
         if (!rs.notes().isEmpty()) {
@@ -240,6 +258,72 @@ public final class Gatherer {
         return new CallerPolicies(caller, base, scps.names(), List.copyOf(notes));
     }
 
+    /**
+     * The actor's admin status ({@link AdminCheck#of}): {@code earlier}'s answer when it was decided from the very
+     * same inputs (the same caller-side instance, an equal principal, the same attacker context and engine, an
+     * equal organization; the requests are on {@code *}, so no resource of the snapshot takes part), else
+     * {@code decide}'s.
+     */
+    AdminStatus adminStatus(AccessChecker checker, Actor a, java.util.function.Supplier<AdminStatus> decide) {
+        if (a.hasOwnContext()) {
+            return decide.get();
+        }
+        String key = key(a.ref());
+        PolicySet.CallerSide side = a.callerSet().callerSide();
+        KnownAdmin was = earlier == null ? null : earlier.admins.get(key);
+        AdminStatus status = was != null && was.callerSide() == side && was.context() == checker.base()
+                && was.engine() == checker.engine() && was.principal().equals(a.principal()) && sameOrganization()
+                ? was.status() : decide.get();
+        admins.put(key, new KnownAdmin(side, a.principal(), checker.base(), checker.engine(), status));
+        return status;
+    }
+
+    private boolean sameOrganization() {
+        Boolean same = sameOrganization;
+        if (same == null) {
+            same = java.util.Objects.equals(earlier.org, org);
+            sameOrganization = same;
+        }
+        return same;
+    }
+
+    /** An admin status and the inputs it was decided from. */
+    private record KnownAdmin(PolicySet.CallerSide callerSide, Principal principal, RequestContext context,
+                              Object engine, AdminStatus status) {
+    }
+
+    /** {@code earlier}'s caller policies of the principal when they are made of the same instances as {@code cp}. */
+    private CallerPolicies earlierIfSame(String key, CallerPolicies cp) {
+        CallerPolicies was = earlier == null ? null : earlier.callers.get(key);
+        if (was == null || !was.caller().equals(cp.caller()) || !was.scpLevels().equals(cp.scpLevels())
+                || !was.notes().equals(cp.notes())) {
+            return cp;
+        }
+        PolicySet a = was.base();
+        PolicySet b = cp.base();
+        boolean same = a.boundary() == b.boundary() && a.session() == null && b.session() == null
+                && sameInstances(a.identity(), b.identity()) && (a.scps() == null) == (b.scps() == null);
+        if (same && a.scps() != null) {
+            same = a.scps().size() == b.scps().size();
+            for (int i = 0; same && i < a.scps().size(); i++) {
+                same = sameInstances(a.scps().get(i), b.scps().get(i));
+            }
+        }
+        return same ? was : cp;
+    }
+
+    private static boolean sameInstances(List<AttachedPolicy> a, List<AttachedPolicy> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void addOwn(Principal p, String owner, List<AttachedPolicy> into, List<String> notes) {
         for (InlinePolicy i : p.inlinePolicies()) {
             into.add(attach(i.document(), owner + " inline `" + i.name() + "`", null));
@@ -271,6 +355,10 @@ public final class Gatherer {
     }
 
     private AttachedPolicy attach(PolicyDocument doc, String name, String arn) {
-        return attached.computeIfAbsent(doc, d -> new AttachedPolicy(name, arn, d));
+        return attached.computeIfAbsent(doc, d -> {
+            AttachedPolicy was = earlier == null ? null : earlier.attached.get(d);
+            return was != null && was.name().equals(name) && java.util.Objects.equals(was.arn(), arn) ? was
+                    : new AttachedPolicy(name, arn, d);
+        });
     }
 }

@@ -33,12 +33,27 @@ public final class Workspace {
      * @param graphs how the access graph is built
      */
     public Workspace(SnapshotIndex index, Catalog catalog, Authorizer engine, GraphSource graphs) {
+        this(index, catalog, engine, graphs, new Gatherer(index));
+    }
+
+    private Workspace(SnapshotIndex index, Catalog catalog, Authorizer engine, GraphSource graphs, Gatherer gatherer) {
         this.index = index;
         this.catalog = catalog;
         this.engine = engine;
         this.graphs = graphs;
-        this.gatherer = new Gatherer(index);
+        this.gatherer = gatherer;
         this.facts = new TargetFacts(index);
+    }
+
+    /**
+     * The workspace of a snapshot that is {@code earlier}'s with some changes (a plan applied, a later
+     * collection): the same catalog, engine and graph source, and a gatherer that hands out {@code earlier}'s
+     * policy instances where they are unchanged, so that the engine's compiled forms of the unchanged principals
+     * serve both (docs/performance.md, "diff and check"). What it computes is what a workspace of its own would.
+     */
+    public static Workspace following(Workspace earlier, SnapshotIndex index) {
+        return new Workspace(index, earlier.catalog, earlier.engine, earlier.graphs,
+                new Gatherer(index, earlier.gatherer));
     }
 
     public SnapshotIndex index() {

@@ -2,7 +2,9 @@ package io.iamscope.cli;
 
 import io.iamscope.analysis.AttackerProfile;
 import io.iamscope.analysis.GraphSource;
+import io.iamscope.analysis.Workspace;
 import io.iamscope.analysis.diff.DiffAnalysis;
+import io.iamscope.analysis.diff.PhaseClock;
 import io.iamscope.analysis.diff.SnapshotDiff;
 import io.iamscope.analysis.findings.Severity;
 import io.iamscope.analysis.findings.Suppression;
@@ -156,10 +158,15 @@ final class CheckCommand implements Callable<Integer> {
         progress.phase("building graphs and comparing");
         RequestContext requestContext = profile.context(context.values(), unknown);
         Instant asOf = Instant.now();
-        SnapshotDiff compared = DiffAnalysis.run(AnalysisInputs.workspace(new SnapshotIndex(base), graphs),
-                ReviewOptions.defaults(asOf), AnalysisInputs.workspace(new SnapshotIndex(after), graphs),
-                ReviewOptions.defaults(asOf), profile.name(), requestContext, suppressions);
+        PhaseClock clock = new PhaseClock();
+        Workspace before = AnalysisInputs.workspace(new SnapshotIndex(base), graphs);
+        SnapshotDiff compared = DiffAnalysis.run(before, ReviewOptions.defaults(asOf),
+                Workspace.following(before, new SnapshotIndex(after)), ReviewOptions.defaults(asOf), profile.name(),
+                requestContext, suppressions, clock);
         progress.close();
+        if (Boolean.getBoolean("iamscope.timings")) {
+            clock.lines().forEach(err::println);
+        }
         List<Path> inputs = new ArrayList<>(plans);
         inputs.addAll(templates);
         String planNames = String.join(", ", inputs.stream().map(Path::toString).toList());

@@ -4,6 +4,7 @@ import io.iamscope.analysis.AttackerProfile;
 import io.iamscope.analysis.GraphSource;
 import io.iamscope.analysis.Workspace;
 import io.iamscope.analysis.diff.DiffAnalysis;
+import io.iamscope.analysis.diff.PhaseClock;
 import io.iamscope.analysis.diff.SnapshotDiff;
 import io.iamscope.analysis.findings.Severity;
 import io.iamscope.analysis.findings.Suppression;
@@ -90,6 +91,7 @@ final class DiffCommand implements Callable<Integer> {
         RequestContext requestContext = profile.context(context.values(), context.unknown());
         List<Suppression> suppressions = suppress == null ? List.of() : SuppressionFile.read(suppress);
         SnapshotDiff diff;
+        PhaseClock clock = new PhaseClock();
         try (ProgressDisplay progress = ProgressDisplay.onStandardError(quiet)) {
             progress.phase("reading");
             Snapshot before = progress.saying(err, saying -> read(oldSnapshot, moreBefore, saying));
@@ -98,7 +100,10 @@ final class DiffCommand implements Callable<Integer> {
             Workspace b = AnalysisInputs.workspace(new SnapshotIndex(after), graphs);
             progress.phase("building graphs and comparing");
             diff = DiffAnalysis.run(a, ReviewOptions.defaults(ReportOut.asOf(before)), b,
-                    ReviewOptions.defaults(ReportOut.asOf(after)), profile.name(), requestContext, suppressions);
+                    ReviewOptions.defaults(ReportOut.asOf(after)), profile.name(), requestContext, suppressions, clock);
+        }
+        if (Boolean.getBoolean("iamscope.timings")) {
+            clock.lines().forEach(err::println);
         }
         ReportOut.write(outFile, spec.commandLine().getOut(), err, out -> write(diff, out));
         return failOn != null && diff.introducesAtLeast(Severity.valueOf(failOn.name().toUpperCase(Locale.ROOT)))

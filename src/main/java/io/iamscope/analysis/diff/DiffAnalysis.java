@@ -25,6 +25,13 @@ public final class DiffAnalysis {
     public static SnapshotDiff run(Workspace before, ReviewOptions beforeOptions, Workspace after,
                                    ReviewOptions afterOptions, String profile, RequestContext context,
                                    List<Suppression> suppressions) {
+        return run(before, beforeOptions, after, afterOptions, profile, context, suppressions, new PhaseClock());
+    }
+
+    /** {@link #run} telling {@code clock} as each phase ends. */
+    public static SnapshotDiff run(Workspace before, ReviewOptions beforeOptions, Workspace after,
+                                   ReviewOptions afterOptions, String profile, RequestContext context,
+                                   List<Suppression> suppressions, PhaseClock clock) {
         Snapshot a = before.index().snapshot();
         Snapshot b = after.index().snapshot();
         List<String> warnings = new ArrayList<>();
@@ -41,12 +48,19 @@ public final class DiffAnalysis {
                     + "): something missing from one of them may show as removed or added");
         }
         List<Change> changes = StructuralDiff.between(a, b);
+        clock.done("structural diff");
         AccessGraph graphBefore = before.graph(context);
+        clock.done("graph before");
         AccessGraph graphAfter = after.graph(context);
+        clock.done("graph after");
         List<PrincipalChange> principals = EffectiveDiff.between(graphBefore, graphAfter, afterOptions.limits());
+        clock.done("effective diff");
         Review reviewBefore = new ReviewAnalysis(before).run(profile, context, beforeOptions, suppressions);
+        clock.done("review before");
         Review reviewAfter = new ReviewAnalysis(after).run(profile, context, afterOptions, suppressions);
+        clock.done("review after");
         List<FindingChange> findings = FindingsDiff.between(reviewBefore.findings(), reviewAfter.findings());
+        clock.done("findings diff");
         return new SnapshotDiff(label(a), label(b), changes, principals, findings, warnings);
     }
 

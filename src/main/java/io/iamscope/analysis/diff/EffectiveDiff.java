@@ -35,6 +35,7 @@ public final class EffectiveDiff {
         ReachSets reachAfter = ReachSets.of(after, universe);
         AdminReach adminBefore = AdminReach.of(before, limits);
         AdminReach adminAfter = AdminReach.of(after, limits);
+        BitSet accountNodes = accountNodes(universe);
         List<PrincipalChange> out = new ArrayList<>();
         for (PrincipalNode n : universe) {
             if ((n.kind() != NodeKind.USER && n.kind() != NodeKind.ROLE) || !after.graph().containsVertex(n)) {
@@ -54,10 +55,10 @@ public final class EffectiveDiff {
             clearSelfAndAbsent(lost, n, universe, before);
             // The accounts it controls are read off its whole reach set: only worth it when something changed.
             if (existed && !newly.isEmpty()) {
-                clearControlled(newly, controlled(n, was, reachBefore, universe), universe);
+                clearControlled(newly, controlled(n, was, reachBefore, accountNodes, universe), universe);
             }
             if (existed && !lost.isEmpty()) {
-                clearControlled(lost, controlled(n, is, reachAfter, universe), universe);
+                clearControlled(lost, controlled(n, is, reachAfter, accountNodes, universe), universe);
             }
             if (was == is && newly.isEmpty() && lost.isEmpty() || !existed && newly.isEmpty()
                     && is.ordinal() <= AdminState.NONE.ordinal()) {
@@ -89,17 +90,31 @@ public final class EffectiveDiff {
      * node it reaches. A principal it reaches in one of them is no gain (or loss): whoever controls an account can
      * act as anyone in it, a role created there included.
      */
-    private static Set<String> controlled(PrincipalNode n, AdminState state, ReachSets reach,
+    private static Set<String> controlled(PrincipalNode n, AdminState state, ReachSets reach, BitSet accountNodes,
                                           List<PrincipalNode> universe) {
         Set<String> out = new java.util.HashSet<>();
         if (state == AdminState.ADMIN && n.account() != null) {
             out.add(n.account());
         }
-        BitSet r = reach.of(n);
+        // Only the account nodes of the reach set matter: a handful of bits, not the thousands it reaches.
+        BitSet r = (BitSet) reach.of(n).clone();
+        r.and(accountNodes);
         for (int i = r.nextSetBit(0); i >= 0; i = r.nextSetBit(i + 1)) {
             PrincipalNode x = universe.get(i);
             if (x.kind() == NodeKind.ROOT && x.account() != null) {
                 out.add(x.account());
+            }
+        }
+        return out;
+    }
+
+    /** The positions of the universe's account nodes (a root with its account). */
+    private static BitSet accountNodes(List<PrincipalNode> universe) {
+        BitSet out = new BitSet(universe.size());
+        for (int i = 0; i < universe.size(); i++) {
+            PrincipalNode x = universe.get(i);
+            if (x.kind() == NodeKind.ROOT && x.account() != null) {
+                out.set(i);
             }
         }
         return out;

@@ -155,9 +155,10 @@ public final class StructuralDiff {
         Map<String, AccessKey> before = byKey(a.accessKeys(), AccessKey::accessKeyId);
         Map<String, AccessKey> after = byKey(b.accessKeys(), AccessKey::accessKeyId);
         String prefix = "arn:aws:iam::" + a.accountId() + ":user/";
+        Map<String, User> users = byKey(b.users(), User::name);
         for (String id : union(before.keySet(), after.keySet())) {
             AccessKey k = after.getOrDefault(id, before.get(id));
-            String subject = userArn(b, k.userName(), prefix);
+            String subject = users.containsKey(k.userName()) ? users.get(k.userName()).arn() : prefix + k.userName();
             if (!before.containsKey(id)) {
                 add(ChangeKind.ADDED, subject, "access key", id + " (" + k.status() + ")");
             } else if (!after.containsKey(id)) {
@@ -167,11 +168,6 @@ public final class StructuralDiff {
                         + k.status());
             }
         }
-    }
-
-    private static String userArn(Account account, String userName, String prefix) {
-        return account.users().stream().filter(u -> u.name().equals(userName)).map(User::arn).findFirst()
-                .orElse(prefix + userName);
     }
 
     private void organization(Snapshot before, Snapshot after) {
@@ -203,7 +199,8 @@ public final class StructuralDiff {
     }
 
     private void document(String subject, String what, PolicyDocument a, PolicyDocument b) {
-        if (a == null && b == null) {
+        // One instance on both sides (a plan leaves most documents as they were): nothing to compare.
+        if (a == b) {
             return;
         }
         if (a == null) {

@@ -16,6 +16,7 @@ import io.iamscope.model.PrincipalRef;
 import io.iamscope.model.User;
 import java.util.BitSet;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -87,11 +88,22 @@ final class IamAddUserToGroup implements Technique {
                 continue;
             }
             Evidence credentials = obtainable.of(u);
-            Actor victim = ctx.checker().actor(new PrincipalRef(PrincipalRef.Kind.USER, u, u.accountId(), null, null));
+            // The same user is a victim of every attacker that can obtain its credentials: its actor and its
+            // status in each group are made once per build (they depend on the user and the group only).
+            Actor victim = ctx.perBuild("add-user-to-group victim " + u.arn(), () -> ctx.checker()
+                    .actor(new PrincipalRef(PrincipalRef.Kind.USER, u, u.accountId(), null, null)));
             if (!mayMakeAdmin(victim, g, ctx)) {
                 continue;
             }
-            AdminStatus with = JoinedGroup.adminAfterJoining(victim, g, ctx, INFO.id());
+            // Decided outside the build's map (a holder is stored, then filled): the decision asks the context for
+            // other memos, and a map must not be updated from inside its own computeIfAbsent.
+            AtomicReference<AdminStatus> joined = ctx.perBuild("add-user-to-group victim " + u.arn() + " joins "
+                    + g.arn(), AtomicReference::new);
+            AdminStatus with = joined.get();
+            if (with == null) {
+                with = JoinedGroup.adminAfterJoining(victim, g, ctx, INFO.id());
+                joined.set(with);
+            }
             if (with.admin()) {
                 Steps s = new Steps();
                 s.allow(added);
