@@ -62,7 +62,7 @@ class CheckReuseTest {
             fixtures = files.filter(f -> !f.getFileName().toString().contains("malformed"))
                     .filter(f -> f.getFileName().toString().matches("(tf|cfn)-.*\\.(json|yaml)")).sorted().toList();
         }
-        assertEquals(10, fixtures.size());
+        assertTrue(fixtures.size() >= 10, fixtures.toString());
         return fixtures.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
             Snapshot after = f.getFileName().toString().startsWith("tf-")
                     ? TerraformOverlay.apply(base, TerraformPlan.read(f), SAMPLE_ACCOUNT).snapshot()
