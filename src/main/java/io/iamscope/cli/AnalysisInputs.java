@@ -8,6 +8,10 @@ import io.iamscope.eval.RequestContext;
 import io.iamscope.eval.local.LocalAuthorizer;
 import io.iamscope.graph.BuildProgress;
 import io.iamscope.graph.GraphBuilder;
+import io.iamscope.graph.GraphWriter;
+import io.iamscope.model.ToolVersion;
+import io.iamscope.store.StoreKey;
+import io.iamscope.store.StoredGraphSource;
 import io.iamscope.graph.rules.BuiltInTechniques;
 import io.iamscope.model.Nearest;
 import io.iamscope.model.Snapshot;
@@ -42,6 +46,9 @@ final class AnalysisInputs {
 
     @CommandLine.Mixin
     CredentialOptions credentials = new CredentialOptions();
+
+    @CommandLine.Mixin
+    StoreOptions store = new StoreOptions();
 
     @Option(names = {"-q", "--quiet"},
             description = "No progress line (shown on standard error, when it is a terminal, after the first second).")
@@ -91,6 +98,58 @@ final class AnalysisInputs {
     /** The snapshot's workspace: the local engine, the bundled catalog, and the graph {@code graphs} builds. */
     static Workspace workspace(SnapshotIndex index, GraphSource graphs) {
         return new Workspace(index, Catalog.bundled(), new LocalAuthorizer(), graphs);
+    }
+
+    /**
+     * {@link #workspace(SnapshotIndex, GraphSource)} of the snapshot these inputs read, its built-in graph read from
+     * the store of built graphs when it holds one for the same inputs, else built and stored (docs/performance.md,
+     * "Stored graphs"). Not with {@code --no-cache}, nor for an input read from standard input (its content is
+     * known only once read), nor for a graph a test hands in. The store's notes and warnings go to {@code err}.
+     */
+    Workspace workspace(SnapshotIndex index, GraphSource graphs, PrintWriter err) {
+        if (graphs != BUILT_IN_GRAPH || store.noCache || inputFiles().stream().anyMatch(f -> "-".equals(f.toString()))) {
+            return workspace(index, graphs);
+        }
+        java.util.function.Consumer<String> warn = w -> {
+            err.println("iamscope: warning: " + w);
+            err.flush();
+        };
+        java.util.function.Consumer<String> note = n -> {
+            err.println(n);
+            err.flush();
+        };
+        return workspace(index, new StoredGraphSource(graphs, store.store(), this::storeKey, note, warn));
+    }
+
+    /**
+     * Everything but the attacker context that the graph depends on: each input file as named and its content, the
+     * iamscope version and build, and the formats of the entry and of the graph.
+     */
+    StoreKey storeKey() {
+        StoreKey.Builder key = StoreKey.builder().text("graph format", Integer.toString(GraphWriter.FORMAT))
+                .text("iamscope", ToolVersion.version() + " built " + ToolVersion.property("built", "unknown"));
+        snapshot.snapshots.forEach(f -> key.file("snapshot", f));
+        key.text("resources given", String.valueOf(snapshot.resources != null));
+        if (snapshot.resources != null) {
+            key.file("resources", snapshot.resources);
+        }
+        key.text("organization given", String.valueOf(snapshot.orgDir != null));
+        if (snapshot.orgDir != null) {
+            key.file("organization", snapshot.orgDir);
+        }
+        credentials.accessKeys.forEach(f -> key.file("access keys", f));
+        credentials.credentialReports.forEach(f -> key.file("credential report", f));
+        return key.build();
+    }
+
+    private List<java.nio.file.Path> inputFiles() {
+        List<java.nio.file.Path> files = new java.util.ArrayList<>(snapshot.snapshots);
+        files.addAll(credentials.accessKeys);
+        files.addAll(credentials.credentialReports);
+        if (snapshot.resources != null) {
+            files.add(snapshot.resources);
+        }
+        return files;
     }
 
     AttackerProfile profile() {

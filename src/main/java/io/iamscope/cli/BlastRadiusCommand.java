@@ -127,7 +127,7 @@ final class BlastRadiusCommand implements Callable<Integer> {
         SnapshotIndex index = inputs.index(err);
         index.resolvePrincipal(start); // input errors before the graph is built
         RequestContext context = inputs.requestContext(profile);
-        Workspace workspace = AnalysisInputs.workspace(index, graphs);
+        Workspace workspace = inputs.workspace(index, graphs, err);
         BlastRadiusAnalysis analysis = new BlastRadiusAnalysis(workspace, Tactics.load(workspace.catalog()));
         // The graph built first, its last phase's idle core given to the enumeration's lists.
         workspace.graph(context, inputs.building(analysis.prepareDuringBuild()));

@@ -51,7 +51,7 @@ final class GraphCommand implements Callable<Integer> {
         }
         var index = inputs.index(err);
         String startArn = start == null ? null : index.resolvePrincipal(start).arn();
-        var graph = AnalysisInputs.workspace(index, AnalysisInputs.BUILT_IN_GRAPH).graph(context, inputs.building());
+        var graph = inputs.workspace(index, AnalysisInputs.BUILT_IN_GRAPH, err).graph(context, inputs.building());
         inputs.progress().close();
         if (startArn == null) {
             GraphExport.write(graph.graph(), GraphExport.Format.valueOf(format.name()), spec.commandLine().getOut());

@@ -72,7 +72,7 @@ final class PathsCommand implements Callable<Integer> {
         RequestContext context = inputs.requestContext();
         SnapshotIndex index = inputs.index(err);
         PrincipalRef who = index.resolvePrincipal(from);
-        AccessGraph graph = AnalysisInputs.workspace(index, graphs).graph(context, inputs.building());
+        AccessGraph graph = inputs.workspace(index, graphs, err).graph(context, inputs.building());
         inputs.progress().phase("enumerating paths");
         PrincipalNode start = graph.node(who.arn()).orElseThrow(() -> new UserInputException(
                 "`" + from + "` is not a node of the access graph"));

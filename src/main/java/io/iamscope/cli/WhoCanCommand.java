@@ -82,7 +82,7 @@ final class WhoCanCommand implements Callable<Integer> {
         checkResource(index);
         RequestContext context = inputs.requestContext(profile);
         inputs.progress().phase("building graph and enumerating");
-        WhoCanResult r = new WhoCan(AnalysisInputs.workspace(index, graphs))
+        WhoCanResult r = new WhoCan(inputs.workspace(index, graphs, err))
                 .find(known.fullName(), resource, profile.name(), context, PathLimits.DEFAULT);
         GrantCheck.Result check = null;
         long calls = 0;
