@@ -101,14 +101,14 @@ final class AnalysisInputs {
     }
 
     /**
-     * {@link #workspace(SnapshotIndex, GraphSource)} of the snapshot these inputs read, its built-in graph read from
-     * the store of built graphs when it holds one for the same inputs, else built and stored (docs/performance.md,
-     * "Stored graphs"). Not with {@code --no-cache}, nor for an input read from standard input (its content is
+     * Where this run gets its graph: {@code graphs}, through the store of built graphs (docs/performance.md, "Stored
+     * graphs"), which is asked now, on another core while the snapshot is read, for the graph of the attacker
+     * these options describe. Not with {@code --no-cache}, nor for an input read from standard input (its content is
      * known only once read), nor for a graph a test hands in. The store's notes and warnings go to {@code err}.
      */
-    Workspace workspace(SnapshotIndex index, GraphSource graphs, PrintWriter err) {
+    GraphSource stored(GraphSource graphs, PrintWriter err) {
         if (graphs != BUILT_IN_GRAPH || store.noCache || inputFiles().stream().anyMatch(f -> "-".equals(f.toString()))) {
-            return workspace(index, graphs);
+            return graphs;
         }
         java.util.function.Consumer<String> warn = w -> {
             err.println("iamscope: warning: " + w);
@@ -118,7 +118,8 @@ final class AnalysisInputs {
             err.println(n);
             err.flush();
         };
-        return workspace(index, new StoredGraphSource(graphs, store.store(), this::storeKey, note, warn));
+        return new StoredGraphSource(graphs, store.store(), this::storeKey, note, warn)
+                .readAhead(profile().context(context.values(), context.unknown()));
     }
 
     /**

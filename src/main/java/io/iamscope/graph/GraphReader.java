@@ -8,9 +8,8 @@ import io.iamscope.eval.Outcome;
 import io.iamscope.eval.StatementRef;
 import io.iamscope.policy.Effect;
 import io.iamscope.policy.SourceLocation;
-import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,33 +32,31 @@ public final class GraphReader {
     static final int AND = 5;
     static final int OR = 6;
 
-    /** Longer than any ARN, condition or statement text; a longer length is damage, not a string to allocate. */
-    private static final int MAX_STRING = 1 << 24;
     private static final NodeKind[] NODE_KINDS = NodeKind.values();
     private static final EdgeKind[] EDGE_KINDS = EdgeKind.values();
     private static final Outcome[] OUTCOMES = Outcome.values();
     private static final Layer[] LAYERS = Layer.values();
     private static final Effect[] EFFECTS = Effect.values();
 
-    private final DataInputStream in;
+    private final Bytes in;
     private final List<String> strings = new ArrayList<>();
     private final List<StatementRef> refs = new ArrayList<>();
     private final List<Evidence> evidence = new ArrayList<>();
     private final List<Constraint> conditions = new ArrayList<>();
     private final List<PrincipalNode> nodes = new ArrayList<>();
 
-    private GraphReader(InputStream in) {
-        this.in = new DataInputStream(in);
+    private GraphReader(byte[] bytes, int offset, int length) {
+        this.in = new Bytes(bytes, offset, offset + length);
     }
 
     /**
-     * Reads one graph from {@code in} (not closed).
+     * Reads the graph that {@code length} bytes from {@code offset} of {@code bytes} hold.
      *
-     * @throws IOException when {@code in} does not hold a whole graph of this format
+     * @throws IOException when they do not hold a whole graph of this format, and nothing else
      */
-    public static JGraphTAccessGraph read(InputStream in) throws IOException {
+    public static JGraphTAccessGraph read(byte[] bytes, int offset, int length) throws IOException {
         try {
-            return new GraphReader(in).graph();
+            return new GraphReader(bytes, offset, length).graph();
         } catch (RuntimeException e) {
             // An index out of range, a null where a value must be: the bytes are not what a writer wrote.
             throw new IOException("malformed graph: " + e, e);
@@ -109,8 +106,8 @@ public final class GraphReader {
         for (int i = 0; i < statCount; i++) {
             stats.add(string());
         }
-        if (in.read() != -1) {
-            throw new IOException("bytes after the graph");
+        if (in.at != in.end) {
+            throw new IOException((in.end - in.at) + " bytes after the graph");
         }
         return new JGraphTAccessGraph(g, byArn, admins, stats);
     }
@@ -217,12 +214,7 @@ public final class GraphReader {
             throw new IOException("string " + (tag - 1) + " before string " + strings.size());
         }
         int length = count();
-        if (length > MAX_STRING) {
-            throw new IOException("string of " + length + " bytes");
-        }
-        byte[] utf8 = new byte[length];
-        in.readFully(utf8);
-        String s = new String(utf8, StandardCharsets.UTF_8);
+        String s = new String(in.bytes, in.take(length), length, StandardCharsets.UTF_8);
         strings.add(s);
         return s;
     }
@@ -240,5 +232,53 @@ public final class GraphReader {
             }
         }
         throw new IOException("count longer than five bytes");
+    }
+
+    /**
+     * The bytes being read, by hand rather than through a {@code DataInputStream} over a
+     * {@code ByteArrayInputStream}, whose every byte takes a lock: a large graph is millions of small numbers.
+     */
+    private static final class Bytes {
+        final byte[] bytes;
+        final int end;
+        int at;
+
+        Bytes(byte[] bytes, int offset, int end) {
+            this.bytes = bytes;
+            this.at = offset;
+            this.end = end;
+        }
+
+        /** Where the next {@code n} bytes start; they are then passed. */
+        int take(int n) throws EOFException {
+            if (n < 0 || n > end - at) {
+                throw new EOFException("cut short");
+            }
+            int start = at;
+            at += n;
+            return start;
+        }
+
+        int readUnsignedByte() throws EOFException {
+            return bytes[take(1)] & 0xFF;
+        }
+
+        byte readByte() throws EOFException {
+            return bytes[take(1)];
+        }
+
+        boolean readBoolean() throws IOException {
+            int b = readUnsignedByte();
+            if (b > 1) {
+                throw new IOException("boolean " + b);
+            }
+            return b == 1;
+        }
+
+        int readInt() throws EOFException {
+            int i = take(4);
+            return (bytes[i] & 0xFF) << 24 | (bytes[i + 1] & 0xFF) << 16 | (bytes[i + 2] & 0xFF) << 8
+                    | (bytes[i + 3] & 0xFF);
+        }
     }
 }

@@ -6,7 +6,6 @@ import io.iamscope.graph.JGraphTAccessGraph;
 import io.iamscope.model.ToolVersion;
 import io.iamscope.model.io.AtomicFile;
 import io.iamscope.model.io.SnapshotException;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -162,7 +161,7 @@ public final class GraphStore {
             if ((int) crc.getValue() != in.getInt(in.position() + (int) length)) {
                 throw new IOException("checksum mismatch");
             }
-            return GraphReader.read(new ByteArrayInputStream(bytes, in.position(), (int) length));
+            return GraphReader.read(bytes, in.position(), (int) length);
         } catch (java.nio.BufferUnderflowException e) {
             throw new IOException("truncated header");
         }
