@@ -10,6 +10,7 @@ import io.iamscope.graph.BuildProgress;
 import io.iamscope.graph.GraphBuilder;
 import io.iamscope.graph.GraphWriter;
 import io.iamscope.model.ToolVersion;
+import io.iamscope.store.GraphStore;
 import io.iamscope.store.StoreKey;
 import io.iamscope.store.StoredGraphSource;
 import io.iamscope.graph.rules.BuiltInTechniques;
@@ -118,7 +119,8 @@ final class AnalysisInputs {
             err.println(n);
             err.flush();
         };
-        return new StoredGraphSource(graphs, store.store(), this::storeKey, note, warn)
+        GraphStore graphStore = store.store();
+        return new StoredGraphSource(graphs, graphStore, () -> storeKey(graphStore.digests()), note, warn)
                 .readAhead(profile().context(context.values(), context.unknown()));
     }
 
@@ -126,8 +128,8 @@ final class AnalysisInputs {
      * Everything but the attacker context that the graph depends on: each input file as named and its content, the
      * iamscope version and build, and the formats of the entry and of the graph.
      */
-    StoreKey storeKey() {
-        StoreKey.Builder key = StoreKey.builder().text("graph format", Integer.toString(GraphWriter.FORMAT))
+    StoreKey storeKey(StoreKey.ContentDigest digests) {
+        StoreKey.Builder key = StoreKey.builder(digests).text("graph format", Integer.toString(GraphWriter.FORMAT))
                 .text("iamscope", ToolVersion.version() + " built " + ToolVersion.property("built", "unknown"));
         snapshot.snapshots.forEach(f -> key.file("snapshot", f));
         key.text("resources given", String.valueOf(snapshot.resources != null));

@@ -56,6 +56,11 @@ public final class GraphStore {
         return dir;
     }
 
+    /** Digests of input files, remembered in the store's {@code digests} folder. */
+    public StoreKey.ContentDigest digests() {
+        return new FileDigests(dir.resolve("digests"));
+    }
+
     /** The file of an entry. */
     public Path entry(StoreKey key) {
         return dir.resolve(key.hex() + SUFFIX);
@@ -96,7 +101,7 @@ public final class GraphStore {
                 warn.accept("graph not stored: its " + entry.length + " bytes exceed the store's limit of " + maxBytes);
                 return;
             }
-            makeDir();
+            ownerOnlyFolder(dir);
             AtomicFile.write(file, true, out -> out.write(entry));
             evict(file);
         } catch (IOException | SnapshotException | UnsupportedOperationException | SecurityException e) {
@@ -172,7 +177,8 @@ public final class GraphStore {
         return ToolVersion.version() + " built " + ToolVersion.property("built", "unknown");
     }
 
-    private void makeDir() throws IOException {
+    /** Makes the folder, and those above it that are missing, owner-only where POSIX permissions exist. */
+    static void ownerOnlyFolder(Path dir) throws IOException {
         if (Files.isDirectory(dir)) {
             return;
         }

@@ -24,8 +24,32 @@ public final class StoreKey {
         this.digest = digest;
     }
 
+    /** A key whose files are read whole to be digested. */
     public static Builder builder() {
-        return new Builder();
+        return new Builder(ContentDigest.READ);
+    }
+
+    /** A key whose files' digests {@code digests} gives (a store remembers them: {@link GraphStore#digests()}). */
+    public static Builder builder(ContentDigest digests) {
+        return new Builder(digests);
+    }
+
+    /** The SHA-256 digest of a file's content. */
+    @FunctionalInterface
+    public interface ContentDigest {
+        /** Reads the file through. */
+        ContentDigest READ = file -> {
+            MessageDigest sha = sha256();
+            byte[] buffer = new byte[1 << 16];
+            try (InputStream in = Files.newInputStream(file)) {
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    sha.update(buffer, 0, n);
+                }
+            }
+            return sha.digest();
+        };
+
+        byte[] of(Path file) throws IOException;
     }
 
     /** The digest's 32 bytes (a copy). */
@@ -61,8 +85,10 @@ public final class StoreKey {
     /** Adds the parts of a key in order. Not thread-safe. */
     public static final class Builder {
         private final MessageDigest sha = sha256();
+        private final ContentDigest digests;
 
-        private Builder() {
+        private Builder(ContentDigest digests) {
+            this.digests = digests;
         }
 
         /** A text part: an option's value, a version, a file's name as the user wrote it. */
@@ -99,16 +125,11 @@ public final class StoreKey {
 
         private void content(String label, Path file) {
             text("content of", label);
-            MessageDigest inner = sha256();
-            byte[] buffer = new byte[1 << 16];
-            try (InputStream in = Files.newInputStream(file)) {
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    inner.update(buffer, 0, n);
-                }
+            try {
+                frame(digests.of(file));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            frame(inner.digest());
         }
 
         private void frame(byte[] part) {
