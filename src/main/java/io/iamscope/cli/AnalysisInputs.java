@@ -8,8 +8,6 @@ import io.iamscope.eval.RequestContext;
 import io.iamscope.eval.local.LocalAuthorizer;
 import io.iamscope.graph.BuildProgress;
 import io.iamscope.graph.GraphBuilder;
-import io.iamscope.graph.GraphWriter;
-import io.iamscope.model.ToolVersion;
 import io.iamscope.store.GraphStore;
 import io.iamscope.store.StoreKey;
 import io.iamscope.store.StoredGraphSource;
@@ -19,6 +17,7 @@ import io.iamscope.model.Snapshot;
 import io.iamscope.model.SnapshotIndex;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -111,26 +110,25 @@ final class AnalysisInputs {
         if (graphs != BUILT_IN_GRAPH || store.noCache || inputFiles().stream().anyMatch(f -> "-".equals(f.toString()))) {
             return graphs;
         }
-        java.util.function.Consumer<String> warn = w -> {
+        Consumer<String> warn = w -> {
             err.println("iamscope: warning: " + w);
             err.flush();
         };
-        java.util.function.Consumer<String> note = n -> {
+        Consumer<String> note = n -> {
             err.println(n);
             err.flush();
         };
         GraphStore graphStore = store.store();
-        return new StoredGraphSource(graphs, graphStore, () -> storeKey(graphStore.digests()), note, warn)
+        return new StoredGraphSource(graphs, graphStore, () -> storeKey(graphStore), note, warn)
                 .readAhead(profile().context(context.values(), context.unknown()));
     }
 
     /**
-     * Everything but the attacker context that the graph depends on: each input file as named and its content, the
-     * iamscope version and build, and the formats of the entry and of the graph.
+     * Everything but the attacker context that the graph depends on: each input file as named and its content, with
+     * what the store itself adds (the iamscope build, the formats).
      */
-    StoreKey storeKey(StoreKey.ContentDigest digests) {
-        StoreKey.Builder key = StoreKey.builder(digests).text("graph format", Integer.toString(GraphWriter.FORMAT))
-                .text("iamscope", ToolVersion.version() + " built " + ToolVersion.property("built", "unknown"));
+    private StoreKey storeKey(GraphStore graphStore) {
+        StoreKey.Builder key = graphStore.key();
         snapshot.snapshots.forEach(f -> key.file("snapshot", f));
         key.text("resources given", String.valueOf(snapshot.resources != null));
         if (snapshot.resources != null) {

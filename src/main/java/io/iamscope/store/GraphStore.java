@@ -56,6 +56,16 @@ public final class GraphStore {
         return dir;
     }
 
+    /**
+     * A key that starts with what any graph depends on beyond its inputs: the formats of the entry and of the graph,
+     * and the iamscope build (a rebuilt jar may find other edges, and keeps its {@code -SNAPSHOT} version); the
+     * inputs' files are added to it with the store's {@link #digests()}.
+     */
+    public StoreKey.Builder key() {
+        return StoreKey.builder(digests()).text("entry layout", Integer.toString(LAYOUT))
+                .text("graph format", Integer.toString(GraphWriter.FORMAT)).text("iamscope", version());
+    }
+
     /** Digests of input files, remembered in the store's {@code digests} folder. */
     public StoreKey.ContentDigest digests() {
         return new FileDigests(dir.resolve("digests"));
