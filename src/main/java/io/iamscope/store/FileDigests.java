@@ -3,7 +3,6 @@ package io.iamscope.store;
 import io.iamscope.model.io.AtomicFile;
 import io.iamscope.model.io.SnapshotException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
