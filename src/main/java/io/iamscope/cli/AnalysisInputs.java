@@ -8,12 +8,16 @@ import io.iamscope.eval.RequestContext;
 import io.iamscope.eval.local.LocalAuthorizer;
 import io.iamscope.graph.BuildProgress;
 import io.iamscope.graph.GraphBuilder;
+import io.iamscope.store.GraphStore;
+import io.iamscope.store.StoreKey;
+import io.iamscope.store.StoredGraphSource;
 import io.iamscope.graph.rules.BuiltInTechniques;
 import io.iamscope.model.Nearest;
 import io.iamscope.model.Snapshot;
 import io.iamscope.model.SnapshotIndex;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -42,6 +46,9 @@ final class AnalysisInputs {
 
     @CommandLine.Mixin
     CredentialOptions credentials = new CredentialOptions();
+
+    @CommandLine.Mixin
+    StoreOptions store = new StoreOptions();
 
     @Option(names = {"-q", "--quiet"},
             description = "No progress line (shown on standard error, when it is a terminal, after the first second).")
@@ -91,6 +98,59 @@ final class AnalysisInputs {
     /** The snapshot's workspace: the local engine, the bundled catalog, and the graph {@code graphs} builds. */
     static Workspace workspace(SnapshotIndex index, GraphSource graphs) {
         return new Workspace(index, Catalog.bundled(), new LocalAuthorizer(), graphs);
+    }
+
+    /**
+     * Where this run gets its graph: {@code graphs}, through the store of built graphs (docs/performance.md, "Stored
+     * graphs"), which is asked now, on another core while the snapshot is read, for the graph of the attacker
+     * these options describe. Not with {@code --no-cache}, nor for an input read from standard input (its content is
+     * known only once read), nor for a graph a test hands in. The store's notes and warnings go to {@code err}.
+     */
+    GraphSource stored(GraphSource graphs, PrintWriter err) {
+        if (graphs != BUILT_IN_GRAPH || store.noCache || inputFiles().stream().anyMatch(f -> "-".equals(f.toString()))) {
+            return graphs;
+        }
+        Consumer<String> warn = w -> {
+            err.println("iamscope: warning: " + w);
+            err.flush();
+        };
+        Consumer<String> note = n -> {
+            err.println(n);
+            err.flush();
+        };
+        GraphStore graphStore = store.store();
+        return new StoredGraphSource(graphs, graphStore, () -> storeKey(graphStore), note, warn)
+                .readAhead(profile().context(context.values(), context.unknown()));
+    }
+
+    /**
+     * Everything but the attacker context that the graph depends on: each input file as named and its content, with
+     * what the store itself adds (the iamscope build, the formats).
+     */
+    private StoreKey storeKey(GraphStore graphStore) {
+        StoreKey.Builder key = graphStore.key();
+        snapshot.snapshots.forEach(f -> key.file("snapshot", f));
+        key.text("resources given", String.valueOf(snapshot.resources != null));
+        if (snapshot.resources != null) {
+            key.file("resources", snapshot.resources);
+        }
+        key.text("organization given", String.valueOf(snapshot.orgDir != null));
+        if (snapshot.orgDir != null) {
+            key.file("organization", snapshot.orgDir);
+        }
+        credentials.accessKeys.forEach(f -> key.file("access keys", f));
+        credentials.credentialReports.forEach(f -> key.file("credential report", f));
+        return key.build();
+    }
+
+    private List<java.nio.file.Path> inputFiles() {
+        List<java.nio.file.Path> files = new java.util.ArrayList<>(snapshot.snapshots);
+        files.addAll(credentials.accessKeys);
+        files.addAll(credentials.credentialReports);
+        if (snapshot.resources != null) {
+            files.add(snapshot.resources);
+        }
+        return files;
     }
 
     AttackerProfile profile() {

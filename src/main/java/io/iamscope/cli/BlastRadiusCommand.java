@@ -124,10 +124,11 @@ final class BlastRadiusCommand implements Callable<Integer> {
                     + " or text with --engine " + engine.name().toLowerCase(java.util.Locale.ROOT));
         }
         AttackerProfile profile = inputs.profile();
+        GraphSource source = inputs.stored(graphs, err);
         SnapshotIndex index = inputs.index(err);
         index.resolvePrincipal(start); // input errors before the graph is built
         RequestContext context = inputs.requestContext(profile);
-        Workspace workspace = AnalysisInputs.workspace(index, graphs);
+        Workspace workspace = AnalysisInputs.workspace(index, source);
         BlastRadiusAnalysis analysis = new BlastRadiusAnalysis(workspace, Tactics.load(workspace.catalog()));
         // The graph built first, its last phase's idle core given to the enumeration's lists.
         workspace.graph(context, inputs.building(analysis.prepareDuringBuild()));

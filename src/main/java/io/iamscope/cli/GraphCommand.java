@@ -49,9 +49,10 @@ final class GraphCommand implements Callable<Integer> {
         if (format == Format.html && start == null) {
             throw new UserInputException("--format html draws one start's paths: give --start");
         }
+        var source = inputs.stored(AnalysisInputs.BUILT_IN_GRAPH, err);
         var index = inputs.index(err);
         String startArn = start == null ? null : index.resolvePrincipal(start).arn();
-        var graph = AnalysisInputs.workspace(index, AnalysisInputs.BUILT_IN_GRAPH).graph(context, inputs.building());
+        var graph = AnalysisInputs.workspace(index, source).graph(context, inputs.building());
         inputs.progress().close();
         if (startArn == null) {
             GraphExport.write(graph.graph(), GraphExport.Format.valueOf(format.name()), spec.commandLine().getOut());

@@ -70,9 +70,10 @@ final class PathsCommand implements Callable<Integer> {
             throw new UserInputException("`--max-depth` must be at least 1, not `" + maxDepth + "`");
         }
         RequestContext context = inputs.requestContext();
+        GraphSource source = inputs.stored(graphs, err);
         SnapshotIndex index = inputs.index(err);
         PrincipalRef who = index.resolvePrincipal(from);
-        AccessGraph graph = AnalysisInputs.workspace(index, graphs).graph(context, inputs.building());
+        AccessGraph graph = AnalysisInputs.workspace(index, source).graph(context, inputs.building());
         inputs.progress().phase("enumerating paths");
         PrincipalNode start = graph.node(who.arn()).orElseThrow(() -> new UserInputException(
                 "`" + from + "` is not a node of the access graph"));

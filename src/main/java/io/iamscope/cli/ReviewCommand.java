@@ -71,10 +71,11 @@ final class ReviewCommand implements Callable<Integer> {
         AttackerProfile profile = inputs.profile();
         RequestContext context = inputs.requestContext(profile);
         List<Suppression> suppressions = suppress == null ? List.of() : SuppressionFile.read(suppress);
+        GraphSource source = inputs.stored(graphs, err);
         Snapshot snapshot = inputs.readSnapshot(err);
         ReviewOptions options = ReviewOptions.defaults(ReportOut.asOf(snapshot))
                 .withCredentialReports(inputs.credentials.reports(err));
-        Workspace workspace = AnalysisInputs.workspace(new SnapshotIndex(snapshot), graphs);
+        Workspace workspace = AnalysisInputs.workspace(new SnapshotIndex(snapshot), source);
         ReviewAnalysis analysis = new ReviewAnalysis(workspace);
         long start = System.nanoTime();
         workspace.graph(context, inputs.building());

@@ -97,6 +97,7 @@ final class TrailCommand implements Callable<Integer> {
             throw new UserInputException("no CloudTrail log file (.json, .csv, gzipped or not) under " + logs);
         }
         AttackerProfile profile = inputs.profile();
+        GraphSource source = inputs.stored(graphs, err);
         SnapshotIndex index = inputs.index(err);
         index.resolvePrincipal(start); // input errors before the logs are read
         CredentialLedger ledger = new CredentialLedger();
@@ -110,7 +111,7 @@ final class TrailCommand implements Callable<Integer> {
             err.flush();
         });
         RequestContext context = inputs.requestContext(profile);
-        Workspace workspace = AnalysisInputs.workspace(index, graphs);
+        Workspace workspace = AnalysisInputs.workspace(index, source);
         AccessGraph graph = workspace.graph(context, inputs.building());
         inputs.progress().phase("following the credentials");
         LogsRead read = new LogsRead(stats.files(), stats.records(), stats.outside(),

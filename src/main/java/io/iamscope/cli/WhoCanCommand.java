@@ -78,11 +78,12 @@ final class WhoCanCommand implements Callable<Integer> {
         Action known = catalog.action(action).orElseThrow(() -> new LookupException("ACTION_UNKNOWN", "`" + action
                 + "` is not an action of the catalog", Nearest.to(action,
                 catalog.actions().stream().map(Action::fullName).toList(), 3)));
+        GraphSource source = inputs.stored(graphs, err);
         SnapshotIndex index = inputs.index(err);
         checkResource(index);
         RequestContext context = inputs.requestContext(profile);
         inputs.progress().phase("building graph and enumerating");
-        WhoCanResult r = new WhoCan(AnalysisInputs.workspace(index, graphs))
+        WhoCanResult r = new WhoCan(AnalysisInputs.workspace(index, source))
                 .find(known.fullName(), resource, profile.name(), context, PathLimits.DEFAULT);
         GrantCheck.Result check = null;
         long calls = 0;

@@ -179,6 +179,18 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** Stored graphs are the command line's business: the analyses get a graph through their {@code GraphSource}. */
+    @Test
+    void onlyCliUsesTheStore() {
+        noClasses().that().resideOutsideOfPackages("io.iamscope.cli..", "io.iamscope.store..")
+                .should().dependOnClassesThat().resideInAPackage("io.iamscope.store..")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.iamscope.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.iamscope.report..", "io.iamscope.cli..",
+                        "io.iamscope.graph.rules..", "io.iamscope.graph.technique..", "com.fasterxml..")
+                .check(classes);
+    }
+
     /** A main class named like a test reads as one in every listing and report; tests live in src/test. */
     @Test
     void noMainClassIsNamedLikeATest() {

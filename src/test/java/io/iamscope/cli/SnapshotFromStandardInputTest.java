@@ -45,6 +45,20 @@ class SnapshotFromStandardInputTest {
         assertEquals(file[1], piped[1]);
     }
 
+    /** Its content is known only once read: a piped snapshot's graph is neither read from the store nor stored. */
+    @Test
+    void aPipedSnapshotsGraphIsNotStored(@org.junit.jupiter.api.io.TempDir Path store) throws IOException {
+        for (int i = 0; i < 2; i++) {
+            String[] piped = run(Files.readAllBytes(SNAPSHOT), "paths", "helpdesk-rsingh", "--snapshot", "-",
+                    "--cache-dir", store.toString());
+            assertEquals("0", piped[0], piped[2]);
+            assertTrue(!piped[2].contains("read from the store"), piped[2]);
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(store)) {
+            assertEquals(0, files.count());
+        }
+    }
+
     @Test
     void badInputOnStandardInputIsOneLineNamingIt() {
         String[] r = run("not json".getBytes(StandardCharsets.UTF_8), "paths", "x", "--snapshot", "-");
