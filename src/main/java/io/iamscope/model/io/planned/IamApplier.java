@@ -1,5 +1,6 @@
 package io.iamscope.model.io.planned;
 
+import io.iamscope.model.AccessKey;
 import io.iamscope.model.Account;
 import io.iamscope.model.Group;
 import io.iamscope.model.InlinePolicy;
@@ -42,6 +43,7 @@ public final class IamApplier {
     private final Map<String, ManagedPolicy> policies = new LinkedHashMap<>();
     private final Map<String, Resource> resources = new LinkedHashMap<>();
     private final Map<String, OrgPolicy> orgPolicies = new LinkedHashMap<>();
+    private final List<AccessKey> accessKeys = new ArrayList<>();
     private boolean orgChanged;
     private final List<String> unknownKeys = new ArrayList<>();
     private final Map<String, String> addresses = new LinkedHashMap<>();
@@ -61,6 +63,7 @@ public final class IamApplier {
         account.roles().forEach(r -> roles.put(r.name(), r));
         account.policies().forEach(p -> policies.put(p.arn(), p));
         account.resources().forEach(r -> resources.put(r.arn(), r));
+        accessKeys.addAll(account.accessKeys());
         if (base.organization() != null) {
             base.organization().policies().forEach(p -> orgPolicies.put(p.id(), p));
         }
@@ -87,6 +90,18 @@ public final class IamApplier {
 
     public Group group(String name) {
         return groups.get(name);
+    }
+
+    /** The account's managed policy of that ARN, from the snapshot or the change, or null. */
+    public ManagedPolicy policy(String arn) {
+        return policies.get(arn);
+    }
+
+    /** Adds an access key of a user (a key made while the account was watched: its user then holds it). */
+    public void addAccessKey(AccessKey k, String source) {
+        accessKeys.add(k);
+        addresses.put(k.accessKeyId(), source);
+        applied++;
     }
 
     public void putRole(Role r, String source) {
@@ -184,6 +199,11 @@ public final class IamApplier {
         });
     }
 
+    /** Replaces the user as {@code change} says, when it exists (a warning naming the source otherwise). */
+    public void changeUser(String name, String source, UnaryOperator<User> change) {
+        change(Kind.USER, name, source, old -> change.apply((User) old));
+    }
+
     /** Replaces the role as {@code change} says, when it exists (a warning naming the source otherwise). */
     public void changeRole(String name, String source, UnaryOperator<Role> change) {
         change(Kind.ROLE, name, source, old -> change.apply((Role) old));
@@ -192,6 +212,11 @@ public final class IamApplier {
     /** The account's resource of that ARN, from the snapshot or the change, or null. */
     public Resource resource(String arn) {
         return resources.get(arn);
+    }
+
+    /** The ARNs of the account's resources, from the snapshot or the change. */
+    public Set<String> resourceArns() {
+        return java.util.Collections.unmodifiableSet(resources.keySet());
     }
 
     /** Puts the resource (a new one, or one whose policy the change sets). */
@@ -239,8 +264,8 @@ public final class IamApplier {
         Account a = account;
         Account changed = new Account(a.accountId(), a.alias(), List.copyOf(users.values()),
                 List.copyOf(groups.values()), List.copyOf(roles.values()), List.copyOf(policies.values()),
-                a.accessKeys(), a.identityProviders(), List.copyOf(resources.values()), a.gaps(),
-                a.accessKeysListed());
+                List.copyOf(accessKeys), a.identityProviders(), List.copyOf(resources.values()), a.gaps(),
+                a.accessKeysListed(), a.keysListedFor(), a.activeKeysReported());
         List<Account> accounts = base.accounts().stream()
                 .map(x -> x.accountId().equals(a.accountId()) ? changed : x).toList();
         Organization org = base.organization();
