@@ -45,7 +45,7 @@ public final class TrailJsonRenderer {
         summary.put("unpredictedHops", t.unpredicted().size());
         summary.put("unexplainedCalls", t.unexplained().size());
         summary.put("actionsNotChecked", t.actionsNotChecked());
-        time(summary, "firstChange", t.firstChange());
+        summary.put("changesApplied", t.changesApplied());
         summary.put("windowHidesChanges", t.windowHidesChanges());
         ArrayNode principals = root.putArray("principals");
         for (PrincipalUse p : t.principals()) {
@@ -117,6 +117,13 @@ public final class TrailJsonRenderer {
                     .put("first", c.first().toString());
         }
         strings(root.putArray("reachableNotUsed"), t.notUsed());
+        ObjectNode after = root.putObject("afterChanges");
+        time(after, "asOf", t.after().asOf());
+        after.put("changesApplied", t.after().changes());
+        time(after, "lastApplied", t.after().lastApplied());
+        after.put("pending", t.after().pending());
+        strings(after.putArray("unknownKeys"), t.after().unknownKeys());
+        after.set("comparison", DiffJsonRenderer.tree(t.after().diff()));
         try {
             out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
         } catch (JsonProcessingException e) {

@@ -1,14 +1,14 @@
 package io.iamscope.analysis.trail;
 
-import io.iamscope.access.AccessChecker;
 import io.iamscope.access.Actor;
 import io.iamscope.access.Evidence;
+import io.iamscope.analysis.trail.ChangeTimeline.State;
 import io.iamscope.analysis.trail.CredentialLedger.TimedResource;
 import io.iamscope.catalog.Catalog;
 import io.iamscope.model.LookupException;
-import io.iamscope.model.SnapshotIndex;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,27 +16,23 @@ import java.util.Set;
 /**
  * Asks the engine, for each action a principal made succeed, whether the snapshot lets that principal make it: on
  * the resources the records name, or, when they name none, on any resource its policies name
- * ({@link AccessChecker#checkNew}). Only a definite refusal is reported: what the records do not say (the session's
- * MFA, source network and time) is unknown, so a decision that depends on it is not a contradiction.
+ * ({@link io.iamscope.access.AccessChecker#checkNew}). Only a definite refusal is reported: what the records do not
+ * say (the session's MFA, source network and time) is unknown, so a decision that depends on it is not a
+ * contradiction.
  *
- * <p>Only calls made before the attacker's first successful change that may alter permissions (a policy version,
- * an attachment, a trust edit: {@link ChangeKind#PERSISTENCE}) are asked: after it the snapshot no longer
- * describes the account, and those calls are counted as not checked until the changes are applied. So are event
- * names that are not IAM actions and principals the snapshot does not hold.
+ * <p>Each call is asked of the snapshot as the attacker's changes made before it left it ({@link ChangeTimeline}):
+ * a call after a new policy version is asked with that version. Event names that are not IAM actions and principals
+ * the snapshot (with the changes) does not hold are counted as not checked.
  */
 final class CallCheck {
-    private final SnapshotIndex index;
     private final Catalog catalog;
-    private final AccessChecker checker;
     private long notChecked;
 
-    CallCheck(SnapshotIndex index, Catalog catalog, AccessChecker checker) {
-        this.index = index;
+    CallCheck(Catalog catalog) {
         this.catalog = catalog;
-        this.checker = checker;
     }
 
-    /** Successful actions (per principal) not asked: after the change, not IAM actions, principals not held. */
+    /** Successful actions (per principal) not asked: not IAM actions, principals not held. */
     long notChecked() {
         return notChecked;
     }
@@ -44,26 +40,16 @@ final class CallCheck {
     /**
      * @param succeededOn per action, the earliest resources it succeeded on
      * @param withoutResource per action, its earliest success in a record that names no resource
-     * @param boundary the attacker's first change that may alter permissions, null when none
      */
     List<UnexplainedCall> check(String principalArn, Map<String, long[]> actions,
                                 Map<String, ? extends Set<TimedResource>> succeededOn,
-                                Map<String, Instant> withoutResource, Instant boundary) {
+                                Map<String, Instant> withoutResource, ChangeTimeline timeline) {
         List<UnexplainedCall> out = new ArrayList<>();
-        Actor actor = null;
-        try {
-            actor = checker.actor(index.resolvePrincipal(principalArn));
-        } catch (LookupException e) {
-            // created in the window, or not collected: nothing to ask
-        }
+        Map<State, Actor> actors = new HashMap<>();
         for (Map.Entry<String, long[]> e : actions.entrySet()) {
             String action = e.getKey();
             long succeeded = e.getValue()[0];
             if (succeeded == 0) {
-                continue;
-            }
-            if (actor == null) {
-                notChecked++;
                 continue;
             }
             if (catalog.action(action).isEmpty()) {
@@ -74,24 +60,30 @@ final class CallCheck {
             UnexplainedCall found = null;
             Set<TimedResource> resources = succeededOn.get(action);
             for (TimedResource r : resources == null ? Set.<TimedResource>of() : resources) {
-                if (boundary != null && !r.time().isBefore(boundary)) {
+                State s = timeline.before(r.time());
+                Actor actor = actor(actors, s, principalArn);
+                if (actor == null) {
                     continue;
                 }
                 asked = true;
-                Evidence ev = checker.check(actor, action, r.arn());
+                Evidence ev = s.checker().check(actor, action, r.arn());
                 if (!ev.allows()) {
                     found = new UnexplainedCall(principalArn, action, r.arn(), r.time(), succeeded,
-                            ev.outcome().word());
+                            ev.outcome().word() + with(s));
                     break;
                 }
             }
             Instant bare = withoutResource.get(action);
-            if (found == null && bare != null && (boundary == null || bare.isBefore(boundary))) {
-                asked = true;
-                Evidence ev = checker.checkNew(actor, action);
-                if (!ev.allows()) {
-                    found = new UnexplainedCall(principalArn, action, null, bare, succeeded, ev.outcome().word()
-                            + " on every resource its policies name");
+            if (found == null && bare != null) {
+                State s = timeline.before(bare);
+                Actor actor = actor(actors, s, principalArn);
+                if (actor != null) {
+                    asked = true;
+                    Evidence ev = s.checker().checkNew(actor, action);
+                    if (!ev.allows()) {
+                        found = new UnexplainedCall(principalArn, action, null, bare, succeeded, ev.outcome().word()
+                                + " on every resource its policies name" + with(s));
+                    }
                 }
             }
             if (found != null) {
@@ -101,5 +93,20 @@ final class CallCheck {
             }
         }
         return out;
+    }
+
+    /** The principal in that state of the snapshot, or null when it holds none of that ARN (not collected). */
+    private static Actor actor(Map<State, Actor> actors, State s, String principalArn) {
+        return actors.computeIfAbsent(s, x -> {
+            try {
+                return x.checker().actor(x.index().resolvePrincipal(principalArn));
+            } catch (LookupException e) {
+                return null;
+            }
+        });
+    }
+
+    private static String with(State s) {
+        return s.changes() == 0 ? "" : " (with the attacker's " + s.changes() + " change(s) before it applied)";
     }
 }

@@ -1,11 +1,13 @@
 package io.iamscope.analysis.trail;
 
-import io.iamscope.access.AccessChecker;
 import io.iamscope.analysis.AttackerProfile;
 import io.iamscope.analysis.Hop;
+import io.iamscope.analysis.Workspace;
+import io.iamscope.analysis.diff.EffectiveDiff;
+import io.iamscope.analysis.diff.SnapshotDiff;
+import io.iamscope.analysis.diff.StructuralDiff;
 import io.iamscope.analysis.trail.CredentialLedger.Activity;
 import io.iamscope.analysis.trail.CredentialLedger.Issuance;
-import io.iamscope.catalog.Catalog;
 import io.iamscope.eval.RequestContext;
 import io.iamscope.graph.AccessEdge;
 import io.iamscope.graph.AccessGraph;
@@ -40,9 +42,12 @@ import org.jgrapht.GraphPath;
 public final class TrailAnalysis {
     private static final java.util.regex.Pattern KEY_ID = java.util.regex.Pattern.compile("(AKIA|ASIA)[A-Z0-9]{12,}");
 
+    private final Workspace workspace;
     private final SnapshotIndex index;
     private final AccessGraph graph;
+    private final RequestContext graphContext;
     private final PathLimits limits;
+    private final ChangeOverlay overlay;
     private final Map<String, String> canonical = new HashMap<>();
 
     private final CallCheck callCheck;
@@ -53,19 +58,31 @@ public final class TrailAnalysis {
      * so that only a decision that holds whatever they were is a contradiction.
      */
     public static RequestContext callContext() {
-        return AttackerProfile.INSIDER.context(Map.of(), List.of("aws:ViaAWSService", "aws:CalledVia"));
+        return callContext(List.of());
+    }
+
+    /** {@link #callContext()} with more keys unknown: those standing for what the logs do not carry. */
+    static RequestContext callContext(List<String> unknownKeys) {
+        List<String> unknown = new ArrayList<>(List.of("aws:ViaAWSService", "aws:CalledVia"));
+        unknown.addAll(unknownKeys);
+        return AttackerProfile.INSIDER.context(Map.of(), unknown);
     }
 
     /**
-     * @param checker the engine's questions about the snapshot, in a context of what CloudTrail records do not say
-     *                (MFA, source network, time unknown): each principal's successful calls are asked again
+     * @param workspace    the snapshot's: each principal's successful calls are asked of its engine again, in a
+     *                     context of what CloudTrail records do not say ({@link #callContext()})
+     * @param graph        the snapshot's access graph for the attacker, built in {@code graphContext}
+     * @param overlay      how the attacker's changes are applied to the snapshot ({@code check}'s overlay)
      */
-    public TrailAnalysis(SnapshotIndex index, AccessGraph graph, PathLimits limits, Catalog catalog,
-                         AccessChecker checker) {
-        this.index = index;
+    public TrailAnalysis(Workspace workspace, AccessGraph graph, RequestContext graphContext, PathLimits limits,
+                         ChangeOverlay overlay) {
+        this.workspace = workspace;
+        this.index = workspace.index();
         this.graph = graph;
+        this.graphContext = graphContext;
         this.limits = limits;
-        this.callCheck = new CallCheck(index, catalog, checker);
+        this.overlay = overlay;
+        this.callCheck = new CallCheck(workspace.catalog());
     }
 
     /**
@@ -73,6 +90,15 @@ public final class TrailAnalysis {
      * @throws LookupException when the start is not in the snapshot
      */
     public TrailReport analyse(String query, CredentialLedger ledger, LogsRead logs, Instant since, Instant until) {
+        return analyse(query, ledger, logs, since, until, null);
+    }
+
+    /**
+     * @param asOf the attacker's changes at or before this time are applied for {@link TrailReport#after}; null:
+     *             every change logged
+     */
+    public TrailReport analyse(String query, CredentialLedger ledger, LogsRead logs, Instant since, Instant until,
+                               Instant asOf) {
         PrincipalRef who = index.resolvePrincipal(query);
         String startArn = who.arn();
         PrincipalNode startNode = graph.node(startArn).orElse(null);
@@ -122,6 +148,7 @@ public final class TrailAnalysis {
         Map<String, long[]> resources = new HashMap<>();
         long resourcesDropped = 0;
         List<Change> changes = new ArrayList<>();
+        List<TrailEvent> applied = new ArrayList<>();
         for (String key : order) {
             Activity a = ledger.activity(key);
             long calls = 0;
@@ -141,6 +168,9 @@ public final class TrailAnalysis {
             for (TrailEvent e : a.changes) {
                 changes.add(new Change(e.time(), ChangeKind.of(e.name()), e.action(), principal, key, target(e),
                         e.errorCode() == null ? "ok" : e.errorCode()));
+                if (!e.failed() && overlay.applies(e.name())) {
+                    applied.add(e);
+                }
             }
             credentials.add(new CredentialUse(key, a.identityArn, principal, parent.get(key), a.first, a.last,
                     List.copyOf(a.sourceIps), List.copyOf(a.regions), List.copyOf(a.userAgents), calls, denied));
@@ -156,12 +186,13 @@ public final class TrailAnalysis {
                 .map(ObservedHop::to).collect(Collectors.toSet());
         List<PrincipalUse> principals = new ArrayList<>();
         List<UnexplainedCall> unexplained = new ArrayList<>();
-        Instant firstChange = order.stream().map(k -> ledger.activity(k).firstChange)
-                .filter(java.util.Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
+        // Same-second changes in a fixed order: the report must not vary with the order files are read in.
+        applied.sort(Comparator.comparing(TrailEvent::time).thenComparing(TrailEvent::name)
+                .thenComparing(e -> e.identity().credentialKey()).thenComparing(e -> e.request().toString()));
+        ChangeTimeline timeline = new ChangeTimeline(workspace, applied, overlay);
         // A window hides the changes made before it (the attacker's, or anyone's since the snapshot was taken, which
         // the snapshot may or may not hold): nothing in it can be held against the snapshot.
         boolean windowHidesChanges = since != null;
-        Instant boundary = windowHidesChanges ? since : firstChange;
         byPrincipal.forEach((arn, list) -> {
             boolean predicted = arn.equals(startArn) || pathTo.containsKey(arn) || createdTo.contains(arn);
             Instant first = list.stream().map(x -> x.first).min(Comparator.naturalOrder()).orElseThrow();
@@ -176,7 +207,9 @@ public final class TrailAnalysis {
             }
             principals.add(new PrincipalUse(arn, predicted, Hop.of(pathTo.get(arn)), first, last, list.size(), calls,
                     denied));
-            unexplained.addAll(checkCalls(arn, list, boundary));
+            if (!windowHidesChanges) {
+                unexplained.addAll(checkCalls(arn, list, timeline));
+            }
         });
         principals.sort(Comparator.comparing(PrincipalUse::first).thenComparing(PrincipalUse::arn));
 
@@ -200,16 +233,36 @@ public final class TrailAnalysis {
                 .forEach(e -> notUsedPaths.put(e.getKey().arn(), Hop.of(e.getValue())));
         return new TrailReport(query, startArn, since, until, logs, credentials, hops, principals, actionList,
                 resourceList, resourcesDropped, changes, unexplained, callCheck.notChecked(),
-                firstChange, windowHidesChanges,
+                windowHidesChanges ? 0 : applied.size(), windowHidesChanges, after(timeline, asOf),
                 (int) reach.keySet().stream().filter(n -> n.kind() != NodeKind.GROUP && n.kind() != NodeKind.ROOT).count(),
                 notUsed, notUsedPaths);
     }
 
     /**
-     * The principal's successful calls, over all its credentials, asked of the snapshot again, up to the attacker's
-     * first change that may alter permissions ({@code boundary}).
+     * The snapshot with the attacker's changes at or before {@code asOf} applied, compared with the snapshot: the
+     * access those changes bought.
      */
-    private List<UnexplainedCall> checkCalls(String arn, List<Activity> list, Instant boundary) {
+    private AfterChanges after(ChangeTimeline timeline, Instant asOf) {
+        ChangeTimeline.State s = timeline.asOf(asOf);
+        int pending = timeline.changes().size() - s.changes();
+        Instant last = s.changes() == 0 ? null : timeline.changes().get(s.changes() - 1).time();
+        String label = "the same with the attacker's " + s.changes() + " change(s) applied"
+                + (asOf == null ? "" : " (as of " + asOf + ")");
+        if (s.changes() == 0) {
+            return new AfterChanges(asOf, 0, null, pending, List.of(),
+                    new SnapshotDiff("the snapshot", label, List.of(), List.of(), List.of(), List.of()));
+        }
+        RequestContext.Builder context = graphContext.toBuilder();
+        s.applied().unknownKeys().forEach(context::unknown);
+        AccessGraph afterGraph = s.applied().workspace().graph(context.build());
+        SnapshotDiff diff = new SnapshotDiff("the snapshot", label,
+                StructuralDiff.between(index.snapshot(), s.index().snapshot()),
+                EffectiveDiff.between(graph, afterGraph, limits), List.of(), s.applied().warnings());
+        return new AfterChanges(asOf, s.changes(), last, pending, s.applied().unknownKeys(), diff);
+    }
+
+    /** The principal's successful calls, over all its credentials, each asked of the snapshot as it stood then. */
+    private List<UnexplainedCall> checkCalls(String arn, List<Activity> list, ChangeTimeline timeline) {
         Map<String, long[]> actions = new TreeMap<>();
         Map<String, java.util.TreeSet<CredentialLedger.TimedResource>> on = new HashMap<>();
         Map<String, Instant> without = new HashMap<>();
@@ -218,7 +271,7 @@ public final class TrailAnalysis {
             x.succeededOn.forEach((action, r) -> on.computeIfAbsent(action, k -> new java.util.TreeSet<>()).addAll(r));
             x.succeededWithoutResource.forEach((action, t) -> without.merge(action, t, (a, b) -> a.isBefore(b) ? a : b));
         }
-        return callCheck.check(arn, actions, on, without, boundary);
+        return callCheck.check(arn, actions, on, without, timeline);
     }
 
     private ObservedHop hop(Issuance i, String from, Set<String> created) {
