@@ -123,6 +123,16 @@ public final class TrailJsonRenderer {
         time(after, "lastApplied", t.after().lastApplied());
         after.put("pending", t.after().pending());
         strings(after.putArray("unknownKeys"), t.after().unknownKeys());
+        ArrayNode held = after.putArray("held");
+        for (io.iamscope.analysis.trail.HeldCredential h : t.after().held()) {
+            ObjectNode n = held.addObject();
+            n.put("principal", h.principalArn());
+            n.put("how", h.how());
+            time(n, "time", h.time());
+            n.put("before", h.before().name());
+            n.put("after", h.after().name());
+            n.put("adminConditional", h.adminIf());
+        }
         after.set("comparison", DiffJsonRenderer.tree(t.after().diff()));
         try {
             out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));

@@ -7,6 +7,7 @@ import io.iamscope.analysis.trail.AfterChanges;
 import io.iamscope.analysis.trail.Change;
 import io.iamscope.analysis.trail.ChangeKind;
 import io.iamscope.analysis.trail.CredentialUse;
+import io.iamscope.analysis.trail.HeldCredential;
 import io.iamscope.analysis.trail.HopStatus;
 import io.iamscope.analysis.trail.ObservedHop;
 import io.iamscope.analysis.trail.PrincipalUse;
@@ -147,13 +148,19 @@ public final class TrailTextRenderer {
         if (a.changes() == 0 && a.asOf() == null) {
             return;
         }
-        out.println("AFTER THE ATTACKER'S CHANGES (" + (a.asOf() == null ? "as of the last change, " + a.lastApplied()
-                : "as of " + a.asOf()) + ": " + a.changes() + " change(s) applied"
+        out.println("AFTER THE ATTACKER'S CHANGES (" + (a.asOf() == null ? "as of the last change applied, "
+                + a.lastApplied() : "as of " + a.asOf()) + ": " + a.changes() + " change(s) applied"
                 + (a.pending() > 0 ? ", " + a.pending() + " later not applied" : "") + ")");
         if (!a.unknownKeys().isEmpty()) {
             out.println("  conditional on what the logs do not carry: " + String.join(", ", a.unknownKeys()));
         }
         a.diff().warnings().forEach(w -> out.println("  warning: " + w));
+        out.println("  credentials the attacker holds:");
+        for (HeldCredential h : a.held()) {
+            out.println("    `" + BlastWords.shortName(h.principalArn()) + "` (" + (h.time() == null ? h.how()
+                    : h.how() + " at " + h.time()) + "): " + (h.before() == h.after() ? h.after().words()
+                    : h.before().words() + " -> " + h.after().words()) + (h.adminIf() ? " (conditional)" : ""));
+        }
         List<PrincipalChange> gained = a.diff().gained();
         if (gained.isEmpty()) {
             out.println("  no principal came closer to administrator or reaches anyone new");

@@ -222,7 +222,7 @@ class HtmlRenderersTest {
                 new io.iamscope.analysis.trail.LogsRead(1, 3, 0, List.of(SCRIPT)), List.of(key, session), List.of(hop),
                 used, List.of(new io.iamscope.analysis.trail.ActionUse("s3:" + SCRIPT, 1, 1, 0, IMAGE)),
                 List.of(new io.iamscope.analysis.trail.ResourceUse(IMAGE, 1)), 0, List.of(change), List.of(unexplained),
-                0, 0, false, new io.iamscope.analysis.trail.AfterChanges(null, 0, null, 0, List.of(),
+                0, 0, false, new io.iamscope.analysis.trail.AfterChanges(null, 0, null, 0, List.of(), List.of(),
                         new io.iamscope.analysis.diff.SnapshotDiff("the snapshot", SCRIPT, List.of(), List.of(),
                                 List.of(), List.of(SCRIPT))), 0, List.of(), Map.of());
     }

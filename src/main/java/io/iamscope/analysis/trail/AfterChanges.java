@@ -15,11 +15,14 @@ import java.util.List;
  * @param pending     the attacker's changes after {@code asOf}, not applied
  * @param unknownKeys condition keys standing for what the logs do not carry, declared unknown: what depends on
  *                    them is conditional
+ * @param held        the principals the attacker holds credentials of (the start's, and those it made up to
+ *                    {@code asOf}), with their standing before and after
  * @param diff        the comparison; its warnings say what could not be applied
  */
 public record AfterChanges(Instant asOf, int changes, Instant lastApplied, int pending, List<String> unknownKeys,
-                           SnapshotDiff diff) {
+                           List<HeldCredential> held, SnapshotDiff diff) {
     public AfterChanges {
         unknownKeys = List.copyOf(unknownKeys);
+        held = List.copyOf(held);
     }
 }

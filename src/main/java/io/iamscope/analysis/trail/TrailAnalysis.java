@@ -3,7 +3,9 @@ package io.iamscope.analysis.trail;
 import io.iamscope.analysis.AttackerProfile;
 import io.iamscope.analysis.Hop;
 import io.iamscope.analysis.Workspace;
+import io.iamscope.analysis.diff.AdminState;
 import io.iamscope.analysis.diff.EffectiveDiff;
+import io.iamscope.analysis.review.AdminReach;
 import io.iamscope.analysis.diff.SnapshotDiff;
 import io.iamscope.analysis.diff.StructuralDiff;
 import io.iamscope.analysis.trail.CredentialLedger.Activity;
@@ -149,6 +151,7 @@ public final class TrailAnalysis {
         long resourcesDropped = 0;
         List<Change> changes = new ArrayList<>();
         List<TrailEvent> applied = new ArrayList<>();
+        List<TrailEvent> credentialsMade = new ArrayList<>();
         for (String key : order) {
             Activity a = ledger.activity(key);
             long calls = 0;
@@ -170,6 +173,9 @@ public final class TrailAnalysis {
                         e.errorCode() == null ? "ok" : e.errorCode()));
                 if (!e.failed() && overlay.applies(e.name())) {
                     applied.add(e);
+                }
+                if (!e.failed() && CREDENTIAL_CALLS.contains(e.name())) {
+                    credentialsMade.add(e);
                 }
             }
             credentials.add(new CredentialUse(key, a.identityArn, principal, parent.get(key), a.first, a.last,
@@ -233,7 +239,8 @@ public final class TrailAnalysis {
                 .forEach(e -> notUsedPaths.put(e.getKey().arn(), Hop.of(e.getValue())));
         return new TrailReport(query, startArn, since, until, logs, credentials, hops, principals, actionList,
                 resourceList, resourcesDropped, changes, unexplained, callCheck.notChecked(),
-                windowHidesChanges ? 0 : applied.size(), windowHidesChanges, after(timeline, asOf),
+                windowHidesChanges ? 0 : applied.size(), windowHidesChanges,
+                after(timeline, asOf, startArn, credentialsMade),
                 (int) reach.keySet().stream().filter(n -> n.kind() != NodeKind.GROUP && n.kind() != NodeKind.ROOT).count(),
                 notUsed, notUsedPaths);
     }
@@ -242,23 +249,60 @@ public final class TrailAnalysis {
      * The snapshot with the attacker's changes at or before {@code asOf} applied, compared with the snapshot: the
      * access those changes bought.
      */
-    private AfterChanges after(ChangeTimeline timeline, Instant asOf) {
+    private AfterChanges after(ChangeTimeline timeline, Instant asOf, String startArn, List<TrailEvent> made) {
         ChangeTimeline.State s = timeline.asOf(asOf);
         int pending = timeline.changes().size() - s.changes();
         Instant last = s.changes() == 0 ? null : timeline.changes().get(s.changes() - 1).time();
         String label = "the same with the attacker's " + s.changes() + " change(s) applied"
                 + (asOf == null ? "" : " (as of " + asOf + ")");
-        if (s.changes() == 0) {
-            return new AfterChanges(asOf, 0, null, pending, List.of(),
-                    new SnapshotDiff("the snapshot", label, List.of(), List.of(), List.of(), List.of()));
+        AccessGraph afterGraph = graph;
+        SnapshotDiff diff = new SnapshotDiff("the snapshot", label, List.of(), List.of(), List.of(), List.of());
+        if (s.changes() > 0) {
+            RequestContext.Builder context = graphContext.toBuilder();
+            s.applied().unknownKeys().forEach(context::unknown);
+            afterGraph = s.applied().workspace().graph(context.build());
+            diff = new SnapshotDiff("the snapshot", label, StructuralDiff.between(index.snapshot(),
+                    s.index().snapshot()), EffectiveDiff.between(graph, afterGraph, limits), List.of(),
+                    s.applied().warnings());
         }
-        RequestContext.Builder context = graphContext.toBuilder();
-        s.applied().unknownKeys().forEach(context::unknown);
-        AccessGraph afterGraph = s.applied().workspace().graph(context.build());
-        SnapshotDiff diff = new SnapshotDiff("the snapshot", label,
-                StructuralDiff.between(index.snapshot(), s.index().snapshot()),
-                EffectiveDiff.between(graph, afterGraph, limits), List.of(), s.applied().warnings());
-        return new AfterChanges(asOf, s.changes(), last, pending, s.applied().unknownKeys(), diff);
+        return new AfterChanges(asOf, s.changes(), last, pending, s.applied().unknownKeys(),
+                held(startArn, made, asOf, afterGraph), diff);
+    }
+
+    /** Calls that make a credential of a user, which the attacker then holds. */
+    private static final Set<String> CREDENTIAL_CALLS = Set.of("CreateAccessKey", "CreateLoginProfile",
+            "UpdateLoginProfile");
+
+    /** The start and the users the attacker made a credential of up to {@code asOf}, with their standing. */
+    private List<HeldCredential> held(String startArn, List<TrailEvent> made, Instant asOf, AccessGraph afterGraph) {
+        AdminReach before = AdminReach.of(graph, limits);
+        AdminReach after = afterGraph == graph ? before : AdminReach.of(afterGraph, limits);
+        List<HeldCredential> out = new ArrayList<>();
+        out.add(held(startArn, "start", null, before, after, afterGraph));
+        made.sort(Comparator.comparing(TrailEvent::time).thenComparing(TrailEvent::name));
+        for (TrailEvent e : made) {
+            if (asOf != null && e.time().isAfter(asOf)) {
+                continue;
+            }
+            String user = e.request().get("userName");
+            // Without userName the call is for the caller's own user (IAM API Reference, CreateAccessKey and
+            // CreateLoginProfile).
+            String arn = e.issued() != null ? e.issued().principalArn() : user == null ? e.identity().principalArn()
+                    : "arn:aws:iam::" + e.identity().accountId() + ":user/" + user;
+            String how = e.name() + (e.issued() != null ? " " + e.issued().accessKeyId() : "");
+            out.add(held(canonical(arn), how, e.time(), before, after, afterGraph));
+        }
+        return out;
+    }
+
+    private HeldCredential held(String arn, String how, Instant time, AdminReach before, AdminReach after,
+                                AccessGraph afterGraph) {
+        AdminState was = graph.node(arn).map(n -> EffectiveDiff.state(before, n)).orElse(AdminState.ABSENT);
+        Optional<PrincipalNode> n = afterGraph.node(arn);
+        AdminState is = n.map(x -> EffectiveDiff.state(after, x)).orElse(AdminState.ABSENT);
+        boolean adminIf = is == AdminState.ADMIN && n.isPresent() && n.get().kind() != NodeKind.ROOT
+                && afterGraph.admin(n.get()).conditional();
+        return new HeldCredential(arn, how, time, was, is, adminIf);
     }
 
     /** The principal's successful calls, over all its credentials, each asked of the snapshot as it stood then. */
