@@ -131,7 +131,8 @@ public final class TrailJsonRenderer {
             time(n, "time", h.time());
             n.put("before", h.before().name());
             n.put("after", h.after().name());
-            n.put("adminConditional", h.adminIf());
+            n.put("beforeConditional", h.beforeIf());
+            n.put("afterConditional", h.afterIf());
         }
         after.set("comparison", DiffJsonRenderer.tree(t.after().diff()));
         try {

@@ -1,6 +1,7 @@
 package io.iamscope.report;
 
 import io.iamscope.analysis.Hop;
+import io.iamscope.analysis.diff.AdminState;
 import io.iamscope.analysis.diff.PrincipalChange;
 import io.iamscope.analysis.trail.ActionUse;
 import io.iamscope.analysis.trail.AfterChanges;
@@ -158,8 +159,9 @@ public final class TrailTextRenderer {
         out.println("  credentials the attacker holds:");
         for (HeldCredential h : a.held()) {
             out.println("    `" + BlastWords.shortName(h.principalArn()) + "` (" + (h.time() == null ? h.how()
-                    : h.how() + " at " + h.time()) + "): " + (h.before() == h.after() ? h.after().words()
-                    : h.before().words() + " -> " + h.after().words()) + (h.adminIf() ? " (conditional)" : ""));
+                    : h.how() + " at " + h.time()) + "): " + (h.before() == h.after() && h.beforeIf() == h.afterIf()
+                    ? standing(h.after(), h.afterIf()) : standing(h.before(), h.beforeIf()) + " -> "
+                    + standing(h.after(), h.afterIf())));
         }
         List<PrincipalChange> gained = a.diff().gained();
         if (gained.isEmpty()) {
@@ -177,6 +179,11 @@ public final class TrailTextRenderer {
             }
         }
         out.println();
+    }
+
+    /** {@code admin-equivalent (conditional)}: the standing, and whether it holds only where unknown keys allow. */
+    static String standing(AdminState s, boolean conditional) {
+        return s.words() + (conditional ? " (conditional)" : "");
     }
 
     static boolean ok(Change c) {

@@ -12,9 +12,10 @@ import java.time.Instant;
  * @param time   when it was made, null for the start
  * @param before its standing in the snapshot ({@link AdminState#ABSENT} when the attacker created it)
  * @param after  its standing with the attacker's changes applied
- * @param adminIf whether, administrator after the changes, it is one only where unknown condition keys allow (a
- *               document the logs do not carry, MFA...): {@link AdminState} does not say it of administrators
+ * @param beforeIf whether, administrator in the snapshot, it is one only where unknown condition keys allow (the
+ *                 region, MFA...): {@link AdminState} does not say it of administrators
+ * @param afterIf  the same after the changes (a document the logs do not carry is such a key)
  */
 public record HeldCredential(String principalArn, String how, Instant time, AdminState before, AdminState after,
-                             boolean adminIf) {
+                             boolean beforeIf, boolean afterIf) {
 }

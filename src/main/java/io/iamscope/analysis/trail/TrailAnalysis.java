@@ -297,12 +297,16 @@ public final class TrailAnalysis {
 
     private HeldCredential held(String arn, String how, Instant time, AdminReach before, AdminReach after,
                                 AccessGraph afterGraph) {
-        AdminState was = graph.node(arn).map(n -> EffectiveDiff.state(before, n)).orElse(AdminState.ABSENT);
+        Optional<PrincipalNode> m = graph.node(arn);
+        AdminState was = m.map(x -> EffectiveDiff.state(before, x)).orElse(AdminState.ABSENT);
         Optional<PrincipalNode> n = afterGraph.node(arn);
         AdminState is = n.map(x -> EffectiveDiff.state(after, x)).orElse(AdminState.ABSENT);
-        boolean adminIf = is == AdminState.ADMIN && n.isPresent() && n.get().kind() != NodeKind.ROOT
-                && afterGraph.admin(n.get()).conditional();
-        return new HeldCredential(arn, how, time, was, is, adminIf);
+        return new HeldCredential(arn, how, time, was, is, adminIf(graph, m, was), adminIf(afterGraph, n, is));
+    }
+
+    private static boolean adminIf(AccessGraph g, Optional<PrincipalNode> n, AdminState s) {
+        return s == AdminState.ADMIN && n.isPresent() && n.get().kind() != NodeKind.ROOT
+                && g.admin(n.get()).conditional();
     }
 
     /** The principal's successful calls, over all its credentials, each asked of the snapshot as it stood then. */
