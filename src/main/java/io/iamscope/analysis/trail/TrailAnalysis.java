@@ -52,8 +52,6 @@ public final class TrailAnalysis {
     private final ChangeOverlay overlay;
     private final Map<String, String> canonical = new HashMap<>();
 
-    private final CallCheck callCheck;
-
     /**
      * The context the logged calls are asked again in: what a CloudTrail record does not say is unknown (MFA and
      * its age, the session's issue time, source network, time, whether a service called on the caller's behalf),
@@ -84,7 +82,6 @@ public final class TrailAnalysis {
         this.graphContext = graphContext;
         this.limits = limits;
         this.overlay = overlay;
-        this.callCheck = new CallCheck(workspace.catalog());
     }
 
     /**
@@ -191,7 +188,7 @@ public final class TrailAnalysis {
         Set<String> createdTo = hops.stream().filter(h -> h.status() == HopStatus.CREATED_IN_WINDOW)
                 .map(ObservedHop::to).collect(Collectors.toSet());
         List<PrincipalUse> principals = new ArrayList<>();
-        List<UnexplainedCall> unexplained = new ArrayList<>();
+        CallCheck callCheck = new CallCheck(workspace.catalog());
         // Same-second changes in a fixed order: the report must not vary with the order files are read in.
         applied.sort(Comparator.comparing(TrailEvent::time).thenComparing(TrailEvent::name)
                 .thenComparing(e -> e.identity().credentialKey()).thenComparing(e -> e.request().toString()));
@@ -214,10 +211,11 @@ public final class TrailAnalysis {
             principals.add(new PrincipalUse(arn, predicted, Hop.of(pathTo.get(arn)), first, last, list.size(), calls,
                     denied));
             if (!windowHidesChanges) {
-                unexplained.addAll(checkCalls(arn, list, timeline));
+                addCalls(callCheck, arn, list);
             }
         });
         principals.sort(Comparator.comparing(PrincipalUse::first).thenComparing(PrincipalUse::arn));
+        List<UnexplainedCall> unexplained = callCheck.ask(timeline);
 
         List<ActionUse> actionList = actions.entrySet().stream().map(e -> new ActionUse(e.getKey(), e.getValue()[0],
                 e.getValue()[1], e.getValue()[2], deniedOn.get(e.getKey()))).toList();
@@ -309,8 +307,8 @@ public final class TrailAnalysis {
                 && g.admin(n.get()).conditional();
     }
 
-    /** The principal's successful calls, over all its credentials, each asked of the snapshot as it stood then. */
-    private List<UnexplainedCall> checkCalls(String arn, List<Activity> list, ChangeTimeline timeline) {
+    /** The principal's successful calls, over all its credentials, to ask of the snapshot as it stood then. */
+    private static void addCalls(CallCheck callCheck, String arn, List<Activity> list) {
         Map<String, long[]> actions = new TreeMap<>();
         Map<String, java.util.TreeSet<CredentialLedger.TimedResource>> on = new HashMap<>();
         Map<String, Instant> without = new HashMap<>();
@@ -319,7 +317,7 @@ public final class TrailAnalysis {
             x.succeededOn.forEach((action, r) -> on.computeIfAbsent(action, k -> new java.util.TreeSet<>()).addAll(r));
             x.succeededWithoutResource.forEach((action, t) -> without.merge(action, t, (a, b) -> a.isBefore(b) ? a : b));
         }
-        return callCheck.check(arn, actions, on, without, timeline);
+        callCheck.add(arn, actions, on, without);
     }
 
     private ObservedHop hop(Issuance i, String from, Set<String> created) {
