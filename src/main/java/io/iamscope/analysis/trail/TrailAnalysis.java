@@ -3,11 +3,6 @@ package io.iamscope.analysis.trail;
 import io.iamscope.analysis.AttackerProfile;
 import io.iamscope.analysis.Hop;
 import io.iamscope.analysis.Workspace;
-import io.iamscope.analysis.diff.AdminState;
-import io.iamscope.analysis.diff.EffectiveDiff;
-import io.iamscope.analysis.review.AdminReach;
-import io.iamscope.analysis.diff.SnapshotDiff;
-import io.iamscope.analysis.diff.StructuralDiff;
 import io.iamscope.analysis.trail.CredentialLedger.Activity;
 import io.iamscope.analysis.trail.CredentialLedger.Issuance;
 import io.iamscope.eval.RequestContext;
@@ -171,7 +166,7 @@ public final class TrailAnalysis {
                 if (!e.failed() && overlay.applies(e.name())) {
                     applied.add(e);
                 }
-                if (!e.failed() && CREDENTIAL_CALLS.contains(e.name())) {
+                if (!e.failed() && ChangesBought.CREDENTIAL_CALLS.contains(e.name())) {
                     credentialsMade.add(e);
                 }
             }
@@ -238,73 +233,10 @@ public final class TrailAnalysis {
         return new TrailReport(query, startArn, since, until, logs, credentials, hops, principals, actionList,
                 resourceList, resourcesDropped, changes, unexplained, callCheck.notChecked(),
                 windowHidesChanges ? 0 : applied.size(), windowHidesChanges,
-                after(timeline, asOf, startArn, credentialsMade),
+                new ChangesBought(index, graph, graphContext, limits, this::canonical).of(timeline, asOf, startArn,
+                        credentialsMade, windowHidesChanges),
                 (int) reach.keySet().stream().filter(n -> n.kind() != NodeKind.GROUP && n.kind() != NodeKind.ROOT).count(),
                 notUsed, notUsedPaths);
-    }
-
-    /**
-     * The snapshot with the attacker's changes at or before {@code asOf} applied, compared with the snapshot: the
-     * access those changes bought.
-     */
-    private AfterChanges after(ChangeTimeline timeline, Instant asOf, String startArn, List<TrailEvent> made) {
-        ChangeTimeline.State s = timeline.asOf(asOf);
-        int pending = timeline.changes().size() - s.changes();
-        Instant last = s.changes() == 0 ? null : timeline.changes().get(s.changes() - 1).time();
-        String label = "the same with the attacker's " + s.changes() + " change(s) applied"
-                + (asOf == null ? "" : " (as of " + asOf + ")");
-        AccessGraph afterGraph = graph;
-        SnapshotDiff diff = new SnapshotDiff("the snapshot", label, List.of(), List.of(), List.of(), List.of());
-        if (s.changes() > 0) {
-            RequestContext.Builder context = graphContext.toBuilder();
-            s.applied().unknownKeys().forEach(context::unknown);
-            afterGraph = s.applied().workspace().graph(context.build());
-            diff = new SnapshotDiff("the snapshot", label, StructuralDiff.between(index.snapshot(),
-                    s.index().snapshot()), EffectiveDiff.between(graph, afterGraph, limits), List.of(),
-                    s.applied().warnings());
-        }
-        return new AfterChanges(asOf, s.changes(), last, pending, s.applied().unknownKeys(),
-                held(startArn, made, asOf, afterGraph), diff);
-    }
-
-    /** Calls that make a credential of a user, which the attacker then holds. */
-    private static final Set<String> CREDENTIAL_CALLS = Set.of("CreateAccessKey", "CreateLoginProfile",
-            "UpdateLoginProfile");
-
-    /** The start and the users the attacker made a credential of up to {@code asOf}, with their standing. */
-    private List<HeldCredential> held(String startArn, List<TrailEvent> made, Instant asOf, AccessGraph afterGraph) {
-        AdminReach before = AdminReach.of(graph, limits);
-        AdminReach after = afterGraph == graph ? before : AdminReach.of(afterGraph, limits);
-        List<HeldCredential> out = new ArrayList<>();
-        out.add(held(startArn, "start", null, before, after, afterGraph));
-        made.sort(Comparator.comparing(TrailEvent::time).thenComparing(TrailEvent::name));
-        for (TrailEvent e : made) {
-            if (asOf != null && e.time().isAfter(asOf)) {
-                continue;
-            }
-            String user = e.request().get("userName");
-            // Without userName the call is for the caller's own user (IAM API Reference, CreateAccessKey and
-            // CreateLoginProfile).
-            String arn = e.issued() != null ? e.issued().principalArn() : user == null ? e.identity().principalArn()
-                    : "arn:aws:iam::" + e.identity().accountId() + ":user/" + user;
-            String how = e.name() + (e.issued() != null ? " " + e.issued().accessKeyId() : "");
-            out.add(held(canonical(arn), how, e.time(), before, after, afterGraph));
-        }
-        return out;
-    }
-
-    private HeldCredential held(String arn, String how, Instant time, AdminReach before, AdminReach after,
-                                AccessGraph afterGraph) {
-        Optional<PrincipalNode> m = graph.node(arn);
-        AdminState was = m.map(x -> EffectiveDiff.state(before, x)).orElse(AdminState.ABSENT);
-        Optional<PrincipalNode> n = afterGraph.node(arn);
-        AdminState is = n.map(x -> EffectiveDiff.state(after, x)).orElse(AdminState.ABSENT);
-        return new HeldCredential(arn, how, time, was, is, adminIf(graph, m, was), adminIf(afterGraph, n, is));
-    }
-
-    private static boolean adminIf(AccessGraph g, Optional<PrincipalNode> n, AdminState s) {
-        return s == AdminState.ADMIN && n.isPresent() && n.get().kind() != NodeKind.ROOT
-                && g.admin(n.get()).conditional();
     }
 
     /** The principal's successful calls, over all its credentials, to ask of the snapshot as it stood then. */
