@@ -139,7 +139,7 @@ public final class CloudTrailOverlay {
                 if (e.issued() != null) {
                     String user = e.issued().principalArn();
                     to.addAccessKey(new AccessKey(e.issued().accessKeyId(), user.substring(user.lastIndexOf('/') + 1),
-                            "Active", e.time().toString(), null, null, null), source);
+                            "Active", e.time().toString(), null, null, null));
                 }
             }
             case "AttachUserPolicy", "AttachRolePolicy", "AttachGroupPolicy",

@@ -98,9 +98,8 @@ public final class IamApplier {
     }
 
     /** Adds an access key of a user (a key made while the account was watched: its user then holds it). */
-    public void addAccessKey(AccessKey k, String source) {
+    public void addAccessKey(AccessKey k) {
         accessKeys.add(k);
-        addresses.put(k.accessKeyId(), source);
         applied++;
     }
 
