@@ -147,6 +147,11 @@ class TrailCommandTest {
         // The policy version made at 21:55, before the window, is not seen: nothing is held against the snapshot.
         assertTrue(r.json().path("summary").path("windowHidesChanges").asBoolean(), r.out());
         assertEquals(0, r.json().path("summary").path("unexplainedCalls").asInt(), r.out());
+        // Only the changes in the window would be applied (none is: the key for admin-ppatel came at 22:03), and the
+        // comparison says the others are not seen.
+        assertEquals(0, r.json().path("afterChanges").path("changesApplied").asInt(), r.out());
+        assertTrue(r.json().path("afterChanges").path("comparison").path("warnings").get(0).asText()
+                .startsWith("the window (--since) hides the changes made before it"), r.out());
     }
 
     @Test

@@ -69,8 +69,7 @@ final class ChangesBought {
             s.applied().unknownKeys().forEach(context::unknown);
             afterGraph = s.applied().workspace().graph(context.build());
             diff = new SnapshotDiff("the snapshot", label, StructuralDiff.between(index.snapshot(),
-                    s.index().snapshot()), EffectiveDiff.between(graph, afterGraph, limits), List.of(),
-                    s.applied().warnings());
+                    s.index().snapshot()), EffectiveDiff.between(graph, afterGraph, limits), List.of(), warnings);
         }
         return new AfterChanges(asOf, s.changes(), last, pending, s.applied().unknownKeys(),
                 held(startArn, made, asOf, afterGraph), diff);
