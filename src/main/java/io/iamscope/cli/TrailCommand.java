@@ -3,6 +3,8 @@ package io.iamscope.cli;
 import io.iamscope.analysis.AttackerProfile;
 import io.iamscope.analysis.GraphSource;
 import io.iamscope.analysis.Workspace;
+import io.iamscope.analysis.trail.AppliedChanges;
+import io.iamscope.analysis.trail.ChangeOverlay;
 import io.iamscope.analysis.trail.CredentialLedger;
 import io.iamscope.analysis.trail.LogsRead;
 import io.iamscope.analysis.trail.TrailAnalysis;
@@ -11,7 +13,10 @@ import io.iamscope.eval.RequestContext;
 import io.iamscope.graph.AccessGraph;
 import io.iamscope.graph.PathLimits;
 import io.iamscope.model.SnapshotIndex;
+import io.iamscope.model.io.cloudtrail.CloudTrailOverlay;
 import io.iamscope.model.io.cloudtrail.CloudTrailReader;
+import io.iamscope.model.io.planned.PlannedSnapshot;
+import io.iamscope.model.trail.TrailEvent;
 import io.iamscope.model.io.cloudtrail.ReadStats;
 import io.iamscope.model.io.cloudtrail.ReadWarning;
 import io.iamscope.report.TrailHtmlRenderer;
@@ -64,6 +69,10 @@ final class TrailCommand implements Callable<Integer> {
     @Option(names = "--until", paramLabel = "TIME", description = "Leave out records at or after TIME.")
     String until;
 
+    @Option(names = "--as-of", paramLabel = "TIME", description = "Show the access the attacker's changes made at or"
+            + " before TIME bought (default: every change logged).")
+    String asOf;
+
     @Option(names = "--format", defaultValue = "text", description = "text, json or html (one self-contained page; default: ${DEFAULT-VALUE}).")
     Format format;
 
@@ -82,6 +91,7 @@ final class TrailCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Instant from = time("--since", since);
         Instant to = time("--until", until);
+        Instant at = time("--as-of", asOf);
         if (from != null && to != null && !from.isBefore(to)) {
             throw new UserInputException("--since " + since + " is not before --until " + until);
         }
@@ -116,8 +126,8 @@ final class TrailCommand implements Callable<Integer> {
         inputs.progress().phase("following the credentials");
         LogsRead read = new LogsRead(stats.files(), stats.records(), stats.outside(),
                 stats.warnings().stream().map(ReadWarning::toString).toList());
-        TrailReport report = new TrailAnalysis(index, graph, PathLimits.DEFAULT, workspace.catalog(),
-                workspace.checker(TrailAnalysis.callContext())).analyse(start, ledger, read, from, to);
+        TrailReport report = new TrailAnalysis(workspace, graph, context, PathLimits.DEFAULT, overlay(index))
+                .analyse(start, ledger, read, from, to, at);
         inputs.progress().close();
         switch (format) {
             case json -> TrailJsonRenderer.render(report, out);
@@ -127,6 +137,23 @@ final class TrailCommand implements Callable<Integer> {
         err.flush();
         return report.unpredicted().isEmpty() && report.unpredictedPrincipals().isEmpty()
                 && report.unexplained().isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    /** The attacker's changes applied as {@code check} applies a plan's: through its overlay. */
+    private ChangeOverlay overlay(SnapshotIndex index) {
+        return new ChangeOverlay() {
+            @Override
+            public boolean applies(String eventName) {
+                return CloudTrailOverlay.applies(eventName);
+            }
+
+            @Override
+            public AppliedChanges apply(List<TrailEvent> changes) {
+                PlannedSnapshot p = CloudTrailOverlay.apply(index.snapshot(), changes);
+                return new AppliedChanges(AnalysisInputs.workspace(new SnapshotIndex(p.snapshot()), graphs),
+                        p.unknownKeys(), p.warnings(), p.applied());
+            }
+        };
     }
 
     private static Instant time(String option, String value) {

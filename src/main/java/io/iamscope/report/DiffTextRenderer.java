@@ -67,7 +67,7 @@ public final class DiffTextRenderer {
         out.flush();
     }
 
-    private static void principal(PrincipalChange c, PrintWriter out) {
+    static void principal(PrincipalChange c, PrintWriter out) {
         StringBuilder line = new StringBuilder("  " + ReviewWords.shortName(c.arn()) + " (" + c.arn() + "): ");
         line.append(c.before() == c.after() ? c.after().words() : c.before().words() + " -> " + c.after().words());
         if (c.newlyCount() > 0) {
@@ -101,7 +101,7 @@ public final class DiffTextRenderer {
         }
     }
 
-    private static void change(Change c, PrintWriter out) {
+    static void change(Change c, PrintWriter out) {
         out.println("  " + c.kind().word().toUpperCase(Locale.ROOT) + " " + c.what() + " of " + c.subject()
                 + (c.detail().isEmpty() ? "" : ": " + c.detail()));
         if (c.patch() != null && c.patch().size() <= PATCH_SHOWN) {

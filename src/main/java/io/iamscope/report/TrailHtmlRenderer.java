@@ -1,7 +1,12 @@
 package io.iamscope.report;
 
 import io.iamscope.analysis.Hop;
+import io.iamscope.analysis.diff.AdminState;
+import io.iamscope.analysis.diff.PrincipalChange;
+import io.iamscope.analysis.diff.SnapshotDiff;
 import io.iamscope.analysis.trail.ActionUse;
+import io.iamscope.analysis.trail.AfterChanges;
+import io.iamscope.analysis.trail.HeldCredential;
 import io.iamscope.analysis.trail.Change;
 import io.iamscope.analysis.trail.ChangeKind;
 import io.iamscope.analysis.trail.CredentialUse;
@@ -66,8 +71,8 @@ public final class TrailHtmlRenderer {
         Verdict verdict = new Verdict(tone, "ANSWER: " + TrailTextRenderer.answer(t), TrailTextRenderer.checked(t),
                 List.of());
         List<Table> tables = List.of(principals(t), handedOut(t), credentials(t), tactics(t),
-                changes(t, ChangeKind.PERSISTENCE, "persistence", "Changes to revoke (persistence)"),
-                changes(t, ChangeKind.EVASION, "evasion", "Attempts to blind (defense evasion)"), actions(t),
+                changes(t, ChangeKind.PERSISTENCE, "persistence", "Changes to revoke (persistence)"), held(t),
+                bought(t), changes(t, ChangeKind.EVASION, "evasion", "Attempts to blind (defense evasion)"), actions(t),
                 denied(t), resources(t), couldHave(t));
         HtmlPage.render("trail", new View("trail", title, subtitle, verdict, outside,
                 LayeredLayout.lay(TrailPathGraph.of(t)), tables, t.logs().warnings()), out);
@@ -154,6 +159,41 @@ public final class TrailHtmlRenderer {
         }
         return new Table(id, caption, List.of("time", "action", "tactic", "target", "by", "credential", "outcome"),
                 rows, null);
+    }
+
+    /** The credentials the attacker holds, with what each gives before and after the changes. */
+    private static Table held(TrailReport t) {
+        AfterChanges a = t.after();
+        List<Table.Row> rows = new ArrayList<>();
+        for (HeldCredential h : a.held()) {
+            rows.add(new Table.Row(List.of(Cell.code(BlastWords.shortName(h.principalArn())), Cell.code(h.how()),
+                    Cell.time(h.time() == null ? "" : h.time().toString()), Cell.text(TrailTextRenderer.standing(h.before(), h.beforeIf())),
+                    Cell.text(TrailTextRenderer.standing(h.after(), h.afterIf())), Cell.code(h.principalArn())),
+                    h.after() == AdminState.ADMIN));
+        }
+        String as = a.asOf() == null ? "as of the last change applied" : "as of " + a.asOf();
+        return new Table("held", "After the attacker's changes (" + as + ": " + a.changes() + " applied"
+                + (a.pending() > 0 ? ", " + a.pending() + " later not" : "") + "): credentials held", List.of("principal",
+                "credential", "made", "before the changes", "after", "ARN"), rows, a.unknownKeys().isEmpty() ? null
+                : "conditional on what the logs do not carry: " + String.join(", ", a.unknownKeys()));
+    }
+
+    /** What the changes bought, as {@code check} says it: who came closer to admin, what was written. */
+    private static Table bought(TrailReport t) {
+        SnapshotDiff d = t.after().diff();
+        List<Table.Row> rows = new ArrayList<>();
+        for (PrincipalChange c : d.gained()) {
+            rows.add(new Table.Row(List.of(Cell.code(BlastWords.shortName(c.arn())), Cell.text("standing"),
+                    Cell.text(c.before().words() + " -> " + c.after().words() + (c.newlyCount() > 0 ? "; reaches "
+                            + c.newlyCount() + " more principal(s)" : ""))), true));
+        }
+        for (io.iamscope.analysis.diff.Change c : d.changes()) {
+            rows.add(new Table.Row(List.of(Cell.code(c.subject()), Cell.text(c.kind().word() + " " + c.what()),
+                    Cell.code(c.document() != null ? c.document().toString() : c.detail())), false));
+        }
+        return new Table("bought", "What the changes bought (" + d.gained().size() + " principal(s) gained, "
+                + d.changes().size() + " written differently)", List.of("subject", "change", "detail"), rows,
+                d.warnings().isEmpty() ? null : String.join("; ", d.warnings()));
     }
 
     private static Table actions(TrailReport t) {

@@ -46,7 +46,7 @@ public final class TrailJsonRenderer {
         summary.put("unpredictedHops", t.unpredicted().size());
         summary.put("unexplainedCalls", t.unexplained().size());
         summary.put("actionsNotChecked", t.actionsNotChecked());
-        time(summary, "firstChange", t.firstChange());
+        summary.put("changesApplied", t.changesApplied());
         summary.put("windowHidesChanges", t.windowHidesChanges());
         ArrayNode principals = root.putArray("principals");
         for (PrincipalUse p : t.principals()) {
@@ -132,6 +132,24 @@ public final class TrailJsonRenderer {
                     .put("first", c.first().toString());
         }
         strings(root.putArray("reachableNotUsed"), t.notUsed());
+        ObjectNode after = root.putObject("afterChanges");
+        time(after, "asOf", t.after().asOf());
+        after.put("changesApplied", t.after().changes());
+        time(after, "lastApplied", t.after().lastApplied());
+        after.put("pending", t.after().pending());
+        strings(after.putArray("unknownKeys"), t.after().unknownKeys());
+        ArrayNode held = after.putArray("held");
+        for (io.iamscope.analysis.trail.HeldCredential h : t.after().held()) {
+            ObjectNode n = held.addObject();
+            n.put("principal", h.principalArn());
+            n.put("how", h.how());
+            time(n, "time", h.time());
+            n.put("before", h.before().name());
+            n.put("after", h.after().name());
+            n.put("beforeConditional", h.beforeIf());
+            n.put("afterConditional", h.afterIf());
+        }
+        after.set("comparison", DiffJsonRenderer.tree(t.after().diff()));
         try {
             out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
         } catch (JsonProcessingException e) {

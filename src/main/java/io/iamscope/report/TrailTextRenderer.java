@@ -1,10 +1,14 @@
 package io.iamscope.report;
 
 import io.iamscope.analysis.Hop;
+import io.iamscope.analysis.diff.AdminState;
+import io.iamscope.analysis.diff.PrincipalChange;
 import io.iamscope.analysis.trail.ActionUse;
+import io.iamscope.analysis.trail.AfterChanges;
 import io.iamscope.analysis.trail.Change;
 import io.iamscope.analysis.trail.ChangeKind;
 import io.iamscope.analysis.trail.CredentialUse;
+import io.iamscope.analysis.trail.HeldCredential;
 import io.iamscope.analysis.trail.HopStatus;
 import io.iamscope.analysis.trail.ObservedHop;
 import io.iamscope.analysis.trail.PrincipalUse;
@@ -89,6 +93,7 @@ public final class TrailTextRenderer {
         }
         out.println();
         changes("CHANGES TO REVOKE (persistence)", t, ChangeKind.PERSISTENCE, out);
+        after(t.after(), out);
         changes("ATTEMPTS TO BLIND (defense evasion)", t, ChangeKind.EVASION, out);
         out.println("ACTIONS BY SERVICE");
         Map<String, List<ActionUse>> byService = t.actions().stream()
@@ -143,12 +148,54 @@ public final class TrailTextRenderer {
         if (t.windowHidesChanges()) {
             return "calls not checked against the snapshot: changes made before the window (--since) are not seen";
         }
-        if (t.firstChange() != null || t.actionsNotChecked() > 0) {
-            return "calls checked against the snapshot" + (t.firstChange() == null ? ""
-                    : " up to the attacker's first change (" + t.firstChange() + "): the changes are not applied")
+        if (t.changesApplied() > 0 || t.actionsNotChecked() > 0) {
+            return "calls checked against the snapshot" + (t.changesApplied() == 0 ? ""
+                    : ", each with the attacker's changes made before it applied (" + t.changesApplied() + " in all)")
                     + "; " + t.actionsNotChecked() + " action(s) of principals not checked";
         }
         return null;
+    }
+
+    /** What the attacker's changes bought, in the words of {@code check}; nothing when there were none. */
+    private static void after(AfterChanges a, PrintWriter out) {
+        if (a.changes() == 0 && a.asOf() == null) {
+            return;
+        }
+        out.println("AFTER THE ATTACKER'S CHANGES (" + (a.asOf() == null ? "as of the last change applied, "
+                + a.lastApplied() : "as of " + a.asOf()) + ": " + a.changes() + " change(s) applied"
+                + (a.pending() > 0 ? ", " + a.pending() + " later not applied" : "") + ")");
+        if (!a.unknownKeys().isEmpty()) {
+            out.println("  conditional on what the logs do not carry: " + String.join(", ", a.unknownKeys()));
+        }
+        a.diff().warnings().forEach(w -> out.println("  warning: " + w));
+        out.println("  credentials the attacker holds:");
+        for (HeldCredential h : a.held()) {
+            out.println("    `" + BlastWords.shortName(h.principalArn()) + "` (" + (h.time() == null ? h.how()
+                    : h.how() + " at " + h.time()) + "): " + (h.before() == h.after() && h.beforeIf() == h.afterIf()
+                    ? standing(h.after(), h.afterIf()) : standing(h.before(), h.beforeIf()) + " -> "
+                    + standing(h.after(), h.afterIf())));
+        }
+        List<PrincipalChange> gained = a.diff().gained();
+        if (gained.isEmpty()) {
+            out.println("  no principal came closer to administrator or reaches anyone new");
+        }
+        gained.stream().limit(LINES).forEach(c -> DiffTextRenderer.principal(c, out));
+        if (gained.size() > LINES) {
+            out.println("  ... " + (gained.size() - LINES) + " more (--format json lists all)");
+        }
+        if (!a.diff().changes().isEmpty()) {
+            out.println("  written differently:");
+            a.diff().changes().stream().limit(LINES).forEach(c -> DiffTextRenderer.change(c, out));
+            if (a.diff().changes().size() > LINES) {
+                out.println("  ... " + (a.diff().changes().size() - LINES) + " more (--format json lists all)");
+            }
+        }
+        out.println();
+    }
+
+    /** {@code admin-equivalent (conditional)}: the standing, and whether it holds only where unknown keys allow. */
+    static String standing(AdminState s, boolean conditional) {
+        return s.words() + (conditional ? " (conditional)" : "");
     }
 
     static boolean ok(Change c) {

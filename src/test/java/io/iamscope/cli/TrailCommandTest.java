@@ -107,15 +107,17 @@ class TrailCommandTest {
 
     /**
      * A successful call the snapshot says its principal could not make, before any change of the attacker's: a
-     * stale snapshot, missing data or a missed permission, flagged and exit 1. Calls after the attacker's first
-     * change (CreatePolicyVersion at 21:55) are not asked (the changes are not applied), and none of the sample's is
-     * flagged.
+     * stale snapshot, missing data or a missed permission, flagged and exit 1. Calls after the attacker's changes
+     * are asked with the changes made before them applied: the contractor's ListUsers at 21:56:10, refused at 21:53:30
+     * and allowed by the policy version of 21:55, is not flagged; none of the sample's is.
      */
     @Test
     void aCallTheSnapshotSaysCouldNotSucceedIsFlagged() {
         Run plain = run("AKIAZCONTRACTOR7LEAK", "--logs", LOGS, "--format", "json");
         assertEquals(0, plain.json().path("summary").path("unexplainedCalls").asInt(), plain.out());
-        assertEquals("2026-11-27T21:55:00Z", plain.json().path("summary").path("firstChange").asText());
+        assertEquals(3, plain.json().path("summary").path("changesApplied").asInt());
+        // Event names that are not IAM actions (s3:ListBuckets, s3:ListObjectsV2): every other action is asked.
+        assertEquals(2, plain.json().path("summary").path("actionsNotChecked").asInt(), plain.out());
         Run r = run("AKIAZCONTRACTOR7LEAK", "--logs", LOGS, "--logs", "src/test/resources/trail/unexplained");
         assertEquals(1, r.exit(), r.err());
         assertTrue(r.out().contains("!! `ext-contractor-jdoe` made secretsmanager:GetSecretValue succeed 1 time(s) (on"
@@ -145,6 +147,11 @@ class TrailCommandTest {
         // The policy version made at 21:55, before the window, is not seen: nothing is held against the snapshot.
         assertTrue(r.json().path("summary").path("windowHidesChanges").asBoolean(), r.out());
         assertEquals(0, r.json().path("summary").path("unexplainedCalls").asInt(), r.out());
+        // Only the changes in the window would be applied (none is: the key for admin-ppatel came at 22:03), and the
+        // comparison says the others are not seen.
+        assertEquals(0, r.json().path("afterChanges").path("changesApplied").asInt(), r.out());
+        assertTrue(r.json().path("afterChanges").path("comparison").path("warnings").get(0).asText()
+                .startsWith("the window (--since) hides the changes made before it"), r.out());
     }
 
     @Test
@@ -198,6 +205,78 @@ class TrailCommandTest {
         assertTrue(statuses.contains("ASIAZBACKUPSVCTOKEN1 same-principal"), statuses.toString());
         assertTrue(r.values("principals", "arn").contains("arn:aws:iam::333333333333:user/backup-svc"));
         assertEquals(0, r.json().path("summary").path("unpredictedHops").asInt());
+    }
+
+    static final String PERSISTENCE = "src/test/resources/trail/persistence";
+
+    /**
+     * The sample's changes applied as {@code check} applies a plan's: the policy version, the trust edit and the
+     * key for admin-ppatel (the login profile changes no permission); the attacker now holds an administrator's key.
+     */
+    @Test
+    void theAttackersChangesAreAppliedAndTheAccessTheyBoughtShown() {
+        Run r = run("AKIAZCONTRACTOR7LEAK", "--logs", LOGS, "--format", "json");
+        JsonNode after = r.json().path("afterChanges");
+        assertEquals(3, after.path("changesApplied").asInt(), r.out());
+        assertEquals("2026-11-27T22:03:00Z", after.path("lastApplied").asText());
+        List<String> written = new ArrayList<>();
+        after.path("comparison").path("changes").forEach(c -> written.add(c.path("kind").asText() + " "
+                + c.path("what").asText() + " of " + c.path("subject").asText()));
+        assertTrue(written.contains("changed trust policy of arn:aws:iam::333333333333:role/dev-break-glass"),
+                written.toString());
+        assertTrue(written.contains("added access key of " + SampleOrg.PPATEL), written.toString());
+        List<String> held = new ArrayList<>();
+        after.path("held").forEach(h -> held.add(h.path("principal").asText() + " " + h.path("how").asText() + " "
+                + h.path("after").asText()));
+        assertEquals(List.of(SampleOrg.CONTRACTOR + " start REACHES_ADMIN",
+                SampleOrg.PPATEL + " CreateAccessKey AKIAZPPATELPERSIST01 ADMIN",
+                SampleOrg.PPATEL + " CreateLoginProfile ADMIN"), held);
+        Run text = run("AKIAZCONTRACTOR7LEAK", "--logs", LOGS);
+        assertTrue(text.out().contains("AFTER THE ATTACKER'S CHANGES (as of the last change applied,"
+                + " 2026-11-27T22:03:00Z: 3 change(s) applied)"), text.out());
+    }
+
+    /**
+     * A policy document cut short in the log stands for what it could hold, conditionally: helpdesk-rsingh's new
+     * access shows, and its ListRoles (which the snapshot refuses it) is not flagged; the contractor's read of the
+     * prod secret after the changes still is.
+     */
+    @Test
+    void aDocumentTheLogsDoNotCarryIsConditionalNotNothing() {
+        Run r = run("AKIAZCONTRACTOR7LEAK", "--logs", LOGS, "--logs", PERSISTENCE, "--format", "json");
+        assertEquals(1, r.exit(), r.err());
+        JsonNode after = r.json().path("afterChanges");
+        assertEquals("[\"cloudtrail:PutUserPolicy.20261127T222000Z.policyDocument\"]",
+                after.path("unknownKeys").toString());
+        List<String> gained = new ArrayList<>();
+        after.path("comparison").path("principals").forEach(p -> gained.add(p.path("arn").asText() + " "
+                + p.path("after").asText()));
+        assertTrue(gained.contains("arn:aws:iam::333333333333:user/helpdesk-rsingh ADMIN"), gained.toString());
+        List<String> flagged = r.values("unexplainedCalls", "action");
+        assertEquals(List.of("secretsmanager:GetSecretValue"), flagged, r.out());
+        assertTrue(r.json().path("unexplainedCalls").get(0).path("decision").asText()
+                .contains("with the attacker's 5 change(s) before it applied"), r.out());
+    }
+
+    /** {@code --as-of T}: the changes at or before T; the prediction (hops, reach) is the snapshot's either way. */
+    @Test
+    void asOfAppliesTheChangesUpToThatTime() {
+        Run before = run("AKIAZCONTRACTOR7LEAK", "--logs", LOGS, "--as-of", "2026-11-27T22:00:00Z", "--format",
+                "json");
+        JsonNode b = before.json().path("afterChanges");
+        assertEquals(1, b.path("changesApplied").asInt(), before.out());
+        assertEquals(2, b.path("pending").asInt());
+        assertFalse(b.path("comparison").toString().contains("dev-break-glass"), b.toString());
+        Run at = run("AKIAZCONTRACTOR7LEAK", "--logs", LOGS, "--as-of", "2026-11-27T22:01:30Z", "--format", "json");
+        assertEquals(2, at.json().path("afterChanges").path("changesApplied").asInt());
+        assertTrue(at.json().path("afterChanges").path("comparison").toString().contains("dev-break-glass"));
+        assertEquals(before.values("hops", "status"), at.values("hops", "status"));
+        Run none = run("AKIAZCONTRACTOR7LEAK", "--logs", LOGS, "--as-of", "2026-11-27");
+        assertTrue(none.out().contains("AFTER THE ATTACKER'S CHANGES (as of 2026-11-27T00:00:00Z: 0 change(s) applied,"
+                + " 3 later not applied)"), none.out());
+        Run bad = run("AKIAZCONTRACTOR7LEAK", "--logs", LOGS, "--as-of", "tonight");
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("--as-of `tonight` is not a time"), bad.err());
     }
 
     @Test

@@ -227,7 +227,9 @@ class HtmlRenderersTest {
                 used, List.of(new io.iamscope.analysis.trail.ActionUse("s3:" + SCRIPT, 1, 1, 0, IMAGE, null, t0,
                         t0)),
                 List.of(new io.iamscope.analysis.trail.ResourceUse(IMAGE, 1)), 0, List.of(change), List.of(unexplained),
-                0, null, false, 0, List.of(), Map.of());
+                0, 0, false, new io.iamscope.analysis.trail.AfterChanges(null, 0, null, 0, List.of(), List.of(),
+                        new io.iamscope.analysis.diff.SnapshotDiff("the snapshot", SCRIPT, List.of(), List.of(),
+                                List.of(), List.of(SCRIPT))), 0, List.of(), Map.of());
     }
 
     /** A blast radius whose names, Sids, aliases, notes and queries are markup. */

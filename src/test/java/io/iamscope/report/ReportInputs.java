@@ -401,6 +401,25 @@ final class ReportInputs {
     /** A log whose leaked contractor key reads a secret the snapshot says it cannot, before any change of its. */
     static final Path UNEXPLAINED_LOGS = Path.of("src/test/resources/trail/unexplained");
 
+    /** The attacker's changes applied as cli/TrailCommand applies them: through check's overlay. */
+    private static io.iamscope.analysis.trail.ChangeOverlay overlay(Input input) {
+        return new io.iamscope.analysis.trail.ChangeOverlay() {
+            @Override
+            public boolean applies(String eventName) {
+                return io.iamscope.model.io.cloudtrail.CloudTrailOverlay.applies(eventName);
+            }
+
+            @Override
+            public io.iamscope.analysis.trail.AppliedChanges apply(List<io.iamscope.model.trail.TrailEvent> changes) {
+                io.iamscope.model.io.planned.PlannedSnapshot p = io.iamscope.model.io.cloudtrail.CloudTrailOverlay
+                        .apply(index(input).snapshot(), changes);
+                return new io.iamscope.analysis.trail.AppliedChanges(new Workspace(new SnapshotIndex(p.snapshot()),
+                        catalog(), new LocalAuthorizer(), Workspaces.BUILT_IN), p.unknownKeys(), p.warnings(),
+                        p.applied());
+            }
+        };
+    }
+
     /** {@code iamscope trail START --snapshot ... --logs ...} (one reading thread: the order of warnings is fixed anyway). */
     static io.iamscope.analysis.trail.TrailReport trail(Input input, String start, List<Path> logs) {
         try {
@@ -409,10 +428,8 @@ final class ReportInputs {
                     null, null, 1).read(io.iamscope.model.io.cloudtrail.CloudTrailReader.files(logs), ledger);
             io.iamscope.analysis.trail.LogsRead read = new io.iamscope.analysis.trail.LogsRead(stats.files(),
                     stats.records(), stats.outside(), stats.warnings().stream().map(Object::toString).toList());
-            Workspace w = workspace(input);
-            return new io.iamscope.analysis.trail.TrailAnalysis(index(input), graph(input), PathLimits.DEFAULT,
-                    w.catalog(), w.checker(io.iamscope.analysis.trail.TrailAnalysis.callContext()))
-                    .analyse(start, ledger, read, null, null);
+            return new io.iamscope.analysis.trail.TrailAnalysis(workspace(input), graph(input), analysisContext(),
+                    PathLimits.DEFAULT, overlay(input)).analyse(start, ledger, read, null, null);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -132,7 +132,8 @@ public final class EffectiveDiff {
         }
     }
 
-    private static AdminState state(AdminReach reach, PrincipalNode n) {
+    /** A principal's standing towards administrator in the graph {@code reach} was computed over. */
+    public static AdminState state(AdminReach reach, PrincipalNode n) {
         if (reach.isAdmin(n)) {
             return AdminState.ADMIN;
         }

@@ -113,8 +113,6 @@ public final class CredentialLedger implements Consumer<TrailEvent> {
         final Map<String, TreeSet<TimedResource>> succeededOn = new HashMap<>();
         /** action to the earliest successful call whose record names no resource. */
         final Map<String, Instant> succeededWithoutResource = new HashMap<>();
-        /** The earliest successful call that may change permissions (a persistence change), null when none. */
-        Instant firstChange;
         final List<TrailEvent> changes = new ArrayList<>();
         final List<Issuance> issued = new ArrayList<>();
         final Set<String> created = new LinkedHashSet<>();
@@ -150,10 +148,6 @@ public final class CredentialLedger implements Consumer<TrailEvent> {
                     if (on.size() > SUCCEEDED_ON_KEPT) {
                         on.pollLast();
                     }
-                }
-                if (ChangeKind.of(e.name()) == ChangeKind.PERSISTENCE
-                        && (firstChange == null || e.time().isBefore(firstChange))) {
-                    firstChange = e.time();
                 }
                 for (String r : e.resources()) {
                     long[] n = resources.get(r);

@@ -1,12 +1,11 @@
 package io.iamscope.analysis.trail;
 
-import io.iamscope.access.AccessChecker;
 import io.iamscope.analysis.AttackerProfile;
 import io.iamscope.analysis.Hop;
+import io.iamscope.analysis.Workspace;
 import io.iamscope.analysis.trail.CredentialLedger.Activity;
 import io.iamscope.analysis.trail.CredentialLedger.Issuance;
 import io.iamscope.catalog.CallTactics;
-import io.iamscope.catalog.Catalog;
 import io.iamscope.catalog.Tactics;
 import io.iamscope.eval.RequestContext;
 import io.iamscope.graph.AccessEdge;
@@ -42,12 +41,14 @@ import org.jgrapht.GraphPath;
 public final class TrailAnalysis {
     private static final java.util.regex.Pattern KEY_ID = java.util.regex.Pattern.compile("(AKIA|ASIA)[A-Z0-9]{12,}");
 
+    private final Workspace workspace;
     private final SnapshotIndex index;
     private final AccessGraph graph;
+    private final RequestContext graphContext;
     private final PathLimits limits;
+    private final ChangeOverlay overlay;
     private final Map<String, String> canonical = new HashMap<>();
 
-    private final CallCheck callCheck;
     private final CallTactics tactics;
 
     /**
@@ -56,20 +57,31 @@ public final class TrailAnalysis {
      * so that only a decision that holds whatever they were is a contradiction.
      */
     public static RequestContext callContext() {
-        return AttackerProfile.INSIDER.context(Map.of(), List.of("aws:ViaAWSService", "aws:CalledVia"));
+        return callContext(List.of());
+    }
+
+    /** {@link #callContext()} with more keys unknown: those standing for what the logs do not carry. */
+    static RequestContext callContext(List<String> unknownKeys) {
+        List<String> unknown = new ArrayList<>(List.of("aws:ViaAWSService", "aws:CalledVia"));
+        unknown.addAll(unknownKeys);
+        return AttackerProfile.INSIDER.context(Map.of(), unknown);
     }
 
     /**
-     * @param checker the engine's questions about the snapshot, in a context of what CloudTrail records do not say
-     *                (MFA, source network, time unknown): each principal's successful calls are asked again
+     * @param workspace    the snapshot's: each principal's successful calls are asked of its engine again, in a
+     *                     context of what CloudTrail records do not say ({@link #callContext()})
+     * @param graph        the snapshot's access graph for the attacker, built in {@code graphContext}
+     * @param overlay      how the attacker's changes are applied to the snapshot ({@code check}'s overlay)
      */
-    public TrailAnalysis(SnapshotIndex index, AccessGraph graph, PathLimits limits, Catalog catalog,
-                         AccessChecker checker) {
-        this.index = index;
+    public TrailAnalysis(Workspace workspace, AccessGraph graph, RequestContext graphContext, PathLimits limits,
+                         ChangeOverlay overlay) {
+        this.workspace = workspace;
+        this.index = workspace.index();
         this.graph = graph;
+        this.graphContext = graphContext;
         this.limits = limits;
-        this.callCheck = new CallCheck(index, catalog, checker);
-        this.tactics = CallTactics.load(Tactics.load(catalog));
+        this.overlay = overlay;
+        this.tactics = CallTactics.load(Tactics.load(workspace.catalog()));
     }
 
     /**
@@ -77,6 +89,15 @@ public final class TrailAnalysis {
      * @throws LookupException when the start is not in the snapshot
      */
     public TrailReport analyse(String query, CredentialLedger ledger, LogsRead logs, Instant since, Instant until) {
+        return analyse(query, ledger, logs, since, until, null);
+    }
+
+    /**
+     * @param asOf the attacker's changes at or before this time are applied for {@link TrailReport#after}; null:
+     *             every change logged
+     */
+    public TrailReport analyse(String query, CredentialLedger ledger, LogsRead logs, Instant since, Instant until,
+                               Instant asOf) {
         PrincipalRef who = index.resolvePrincipal(query);
         String startArn = who.arn();
         PrincipalNode startNode = graph.node(startArn).orElse(null);
@@ -130,6 +151,8 @@ public final class TrailAnalysis {
         Map<String, long[]> resources = new HashMap<>();
         long resourcesDropped = 0;
         List<Change> changes = new ArrayList<>();
+        List<TrailEvent> applied = new ArrayList<>();
+        List<TrailEvent> credentialsMade = new ArrayList<>();
         for (String key : order) {
             Activity a = ledger.activity(key);
             long calls = 0;
@@ -152,6 +175,12 @@ public final class TrailAnalysis {
                 changes.add(new Change(e.time(), ChangeKind.of(e.name()), tactics.of(e.action()).orElse(null),
                         e.action(), principal, key, target(e),
                         e.errorCode() == null ? "ok" : e.errorCode()));
+                if (!e.failed() && overlay.applies(e.name())) {
+                    applied.add(e);
+                }
+                if (!e.failed() && ChangesBought.CREDENTIAL_CALLS.contains(e.name())) {
+                    credentialsMade.add(e);
+                }
             }
             credentials.add(new CredentialUse(key, a.identityArn, principal, parent.get(key), a.first, a.last,
                     List.copyOf(a.sourceIps), List.copyOf(a.regions), List.copyOf(a.userAgents), calls, denied));
@@ -166,13 +195,14 @@ public final class TrailAnalysis {
         Set<String> createdTo = hops.stream().filter(h -> h.status() == HopStatus.CREATED_IN_WINDOW)
                 .map(ObservedHop::to).collect(Collectors.toSet());
         List<PrincipalUse> principals = new ArrayList<>();
-        List<UnexplainedCall> unexplained = new ArrayList<>();
-        Instant firstChange = order.stream().map(k -> ledger.activity(k).firstChange)
-                .filter(java.util.Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
+        CallCheck callCheck = new CallCheck(workspace.catalog());
+        // Same-second changes in a fixed order: the report must not vary with the order files are read in.
+        applied.sort(Comparator.comparing(TrailEvent::time).thenComparing(TrailEvent::name)
+                .thenComparing(e -> e.identity().credentialKey()).thenComparing(e -> e.request().toString()));
+        ChangeTimeline timeline = new ChangeTimeline(workspace, applied, overlay);
         // A window hides the changes made before it (the attacker's, or anyone's since the snapshot was taken, which
         // the snapshot may or may not hold): nothing in it can be held against the snapshot.
         boolean windowHidesChanges = since != null;
-        Instant boundary = windowHidesChanges ? since : firstChange;
         byPrincipal.forEach((arn, list) -> {
             boolean predicted = arn.equals(startArn) || pathTo.containsKey(arn) || createdTo.contains(arn);
             Instant first = list.stream().map(x -> x.first).min(Comparator.naturalOrder()).orElseThrow();
@@ -187,9 +217,12 @@ public final class TrailAnalysis {
             }
             principals.add(new PrincipalUse(arn, predicted, Hop.of(pathTo.get(arn)), first, last, list.size(), calls,
                     denied));
-            unexplained.addAll(checkCalls(arn, list, boundary));
+            if (!windowHidesChanges) {
+                addCalls(callCheck, arn, list);
+            }
         });
         principals.sort(Comparator.comparing(PrincipalUse::first).thenComparing(PrincipalUse::arn));
+        List<UnexplainedCall> unexplained = callCheck.ask(timeline);
 
         List<ActionUse> actionList = actions.entrySet().stream().map(e -> new ActionUse(e.getKey(), e.getValue()[0],
                 e.getValue()[1], e.getValue()[2], deniedOn.get(e.getKey()), tactics.of(e.getKey()).orElse(null),
@@ -212,16 +245,15 @@ public final class TrailAnalysis {
                 .forEach(e -> notUsedPaths.put(e.getKey().arn(), Hop.of(e.getValue())));
         return new TrailReport(query, startArn, since, until, logs, credentials, hops, principals, actionList,
                 resourceList, resourcesDropped, changes, unexplained, callCheck.notChecked(),
-                firstChange, windowHidesChanges,
+                windowHidesChanges ? 0 : applied.size(), windowHidesChanges,
+                new ChangesBought(index, graph, graphContext, limits, this::canonical).of(timeline, asOf, startArn,
+                        credentialsMade, windowHidesChanges),
                 (int) reach.keySet().stream().filter(n -> n.kind() != NodeKind.GROUP && n.kind() != NodeKind.ROOT).count(),
                 notUsed, notUsedPaths);
     }
 
-    /**
-     * The principal's successful calls, over all its credentials, asked of the snapshot again, up to the attacker's
-     * first change that may alter permissions ({@code boundary}).
-     */
-    private List<UnexplainedCall> checkCalls(String arn, List<Activity> list, Instant boundary) {
+    /** The principal's successful calls, over all its credentials, to ask of the snapshot as it stood then. */
+    private static void addCalls(CallCheck callCheck, String arn, List<Activity> list) {
         Map<String, long[]> actions = new TreeMap<>();
         Map<String, java.util.TreeSet<CredentialLedger.TimedResource>> on = new HashMap<>();
         Map<String, Instant> without = new HashMap<>();
@@ -230,7 +262,7 @@ public final class TrailAnalysis {
             x.succeededOn.forEach((action, r) -> on.computeIfAbsent(action, k -> new java.util.TreeSet<>()).addAll(r));
             x.succeededWithoutResource.forEach((action, t) -> without.merge(action, t, (a, b) -> a.isBefore(b) ? a : b));
         }
-        return callCheck.check(arn, actions, on, without, boundary);
+        callCheck.add(arn, actions, on, without);
     }
 
     private ObservedHop hop(Issuance i, IssuedKeys.Handed handed, String from, Set<String> created) {

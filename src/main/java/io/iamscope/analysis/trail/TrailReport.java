@@ -17,19 +17,20 @@ import java.util.Map;
  * @param notUsedPaths the graph's paths from the start to the nearest {@link #PATHS_KEPT} of {@code notUsed}, by
  *                    ARN, for a page that draws what the attacker could have done (the rest are counted there)
  * @param unexplained successful calls the snapshot says their principal could not make
- * @param actionsNotChecked successful actions (per principal) not asked of the snapshot: made after the
- *                    attacker's first change, an event name that is not an IAM action, a principal the snapshot
- *                    does not hold
- * @param firstChange the attacker's first successful change that may alter permissions, null when none: calls
- *                    after it are not checked against the snapshot
+ * @param actionsNotChecked successful actions (per principal) not asked of the snapshot: an event name that is
+ *                    not an IAM action, a principal the snapshot (with the changes made before the call) does not hold
+ * @param changesApplied the attacker's successful changes applied to the snapshot along the way, each call asked of
+ *                    the snapshot with the changes made before it (0 when the window hides changes)
  * @param windowHidesChanges a window start was given, so changes before it are not seen and no call is checked
  *                    against the snapshot
+ * @param after       the access the attacker's changes bought (as of {@code --as-of}, else the last change)
  */
 public record TrailReport(String start, String startArn, Instant since, Instant until, LogsRead logs,
                           List<CredentialUse> credentials, List<ObservedHop> hops, List<PrincipalUse> principals,
                           List<ActionUse> actions, List<ResourceUse> resources, long resourcesNotListed,
                           List<Change> changes, List<UnexplainedCall> unexplained, long actionsNotChecked,
-                          Instant firstChange, boolean windowHidesChanges, int reachable, List<String> notUsed,
+                          int changesApplied, boolean windowHidesChanges, AfterChanges after, int reachable,
+                          List<String> notUsed,
                           Map<String, List<Hop>> notUsedPaths) {
     /** Paths of principals not used kept for drawing: a page draws at most this many principals. */
     public static final int PATHS_KEPT = 60;

@@ -24,6 +24,11 @@ public record TrailEvent(Instant time, String source, String name, String region
         issued = List.copyOf(issued);
     }
 
+    /** The credential with a key id the call handed out (a session, a token, a new access key), or null. */
+    public IssuedCredential issuedKey() {
+        return issued.stream().filter(c -> c.kind() == IssuedCredential.Kind.ACCESS_KEY).findFirst().orElse(null);
+    }
+
     /** The service's short name: {@code iam} for {@code iam.amazonaws.com}. */
     public String service() {
         int dot = source.indexOf('.');

@@ -62,6 +62,10 @@ final class RecordMapper {
                 if (f.getValue().asText().startsWith("arn:")) {
                     resources.add(f.getValue().asText());
                 }
+            } else if (f.getValue().isObject() && f.getKey().equals("bucketPolicy")) {
+                // S3's PutBucketPolicy logs the policy as an object, not as text like IAM's policyDocument: kept as
+                // its JSON text, so that the change can be applied to the snapshot.
+                request.put(f.getKey(), f.getValue().toString());
             }
         });
         for (JsonNode res : r.path("resources")) {

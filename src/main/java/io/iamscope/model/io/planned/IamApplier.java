@@ -1,5 +1,6 @@
 package io.iamscope.model.io.planned;
 
+import io.iamscope.model.AccessKey;
 import io.iamscope.model.Account;
 import io.iamscope.model.Group;
 import io.iamscope.model.InlinePolicy;
@@ -43,6 +44,7 @@ public final class IamApplier {
     private final Map<String, ManagedPolicy> policies = new LinkedHashMap<>();
     private final Map<String, Resource> resources = new LinkedHashMap<>();
     private final Map<String, OrgPolicy> orgPolicies = new LinkedHashMap<>();
+    private final List<AccessKey> accessKeys = new ArrayList<>();
     private boolean orgChanged;
     /** The account's Block Public Access settings once the change sets or removes them (null: removed). */
     private Map<String, Object> accountBlock;
@@ -71,6 +73,7 @@ public final class IamApplier {
         // The account's settings as the snapshot has them (on each bucket): new buckets get them too.
         account.resources().stream().filter(r -> r.properties().get(S3PublicAccessBlock.ACCOUNT) instanceof Map)
                 .findFirst().ifPresent(r -> accountBlock = copy((Map<?, ?>) r.properties().get(S3PublicAccessBlock.ACCOUNT)));
+        accessKeys.addAll(account.accessKeys());
         if (base.organization() != null) {
             base.organization().policies().forEach(p -> orgPolicies.put(p.id(), p));
         }
@@ -97,6 +100,17 @@ public final class IamApplier {
 
     public Group group(String name) {
         return groups.get(name);
+    }
+
+    /** The account's managed policy of that ARN, from the snapshot or the change, or null. */
+    public ManagedPolicy policy(String arn) {
+        return policies.get(arn);
+    }
+
+    /** Adds an access key of a user (a key made while the account was watched: its user then holds it). */
+    public void addAccessKey(AccessKey k) {
+        accessKeys.add(k);
+        applied++;
     }
 
     public void putRole(Role r, String source) {
@@ -194,6 +208,11 @@ public final class IamApplier {
         });
     }
 
+    /** Replaces the user as {@code change} says, when it exists (a warning naming the source otherwise). */
+    public void changeUser(String name, String source, UnaryOperator<User> change) {
+        change(Kind.USER, name, source, old -> change.apply((User) old));
+    }
+
     /** Replaces the role as {@code change} says, when it exists (a warning naming the source otherwise). */
     public void changeRole(String name, String source, UnaryOperator<Role> change) {
         change(Kind.ROLE, name, source, old -> change.apply((Role) old));
@@ -202,6 +221,11 @@ public final class IamApplier {
     /** The account's resource of that ARN, from the snapshot or the change, or null. */
     public Resource resource(String arn) {
         return resources.get(arn);
+    }
+
+    /** The ARNs of the account's resources, from the snapshot or the change. */
+    public Set<String> resourceArns() {
+        return java.util.Collections.unmodifiableSet(resources.keySet());
     }
 
     /** Puts the resource (a new one, or one whose policy the change sets). */
@@ -296,8 +320,8 @@ public final class IamApplier {
         Account a = account;
         Account changed = new Account(a.accountId(), a.alias(), List.copyOf(users.values()),
                 List.copyOf(groups.values()), List.copyOf(roles.values()), List.copyOf(policies.values()),
-                a.accessKeys(), a.identityProviders(), List.copyOf(resources.values()), a.gaps(),
-                a.accessKeysListed());
+                List.copyOf(accessKeys), a.identityProviders(), List.copyOf(resources.values()), a.gaps(),
+                a.accessKeysListed(), a.keysListedFor(), a.activeKeysReported());
         List<Account> accounts = base.accounts().stream()
                 .map(x -> x.accountId().equals(a.accountId()) ? changed : x).toList();
         Organization org = base.organization();
