@@ -51,7 +51,10 @@ final class FileDigests implements StoreKey.ContentDigest {
                 return remembered;
             }
         }
-        long readAt = System.currentTimeMillis() * 1_000_000L;
+        // Not currentTimeMillis: cut to the millisecond, it can be earlier than the file's change time (a file system's
+        // clock is coarse but not later than now), and a file just written would never seem settled.
+        java.time.Instant now = java.time.Instant.now();
+        long readAt = now.getEpochSecond() * 1_000_000_000L + now.getNano();
         byte[] digest = StoreKey.ContentDigest.READ.of(abs);
         if (memo != null && before.equals(identity(abs)) && settled(before, readAt, settled)) {
             remember(memo, abs, before, digest);
