@@ -1,5 +1,6 @@
 package io.iamscope.analysis.blast.enumerate;
 
+import io.iamscope.analysis.Hop;
 import io.iamscope.analysis.blast.enumerate.Subject;
 import io.iamscope.catalog.ActionSet;
 import io.iamscope.graph.AccessGraph;
@@ -83,10 +84,19 @@ public record EnumerationPlan(Map<String, Subject> full, Map<String, Where> part
     /**
      * The principals that stand for the others of one account. {@code admin} is enumerated in full; each of
      * {@code more} on the actions it adds; together their own policies allow everywhere all but {@code gap}.
+     * They are all reached by paths that depend on the unknown keys {@code pathKeys} (none: definite paths), and
+     * stand only for principals whose own path depends on at least those keys: their access is then reached under
+     * no more conditions than that principal's own, so the report neither drops nor hardens any of it.
      */
-    public record Cover(String admin, Map<String, ActionSet> more, ActionSet gap) {
+    public record Cover(String admin, Map<String, ActionSet> more, ActionSet gap, Set<String> pathKeys) {
         public Cover {
             more = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(more));
+            pathKeys = Set.copyOf(pathKeys);
+        }
+
+        /** Whether these stand-ins may stand for a principal reached by a path that depends on {@code keys}. */
+        boolean standsFor(Set<String> keys) {
+            return keys.containsAll(pathKeys);
         }
     }
 
@@ -100,22 +110,32 @@ public record EnumerationPlan(Map<String, Subject> full, Map<String, Where> part
     public static EnumerationPlan of(SnapshotIndex index, AccessGraph graph, String startArn, Map<String, Subject> subjects,
                               Function<PrincipalRef, ActionSet> unrestricted) {
         Distinctions d = Distinctions.of(index);
-        Map<String, Cover> byAccount = covers(index, graph, subjects, d, unrestricted);
+        Map<String, List<Cover>> byAccount = covers(index, graph, subjects, d, unrestricted);
+        Set<String> standIns = new HashSet<>();
+        byAccount.values().forEach(cs -> cs.forEach(c -> standIns.add(c.admin())));
         Map<String, Subject> full = new LinkedHashMap<>();
         Map<String, Where> partial = new LinkedHashMap<>();
         Map<String, String> covered = new LinkedHashMap<>();
         subjects.forEach((arn, s) -> {
             String account = s.ref().accountId();
-            Cover cover = byAccount.get(account);
+            List<Cover> accountCovers = byAccount.getOrDefault(account, List.of());
+            Set<String> keys = new HashSet<>(Hop.keys(s.path()));
+            Cover cover = accountCovers.stream().filter(c -> c.standsFor(keys)).findFirst().orElse(null);
             Principal p = index.principal(arn);
             boolean serviceLinked = p instanceof Role r && r.serviceLinked();
-            if (arn.equals(startArn) || cover == null || cover.admin().equals(arn) || serviceLinked
+            if (arn.equals(startArn) || cover == null || standIns.contains(arn) || serviceLinked
                     || d.principalKeyAccounts.contains(account)) {
                 full.put(arn, s);
                 return;
             }
             covered.put(arn, cover.admin());
-            ActionSet actions = cover.more().containsKey(arn) ? cover.gap().union(cover.more().get(arn)) : cover.gap();
+            // Its own cover's gap, and whatever any cover of its account counts on it for.
+            ActionSet actions = cover.gap();
+            for (Cover c : accountCovers) {
+                if (c.more().containsKey(arn)) {
+                    actions = actions.union(c.more().get(arn));
+                }
+            }
             Set<String> on = new LinkedHashSet<>(d.named.getOrDefault(arn, Set.of()));
             on.addAll(d.principalKeyResources);
             Set<String> roles = new LinkedHashSet<>(d.trustNamed.getOrDefault(arn, Set.of()));
@@ -127,42 +147,51 @@ public record EnumerationPlan(Map<String, Subject> full, Map<String, Where> part
             }
         });
         Map<String, Cover> byAdmin = new LinkedHashMap<>();
-        byAccount.values().forEach(c -> byAdmin.put(c.admin(), c));
+        byAccount.values().forEach(cs -> cs.forEach(c -> byAdmin.put(c.admin(), c)));
         return new EnumerationPlan(full, partial, covered, byAdmin);
     }
 
     /**
      * Per account, the stand-ins: among the administrators (admin-equivalent by their own permissions,
-     * definitely, reached by a definite path, named by no policy: a Deny naming one would make it a poor
-     * stand-in), greedily the one whose own policies allow the most actions everywhere, then those that add
-     * most to what the chosen ones cover, until none adds anything or {@link #MAX_STAND_INS} are chosen (what
-     * is left is enumerated for every principal: slower, never less).
+     * definitely, named by no policy: a Deny naming one would make it a poor stand-in), greedily the one whose own
+     * policies allow the most actions everywhere, then those that add most to what the chosen ones cover, until
+     * none adds anything or {@link #MAX_STAND_INS} are chosen (what is left is enumerated for every principal:
+     * slower, never less). One set of stand-ins per set of unknown keys their paths depend on, those of definite
+     * paths first: where every path is conditional (a region-lock SCP on the start's escalation, say), the
+     * principals reached under the same keys still share stand-ins instead of each being enumerated in full.
      */
-    private static Map<String, Cover> covers(SnapshotIndex index, AccessGraph graph, Map<String, Subject> subjects,
-                                             Distinctions d, Function<PrincipalRef, ActionSet> unrestricted) {
-        Map<String, Map<String, ActionSet>> candidates = new LinkedHashMap<>();
-        // An account where an administrator allows every action everywhere needs no other: the rest are skipped.
-        Set<String> complete = new HashSet<>();
+    private static Map<String, List<Cover>> covers(SnapshotIndex index, AccessGraph graph,
+                                                   Map<String, Subject> subjects, Distinctions d,
+                                                   Function<PrincipalRef, ActionSet> unrestricted) {
+        record Group(String account, Set<String> pathKeys) {
+        }
+        Map<Group, Map<String, ActionSet>> candidates = new LinkedHashMap<>();
+        // A group where an administrator allows every action everywhere needs no other: the rest are skipped.
+        Set<Group> complete = new HashSet<>();
         subjects.forEach((arn, s) -> {
             Principal p = index.principal(arn);
-            String account = s.ref().accountId();
-            if (complete.contains(account) || s.pathConditional() || d.named.containsKey(arn)
-                    || d.trustNamed.containsKey(arn) || p == null || p instanceof Role r && r.serviceLinked()) {
+            Group group = new Group(s.ref().accountId(), Set.copyOf(Hop.keys(s.path())));
+            if (complete.contains(group) || d.named.containsKey(arn) || d.trustNamed.containsKey(arn) || p == null
+                    || p instanceof Role r && r.serviceLinked()) {
                 return;
             }
             AdminStatus a = graph.node(arn).map(graph::admin).orElse(AdminStatus.NOT_ADMIN);
             if (a.admin() && !a.conditional() && AdminCheck.BY_OWN_PERMISSIONS.equals(a.how())) {
                 ActionSet u = unrestricted.apply(s.ref());
                 if (u.complement().isEmpty()) {
-                    candidates.put(account, new LinkedHashMap<>(Map.of(arn, u)));
-                    complete.add(account);
+                    candidates.put(group, new LinkedHashMap<>(Map.of(arn, u)));
+                    complete.add(group);
                 } else if (!u.isEmpty()) {
-                    candidates.computeIfAbsent(account, k -> new LinkedHashMap<>()).put(arn, u);
+                    candidates.computeIfAbsent(group, k -> new LinkedHashMap<>()).put(arn, u);
                 }
             }
         });
-        Map<String, Cover> out = new HashMap<>();
-        candidates.forEach((account, byArn) -> {
+        Map<String, List<Cover>> out = new HashMap<>();
+        candidates.entrySet().stream()
+                .sorted(java.util.Comparator.comparingInt(e -> e.getKey().pathKeys().size()))
+                .forEach(entry -> {
+            String account = entry.getKey().account();
+            Map<String, ActionSet> byArn = entry.getValue();
             String admin = null;
             ActionSet covered = null;
             Map<String, ActionSet> more = new LinkedHashMap<>();
@@ -186,7 +215,8 @@ public record EnumerationPlan(Map<String, Subject> full, Map<String, Where> part
                 }
                 covered = covered == null ? bestAdds : covered.union(bestAdds);
             }
-            out.put(account, new Cover(admin, more, covered.complement()));
+            out.computeIfAbsent(account, k -> new ArrayList<>())
+                    .add(new Cover(admin, more, covered.complement(), entry.getKey().pathKeys()));
         });
         return out;
     }

@@ -69,6 +69,28 @@ class EnumerationPlanTest {
     }
 
     /**
+     * {@code blast/taken-account-conditional.json}: the same account, the start's sts:AssumeRole allowed only in
+     * us-east-1, a key a stolen key leaves unknown: every path to the account depends on aws:RequestedRegion. The
+     * administrator, reached under that key, still stands for the principals reached under it (each was enumerated
+     * in full before: quadratic where a region lock makes every path conditional), and what it grants stays
+     * conditional, never hardened.
+     */
+    @Test
+    void anAdministratorReachedUnderAKeyStandsForThePrincipalsReachedUnderIt() {
+        BlastRadius b = blast("src/test/resources/blast/taken-account-conditional.json");
+        assertTrue(b.canReachAdmin());
+        assertEquals(List.of(ACCOUNT + "user/start", ACCOUNT + "role/admin"), b.principalsEvaluated().subList(0, 2));
+        assertTrue(b.notes().stream().anyMatch(n -> n.startsWith("5 reachable principal(s) of account `222222222222`")
+                && n.contains("role/admin")), b.notes().toString());
+        assertEquals(List.of(ACCOUNT + "role/admin"), grantors(b, "dynamodb:GetItem", "*"));
+        assertTrue(resource(b, "dynamodb:GetItem", "*").conditional(), "reached only in us-east-1");
+        // What the administrator is denied and what names other principals are still theirs, as when definite.
+        assertEquals(List.of(ACCOUNT + "role/vault"), grantors(b, "kms:Encrypt", "*"));
+        assertEquals(List.of(ACCOUNT + "role/admin2", ACCOUNT + "role/data"),
+                grantors(b, "s3:GetObject", "arn:aws:s3:::secret-bucket/*").stream().sorted().toList());
+    }
+
+    /**
      * {@code blast/credential-keys.json}: the start takes role `admin`; user `etl` may read `mfa-bucket`, whose
      * policy denies reads with {@code Bool aws:MultiFactorAuthPresent false}. The role session carries the key
      * (false): `admin` is denied; `etl`'s long-term keys carry none, and Bool on a missing key is false (IAM User
@@ -129,9 +151,12 @@ class EnumerationPlanTest {
     }
 
     private static List<String> grantors(BlastRadius b, String action, String resource) {
+        return resource(b, action, resource).grantedBy().stream().map(Grantor::principal).toList();
+    }
+
+    private static io.iamscope.analysis.blast.ResourceAccess resource(BlastRadius b, String action, String resource) {
         return b.services().stream().flatMap(s -> s.actions().stream()).filter(a -> a.action().equals(action))
                 .flatMap(a -> a.resources().stream()).filter(r -> r.resource().equals(resource)).findFirst()
-                .orElseThrow(() -> new AssertionError(action + " on " + resource + " is not listed"))
-                .grantedBy().stream().map(Grantor::principal).toList();
+                .orElseThrow(() -> new AssertionError(action + " on " + resource + " is not listed"));
     }
 }
