@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iamscope.model.Account;
 import io.iamscope.model.Role;
-import io.iamscope.model.Snapshot;
 import io.iamscope.model.User;
-import io.iamscope.model.io.SnapshotReader;
 import io.iamscope.model.io.planned.PlannedSnapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,25 +17,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** CloudFormation templates (policies-fixtures/ci) applied to the sample organization's acme-dev. */
 class CloudFormationOverlayTest {
-    private static final Path CI = Path.of("policies-fixtures/ci");
-    private static final String DEV = "333333333333";
+    private static final Path CI = SampleDev.CI;
+    private static final String DEV = SampleDev.DEV;
 
     @TempDir
     Path dir;
 
-    private static Snapshot sample() {
-        return SnapshotReader.read(List.of(Path.of("policies-fixtures/sample-org/snapshot.json")), null, null)
-                .snapshot();
-    }
-
     private static PlannedSnapshot apply(Path template, Map<String, String> parameters) {
-        return CloudFormationOverlay.apply(sample(), CloudFormationTemplate.read(template), DEV, null, "ci",
-                parameters);
+        return SampleDev.apply(template, null, "ci", parameters);
     }
 
     private static Role role(PlannedSnapshot p, String name) {
-        return p.snapshot().account(DEV).roles().stream().filter(r -> r.name().equals(name)).findFirst()
-                .orElseThrow();
+        return SampleDev.role(p, name);
     }
 
     private PlannedSnapshot yaml(String text) throws Exception {

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iamscope.model.OrgPolicy;
 import io.iamscope.model.Resource;
-import io.iamscope.model.Snapshot;
-import io.iamscope.model.io.SnapshotReader;
 import io.iamscope.model.io.planned.PlannedSnapshot;
 import io.iamscope.policy.PrincipalType;
 import io.iamscope.policy.Statement;
@@ -22,16 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
  * with the resources they are for named as each type's {@code Ref} and {@code Fn::GetAtt} return them.
  */
 class CloudFormationResourcePoliciesTest {
-    private static final String DEV = "333333333333";
-
-    private static Snapshot sample() {
-        return SnapshotReader.read(List.of(Path.of("policies-fixtures/sample-org/snapshot.json")), null, null)
-                .snapshot();
-    }
+    private static final String DEV = SampleDev.DEV;
 
     private static PlannedSnapshot apply(Path template, String region) {
-        return CloudFormationOverlay.apply(sample(), CloudFormationTemplate.read(template), DEV, region, "ci",
-                Map.of());
+        return SampleDev.apply(template, region, "ci", Map.of());
     }
 
     private static Resource resource(PlannedSnapshot p, String arn) {

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iamscope.model.Role;
-import io.iamscope.model.Snapshot;
-import io.iamscope.model.io.SnapshotReader;
 import io.iamscope.model.io.planned.PlannedSnapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,25 +18,18 @@ import org.junit.jupiter.api.io.TempDir;
  * with the parameters the parent gives; a URL is a warning naming the resource (its resources not counted).
  */
 class NestedStacksTest {
-    private static final Path CI = Path.of("policies-fixtures/ci");
-    private static final String DEV = "333333333333";
+    private static final Path CI = SampleDev.CI;
+    private static final String DEV = SampleDev.DEV;
 
     @TempDir
     Path dir;
 
-    private static Snapshot sample() {
-        return SnapshotReader.read(List.of(Path.of("policies-fixtures/sample-org/snapshot.json")), null, null)
-                .snapshot();
-    }
-
     private static PlannedSnapshot apply(Path template) {
-        return CloudFormationOverlay.apply(sample(), CloudFormationTemplate.read(template), DEV, "us-east-1", "ci",
-                Map.of());
+        return SampleDev.apply(template, "us-east-1", "ci", Map.of());
     }
 
     private static Role role(PlannedSnapshot p, String name) {
-        return p.snapshot().account(DEV).roles().stream().filter(r -> r.name().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no role " + name));
+        return SampleDev.role(p, name);
     }
 
     @Test

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iamscope.model.InlinePolicy;
 import io.iamscope.model.Role;
-import io.iamscope.model.Snapshot;
-import io.iamscope.model.io.SnapshotReader;
 import io.iamscope.model.io.planned.PlannedSnapshot;
 import io.iamscope.policy.Statement;
 import java.nio.file.Files;
@@ -23,25 +21,18 @@ import org.junit.jupiter.api.io.TempDir;
  * documents and policy templates): policies-fixtures/ci/cfn-sam-functions.yaml on the sample organization's acme-dev.
  */
 class SamTransformTest {
-    private static final Path CI = Path.of("policies-fixtures/ci");
-    private static final String DEV = "333333333333";
+    private static final Path CI = SampleDev.CI;
+    private static final String DEV = SampleDev.DEV;
 
     @TempDir
     Path dir;
 
-    private static Snapshot sample() {
-        return SnapshotReader.read(List.of(Path.of("policies-fixtures/sample-org/snapshot.json")), null, null)
-                .snapshot();
-    }
-
     private static PlannedSnapshot apply(Path template) {
-        return CloudFormationOverlay.apply(sample(), CloudFormationTemplate.read(template), DEV, "us-east-1", "app",
-                Map.of());
+        return SampleDev.apply(template, "us-east-1", "app", Map.of());
     }
 
     private static Role role(PlannedSnapshot p, String name) {
-        return p.snapshot().account(DEV).roles().stream().filter(r -> r.name().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no role " + name));
+        return SampleDev.role(p, name);
     }
 
     @Test
