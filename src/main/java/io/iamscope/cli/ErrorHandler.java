@@ -19,8 +19,16 @@ import picocli.CommandLine;
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
-    /** What the user sees of a failure: the exit code and the line on stderr. */
+    /**
+     * What the user sees of a failure: the exit code and the line on stderr. One line, always: a message that
+     * quotes the input (a policy's {@code "Effect": "D\ny"}, found by the policy fuzzer) shows its line breaks
+     * escaped, so that a log or a CI annotation keeps the whole error together.
+     */
     record Outcome(int exitCode, String line) {
+        Outcome {
+            line = line.replace("\r", "\\r").replace("\n", "\\n").replace("\u0085", "\\u0085")
+                    .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+        }
     }
 
     @Override
