@@ -192,6 +192,11 @@ public record EnumerationPlan(Map<String, Subject> full, Map<String, Where> part
                 .forEach(entry -> {
             String account = entry.getKey().account();
             Map<String, ActionSet> byArn = entry.getValue();
+            // Stand-ins that leave nothing out, reached under fewer keys, already stand for this group's principals.
+            if (out.getOrDefault(account, List.of()).stream()
+                    .anyMatch(c -> c.gap().isEmpty() && c.standsFor(entry.getKey().pathKeys()))) {
+                return;
+            }
             String admin = null;
             ActionSet covered = null;
             Map<String, ActionSet> more = new LinkedHashMap<>();
