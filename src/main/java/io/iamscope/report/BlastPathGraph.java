@@ -47,6 +47,9 @@ final class BlastPathGraph {
                 fans.merge(path.get(path.size() - 1).from(), 1, Integer::sum);
                 continue;
             }
+            if (withinControlledAccount(path, reachable)) {
+                continue; // a group of the account reached through one of its users, say: the account stands for it
+            }
             Set<String> added = new LinkedHashSet<>();
             path.forEach(h -> {
                 if (!layers.containsKey(h.to())) {
@@ -71,6 +74,18 @@ final class BlastPathGraph {
 
     private static boolean controlsAccount(Reachable r) {
         return r != null && r.kind() == NodeKind.ROOT;
+    }
+
+    /** Whether the path goes through the control of an account and ends inside that account. */
+    private static boolean withinControlledAccount(List<Hop> path, Map<String, Reachable> reachable) {
+        Reachable end = reachable.get(path.get(path.size() - 1).to());
+        for (Hop h : path) {
+            Reachable from = reachable.get(h.from());
+            if (controlsAccount(from) && end != null && from.account() != null && from.account().equals(end.account())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static PathGraph.Node node(BlastRadius b, Reachable r, String arn, int layer, int fan) {
