@@ -78,6 +78,9 @@ final class BlastPathGraph {
 
     /** Whether the path goes through the control of an account and ends inside that account. */
     private static boolean withinControlledAccount(List<Hop> path, Map<String, Reachable> reachable) {
+        if (path.isEmpty()) {
+            return false; // the start's own (an administrator already has no path to one)
+        }
         Reachable end = reachable.get(path.get(path.size() - 1).to());
         for (Hop h : path) {
             Reachable from = reachable.get(h.from());
