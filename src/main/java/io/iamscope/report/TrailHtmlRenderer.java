@@ -171,9 +171,8 @@ public final class TrailHtmlRenderer {
                     Cell.text(TrailTextRenderer.standing(h.after(), h.afterIf())), Cell.code(h.principalArn())),
                     h.after() == AdminState.ADMIN));
         }
-        String as = a.asOf() == null ? "as of the last change applied" : "as of " + a.asOf();
-        return new Table("held", "After the attacker's changes (" + as + ": " + a.changes() + " applied"
-                + (a.pending() > 0 ? ", " + a.pending() + " later not" : "") + "): credentials held", List.of("principal",
+        return new Table("held", "After the attacker's changes (" + TrailTextRenderer.appliedWords(a)
+                + "): credentials held", List.of("principal",
                 "credential", "made", "before the changes", "after", "ARN"), rows, a.unknownKeys().isEmpty() ? null
                 : "conditional on what the logs do not carry: " + String.join(", ", a.unknownKeys()));
     }

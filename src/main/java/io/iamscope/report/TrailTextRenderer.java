@@ -156,14 +156,24 @@ public final class TrailTextRenderer {
         return null;
     }
 
+    /**
+     * Which changes were applied: every one the logs hold, with the time of the last ({@code 3 change(s) applied,
+     * the last at T}), or those up to {@code --as-of} ({@code as of T: 3 change(s) applied, 2 later not applied}).
+     */
+    static String appliedWords(AfterChanges a) {
+        String applied = a.changes() + " change(s) applied";
+        if (a.asOf() == null) {
+            return applied + (a.lastApplied() == null ? "" : ", the last at " + a.lastApplied());
+        }
+        return "as of " + a.asOf() + ": " + applied + (a.pending() > 0 ? ", " + a.pending() + " later not applied" : "");
+    }
+
     /** What the attacker's changes bought, in the words of {@code check}; nothing when there were none. */
     private static void after(AfterChanges a, PrintWriter out) {
         if (a.changes() == 0 && a.asOf() == null) {
             return;
         }
-        out.println("AFTER THE ATTACKER'S CHANGES (" + (a.asOf() == null ? "as of the last change applied, "
-                + a.lastApplied() : "as of " + a.asOf()) + ": " + a.changes() + " change(s) applied"
-                + (a.pending() > 0 ? ", " + a.pending() + " later not applied" : "") + ")");
+        out.println("AFTER THE ATTACKER'S CHANGES (" + appliedWords(a) + ")");
         if (!a.unknownKeys().isEmpty()) {
             out.println("  conditional on what the logs do not carry: " + String.join(", ", a.unknownKeys()));
         }

@@ -232,8 +232,8 @@ class TrailCommandTest {
                 SampleOrg.PPATEL + " CreateAccessKey AKIAZPPATELPERSIST01 ADMIN",
                 SampleOrg.PPATEL + " CreateLoginProfile ADMIN"), held);
         Run text = run("AKIAZCONTRACTOR7LEAK", "--logs", LOGS);
-        assertTrue(text.out().contains("AFTER THE ATTACKER'S CHANGES (as of the last change applied,"
-                + " 2026-11-27T22:03:00Z: 3 change(s) applied)"), text.out());
+        assertTrue(text.out().contains("AFTER THE ATTACKER'S CHANGES (3 change(s) applied, the last at"
+                + " 2026-11-27T22:03:00Z)"), text.out());
     }
 
     /**
