@@ -32,8 +32,9 @@ import java.util.function.Predicate;
  */
 final class ClassChecks {
 
-    /** Allowed whatever the policies say (ServiceRule.CALLER_IDENTITY_ALWAYS_ALLOWED): never shortcut to a deny. */
-    private static final String ALWAYS_ALLOWED = "sts:GetCallerIdentity";
+    /** Allowed whatever the policies say (ServiceRules.alwaysAllowedBy): never shortcut to a deny. */
+    private static final java.util.Set<String> ALWAYS_ALLOWED = java.util.Set.of("sts:getcalleridentity",
+            "sts:getsessiontoken");
 
     private final AccessChecker checker;
     private final Gatherer gatherer;
@@ -69,7 +70,7 @@ final class ClassChecks {
             }
         } else {
             individual.or(targets.withPolicyFor(action));
-            if (who.accountId() != null && !ALWAYS_ALLOWED.equalsIgnoreCase(action)) {
+            if (who.accountId() != null && !ALWAYS_ALLOWED.contains(action.toLowerCase(java.util.Locale.ROOT))) {
                 // Across accounts the resource's own policy must allow too (IAM User Guide, "Cross-account policy
                 // evaluation logic"): a target of another account whose policy has no statement for the action is
                 // denied to this caller, as the engine would decide it, without a decision. Without this, every

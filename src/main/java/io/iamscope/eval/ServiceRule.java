@@ -11,6 +11,15 @@ public enum ServiceRule {
             + " denies it", "https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html"),
 
     /**
+     * "No permissions are required for a user to get a session token. [...] You cannot use policies to control
+     * authentication operations" (IAM User Guide, Permissions for GetSessionToken); it "must be called by using
+     * the long-term AWS security credentials of an IAM user" or the root user (AWS STS API Reference).
+     */
+    SESSION_TOKEN_ALWAYS_ALLOWED("sts:GetSessionToken needs no permission for an IAM user or the root user:"
+            + " policies cannot control it",
+            "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_getsessiontoken.html"),
+
+    /**
      * A service-linked role (path {@code /aws-service-role/}) is changed or deleted only by its service: IAM
      * refuses the request with UnmodifiableEntity ("service-linked roles are protected AWS resources. Only the
      * service that depends on the service-linked role can modify or delete the role on your behalf", IAM API

@@ -115,6 +115,7 @@ public final class ServiceRules {
                 ServiceRule.AWS_MANAGED_KEY_ALIAS));
         java.util.ArrayList<ActionSet> apart = new java.util.ArrayList<>();
         apart.add(catalog.expand(GET_CALLER_IDENTITY));
+        apart.add(catalog.expand(GET_SESSION_TOKEN));
         apart.add(catalog.expandAll(ORGANIZATIONS_MANAGEMENT_ONLY));
         apart.add(catalog.expandAll(ORGANIZATIONS_MANAGEMENT_OR_DELEGATED));
         for (Set<String> set : changes.values()) {
@@ -179,10 +180,24 @@ public final class ServiceRules {
      * Anonymous callers, services and identity providers' users hold no AWS credentials to call it with.
      */
     public boolean alwaysAllowed(Request request) {
+        return alwaysAllowedBy(request) != null;
+    }
+
+    /**
+     * The rule that allows the request whatever the policies say ({@link #alwaysAllowed}), or null. The same for
+     * sts:GetSessionToken called with an IAM user's or the root user's long-term credentials
+     * ({@link ServiceRule#SESSION_TOKEN_ALWAYS_ALLOWED}).
+     */
+    public ServiceRule alwaysAllowedBy(Request request) {
         String action = request.action();
-        return action.length() == GET_CALLER_IDENTITY.length()
-                && action.regionMatches(true, 0, GET_CALLER_IDENTITY, 0, GET_CALLER_IDENTITY.length())
-                && request.caller().isIamPrincipal();
+        if (action.equalsIgnoreCase(GET_CALLER_IDENTITY)) {
+            return request.caller().isIamPrincipal() ? ServiceRule.CALLER_IDENTITY_ALWAYS_ALLOWED : null;
+        }
+        if (action.equalsIgnoreCase(GET_SESSION_TOKEN)) {
+            CallerKind kind = request.caller().kind();
+            return kind == CallerKind.USER || kind == CallerKind.ROOT ? ServiceRule.SESSION_TOKEN_ALWAYS_ALLOWED : null;
+        }
+        return null;
     }
 
     /**
@@ -325,5 +340,6 @@ public final class ServiceRules {
     }
 
     private static final String GET_CALLER_IDENTITY = "sts:GetCallerIdentity";
+    private static final String GET_SESSION_TOKEN = "sts:GetSessionToken";
     private static final int ORGANIZATIONS_PREFIX = "organizations:".length();
 }

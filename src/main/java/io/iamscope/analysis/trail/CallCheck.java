@@ -24,17 +24,11 @@ import java.util.Set;
  *
  * <p>Each call is asked of the snapshot as the attacker's changes made before it left it ({@link ChangeTimeline}):
  * a call after a new policy version is asked with that version. The calls of every principal are asked together, in
- * time order, so that each state of the snapshot is built once. Event names that are not IAM actions, calls that need
- * no permission, and principals the snapshot (with the changes) does not hold are counted as not checked.
+ * time order, so that each state of the snapshot is built once. Event names that are not IAM actions and principals
+ * the snapshot (with the changes) does not hold are counted as not checked; calls that need no permission
+ * (sts:GetCallerIdentity, sts:GetSessionToken) are allowed by the engine's own rules.
  */
 final class CallCheck {
-    /**
-     * Calls no policy needs to allow: "No permissions are required for users to perform this operation" (AWS STS
-     * API Reference, GetSessionToken). The engine knows sts:GetCallerIdentity ({@code ServiceRule}); this one is not
-     * asked, and counted as not checked.
-     */
-    private static final Set<String> NO_PERMISSION = Set.of("sts:GetSessionToken");
-
     /** One call to ask: on a resource, or (null) on any resource the principal's policies name. */
     private record Question(Instant time, String principal, String action, String resource) {
     }
@@ -59,7 +53,7 @@ final class CallCheck {
         this.catalog = catalog;
     }
 
-    /** Successful actions (per principal) not asked: not IAM actions, no permission needed, principals not held. */
+    /** Successful actions (per principal) not asked: not IAM actions, principals not held. */
     long notChecked() {
         return notChecked;
     }
@@ -78,7 +72,7 @@ final class CallCheck {
             if (succeeded == 0) {
                 continue;
             }
-            if (catalog.action(action).isEmpty() || NO_PERMISSION.contains(action)) {
+            if (catalog.action(action).isEmpty()) {
                 notChecked++;
                 continue;
             }

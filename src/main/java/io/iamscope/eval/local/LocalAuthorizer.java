@@ -313,9 +313,10 @@ public final class LocalAuthorizer implements BatchAuthorizer {
         if (orgPass != Constraint.TRUE) {
             return decided.withRule(gate);
         }
-        if (rules.alwaysAllowed(request)) {
+        ServiceRule always = rules.alwaysAllowedBy(request);
+        if (always != null) {
             // The policies' verdicts stay in the explanation; the service allows whatever they say.
-            return decided.ruledBy(ServiceRule.CALLER_IDENTITY_ALWAYS_ALLOWED, Outcome.ALLOW, Constraint.TRUE, null);
+            return decided.ruledBy(always, Outcome.ALLOW, Constraint.TRUE, null);
         }
         ServiceRule protectedResource = rules.protectedChange(request);
         if (protectedResource != null) {

@@ -99,13 +99,14 @@ public final class ReferenceAuthorizer implements Authorizer {
             readAll(reader, List.of(policies.resourcePolicy()), Layer.RESOURCE, -1, candidates);
         }
 
-        boolean alwaysAllowed = rules.alwaysAllowed(request);
+        ServiceRule always = rules.alwaysAllowedBy(request);
+        boolean alwaysAllowed = always != null;
         ServiceRule protectedResource = rules.protectedChange(request);
         OrgGate org = OrgGate.of(rules.organizationsGate(request), caller, atoms);
         Rules documented = new Rules(request, candidates, scpLevels, boundaryApplies, sessionApplies,
                 alwaysAllowed, protectedResource != null, org);
         Decision d = TruthTable.decide(atoms, documented::outcome, candidates, errors);
-        ServiceRule rule = alwaysAllowed ? ServiceRule.CALLER_IDENTITY_ALWAYS_ALLOWED : protectedResource;
+        ServiceRule rule = alwaysAllowed ? always : protectedResource;
         if (rule == null && org != null && !org.alwaysPasses()) {
             rule = org.gate();
         }
