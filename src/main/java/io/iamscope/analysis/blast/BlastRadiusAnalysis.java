@@ -158,7 +158,7 @@ public final class BlastRadiusAnalysis {
             }
         }
         AccessEnumerator enumerator = joined(ready);
-        EnumerationPlan plan = EnumerationPlan.of(index, graph, who.arn(), subjects, enumerator::unrestricted);
+        EnumerationPlan plan = EnumerationPlan.of(index, catalog, graph, who.arn(), subjects, enumerator::unrestricted);
         // One queue, the full enumerations first: a core done with a short one goes on with the partial ones
         // instead of waiting for the administrator's.
         Map<String, Subject> queue = new LinkedHashMap<>(plan.full());
@@ -256,12 +256,16 @@ public final class BlastRadiusAnalysis {
                         + " on " + byOthers + " of those, and ") + "the remaining " + cover.gap().size()
                         + " were enumerated for each principal";
             }
+            String reached = cover.pathKeys().isEmpty() ? "reached by a definite path"
+                    : "reached under " + String.join(", ", new java.util.TreeSet<>(cover.pathKeys()));
+            String where = (cover.gap().size() + byOthers > 0 ? "on those actions, " : "")
+                    + "where a policy names them or tests the caller's identity, and on the resources their own"
+                    + " policies name where an SCP's or RCP's condition may decide otherwise than on `*`";
             out.add(arns.size() + " reachable principal(s) of account `" + io.iamscope.policy.Arn.accountOf(admin)
-                    + "` were not enumerated in full: administrator `" + admin + "`, reached by a definite path,"
+                    + "` were not enumerated in full: administrator `" + admin + "`, " + reached + ","
                     + " can become any of them, and " + allows + " (" + enumerated + " of them were enumerated in"
-                    + " part: on those actions, and where a policy names them or tests the caller's identity); as an"
-                    + " administrator it can also grant itself any permission SCPs allow, beyond what it holds now"
-                    + " (listed)");
+                    + " part: " + where + "); as an administrator it can also grant itself any permission SCPs"
+                    + " allow, beyond what it holds now (listed)");
         });
         return out;
     }

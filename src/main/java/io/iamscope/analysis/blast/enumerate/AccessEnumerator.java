@@ -23,6 +23,7 @@ import io.iamscope.policy.Statement;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -165,6 +166,9 @@ public final class AccessEnumerator {
     public List<Allowed> enumerateOn(PrincipalRef who, EnumerationPlan.Where where) {
         List<Allowed> out = where.actions().isEmpty() ? new ArrayList<>() : enumerate(who, where.actions());
         Map<String, Gathered> byResource = new HashMap<>();
+        if (!where.onNamed().isEmpty()) {
+            onNamed(who, where.onNamed(), where.namedKeys(), byResource, out);
+        }
         for (String arn : where.resources()) {
             checkOn(who, arn, pool.actionsOn(arn), where.actions(), byResource, out);
         }
@@ -172,6 +176,53 @@ public final class AccessEnumerator {
             checkOn(who, arn, pool.trustActionsOn(arn), where.actions(), byResource, out);
         }
         return out;
+    }
+
+    /**
+     * The actions of {@code only} on the resource patterns the principal's own Allow statements name for them,
+     * but {@code *} and the snapshot's resources (where the administrator standing for it is asked the same).
+     */
+    private void onNamed(PrincipalRef who, ActionSet only, Set<String> keys, Map<String, Gathered> byResource,
+                         List<Allowed> out) {
+        Gathered base = gatherer.gather(who, "sts:GetCallerIdentity", "*", context);
+        Map<String, ActionSet.Builder> byPattern = new LinkedHashMap<>();
+        for (AttachedPolicy p : base.policies().identity()) {
+            for (Statement s : p.document().statements()) {
+                if (s.effect() != Effect.ALLOW || s.action() == null || s.resource() == null || s.resource().negated()
+                        || s.resource().patterns().stream().allMatch("*"::equals)) {
+                    continue;
+                }
+                ActionSet expanded = catalog.expandAll(s.action().patterns());
+                ActionSet actions = (s.action().negated() ? catalog.complement(expanded) : expanded).intersect(only);
+                if (actions.isEmpty()) {
+                    continue;
+                }
+                for (String r : s.resource().patterns()) {
+                    String pattern = substitute(r, who);
+                    if (!"*".equals(r) && (pool.holds(pattern) || NamedResource.mayDecide(pattern, keys))) {
+                        byPattern.computeIfAbsent(pattern, k -> new ActionSet.Builder(catalog.size())).addAll(actions);
+                    }
+                }
+            }
+        }
+        // Actions no policy tells apart get one decision per pattern (an `s3:*` on a bucket is a few, not hundreds).
+        Replays replays = new Replays(byClass ? lists.actionClasses() : null);
+        byPattern.forEach((pattern, actions) -> {
+            boolean anywhere = pool.holds(pattern);
+            for (int id : actions.build()) {
+                Action action = catalog.action(id);
+                if (action.resources().isEmpty()) {
+                    continue; // asked on `*`, as the administrator's are
+                }
+                boolean inSnapshot = anywhere && (classes == null ? pool.forAction(action).contains(pattern)
+                        : pool.targetsFor(action).contains(pattern));
+                if (!inSnapshot && !replays.copy(id, pattern, out)) {
+                    int from = out.size();
+                    check(who, action, pattern, false, byResource, out);
+                    replays.record(id, pattern, from, out.size());
+                }
+            }
+        });
     }
 
     /** Each action on one resource, but those of {@code except}; an action of a class already decided is copied. */

@@ -3,6 +3,7 @@ package io.iamscope.analysis.blast.enumerate;
 import io.iamscope.analysis.Hop;
 import io.iamscope.analysis.blast.enumerate.Subject;
 import io.iamscope.catalog.ActionSet;
+import io.iamscope.catalog.Catalog;
 import io.iamscope.graph.AccessGraph;
 import io.iamscope.access.AdminCheck;
 import io.iamscope.access.AdminStatus;
@@ -32,7 +33,7 @@ import java.util.function.Function;
 
 /**
  * Which reachable principals a blast radius enumerates, and how. In an account where the attacker reaches an
- * administrator (definitely, by a definite path), that administrator's access stands for every other
+ * administrator, that administrator's access stands for every other
  * principal of the account on the actions its own policies allow everywhere ({@link Unrestricted}): there it
  * may do whatever they may, and it can become any of them (the graph's account node). Enumerating each of
  * thousands of principals there would repeat the administrator's answer. The others are enumerated on the
@@ -54,7 +55,13 @@ import java.util.function.Function;
  *       is its resource-based policy for assuming it);</li>
  *   <li>an SCP or RCP of the account testing such a key, or a service-linked role (SCPs do not apply to it):
  *       enumerated in full; an RCP testing such a key also has every principal, of any account, enumerated
- *       on the resources and roles of the account it governs.</li>
+ *       on the resources and roles of the account it governs;</li>
+ *   <li>the actions of an SCP of the account, or of any RCP, whose statement has a condition on a key that is
+ *       not the same for every principal of an account (a region lock, say): enumerated on the resources its
+ *       own policies name for them. Such a condition can be known on a resource a policy names (a function
+ *       ARN in us-east-1) and unknown on {@code *}, all the administrator's policy names: its grant there
+ *       would be conditional where the principal's is definite. On {@code *} and the snapshot's resources
+ *       the administrator is asked the same question.</li>
  * </ul>
  *
  * @param full      principals enumerated on every action and resource
@@ -67,17 +74,21 @@ public record EnumerationPlan(Map<String, Subject> full, Map<String, Where> part
 
     /**
      * Where a principal the administrator stands for is still enumerated: the {@code actions} the administrator
-     * may not do everywhere (its gap, {@link Unrestricted}), every action on {@code resources}, and the trust
-     * actions on {@code roles}.
+     * may not do everywhere (its gap, {@link Unrestricted}), every action on {@code resources}, the trust
+     * actions on {@code roles}, and the actions of {@code onNamed} on the resources its own policies name (not
+     * {@code *}, not the snapshot's resources) where such a name may decide a condition on {@code namedKeys}
+     * (lower case) otherwise than {@code *} does.
      */
-    public record Where(ActionSet actions, List<String> resources, List<String> roles) {
+    public record Where(ActionSet actions, List<String> resources, List<String> roles, ActionSet onNamed,
+                        Set<String> namedKeys) {
         public Where {
             resources = List.copyOf(resources);
             roles = List.copyOf(roles);
+            namedKeys = Set.copyOf(namedKeys);
         }
 
         public boolean isEmpty() {
-            return actions.isEmpty() && resources.isEmpty() && roles.isEmpty();
+            return actions.isEmpty() && resources.isEmpty() && roles.isEmpty() && onNamed.isEmpty();
         }
     }
 
@@ -107,9 +118,9 @@ public record EnumerationPlan(Map<String, Subject> full, Map<String, Where> part
      * @param unrestricted what a principal's own policies allow everywhere ({@link Unrestricted}): a stand-in
      *                     stands for the others only on those actions
      */
-    public static EnumerationPlan of(SnapshotIndex index, AccessGraph graph, String startArn, Map<String, Subject> subjects,
-                              Function<PrincipalRef, ActionSet> unrestricted) {
-        Distinctions d = Distinctions.of(index);
+    public static EnumerationPlan of(SnapshotIndex index, Catalog catalog, AccessGraph graph, String startArn,
+                                     Map<String, Subject> subjects, Function<PrincipalRef, ActionSet> unrestricted) {
+        Distinctions d = Distinctions.of(index, catalog);
         Map<String, List<Cover>> byAccount = covers(index, graph, subjects, d, unrestricted);
         Set<String> standIns = new HashSet<>();
         byAccount.values().forEach(cs -> cs.forEach(c -> standIns.add(c.admin())));
@@ -141,7 +152,9 @@ public record EnumerationPlan(Map<String, Subject> full, Map<String, Where> part
             Set<String> roles = new LinkedHashSet<>(d.trustNamed.getOrDefault(arn, Set.of()));
             roles.addAll(d.principalKeyRoles);
             roles.removeAll(on);
-            Where where = new Where(actions, List.copyOf(on), List.copyOf(roles));
+            ActionSet onNamed = d.conditionalActions(account).minus(actions);
+            Where where = new Where(actions, List.copyOf(on), List.copyOf(roles), onNamed,
+                    onNamed.isEmpty() ? Set.of() : d.conditionalKeys(account));
             if (!where.isEmpty()) {
                 partial.put(arn, where);
             }
@@ -152,8 +165,8 @@ public record EnumerationPlan(Map<String, Subject> full, Map<String, Where> part
     }
 
     /**
-     * Per account, the stand-ins: among the administrators (admin-equivalent by their own permissions,
-     * definitely, named by no policy: a Deny naming one would make it a poor stand-in), greedily the one whose own
+     * Per account, the stand-ins: among the administrators (admin-equivalent by their own permissions, named by
+     * no policy: a Deny naming one would make it a poor stand-in), greedily the one whose own
      * policies allow the most actions everywhere, then those that add most to what the chosen ones cover, until
      * none adds anything or {@link #MAX_STAND_INS} are chosen (what is left is enumerated for every principal:
      * slower, never less). One set of stand-ins per set of unknown keys their paths depend on, those of definite
@@ -175,8 +188,12 @@ public record EnumerationPlan(Map<String, Subject> full, Map<String, Where> part
                     || p instanceof Role r && r.serviceLinked()) {
                 return;
             }
+            // An administrator only under some keys (an SCP's region lock, say) may stand in too: it stands for the
+            // others only on what its own identity policies and boundary allow everywhere without a condition
+            // (Unrestricted), and every other layer, the conditional one included, decides its requests and theirs
+            // alike; an SCP or RCP testing a key of the caller has the account's principals enumerated in full.
             AdminStatus a = graph.node(arn).map(graph::admin).orElse(AdminStatus.NOT_ADMIN);
-            if (a.admin() && !a.conditional() && AdminCheck.BY_OWN_PERMISSIONS.equals(a.how())) {
+            if (a.admin() && AdminCheck.BY_OWN_PERMISSIONS.equals(a.how())) {
                 ActionSet u = unrestricted.apply(s.ref());
                 if (u.complement().isEmpty()) {
                     candidates.put(group, new LinkedHashMap<>(Map.of(arn, u)));
@@ -238,9 +255,28 @@ public record EnumerationPlan(Map<String, Subject> full, Map<String, Where> part
         final Set<String> principalKeyRoles = new LinkedHashSet<>();
         /** Accounts whose SCPs or RCPs test a key of the calling principal. */
         final Set<String> principalKeyAccounts = new HashSet<>();
+        /** Per account, the actions of its SCPs' statements that have a condition. */
+        final Map<String, ActionSet> scpConditional = new HashMap<>();
+        /** The actions of every RCP's statements that have a condition: a principal may call any account. */
+        ActionSet rcpConditional;
+        /** Per account, the keys of those conditions (lower case); those of RCPs under {@code null}. */
+        final Map<String, Set<String>> conditionalKeys = new HashMap<>();
 
-        static Distinctions of(SnapshotIndex index) {
+        Set<String> conditionalKeys(String account) {
+            Set<String> out = new HashSet<>(conditionalKeys.getOrDefault(account, Set.of()));
+            out.addAll(conditionalKeys.getOrDefault(null, Set.of()));
+            return out;
+        }
+
+        /** The actions a condition of an SCP or RCP may decide otherwise on a named resource than on {@code *}. */
+        ActionSet conditionalActions(String account) {
+            ActionSet scp = scpConditional.get(account);
+            return scp == null ? rcpConditional : scp.union(rcpConditional);
+        }
+
+        static Distinctions of(SnapshotIndex index, Catalog catalog) {
             Distinctions d = new Distinctions();
+            d.rcpConditional = catalog.none();
             for (Account a : index.snapshot().accounts()) {
                 for (Resource r : a.resources()) {
                     scan(r.policy(), governed(r), d.named, d.principalKeyResources);
@@ -256,6 +292,17 @@ public record EnumerationPlan(Map<String, Subject> full, Map<String, Where> part
                     for (OrgLevel level : levels == null ? List.<OrgLevel>of() : levels) {
                         List<OrgPolicy> all = new ArrayList<>(level.scps());
                         all.addAll(level.rcps());
+                        for (OrgPolicy p : level.scps()) {
+                            d.scpConditional.merge(a.accountId(), conditionalActions(p.content(), catalog),
+                                    ActionSet::union);
+                            d.conditionalKeys.computeIfAbsent(a.accountId(), k -> new HashSet<>())
+                                    .addAll(conditionKeys(p.content()));
+                        }
+                        for (OrgPolicy p : level.rcps()) {
+                            d.rcpConditional = d.rcpConditional.union(conditionalActions(p.content(), catalog));
+                            d.conditionalKeys.computeIfAbsent(null, k -> new HashSet<>())
+                                    .addAll(conditionKeys(p.content()));
+                        }
                         for (OrgPolicy p : all) {
                             if (testsPrincipalKeys(p.content())) {
                                 d.principalKeyAccounts.add(a.accountId());
@@ -299,6 +346,41 @@ public record EnumerationPlan(Map<String, Subject> full, Map<String, Where> part
                     principalKeyResources.addAll(resources);
                 }
             }
+        }
+
+        /** The keys of the conditions {@link #conditionalActions} counts. */
+        private static Set<String> conditionKeys(PolicyDocument doc) {
+            Set<String> out = new HashSet<>();
+            if (doc != null) {
+                for (Statement s : doc.statements()) {
+                    if (tellsResourcesApart(s)) {
+                        s.conditions().forEach(c -> out.add(c.key().toLowerCase(Locale.ROOT)));
+                    }
+                }
+            }
+            return out;
+        }
+
+        /** A condition on a key that is not the same for every principal of an account. */
+        private static boolean tellsResourcesApart(Statement s) {
+            return s.conditions().stream().anyMatch(c -> !SAME_ACROSS_ACCOUNT.contains(c.key().toLowerCase(Locale.ROOT)));
+        }
+
+        private static ActionSet conditionalActions(PolicyDocument doc, Catalog catalog) {
+            ActionSet out = catalog.none();
+            if (doc == null) {
+                return out;
+            }
+            for (Statement s : doc.statements()) {
+                if (tellsResourcesApart(s)) {
+                    if (s.action() == null) {
+                        return catalog.all();
+                    }
+                    ActionSet named = catalog.expandAll(s.action().patterns());
+                    out = out.union(s.action().negated() ? catalog.complement(named) : named);
+                }
+            }
+            return out;
         }
 
         private static boolean testsPrincipalKeys(PolicyDocument doc) {

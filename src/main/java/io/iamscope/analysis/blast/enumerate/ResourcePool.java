@@ -46,6 +46,8 @@ final class ResourcePool {
     private final Map<List<Object>, List<String>> byTypes = new ConcurrentHashMap<>();
     private final TargetFacts facts;
     private final TargetUniverse universe;
+    /** Every ARN of the lists, whatever the action. */
+    private final Set<String> all;
     private volatile Map<String, List<ResourceType>> types;
     /** The catalog's trust actions ({@link TrustActions}) that act on a resource. */
     private final List<Action> stsTrustActions;
@@ -71,6 +73,7 @@ final class ResourcePool {
             a.policies().forEach(p -> arns.add(p.arn()));
         }
         this.universe = TargetUniverse.of(List.copyOf(arns));
+        this.all = Set.copyOf(arns);
         this.stsTrustActions = catalog.service("sts").map(s -> s.actions()).orElse(List.of()).stream()
                 .filter(a -> TrustActions.contains(a.fullName()) && !a.resources().isEmpty()).toList();
         for (String arn : arns) {
@@ -93,6 +96,11 @@ final class ResourcePool {
         // Many actions act on the same resources (every iam:*Role* action on the roles): one list for them all.
         return targets.computeIfAbsent(action.id(), id -> byList.computeIfAbsent(forAction(action),
                 list -> new Targets<>(list, arn -> arn, facts, universe)));
+    }
+
+    /** Whether {@code arn} is in the list of any action: if not, no {@link #forAction} holds it. */
+    boolean holds(String arn) {
+        return all.contains(arn);
     }
 
     /** How many distinct target lists are built so far. */

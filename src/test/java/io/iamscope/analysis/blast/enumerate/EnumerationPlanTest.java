@@ -91,6 +91,44 @@ class EnumerationPlanTest {
     }
 
     /**
+     * {@code blast/taken-account-region-lock.json}: the same account under an SCP that denies all but IAM and STS
+     * outside us-east-1, a key a stolen key leaves unknown, so each of its administrators is one only in that region.
+     * Such an administrator still stands for the others: it does so only on what its own policies allow everywhere
+     * unconditionally, and the SCP decides its requests and theirs alike (IAM User Guide, "Policy evaluation logic").
+     * Before, every principal of a region-locked account was enumerated in full: 110 a member account in a generated
+     * organization, a blast radius of 100 members that did not end in 6 minutes.
+     */
+    @Test
+    void anAdministratorOnlyUnderAnScpsConditionStandsForTheOthers() {
+        BlastRadius b = blast("src/test/resources/blast/taken-account-region-lock.json");
+        assertTrue(b.canReachAdmin());
+        assertEquals(List.of(ACCOUNT + "user/start", ACCOUNT + "role/admin"), b.principalsEvaluated().subList(0, 2));
+        // The four principals reached through it, not `admin2` (reached only through a region-locked step, so enumerated
+        // in full rather than standing for principals `admin` reaches without one).
+        assertTrue(b.notes().stream().anyMatch(n -> n.startsWith("4 reachable principal(s) of account `222222222222`"
+                + " were not enumerated in full: administrator `" + ACCOUNT + "role/admin`")), b.notes().toString());
+        // `u1` and `u2` were not enumerated for DynamoDB: the administrators (`admin2` enumerated in full) list it.
+        assertEquals(List.of(ACCOUNT + "role/admin", ACCOUNT + "role/admin2"),
+                grantors(b, "dynamodb:GetItem", "*").stream().sorted().toList());
+        assertTrue(resource(b, "dynamodb:GetItem", "*").conditional(), "allowed only in us-east-1");
+        // IAM is outside the lock: the administrator's IAM access is definite.
+        assertTrue(grantors(b, "iam:DeleteRole", "*").contains(ACCOUNT + "role/admin"));
+        assertTrue(!resource(b, "iam:DeleteRole", "*").conditional(), "IAM is not region-locked");
+        // What the administrator is denied, and what names other principals, stay theirs, under the lock too.
+        assertEquals(List.of(ACCOUNT + "role/vault"), grantors(b, "kms:Encrypt", "*"));
+        assertTrue(resource(b, "kms:Encrypt", "*").conditional(), "allowed only in us-east-1");
+        assertEquals(List.of(ACCOUNT + "role/admin2", ACCOUNT + "role/data"),
+                grantors(b, "s3:GetObject", "arn:aws:s3:::secret-bucket/*").stream().sorted().toList());
+        // `u1` names the functions of us-east-1, where the lock allows, so its request there is not refused
+        // whatever the region; the administrators' lambda:GetFunction is on `*`, any region. A stand-in alone would
+        // have listed only that (here `u1`'s own path passes the lock too, so both stay conditional; the sample
+        // organization's golden reports keep their definite counts).
+        String functions = "arn:aws:lambda:us-east-1:222222222222:function:*";
+        assertEquals(List.of(ACCOUNT + "user/u1"), grantors(b, "lambda:GetFunction", functions));
+        assertTrue(resource(b, "lambda:GetFunction", "*").conditional(), "any region");
+    }
+
+    /**
      * {@code blast/credential-keys.json}: the start takes role `admin`; user `etl` may read `mfa-bucket`, whose
      * policy denies reads with {@code Bool aws:MultiFactorAuthPresent false}. The role session carries the key
      * (false): `admin` is denied; `etl`'s long-term keys carry none, and Bool on a missing key is false (IAM User
