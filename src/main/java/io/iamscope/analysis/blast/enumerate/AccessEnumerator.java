@@ -18,6 +18,7 @@ import io.iamscope.access.AccessChecker;
 import io.iamscope.access.Evidence;
 import io.iamscope.access.Targets;
 import io.iamscope.model.PrincipalRef;
+import io.iamscope.model.SnapshotIndex;
 import io.iamscope.policy.Effect;
 import io.iamscope.policy.Statement;
 import java.util.ArrayList;
@@ -51,6 +52,7 @@ public final class AccessEnumerator {
     /** The smallest class of concrete resources kept whole, as one entry ({@link ResourceSet}). */
     private final int setMin;
     private final Unrestricted unrestricted;
+    private final SnapshotIndex index;
     /** Deciding one action per class of actions ({@link ActionClasses}); false: each (the reference in tests). */
     private final boolean byClass;
     private volatile boolean stopPreparing;
@@ -80,6 +82,7 @@ public final class AccessEnumerator {
         this.catalog = workspace.catalog();
         this.unrestricted = new Unrestricted(catalog);
         this.gatherer = workspace.gatherer();
+        this.index = workspace.index();
         this.authorizer = workspace.engine();
         this.context = context;
         this.lists = lists;
@@ -199,7 +202,9 @@ public final class AccessEnumerator {
                 }
                 for (String r : s.resource().patterns()) {
                     String pattern = substitute(r, who);
-                    if (!"*".equals(r) && (pool.holds(pattern) || NamedResource.mayDecide(pattern, keys))) {
+                    // Inside a resource of the snapshot (a bucket's objects), its record gives region and tags.
+                    if (!"*".equals(r) && (pool.holds(pattern) || index.resource(pattern) != null
+                            || NamedResource.mayDecide(pattern, keys))) {
                         byPattern.computeIfAbsent(pattern, k -> new ActionSet.Builder(catalog.size())).addAll(actions);
                     }
                 }
