@@ -361,7 +361,10 @@ public record EnumerationPlan(Map<String, Subject> full, Map<String, Where> part
             return out;
         }
 
-        /** A condition on a key that is not the same for every principal of an account. */
+        /**
+         * A condition on a key other than those every principal of an account shares (its organization, OU path):
+         * such a key may be read from the request's resource, so {@code *} and a named resource may be decided apart.
+         */
         private static boolean tellsResourcesApart(Statement s) {
             return s.conditions().stream().anyMatch(c -> !SAME_ACROSS_ACCOUNT.contains(c.key().toLowerCase(Locale.ROOT)));
         }
