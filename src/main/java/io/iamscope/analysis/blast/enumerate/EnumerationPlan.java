@@ -366,7 +366,8 @@ public record EnumerationPlan(Map<String, Subject> full, Map<String, Where> part
          * such a key may be read from the request's resource, so {@code *} and a named resource may be decided apart.
          */
         private static boolean tellsResourcesApart(Statement s) {
-            return s.conditions().stream().anyMatch(c -> !SAME_ACROSS_ACCOUNT.contains(c.key().toLowerCase(Locale.ROOT)));
+            return s.conditions().stream()
+                    .anyMatch(c -> !SAME_ACROSS_ACCOUNT.contains(c.key().toLowerCase(Locale.ROOT)));
         }
 
         private static ActionSet conditionalActions(PolicyDocument doc, Catalog catalog) {

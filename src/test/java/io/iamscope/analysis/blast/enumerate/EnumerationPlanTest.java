@@ -103,8 +103,8 @@ class EnumerationPlanTest {
         BlastRadius b = blast("src/test/resources/blast/taken-account-region-lock.json");
         assertTrue(b.canReachAdmin());
         assertEquals(List.of(ACCOUNT + "user/start", ACCOUNT + "role/admin"), b.principalsEvaluated().subList(0, 2));
-        // The four principals reached through it, not `admin2` (reached only through a region-locked step, so enumerated
-        // in full rather than standing for principals `admin` reaches without one).
+        // The four principals reached through it, not `admin2` (reached only through a region-locked step, so
+        // enumerated in full rather than standing for principals `admin` reaches without one).
         assertTrue(b.notes().stream().anyMatch(n -> n.startsWith("4 reachable principal(s) of account `222222222222`"
                 + " were not enumerated in full: administrator `" + ACCOUNT + "role/admin`")), b.notes().toString());
         // `u1` and `u2` were not enumerated for DynamoDB: the administrators (`admin2` enumerated in full) list it.
