@@ -131,7 +131,10 @@ public record EnumerationPlan(Map<String, Subject> full, Map<String, Where> part
             String account = s.ref().accountId();
             List<Cover> accountCovers = byAccount.getOrDefault(account, List.of());
             Set<String> keys = new HashSet<>(Hop.keys(s.path()));
-            Cover cover = accountCovers.stream().filter(c -> c.standsFor(keys)).findFirst().orElse(null);
+            // Of the covers that may stand for it, the one that leaves it least to enumerate: one reached under fewer
+            // keys may have a larger gap (an administrator only under a region lock, allowing little unconditionally).
+            Cover cover = accountCovers.stream().filter(c -> c.standsFor(keys))
+                    .min(java.util.Comparator.comparingInt(c -> c.gap().size())).orElse(null);
             Principal p = index.principal(arn);
             boolean serviceLinked = p instanceof Role r && r.serviceLinked();
             if (arn.equals(startArn) || cover == null || standIns.contains(arn) || serviceLinked
