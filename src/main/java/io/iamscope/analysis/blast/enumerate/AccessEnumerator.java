@@ -116,6 +116,22 @@ public final class AccessEnumerator {
     private record Scoped(ActionSet actions, List<String> patterns) {
     }
 
+    /** The principal's own identity Allow statements, their resource patterns with its name and account put in. */
+    private List<Scoped> scoped(PrincipalRef who) {
+        Gathered base = gatherer.gather(who, "sts:GetCallerIdentity", "*", context);
+        List<Scoped> out = new ArrayList<>();
+        for (AttachedPolicy p : base.policies().identity()) {
+            for (Statement s : p.document().statements()) {
+                if (s.effect() == Effect.ALLOW && s.action() != null) {
+                    List<String> patterns = s.resource() == null || s.resource().negated() ? List.of("*")
+                            : s.resource().patterns().stream().map(r -> substitute(r, who)).toList();
+                    out.add(new Scoped(StatementActions.of(catalog, s.action()), patterns));
+                }
+            }
+        }
+        return out;
+    }
+
     public List<Allowed> enumerate(PrincipalRef who) {
         return enumerate(who, null);
     }
@@ -127,22 +143,9 @@ public final class AccessEnumerator {
 
     /** The enumeration restricted to the actions of {@code only} (null: every action). */
     private List<Allowed> enumerate(PrincipalRef who, ActionSet only) {
-        Gathered base = gatherer.gather(who, "sts:GetCallerIdentity", "*", context);
-        List<Scoped> scoped = new ArrayList<>();
+        List<Scoped> scoped = scoped(who);
         ActionSet.Builder candidates = new ActionSet.Builder(catalog.size()).addAll(lists.resourcePolicyActions());
-        for (AttachedPolicy p : base.policies().identity()) {
-            for (Statement s : p.document().statements()) {
-                if (s.effect() != Effect.ALLOW || s.action() == null) {
-                    continue;
-                }
-                ActionSet named = catalog.expandAll(s.action().patterns());
-                ActionSet actions = s.action().negated() ? catalog.complement(named) : named;
-                List<String> patterns = s.resource() == null || s.resource().negated() ? List.of("*")
-                        : s.resource().patterns().stream().map(r -> substitute(r, who)).toList();
-                scoped.add(new Scoped(actions, patterns));
-                candidates.addAll(actions);
-            }
-        }
+        scoped.forEach(sc -> candidates.addAll(sc.actions()));
         ActionSet actions = only == null ? candidates.build() : candidates.build().intersect(only);
         List<Allowed> out = new ArrayList<>();
         Map<String, Gathered> byResource = new HashMap<>();
@@ -187,26 +190,14 @@ public final class AccessEnumerator {
      */
     private void onNamed(PrincipalRef who, ActionSet only, Set<String> keys, Map<String, Gathered> byResource,
                          List<Allowed> out) {
-        Gathered base = gatherer.gather(who, "sts:GetCallerIdentity", "*", context);
         Map<String, ActionSet.Builder> byPattern = new LinkedHashMap<>();
-        for (AttachedPolicy p : base.policies().identity()) {
-            for (Statement s : p.document().statements()) {
-                if (s.effect() != Effect.ALLOW || s.action() == null || s.resource() == null || s.resource().negated()
-                        || s.resource().patterns().stream().allMatch("*"::equals)) {
-                    continue;
-                }
-                ActionSet expanded = catalog.expandAll(s.action().patterns());
-                ActionSet actions = (s.action().negated() ? catalog.complement(expanded) : expanded).intersect(only);
-                if (actions.isEmpty()) {
-                    continue;
-                }
-                for (String r : s.resource().patterns()) {
-                    String pattern = substitute(r, who);
-                    // Inside a resource of the snapshot (a bucket's objects), its record gives region and tags.
-                    if (!"*".equals(r) && (pool.holds(pattern) || index.resource(pattern) != null
-                            || NamedResource.mayDecide(pattern, keys))) {
-                        byPattern.computeIfAbsent(pattern, k -> new ActionSet.Builder(catalog.size())).addAll(actions);
-                    }
+        for (Scoped sc : scoped(who)) {
+            ActionSet actions = sc.actions().intersect(only);
+            for (String pattern : actions.isEmpty() ? List.<String>of() : sc.patterns()) {
+                // Inside a resource of the snapshot (a bucket's objects), its record gives region and tags.
+                if (!"*".equals(pattern) && (pool.holds(pattern) || index.resource(pattern) != null
+                        || NamedResource.mayDecide(pattern, keys))) {
+                    byPattern.computeIfAbsent(pattern, k -> new ActionSet.Builder(catalog.size())).addAll(actions);
                 }
             }
         }

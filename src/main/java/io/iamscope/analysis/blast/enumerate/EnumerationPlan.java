@@ -155,9 +155,10 @@ public record EnumerationPlan(Map<String, Subject> full, Map<String, Where> part
             Set<String> roles = new LinkedHashSet<>(d.trustNamed.getOrDefault(arn, Set.of()));
             roles.addAll(d.principalKeyRoles);
             roles.removeAll(on);
-            ActionSet onNamed = d.conditionalActions(account).minus(actions);
+            Conditioned conditioned = d.conditioned(account);
+            ActionSet onNamed = conditioned.actions().minus(actions);
             Where where = new Where(actions, List.copyOf(on), List.copyOf(roles), onNamed,
-                    onNamed.isEmpty() ? Set.of() : d.conditionalKeys(account));
+                    onNamed.isEmpty() ? Set.of() : conditioned.keys());
             if (!where.isEmpty()) {
                 partial.put(arn, where);
             }
@@ -246,6 +247,36 @@ public record EnumerationPlan(Map<String, Subject> full, Map<String, Where> part
         return out;
     }
 
+    /**
+     * The actions of an SCP's or RCP's statements whose condition may decide a named resource otherwise than
+     * {@code *} ({@link Distinctions#tellsResourcesApart}), and the keys (lower case) of those conditions.
+     */
+    private record Conditioned(ActionSet actions, Set<String> keys) {
+        static Conditioned none(Catalog catalog) {
+            return new Conditioned(catalog.none(), Set.of());
+        }
+
+        static Conditioned of(PolicyDocument doc, Catalog catalog) {
+            ActionSet actions = catalog.none();
+            Set<String> keys = new HashSet<>();
+            for (Statement s : doc == null ? List.<Statement>of() : doc.statements()) {
+                if (Distinctions.tellsResourcesApart(s)) {
+                    // A statement without Action is refused by IAM; counting it as every action is the safe side.
+                    actions = actions.union(s.action() == null ? catalog.all()
+                            : StatementActions.of(catalog, s.action()));
+                    s.conditions().forEach(c -> keys.add(c.key().toLowerCase(Locale.ROOT)));
+                }
+            }
+            return new Conditioned(actions, Set.copyOf(keys));
+        }
+
+        Conditioned union(Conditioned other) {
+            Set<String> all = new HashSet<>(keys);
+            all.addAll(other.keys);
+            return new Conditioned(actions.union(other.actions), Set.copyOf(all));
+        }
+    }
+
     /** What in the snapshot's policies tells principals of one account apart. */
     private static final class Distinctions {
         /** Principal ARN -> resources whose policy names it. */
@@ -258,28 +289,19 @@ public record EnumerationPlan(Map<String, Subject> full, Map<String, Where> part
         final Set<String> principalKeyRoles = new LinkedHashSet<>();
         /** Accounts whose SCPs or RCPs test a key of the calling principal. */
         final Set<String> principalKeyAccounts = new HashSet<>();
-        /** Per account, the actions of its SCPs' statements that have a condition. */
-        final Map<String, ActionSet> scpConditional = new HashMap<>();
-        /** The actions of every RCP's statements that have a condition: a principal may call any account. */
-        ActionSet rcpConditional;
-        /** Per account, the keys of those conditions (lower case); those of RCPs under {@code null}. */
-        final Map<String, Set<String>> conditionalKeys = new HashMap<>();
+        /** Per account, what its SCPs' conditions may decide otherwise on a named resource than on {@code *}. */
+        final Map<String, Conditioned> scpConditioned = new HashMap<>();
+        /** The same of every RCP: a principal may call any account. */
+        Conditioned rcpConditioned;
 
-        Set<String> conditionalKeys(String account) {
-            Set<String> out = new HashSet<>(conditionalKeys.getOrDefault(account, Set.of()));
-            out.addAll(conditionalKeys.getOrDefault(null, Set.of()));
-            return out;
-        }
-
-        /** The actions a condition of an SCP or RCP may decide otherwise on a named resource than on {@code *}. */
-        ActionSet conditionalActions(String account) {
-            ActionSet scp = scpConditional.get(account);
-            return scp == null ? rcpConditional : scp.union(rcpConditional);
+        Conditioned conditioned(String account) {
+            Conditioned scp = scpConditioned.get(account);
+            return scp == null ? rcpConditioned : scp.union(rcpConditioned);
         }
 
         static Distinctions of(SnapshotIndex index, Catalog catalog) {
             Distinctions d = new Distinctions();
-            d.rcpConditional = catalog.none();
+            d.rcpConditioned = Conditioned.none(catalog);
             for (Account a : index.snapshot().accounts()) {
                 for (Resource r : a.resources()) {
                     scan(r.policy(), governed(r), d.named, d.principalKeyResources);
@@ -296,15 +318,11 @@ public record EnumerationPlan(Map<String, Subject> full, Map<String, Where> part
                         List<OrgPolicy> all = new ArrayList<>(level.scps());
                         all.addAll(level.rcps());
                         for (OrgPolicy p : level.scps()) {
-                            d.scpConditional.merge(a.accountId(), conditionalActions(p.content(), catalog),
-                                    ActionSet::union);
-                            d.conditionalKeys.computeIfAbsent(a.accountId(), k -> new HashSet<>())
-                                    .addAll(conditionKeys(p.content()));
+                            d.scpConditioned.merge(a.accountId(), Conditioned.of(p.content(), catalog),
+                                    Conditioned::union);
                         }
                         for (OrgPolicy p : level.rcps()) {
-                            d.rcpConditional = d.rcpConditional.union(conditionalActions(p.content(), catalog));
-                            d.conditionalKeys.computeIfAbsent(null, k -> new HashSet<>())
-                                    .addAll(conditionKeys(p.content()));
+                            d.rcpConditioned = d.rcpConditioned.union(Conditioned.of(p.content(), catalog));
                         }
                         for (OrgPolicy p : all) {
                             if (testsPrincipalKeys(p.content())) {
@@ -351,19 +369,6 @@ public record EnumerationPlan(Map<String, Subject> full, Map<String, Where> part
             }
         }
 
-        /** The keys of the conditions {@link #conditionalActions} counts. */
-        private static Set<String> conditionKeys(PolicyDocument doc) {
-            Set<String> out = new HashSet<>();
-            if (doc != null) {
-                for (Statement s : doc.statements()) {
-                    if (tellsResourcesApart(s)) {
-                        s.conditions().forEach(c -> out.add(c.key().toLowerCase(Locale.ROOT)));
-                    }
-                }
-            }
-            return out;
-        }
-
         /**
          * A condition on a key other than those every principal of an account shares (its organization, OU path):
          * such a key may be read from the request's resource, so {@code *} and a named resource may be decided apart.
@@ -373,22 +378,6 @@ public record EnumerationPlan(Map<String, Subject> full, Map<String, Where> part
                     .anyMatch(c -> !SAME_ACROSS_ACCOUNT.contains(c.key().toLowerCase(Locale.ROOT)));
         }
 
-        private static ActionSet conditionalActions(PolicyDocument doc, Catalog catalog) {
-            ActionSet out = catalog.none();
-            if (doc == null) {
-                return out;
-            }
-            for (Statement s : doc.statements()) {
-                if (tellsResourcesApart(s)) {
-                    if (s.action() == null) {
-                        return catalog.all();
-                    }
-                    ActionSet named = catalog.expandAll(s.action().patterns());
-                    out = out.union(s.action().negated() ? catalog.complement(named) : named);
-                }
-            }
-            return out;
-        }
 
         private static boolean testsPrincipalKeys(PolicyDocument doc) {
             return doc != null && doc.statements().stream().anyMatch(Distinctions::testsPrincipalKeys);

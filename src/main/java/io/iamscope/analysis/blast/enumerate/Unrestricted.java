@@ -68,7 +68,7 @@ final class Unrestricted {
         ActionSet.Builder out = new ActionSet.Builder(catalog.size());
         for (Statement s : p.document().statements()) {
             if (s.effect() == Effect.ALLOW && s.conditions().isEmpty() && everyResource(s.resource())) {
-                out.addAll(actions(s.action()));
+                out.addAll(StatementActions.of(catalog, s.action()));
             }
         }
         return out.build();
@@ -79,7 +79,7 @@ final class Unrestricted {
         for (Statement s : p.document().statements()) {
             if (s.effect() == Effect.DENY) {
                 // A Deny without actions would be refused by IAM; counting it as denying all is the safe side.
-                out.addAll(s.action() == null ? catalog.all() : actions(s.action()));
+                out.addAll(s.action() == null ? catalog.all() : StatementActions.of(catalog, s.action()));
             }
         }
         return out.build();
@@ -87,13 +87,5 @@ final class Unrestricted {
 
     private static boolean everyResource(PatternList resource) {
         return resource != null && !resource.negated() && resource.patterns().contains("*");
-    }
-
-    private ActionSet actions(PatternList action) {
-        if (action == null) {
-            return catalog.none();
-        }
-        ActionSet named = catalog.expandAll(action.patterns());
-        return action.negated() ? catalog.complement(named) : named;
     }
 }
