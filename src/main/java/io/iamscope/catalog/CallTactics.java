@@ -1,9 +1,6 @@
 package io.iamscope.catalog;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +16,6 @@ import java.util.Set;
  */
 public final class CallTactics {
     static final String RESOURCE = "/io/iamscope/catalog/call-tactics.json";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** One rule: events matching {@code patterns} are {@code tactic}, by the ATT&amp;CK technique {@code attack}. */
     public record Rule(Tactic tactic, List<String> patterns, String attack, String why, List<Wildcard> globs) {
@@ -44,28 +40,12 @@ public final class CallTactics {
 
     /** The bundled rules, falling back on {@code tactics}. */
     public static CallTactics load(Tactics tactics) {
-        try (InputStream in = CallTactics.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new CatalogException("call tactics resource `" + RESOURCE + "` is missing from the class path");
-            }
-            return read(in, RESOURCE, tactics);
-        } catch (IOException e) {
-            throw new CatalogException("call tactics `" + RESOURCE + "` could not be read: " + e.getMessage(), e);
-        }
+        return RuleFile.bundled(RESOURCE, "call tactics", in -> read(in, RESOURCE, tactics));
     }
 
     /** Reads a call tactics file (format 1); {@code origin} names it in error messages. */
-    public static CallTactics read(InputStream json, String origin, Tactics tactics) throws IOException {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new CatalogException("call tactics `" + origin + "` is not valid JSON: " + e.getOriginalMessage(), e);
-        }
-        JsonNode list = root == null ? null : root.get("rules");
-        if (list == null || !list.isArray()) {
-            throw new CatalogException("call tactics `" + origin + "` is malformed: `/rules` is not an array");
-        }
+    public static CallTactics read(InputStream json, String origin, Tactics tactics) {
+        JsonNode list = RuleFile.rules(json, "call tactics", origin);
         List<Rule> rules = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             JsonNode n = list.get(i);

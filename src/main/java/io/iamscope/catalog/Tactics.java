@@ -1,9 +1,6 @@
 package io.iamscope.catalog;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -18,7 +15,6 @@ import java.util.Set;
  */
 public final class Tactics {
     static final String RESOURCE = "/io/iamscope/catalog/tactics.json";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Catalog catalog;
     private final List<TacticRule> rules;
@@ -39,30 +35,12 @@ public final class Tactics {
 
     /** The bundled tactics, expanded against {@code catalog}. */
     public static Tactics load(Catalog catalog) {
-        try (InputStream in = Tactics.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new CatalogException("tactics resource `" + RESOURCE + "` is missing from the class path");
-            }
-            return read(catalog, in, RESOURCE);
-        } catch (IOException e) {
-            throw new CatalogException("tactics `" + RESOURCE + "` could not be read: " + e.getMessage(), e);
-        }
+        return RuleFile.bundled(RESOURCE, "tactics", in -> read(catalog, in, RESOURCE));
     }
 
     /** Reads a tactics file (format 1); {@code origin} names it in error messages. */
     public static Tactics read(Catalog catalog, InputStream json, String origin) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new CatalogException("tactics `" + origin + "` is not valid JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new CatalogException("tactics `" + origin + "` could not be read: " + e.getMessage(), e);
-        }
-        JsonNode rulesNode = root == null ? null : root.get("rules");
-        if (rulesNode == null || !rulesNode.isArray()) {
-            throw new CatalogException("tactics `" + origin + "` is malformed: `/rules` is not an array");
-        }
+        JsonNode rulesNode = RuleFile.rules(json, "tactics", origin);
         List<TacticRule> rules = new ArrayList<>();
         for (int i = 0; i < rulesNode.size(); i++) {
             rules.add(rule(catalog, rulesNode.get(i), origin, "/rules/" + i));
